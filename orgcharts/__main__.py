@@ -1,0 +1,3 @@
+from orgcharts.cli import main
+
+main(prog_name="orgcharts")

@@ -1,0 +1,157 @@
+"""The command line: the only place that prints or exits.
+
+Exit codes: 0 success, 1 the org file is invalid, 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+from orgcharts import __version__
+from orgcharts.errors import Diagnostic, OrgFileError
+from orgcharts.loader import (
+    MAX_BYTES_ENV,
+    LoadedOrg,
+    example_names,
+    example_text,
+    load_example,
+    load_file,
+    schema_text,
+)
+from orgcharts.model import Organization
+from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, stats_document, stats_table
+
+INVALID = 1
+
+
+def _org_source(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds FILE, --example and --max-bytes, and hands the command a loaded org."""
+
+    @click.argument("file", required=False, type=click.Path(dir_okay=False))
+    @click.option("--example", metavar="NAME", help="Use a shipped example org instead of FILE (see 'orgcharts examples').")
+    @click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        envvar=MAX_BYTES_ENV,
+        help="Refuse org files larger than this (default 64 MiB).",
+    )
+    @wraps(command)
+    def wrapper(file: str | None, example: str | None, max_bytes: int | None, **options: Any) -> Any:
+        return command(_load(file, example, max_bytes), **options)
+
+    return wrapper
+
+
+def _load(file: str | None, example: str | None, max_bytes: int | None) -> LoadedOrg:
+    if (file is None) == (example is None):
+        raise click.UsageError("give an org FILE or --example NAME (one of them)")
+    try:
+        return load_example(example) if example is not None else load_file(file, max_bytes=max_bytes)  # type: ignore[arg-type]
+    except OrgFileError as error:
+        _print_diagnostics(error.diagnostics)
+        errors = len(error.errors)
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}: the org was not loaded", err=True)
+        sys.exit(INVALID)
+
+
+def _print_diagnostics(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+def _check_ids(kind: str, option: str, asked: tuple[str, ...] | list[str], known: list[str]) -> None:
+    for value in asked:
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; choose from {', '.join(known) or 'none'}"
+            raise click.BadParameter(f"'{value}' is not a {kind} id{hint}", param_hint=option)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="orgcharts")
+def main() -> None:
+    """Draw an org with the customer on top, and measure how many reporting hops stand
+    between the people who face customers and the people allowed to decide."""
+
+
+@main.command()
+@_org_source
+def check(loaded: LoadedOrg) -> None:
+    """Validate an org file: print its errors and warnings, or a one-line summary.
+
+    Exits 0 when the file is valid (warnings allowed), 1 when it is not.
+    """
+    _print_diagnostics(loaded.warnings)
+    org = loaded.org
+    people = sum(role.headcount for role in org.roles)
+    facing = sum(1 for role in org.roles if role.customer_facing)
+    warnings = len(loaded.warnings)
+    click.echo(
+        f"{loaded.source}: ok: {org.name}, {len(org.roles):,} roles, {people:,} people, "
+        f"{len(org.customers)} customer segments, {len(org.decisions)} decisions, "
+        f"{facing:,} customer-facing roles" + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
+    )
+
+
+@main.command()
+@_org_source
+@click.option("--decision", "decisions", multiple=True, metavar="ID", help="A decision to measure (repeatable; default all).")
+@click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
+@click.option("--segment", metavar="ID", help="Only roles that serve this customer segment.")
+@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def hops(loaded: LoadedOrg, decisions: tuple[str, ...], amount: float | None, segment: str | None, output: str) -> None:
+    """Decision distance: hops from each customer-facing role to the nearest authority.
+
+    The table lists the worst first; JSON is a stable interface (docs/cli.md).
+    """
+    org = loaded.org
+    _check_ids("decision", "--decision", decisions, [decision.id for decision in org.decisions])
+    if segment is not None:
+        _check_ids("customer segment", "--segment", [segment], [s.id for s in org.customers])
+    if not org.decisions:
+        raise click.UsageError(f"{loaded.source} lists no decisions, so there is no decision distance to measure")
+    report = hop_report(org, decisions, amount, segment)
+    if output == "json":
+        click.echo(json.dumps(hops_document(report), indent=2, ensure_ascii=False))
+    elif output == "csv":
+        click.echo(hops_csv(report), nl=False)
+    else:
+        click.echo(hops_table(report), nl=False)
+
+
+@main.command()
+@_org_source
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(loaded: LoadedOrg, output: str) -> None:
+    """Spans, layers and line of sight to the customer."""
+    org: Organization = loaded.org
+    if output == "json":
+        click.echo(json.dumps(stats_document(org), indent=2, ensure_ascii=False))
+    else:
+        click.echo(stats_table(org), nl=False)
+
+
+@main.command()
+@click.argument("name", required=False)
+def examples(name: str | None) -> None:
+    """List the shipped example orgs, or print one as YAML (orgcharts examples telecom > org.yaml)."""
+    if name is None:
+        for example in example_names():
+            org = load_example(example).org
+            click.echo(f"{example:10}  {org.name}: {len(org.roles)} roles")
+        return
+    _check_ids("example", "NAME", [name], example_names())
+    click.echo(example_text(name), nl=False)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the org file format, for editors (see docs/format.md)."""
+    click.echo(schema_text(), nl=False)

@@ -1,0 +1,57 @@
+"""The one exception hierarchy of orgcharts, and the diagnostics it carries.
+
+The library raises; only the command line prints and exits (the sqlite-utils split).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in an org file, placed at a 1-based line and column."""
+
+    severity: Severity
+    message: str
+    source: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class OrgChartsError(Exception):
+    """Base of every error orgcharts raises on purpose."""
+
+
+class OrgFileError(OrgChartsError):
+    """An org file could not be loaded; ``diagnostics`` holds every problem found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.errors) or "invalid org file")
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity == "warning")
+
+
+class UnknownIdError(OrgChartsError, KeyError):
+    """A caller asked about a decision, segment or role the org does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])

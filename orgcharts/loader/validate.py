@@ -1,0 +1,366 @@
+"""Check a read document against the shipped JSON Schema and the rules a schema cannot say.
+
+Every check runs on the raw document, defensively, so that one pass reports every
+problem: a type error in one role does not hide an unknown id in another. Findings
+carry a path into the document; the loader turns paths into lines and columns.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from orgcharts.errors import Severity
+from orgcharts.loader.yamltext import Path
+from orgcharts.model import Authority, Decision, Organization, Role, Segment
+
+MAX_FINDINGS = 200
+"""Findings reported per file; past that a last line counts the rest."""
+_MAX_SUGGESTIONS = 50
+_SECTION_KIND = {"customers": "customer segment", "decisions": "decision", "roles": "role"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem at ``path``; ``at_key`` points at the key rather than its value.
+
+    ``related`` is another path the message refers to ("first used at line N").
+    """
+
+    severity: Severity
+    message: str
+    path: Path
+    at_key: bool = False
+    related: Path | None = None
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the org file format, as shipped in the package."""
+    text = resources.files("orgcharts").joinpath("org.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(schema())
+    return cls(schema())
+
+
+def check(data: Any) -> list[Finding]:
+    """Every error and warning in a document, errors first, at most ``MAX_FINDINGS`` + 1."""
+    findings = list(itertools.islice(_schema_findings(data), MAX_FINDINGS + 1))
+    findings.extend(itertools.islice(_Rules(data).findings(), MAX_FINDINGS + 1))
+    findings.sort(key=lambda finding: finding.severity != "error")  # errors survive the cap
+    if len(findings) > MAX_FINDINGS:
+        rest = len(findings) - MAX_FINDINGS
+        findings = findings[:MAX_FINDINGS]
+        findings.append(Finding(findings[-1].severity, f"{rest} more problems not shown; fix these first", ()))
+    return findings
+
+
+def _schema_findings(data: Any) -> Iterator[Finding]:
+    seen: set[tuple[Path, str]] = set()
+    for error in _validator().iter_errors(data):
+        path = tuple(error.absolute_path)
+        for finding in _translate(error, path, data):
+            if (finding.path, finding.message) not in seen:
+                seen.add((finding.path, finding.message))
+                yield finding
+
+
+def _translate(error: jsonschema.ValidationError, path: Path, data: Any) -> Iterator[Finding]:
+    keyword = error.validator
+    instance = error.instance
+    place = _place(path, data)
+    if keyword == "type":
+        expected = error.validator_value
+        words = " or ".join(_TYPE_WORDS.get(name, name) for name in ([expected] if isinstance(expected, str) else expected))
+        yield Finding("error", f"{place} must be {words}, not {_show(instance)}", path)
+    elif keyword == "required":
+        for key in error.validator_value:
+            if isinstance(instance, dict) and key not in instance:
+                yield Finding("error", f"{place} has no '{key}'; add it", path)
+    elif keyword == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        for key in instance:
+            if key not in allowed:
+                message = f"unknown key '{key}' in {place}{_did_you_mean(key, allowed)}"
+                yield Finding("error", message, (*path, key), at_key=True)
+    elif keyword == "minItems":
+        kind = _SECTION_KIND.get(str(path[-1]) if path else "", "entry")
+        yield Finding("error", f"{place} must list at least one {kind}", path)
+    elif keyword == "minimum":
+        yield Finding("error", f"{place} must be {error.validator_value} or more, not {_show(instance)}", path)
+    elif keyword == "exclusiveMinimum":
+        yield Finding("error", f"{place} must be more than {error.validator_value}, not {_show(instance)}", path)
+    elif keyword == "minLength":
+        yield Finding("error", f"{place} must not be empty", path)
+    elif keyword == "maxLength":
+        yield Finding("error", f"{place} is longer than {error.validator_value} characters", path)
+    elif keyword == "uniqueItems":
+        repeated = next(item for index, item in enumerate(instance) if item in instance[:index])
+        yield Finding("error", f"{place} lists {_show(repeated)} twice", path)
+    else:
+        yield Finding("error", f"{place}: {error.message}", path)
+
+
+def _place(path: Path, data: Any) -> str:
+    """Names the thing at ``path`` the way a user thinks of it: "headcount of role 'agent'"."""
+    if not path:
+        return "the org file"
+    if len(path) == 1:
+        return str(path[0])
+    section, index, *rest = path
+    kind = _SECTION_KIND.get(str(section), str(section))
+    owner = kind
+    item = _get(data, (section, index))
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        owner = f"{kind} '{item['id']}'"
+    elif isinstance(index, int):
+        owner = f"{kind} #{index + 1}"
+    if not rest:
+        return owner
+    if rest[0] == "decides" and len(rest) >= 2:
+        entry = f"decides entry #{rest[1] + 1} of {owner}"
+        return f"limit of {entry}" if rest[-1] == "limit" else entry
+    if len(rest) >= 2 and isinstance(rest[1], int):
+        return f"entry #{rest[1] + 1} of {rest[0]} of {owner}"
+    return f"{rest[0]} of {owner}"
+
+
+def _get(data: Any, path: Path) -> Any:
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    return str(value)
+
+
+def _did_you_mean(word: str, candidates: list[str] | set[str]) -> str:
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+class _Rules:
+    """The rules no schema says: unique ids, references, one top, no reporting cycles."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data if isinstance(data, dict) else {}
+        self.items = {section: self._items(section) for section in _SECTION_KIND}
+        self.owner: dict[str, tuple[str, int]] = {}
+        self.suggestions_left = _MAX_SUGGESTIONS
+
+    def _items(self, section: str) -> list[tuple[int, dict[str, Any]]]:
+        entries = self.data.get(section)
+        if not isinstance(entries, list):
+            return []
+        return [(index, item) for index, item in enumerate(entries) if isinstance(item, dict)]
+
+    def ids(self, section: str) -> dict[str, int]:
+        return {item["id"]: index for index, item in self.items[section] if isinstance(item.get("id"), str)}
+
+    def findings(self) -> Iterator[Finding]:
+        yield from self._unique_ids()
+        roles, segments, decisions = self.ids("roles"), self.ids("customers"), self.ids("decisions")
+        yield from self._references(roles, segments, decisions)
+        yield from self._top()
+        yield from self._cycles(roles)
+        yield from self._warnings(roles, decisions)
+
+    def _unique_ids(self) -> Iterator[Finding]:
+        for section in _SECTION_KIND:
+            for index, item in self.items[section]:
+                item_id = item.get("id")
+                if not isinstance(item_id, str):
+                    continue
+                if item_id in self.owner:
+                    first_section, first_index = self.owner[item_id]
+                    message = f"id '{item_id}' is already the id of a {_SECTION_KIND[first_section]}; ids must be unique"
+                    yield Finding("error", message, (section, index, "id"), related=(first_section, first_index, "id"))
+                else:
+                    self.owner[item_id] = (section, index)
+
+    def _hint(self, value: str, candidates: dict[str, int]) -> str:
+        if value in self.owner:
+            return f" (it is the id of a {_SECTION_KIND[self.owner[value][0]]})"
+        if self.suggestions_left <= 0:
+            return ""
+        self.suggestions_left -= 1
+        return _did_you_mean(value, candidates.keys())
+
+    def _references(self, roles: dict[str, int], segments: dict[str, int], decisions: dict[str, int]) -> Iterator[Finding]:
+        for index, role in self.items["roles"]:
+            here = ("roles", index)
+            manager = role.get("reports_to")
+            if isinstance(manager, str) and manager not in roles:
+                message = f"reports_to '{manager}' is not a role id{self._hint(manager, roles)}"
+                yield Finding("error", message, (*here, "reports_to"))
+            for key, known, kind in (("serves", segments, "customer segment"), ("supports", roles, "role")):
+                for position, ref in _listed(role.get(key)):
+                    if ref not in known:
+                        message = f"{key} '{ref}' is not a {kind} id{self._hint(ref, known)}"
+                        yield Finding("error", message, (*here, key, position))
+                    elif key == "supports" and ref == role.get("id"):
+                        yield Finding("error", f"role '{ref}' supports itself; list the roles it serves", (*here, key, position))
+            yield from self._authorities(here, role.get("decides"), decisions)
+
+    def _authorities(self, here: Path, decides: Any, decisions: dict[str, int]) -> Iterator[Finding]:
+        if not isinstance(decides, list):
+            return
+        listed: set[str] = set()
+        for position, entry in enumerate(decides):
+            decision = entry.get("decision") if isinstance(entry, dict) else entry
+            if not isinstance(decision, str):
+                continue
+            path = (*here, "decides", position)
+            if decision not in decisions:
+                yield Finding("error", f"decides '{decision}' is not a decision id{self._hint(decision, decisions)}", path)
+                continue
+            if decision in listed:
+                yield Finding("error", f"decides lists '{decision}' twice; keep one entry per decision", path)
+            listed.add(decision)
+            declared = self.data["decisions"][decisions[decision]]
+            if isinstance(entry, dict) and "limit" in entry and "unit" not in declared:
+                message = (
+                    f"decision '{decision}' has no unit, so this limit cannot be compared with an amount "
+                    "and is ignored; give the decision a unit"
+                )
+                yield Finding("warning", message, (*path, "limit"))
+
+    def _top(self) -> Iterator[Finding]:
+        roles = self.items["roles"]
+        tops = [(index, role) for index, role in roles if "reports_to" not in role]
+        if roles and not tops:
+            message = "no top role: every role has a reports_to; the top role (the chief executive) must have none"
+            yield Finding("error", message, ("roles",), at_key=True)
+        if len(tops) > 1:
+            names = ", ".join(f"'{role.get('id')}'" for _, role in tops[:10])
+            names += ", ..." if len(tops) > 10 else ""
+            for index, role in tops[1:]:
+                message = (
+                    f"several roles have no reports_to ({names}); exactly one may be the top: "
+                    f"give '{role.get('id')}' a manager"
+                )
+                yield Finding("error", message, ("roles", index))
+
+    def _cycles(self, roles: dict[str, int]) -> Iterator[Finding]:
+        manager_of = {
+            role["id"]: role["reports_to"]
+            for _, role in self.items["roles"]
+            if isinstance(role.get("id"), str) and isinstance(role.get("reports_to"), str) and role["reports_to"] in roles
+        }
+        walk_of: dict[str, int] = {}
+        for walk, start in enumerate(manager_of):
+            chain = []
+            node: str | None = start
+            while node is not None and node not in walk_of:
+                walk_of[node] = walk
+                chain.append(node)
+                node = manager_of.get(node)
+            if node is None or walk_of[node] != walk:
+                continue
+            cycle = chain[chain.index(node) :]
+            first = min(cycle, key=roles.__getitem__)
+            at = cycle.index(first)
+            ordered = cycle[at:] + cycle[:at]
+            if len(ordered) == 1:
+                message = f"role '{first}' reports to itself; give it its real manager"
+            else:
+                loop = " -> ".join(f"'{role}'" for role in [*ordered, first])
+                message = f"reporting cycle {loop}; one of these roles must report outside the cycle"
+            yield Finding("error", message, ("roles", roles[first], "reports_to"))
+
+    def _warnings(self, roles: dict[str, int], decisions: dict[str, int]) -> Iterator[Finding]:
+        if "decisions" not in self.data:
+            yield Finding("warning", "no decisions listed: add the decisions customers bring to measure decision distance", ())
+        decided = set()
+        managers = set()
+        supported = False
+        for _, role in self.items["roles"]:
+            decided.update(entry.get("decision") if isinstance(entry, dict) else entry for entry in _list(role.get("decides")))
+            manager = role.get("reports_to")
+            if isinstance(manager, str):
+                managers.add(manager)
+            supported = supported or bool(role.get("supports"))
+        for index, decision in self.items["decisions"]:
+            if isinstance(decision.get("id"), str) and decision["id"] not in decided:
+                message = f"no role can make decision '{decision['id']}'; every request for it goes unanswered"
+                yield Finding("warning", message, ("decisions", index, "id"))
+        for index, role in self.items["roles"]:
+            role_id = role.get("id")
+            if not isinstance(role_id, str) or role_id in managers or role.get("serves") or role.get("supports"):
+                continue
+            message = f"role '{role_id}' serves no segment, supports no role and manages no one: it has no line of sight to a customer"
+            yield Finding("warning", message, ("roles", index, "id"))
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _listed(value: Any) -> Iterator[tuple[int, str]]:
+    return ((position, item) for position, item in enumerate(_list(value)) if isinstance(item, str))
+
+
+def build(data: dict[str, Any]) -> Organization:
+    """The model of a document that ``check`` found free of errors."""
+    decisions = tuple(Decision(d["id"], d["name"], d.get("unit")) for d in data.get("decisions", ()))
+    return Organization(
+        name=data["organization"],
+        customers=tuple(Segment(c["id"], c["name"]) for c in data["customers"]),
+        decisions=decisions,
+        roles=tuple(_role(role) for role in data["roles"]),
+    )
+
+
+def _role(role: dict[str, Any]) -> Role:
+    return Role(
+        id=role["id"],
+        title=role["title"],
+        reports_to=role.get("reports_to"),
+        name=role.get("name"),
+        headcount=int(role.get("headcount", 1)),
+        serves=tuple(role.get("serves", ())),
+        supports=tuple(role.get("supports", ())),
+        decides=tuple(_authority(entry) for entry in role.get("decides", ())),
+    )
+
+
+def _authority(entry: str | dict[str, Any]) -> Authority:
+    if isinstance(entry, str):
+        return Authority(entry)
+    return Authority(entry["decision"], entry.get("limit"))

@@ -1,0 +1,345 @@
+"""Bytes -> text -> plain Python values, safely, and back from a path to a line and column.
+
+Everything here keeps hostile input cheap: the document is read from libyaml's event
+stream in one iterative pass, so nesting depth is bounded before any recursive code
+sees it (PyYAML's C composer crashes the interpreter on 100,000 nested brackets),
+aliases are shared rather than copied and their expanded size is budgeted (the
+"billion laughs"), and an alias to a collection that contains it is refused.
+Positions are not recorded on the way: they are looked up only for the few paths
+that end up in a diagnostic (see ``Locator``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from orgcharts.errors import Diagnostic
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 64
+"""Deepest nesting accepted. An org file needs five levels; this leaves room for taste."""
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_CONSTRUCTED_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+# Kept as written: the format has no dates, so "2024-01-01" as a title stays text.
+_TEXT_TAGS = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem found while reading, at a 0-based line and column (libyaml's marks)."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def diagnostic(self, source: str, severity: str = "error") -> Diagnostic:
+        line = None if self.line is None else self.line + 1
+        column = None if self.column is None else self.column + 1
+        return Diagnostic(severity, self.message, source, line, column)  # type: ignore[arg-type]
+
+
+class ReadFailure(Exception):
+    """The text cannot become a document at all; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems[0].message)
+        self.problems = problems
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without a byte-order mark), refusing anything that is not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ReadFailure([Problem("the file is UTF-16 text; save it as UTF-8", 0, 0)])
+    if data.startswith(b"PK\x03\x04"):
+        raise ReadFailure([Problem("this is a zip archive, not a YAML org file", 0, 0)])
+    if b"\x00" in data[:4096]:
+        raise ReadFailure([Problem("this is binary data, not a YAML org file", 0, 0)])
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start)
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace"))
+        byte = data[exc.start]
+        message = f"the file is not UTF-8 text (byte 0x{byte:02x} cannot be read); save it as UTF-8"
+        raise ReadFailure([Problem(message, line, column)]) from None
+
+
+class _Collection:
+    """A mapping or sequence being built from events."""
+
+    __slots__ = ("value", "is_mapping", "key", "key_mark", "anchor", "size", "merges")
+
+    def __init__(self, value: Any, anchor: str | None) -> None:
+        self.value = value
+        self.is_mapping = isinstance(value, dict)
+        self.key: Any = _NO_KEY
+        self.key_mark: Any = None
+        self.anchor = anchor
+        self.size = 1
+        self.merges: list[Any] = []
+
+
+_NO_KEY = object()
+_MERGE_KEY = object()
+
+
+class _Reader:
+    def __init__(self, text: str, max_depth: int) -> None:
+        self.text = text
+        self.max_depth = max_depth
+        self.max_expansion = 10 * len(text) + 10_000
+        self.expanded = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.problems: list[Problem] = []
+        self.resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def read(self) -> Any:
+        loader = yaml.CSafeLoader(self.text)
+        try:
+            return self._read_stream(loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            message = _yaml_message(exc)
+            raise ReadFailure([Problem(message, *_position(mark))]) from None
+        except yaml.YAMLError as exc:
+            raise ReadFailure([Problem(f"YAML error: {exc}")]) from None
+        finally:
+            loader.dispose()
+
+    def _read_stream(self, loader: Any) -> Any:
+        stack: list[_Collection] = []
+        documents = 0
+        root: Any = None
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is ev.ScalarEvent:
+                value = self._scalar(event, stack)
+                self._add(stack, value, 1, event)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                if not stack:
+                    root = value
+            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                if len(stack) >= self.max_depth:
+                    message = f"the document nests deeper than {self.max_depth} levels; an org file needs five"
+                    raise ReadFailure([Problem(message, *_position(event.start_mark))])
+                if event.tag not in _COLLECTION_TAGS:
+                    self.problems.append(Problem(f"tag {event.tag} is not supported here; remove it", *_position(event.start_mark)))
+                collection = _Collection({} if kind is ev.MappingStartEvent else [], event.anchor)
+                if event.anchor is not None:
+                    self.open_anchors.add(event.anchor)
+                stack.append(collection)
+            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                collection = stack.pop()
+                if collection.merges:
+                    for merged in collection.merges:
+                        for key, value in merged.items():
+                            collection.value.setdefault(key, value)
+                if collection.anchor is not None:
+                    self.open_anchors.discard(collection.anchor)
+                    self.anchors[collection.anchor] = (collection.value, collection.size)
+                self._add(stack, collection.value, collection.size, event)
+                if not stack:
+                    root = collection.value
+            elif kind is ev.AliasEvent:
+                value, size = self._alias(event)
+                self._add(stack, value, size, event)
+                if not stack:
+                    root = value
+            elif kind is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    message = "the file holds several YAML documents (separated by ---); keep one org per file"
+                    raise ReadFailure([Problem(message, *_position(event.start_mark))])
+            elif kind is ev.StreamEndEvent:
+                break
+        if documents == 0:
+            raise ReadFailure([Problem("the file is empty; see docs/format.md for what an org file holds", 0, 0)])
+        return root
+
+    def _alias(self, event: ev.AliasEvent) -> tuple[Any, int]:
+        name = event.anchor
+        if name in self.open_anchors:
+            message = f"alias *{name} refers to a collection that contains it; recursive aliases are not allowed"
+            raise ReadFailure([Problem(message, *_position(event.start_mark))])
+        if name not in self.anchors:
+            message = f"alias *{name} has no anchor &{name} before it"
+            raise ReadFailure([Problem(message, *_position(event.start_mark))])
+        value, size = self.anchors[name]
+        self.expanded += size
+        if self.expanded > self.max_expansion:
+            message = (
+                f"aliases expand to more than {self.max_expansion:,} values, far more than the file holds "
+                "(an alias bomb?); write the values out or use fewer nested aliases"
+            )
+            raise ReadFailure([Problem(message, *_position(event.start_mark))])
+        return value, size
+
+    def _scalar(self, event: ev.ScalarEvent, stack: list[_Collection]) -> Any:
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._resolve(value) if event.implicit[0] else _STR
+        if tag in _TEXT_TAGS:
+            return value
+        if tag == _MERGE:
+            in_key_place = stack and stack[-1].is_mapping and stack[-1].key is _NO_KEY
+            return _MERGE_KEY if in_key_place else value
+        if tag in _CONSTRUCTED_TAGS:
+            try:
+                constructed = getattr(self.constructor, "construct_yaml_" + tag.rsplit(":", 1)[1])(yaml.ScalarNode(tag, value))
+            except ValueError:
+                self.problems.append(Problem(f"the number {value[:40]!s} is too long to read", *_position(event.start_mark)))
+                return value
+            if isinstance(constructed, float) and not math.isfinite(constructed):
+                self.problems.append(Problem(f"{value} is not a finite number", *_position(event.start_mark)))
+            return constructed
+        self.problems.append(Problem(f"tag {tag} is not supported here; remove it", *_position(event.start_mark)))
+        return value
+
+    def _resolve(self, value: str) -> str:
+        candidates = self.resolvers.get(value[0] if value else "", ())
+        for tag, pattern in candidates:
+            if pattern.match(value):
+                return tag
+        return _STR
+
+    def _add(self, stack: list[_Collection], value: Any, size: int, event: Any) -> None:
+        self.expanded += 1
+        if not stack:
+            return
+        parent = stack[-1]
+        parent.size += size
+        if not parent.is_mapping:
+            parent.value.append(value)
+            return
+        if parent.key is _NO_KEY:
+            if isinstance(value, (dict, list)):
+                self.problems.append(Problem("a key must be plain text, not a collection", *_position(event.start_mark)))
+                value = repr(value)[:40]
+            parent.key = value if value is _MERGE_KEY else _key_text(value)
+            parent.key_mark = event.start_mark
+            return
+        key = parent.key
+        parent.key = _NO_KEY
+        if key is _MERGE_KEY:
+            self._merge(parent, value, event)
+        elif key in parent.value:
+            self.problems.append(Problem(f"key '{key}' appears twice in this mapping; keep one", *_position(parent.key_mark)))
+            parent.value[key] = value
+        else:
+            parent.value[key] = value
+
+    def _merge(self, parent: _Collection, value: Any, event: Any) -> None:
+        merged = value if isinstance(value, list) else [value]
+        if all(isinstance(item, dict) for item in merged):
+            parent.merges.extend(merged)
+        else:
+            self.problems.append(Problem("a merge key (<<) takes a mapping or a list of mappings", *_position(event.start_mark)))
+
+
+def _key_text(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _position(mark: Any) -> tuple[int | None, int | None]:
+    if mark is None:
+        return None, None
+    return mark.line, mark.column
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = [part for part in (exc.context, exc.problem) if part]
+    text = ", ".join(parts) if parts else "the YAML cannot be read"
+    return f"YAML syntax: {text}"
+
+
+def read_document(text: str, max_depth: int = MAX_DEPTH) -> tuple[Any, list[Problem]]:
+    """Read one YAML document into dicts, lists and scalars.
+
+    Returns the value and the non-fatal problems (duplicate keys, unsupported tags,
+    numbers that cannot be read). Raises ``ReadFailure`` when no document can be built:
+    syntax errors, several documents, nesting deeper than ``max_depth``, recursive or
+    undefined aliases, and aliases expanding past ten values per byte of text.
+    Mapping keys are always strings. The caller should pause the garbage collector:
+    the pass allocates millions of objects that all stay alive.
+    """
+    reader = _Reader(text, max_depth)
+    return reader.read(), reader.problems
+
+
+class Locator:
+    """Finds the line and column of a value or key given its path in the document.
+
+    Composes the text into PyYAML nodes on first use only, so a valid file pays nothing.
+    Only call it on text that ``read_document`` accepted (depth is bounded then).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._root: yaml.Node | None = None
+
+    def _tree(self) -> yaml.Node | None:
+        if self._root is None:
+            self._root = yaml.compose(self.text, Loader=yaml.CSafeLoader)
+        return self._root
+
+    def position(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """0-based (line, column) of the value at ``path``, or of its key when ``key`` is set.
+
+        A path that leaves the document stops at the deepest node it reached.
+        """
+        node = self._tree()
+        if node is None:
+            return 0, 0
+        mark = node.start_mark
+        for depth, step in enumerate(path):
+            last = depth == len(path) - 1
+            found = _child(node, step)
+            if found is None:
+                break
+            key_node, node = found
+            mark = key_node.start_mark if (last and key and key_node is not None) else node.start_mark
+        return mark.line, mark.column
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+        return (None, node.value[step]) if 0 <= step < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        merged: list[yaml.Node] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
+            elif isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                return key_node, value_node
+        for source in merged:
+            found = _child(source, step)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,240 @@
+"""Metrics as documents (JSON-ready dicts), terminal tables and CSV: pure text, no IO."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from orgcharts.graph import reporting_tree, sight_graph
+from orgcharts.metrics import (
+    DecisionSummary,
+    Escalation,
+    escalations,
+    layers,
+    line_of_sight,
+    median_span,
+    spans,
+    summarize,
+)
+from orgcharts.model import Organization
+
+
+@dataclass(frozen=True)
+class HopReport:
+    """Escalations and their summary for each decision asked about, at one amount."""
+
+    org: Organization
+    amount: float | None
+    segment: str | None
+    paths: dict[str, list[Escalation]]
+    summaries: dict[str, DecisionSummary]
+
+
+def hop_report(
+    org: Organization,
+    decisions: Sequence[str] = (),
+    amount: float | None = None,
+    segment: str | None = None,
+) -> HopReport:
+    """Escalations for ``decisions`` (all when empty), narrowed to roles serving ``segment``."""
+    tree = reporting_tree(org)
+    chosen = list(decisions) or [decision.id for decision in org.decisions]
+    paths = {}
+    summaries = {}
+    for decision in chosen:
+        found = escalations(org, tree, decision, amount)
+        if segment is not None:
+            found = [escalation for escalation in found if segment in org.role(escalation.role).serves]
+        paths[decision] = found
+        summaries[decision] = summarize(org, found)
+    return HopReport(org, amount, segment, paths, summaries)
+
+
+def worst_first(org: Organization, found: Sequence[Escalation]) -> list[Escalation]:
+    """Unreachable roles first, then most hops, then most people, then file order."""
+    return sorted(
+        found,
+        key=lambda e: (e.hops is not None, -(e.hops or 0), -org.role(e.role).headcount),
+    )
+
+
+def summary_document(summary: DecisionSummary) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "customer_facing_roles": summary.customer_facing_roles,
+        "weighted_mean_hops": summary.weighted_mean_hops,
+        "max_hops": summary.max_hops,
+        "empowered_share": summary.empowered_share,
+        "unreachable": list(summary.unreachable),
+    }
+    if summary.by_segment:
+        document["by_segment"] = {key: summary_document(value) for key, value in summary.by_segment.items()}
+    return document
+
+
+def hops_document(report: HopReport) -> dict[str, Any]:
+    """The stable JSON interface of ``orgcharts hops --format json`` (see docs/cli.md)."""
+    return {
+        "organization": report.org.name,
+        "amount": report.amount,
+        "paths": [
+            {
+                "role": e.role,
+                "decision": e.decision,
+                "hops": e.hops,
+                "authority": e.authority,
+                "path": list(e.path),
+            }
+            for found in report.paths.values()
+            for e in worst_first(report.org, found)
+        ],
+        "summary": {decision: summary_document(summary) for decision, summary in report.summaries.items()},
+    }
+
+
+_CSV_COLUMNS = ["decision", "role", "title", "headcount", "serves", "hops", "authority", "path"]
+
+
+def hops_csv(report: HopReport) -> str:
+    """One row per role and decision, worst first; path and serves joined with ' > ' and ' '."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for decision, found in report.paths.items():
+        for e in worst_first(report.org, found):
+            role = report.org.role(e.role)
+            writer.writerow(
+                [
+                    decision,
+                    e.role,
+                    role.title,
+                    role.headcount,
+                    " ".join(role.serves),
+                    "" if e.hops is None else e.hops,
+                    e.authority or "",
+                    " > ".join(e.path),
+                ]
+            )
+    return out.getvalue()
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence[int] = ()) -> str:
+    """A plain aligned table; columns listed in ``right`` are right-aligned."""
+    cells = [list(map(str, headers)), *([str(cell) for cell in row] for row in rows)]
+    widths = [max(len(row[column]) for row in cells) for column in range(len(headers))]
+    lines = []
+    for row in cells:
+        parts = [cell.rjust(width) if index in right else cell.ljust(width) for index, (cell, width) in enumerate(zip(row, widths))]
+        lines.append("  ".join(parts).rstrip())
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def format_hops(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def summary_line(org: Organization, decision_id: str, summary: DecisionSummary, amount: float | None) -> str:
+    decision = org.decision_index[decision_id]
+    asked = f" of {amount:g} {decision.unit}" if amount is not None and decision.unit else ""
+    parts = [
+        f"weighted mean {format_hops(summary.weighted_mean_hops)} hops",
+        f"max {format_hops(summary.max_hops)}",
+        f"empowered {summary.empowered_share:.0%}",
+        f"{summary.customer_facing_roles} customer-facing roles",
+    ]
+    if summary.unreachable:
+        parts.append(f"{len(summary.unreachable)} with no one able to decide")
+    return f"{decision.name} ({decision_id}){asked}: " + ", ".join(parts)
+
+
+def hops_table(report: HopReport) -> str:
+    """The hop table for a terminal: per decision a summary line, then roles worst first."""
+    org = report.org
+    blocks = [org.name + (f" - segment {report.segment}" if report.segment else "")]
+    for decision, found in report.paths.items():
+        summary = report.summaries[decision]
+        rows = []
+        for e in worst_first(org, found):
+            role = org.role(e.role)
+            hops = "none" if e.hops is None else e.hops
+            rows.append([hops, e.role, role.title, f"{role.headcount:,}", ", ".join(role.serves), e.authority or "-", " > ".join(e.path)])
+        blocks.append(summary_line(org, decision, summary, report.amount))
+        if summary.by_segment and report.segment is None and len(org.customers) > 1:
+            for segment_id, part in summary.by_segment.items():
+                if part.customer_facing_roles:
+                    name = org.segment_index[segment_id].name
+                    blocks.append(
+                        f"  {name}: weighted mean {format_hops(part.weighted_mean_hops)} hops, "
+                        f"max {format_hops(part.max_hops)}, empowered {part.empowered_share:.0%}"
+                        + (f", {len(part.unreachable)} unreachable" if part.unreachable else "")
+                    )
+        if rows:
+            blocks.append(text_table(["hops", "role", "title", "people", "serves", "decided by", "path"], rows, right=(0, 3)))
+        blocks.append("")
+    return "\n".join(blocks).rstrip() + "\n"
+
+
+def stats_document(org: Organization) -> dict[str, Any]:
+    """Spans, layers and line of sight as a JSON-ready dict (see docs/cli.md)."""
+    tree = reporting_tree(org)
+    found_spans = spans(org, tree)
+    sight = line_of_sight(org, sight_graph(org))
+    return {
+        "organization": org.name,
+        "roles": len(org.roles),
+        "headcount": sum(role.headcount for role in org.roles),
+        "layers": [{"layer": layer.number, "roles": len(layer.roles), "headcount": layer.headcount} for layer in layers(org, tree)],
+        "median_span": median_span(found_spans),
+        "spans": [{"manager": s.manager, "positions": s.positions, "people": s.people} for s in found_spans],
+        "line_of_sight": sight,
+        "no_line_of_sight": [role_id for role_id, distance in sight.items() if distance is None],
+    }
+
+
+def stats_table(org: Organization) -> str:
+    """Spans, layers and line of sight for a terminal."""
+    document = stats_document(org)
+    found_spans = document["spans"]
+    lines = [
+        f"{org.name}: {document['roles']:,} roles, {document['headcount']:,} people, {len(document['layers'])} layers",
+        "",
+        "Layers",
+        text_table(
+            ["layer", "roles", "people"],
+            [[layer["layer"], f"{layer['roles']:,}", f"{layer['headcount']:,}"] for layer in document["layers"]],
+            right=(0, 1, 2),
+        ),
+        "",
+    ]
+    if found_spans:
+        positions = [span["positions"] for span in found_spans]
+        single = [span["manager"] for span in found_spans if span["positions"] == 1]
+        lines.append(
+            f"Spans: {len(found_spans):,} managers, median {format_hops(document['median_span'])}, "
+            f"widest {max(positions)}, {len(single)} with a single direct report"
+        )
+        widest = sorted(found_spans, key=lambda span: -span["positions"])[:10]
+        lines.append(
+            text_table(
+                ["manager", "title", "direct reports", "people"],
+                [[s["manager"], org.role(s["manager"]).title, s["positions"], f"{s['people']:,}"] for s in widest],
+                right=(2, 3),
+            )
+        )
+        lines.append("")
+    sight = document["line_of_sight"]
+    counts: dict[str, int] = {}
+    for distance in sight.values():
+        label = "none" if distance is None else str(distance)
+        counts[label] = counts.get(label, 0) + 1
+    order = sorted(counts, key=lambda label: (label == "none", int(label) if label != "none" else 0))
+    lines.append("Line of sight to the customer (steps through reports and supported roles)")
+    lines.append(text_table(["steps", "roles"], [[label, counts[label]] for label in order], right=(0, 1)))
+    lost = document["no_line_of_sight"]
+    if lost:
+        shown = ", ".join(lost[:20]) + (f" and {len(lost) - 20} more" if len(lost) > 20 else "")
+        lines.append(f"No line of sight: {shown}")
+    return "\n".join(lines) + "\n"
