@@ -35,7 +35,9 @@ def _org_source(command: Callable[..., Any]) -> Callable[..., Any]:
     """Adds FILE, --example and --max-bytes, and hands the command a loaded org."""
 
     @click.argument("file", required=False, type=click.Path(dir_okay=False))
-    @click.option("--example", metavar="NAME", help="Use a shipped example org instead of FILE (see 'orgcharts examples').")
+    @click.option(
+        "--example", metavar="NAME", help="Use a shipped example org instead of FILE (see 'orgcharts examples')."
+    )
     @click.option(
         "--max-bytes",
         type=click.IntRange(min=1),
@@ -96,13 +98,16 @@ def check(loaded: LoadedOrg) -> None:
     click.echo(
         f"{loaded.source}: ok: {org.name}, {len(org.roles):,} roles, {people:,} people, "
         f"{len(org.customers)} customer segments, {len(org.decisions)} decisions, "
-        f"{facing:,} customer-facing roles" + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
+        f"{facing:,} customer-facing roles"
+        + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
     )
 
 
 @main.command()
 @_org_source
-@click.option("--decision", "decisions", multiple=True, metavar="ID", help="A decision to measure (repeatable; default all).")
+@click.option(
+    "--decision", "decisions", multiple=True, metavar="ID", help="A decision to measure (repeatable; default all)."
+)
 @click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
 @click.option("--segment", metavar="ID", help="Only roles that serve this customer segment.")
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)

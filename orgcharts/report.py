@@ -126,7 +126,10 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], right: Seq
     widths = [max(len(row[column]) for row in cells) for column in range(len(headers))]
     lines = []
     for row in cells:
-        parts = [cell.rjust(width) if index in right else cell.ljust(width) for index, (cell, width) in enumerate(zip(row, widths))]
+        parts = [
+            cell.rjust(width) if index in right else cell.ljust(width)
+            for index, (cell, width) in enumerate(zip(row, widths, strict=False))
+        ]
         lines.append("  ".join(parts).rstrip())
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
@@ -160,7 +163,17 @@ def hops_table(report: HopReport) -> str:
         for e in worst_first(org, found):
             role = org.role(e.role)
             hops = "none" if e.hops is None else e.hops
-            rows.append([hops, e.role, role.title, f"{role.headcount:,}", ", ".join(role.serves), e.authority or "-", " > ".join(e.path)])
+            rows.append(
+                [
+                    hops,
+                    e.role,
+                    role.title,
+                    f"{role.headcount:,}",
+                    ", ".join(role.serves),
+                    e.authority or "-",
+                    " > ".join(e.path),
+                ]
+            )
         blocks.append(summary_line(org, decision, summary, report.amount))
         if summary.by_segment and report.segment is None and len(org.customers) > 1:
             for segment_id, part in summary.by_segment.items():
@@ -172,7 +185,9 @@ def hops_table(report: HopReport) -> str:
                         + (f", {len(part.unreachable)} unreachable" if part.unreachable else "")
                     )
         if rows:
-            blocks.append(text_table(["hops", "role", "title", "people", "serves", "decided by", "path"], rows, right=(0, 3)))
+            blocks.append(
+                text_table(["hops", "role", "title", "people", "serves", "decided by", "path"], rows, right=(0, 3))
+            )
         blocks.append("")
     return "\n".join(blocks).rstrip() + "\n"
 
@@ -186,7 +201,10 @@ def stats_document(org: Organization) -> dict[str, Any]:
         "organization": org.name,
         "roles": len(org.roles),
         "headcount": sum(role.headcount for role in org.roles),
-        "layers": [{"layer": layer.number, "roles": len(layer.roles), "headcount": layer.headcount} for layer in layers(org, tree)],
+        "layers": [
+            {"layer": layer.number, "roles": len(layer.roles), "headcount": layer.headcount}
+            for layer in layers(org, tree)
+        ],
         "median_span": median_span(found_spans),
         "spans": [{"manager": s.manager, "positions": s.positions, "people": s.people} for s in found_spans],
         "line_of_sight": sight,

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -101,7 +102,7 @@ def load_text(text: str, source: str = "<text>", *, max_bytes: int | None = None
         diagnostics = [problem.diagnostic(source) for problem in problems]
         findings = check(data)
         diagnostics.extend(_place(findings, text, source))
-        diagnostics.sort(key=lambda d: (d.severity != "error", d.line or 0, d.column or 0))
+        diagnostics.sort(key=_reading_order)
         if any(diagnostic.severity == "error" for diagnostic in diagnostics):
             raise OrgFileError(diagnostics)
         return LoadedOrg(_build(data), tuple(diagnostics), source, text)
@@ -112,6 +113,9 @@ def _place(findings: list[Finding], text: str, source: str) -> Iterator[Diagnost
         return
     locator = Locator(text)
     for finding in findings:
+        if finding.path is None:
+            yield Diagnostic(finding.severity, finding.message, source)
+            continue
         line, column = locator.position(finding.path, key=finding.at_key)
         message = finding.message
         if finding.related is not None:
@@ -124,6 +128,13 @@ def _place(findings: list[Finding], text: str, source: str) -> Iterator[Diagnost
             None if line is None else line + 1,
             None if column is None else column + 1,
         )
+
+
+def _reading_order(diagnostic: Diagnostic) -> tuple[bool, float, float]:
+    """Errors before warnings, each in file order; unplaced ones last."""
+    line = math.inf if diagnostic.line is None else diagnostic.line
+    column = math.inf if diagnostic.column is None else diagnostic.column
+    return diagnostic.severity != "error", line, column
 
 
 def _too_big(source: str, size: int, cap: int) -> OrgFileError:

@@ -8,7 +8,6 @@ carry a path into the document; the loader turns paths into lines and columns.
 from __future__ import annotations
 
 import difflib
-import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,14 +38,14 @@ _TYPE_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem at ``path``; ``at_key`` points at the key rather than its value.
+    """A problem at ``path`` (None: the file as a whole); ``at_key`` points at the key rather than its value.
 
     ``related`` is another path the message refers to ("first used at line N").
     """
 
     severity: Severity
     message: str
-    path: Path
+    path: Path | None
     at_key: bool = False
     related: Path | None = None
 
@@ -66,13 +65,12 @@ def _validator() -> jsonschema.protocols.Validator:
 
 def check(data: Any) -> list[Finding]:
     """Every error and warning in a document, errors first, at most ``MAX_FINDINGS`` + 1."""
-    findings = list(itertools.islice(_schema_findings(data), MAX_FINDINGS + 1))
-    findings.extend(itertools.islice(_Rules(data).findings(), MAX_FINDINGS + 1))
+    findings = [*_schema_findings(data), *_Rules(data).findings()]
     findings.sort(key=lambda finding: finding.severity != "error")  # errors survive the cap
     if len(findings) > MAX_FINDINGS:
         rest = len(findings) - MAX_FINDINGS
         findings = findings[:MAX_FINDINGS]
-        findings.append(Finding(findings[-1].severity, f"{rest} more problems not shown; fix these first", ()))
+        findings.append(Finding(findings[-1].severity, f"{rest} more problems not shown; fix these first", None))
     return findings
 
 
@@ -92,7 +90,9 @@ def _translate(error: jsonschema.ValidationError, path: Path, data: Any) -> Iter
     place = _place(path, data)
     if keyword == "type":
         expected = error.validator_value
-        words = " or ".join(_TYPE_WORDS.get(name, name) for name in ([expected] if isinstance(expected, str) else expected))
+        words = " or ".join(
+            _TYPE_WORDS.get(name, name) for name in ([expected] if isinstance(expected, str) else expected)
+        )
         yield Finding("error", f"{place} must be {words}, not {_show(instance)}", path)
     elif keyword == "required":
         for key in error.validator_value:
@@ -209,7 +209,9 @@ class _Rules:
                     continue
                 if item_id in self.owner:
                     first_section, first_index = self.owner[item_id]
-                    message = f"id '{item_id}' is already the id of a {_SECTION_KIND[first_section]}; ids must be unique"
+                    message = (
+                        f"id '{item_id}' is already the id of a {_SECTION_KIND[first_section]}; ids must be unique"
+                    )
                     yield Finding("error", message, (section, index, "id"), related=(first_section, first_index, "id"))
                 else:
                     self.owner[item_id] = (section, index)
@@ -222,7 +224,9 @@ class _Rules:
         self.suggestions_left -= 1
         return _did_you_mean(value, candidates.keys())
 
-    def _references(self, roles: dict[str, int], segments: dict[str, int], decisions: dict[str, int]) -> Iterator[Finding]:
+    def _references(
+        self, roles: dict[str, int], segments: dict[str, int], decisions: dict[str, int]
+    ) -> Iterator[Finding]:
         for index, role in self.items["roles"]:
             here = ("roles", index)
             manager = role.get("reports_to")
@@ -235,7 +239,9 @@ class _Rules:
                         message = f"{key} '{ref}' is not a {kind} id{self._hint(ref, known)}"
                         yield Finding("error", message, (*here, key, position))
                     elif key == "supports" and ref == role.get("id"):
-                        yield Finding("error", f"role '{ref}' supports itself; list the roles it serves", (*here, key, position))
+                        yield Finding(
+                            "error", f"role '{ref}' supports itself; list the roles it serves", (*here, key, position)
+                        )
             yield from self._authorities(here, role.get("decides"), decisions)
 
     def _authorities(self, here: Path, decides: Any, decisions: dict[str, int]) -> Iterator[Finding]:
@@ -248,7 +254,9 @@ class _Rules:
                 continue
             path = (*here, "decides", position)
             if decision not in decisions:
-                yield Finding("error", f"decides '{decision}' is not a decision id{self._hint(decision, decisions)}", path)
+                yield Finding(
+                    "error", f"decides '{decision}' is not a decision id{self._hint(decision, decisions)}", path
+                )
                 continue
             if decision in listed:
                 yield Finding("error", f"decides lists '{decision}' twice; keep one entry per decision", path)
@@ -281,7 +289,9 @@ class _Rules:
         manager_of = {
             role["id"]: role["reports_to"]
             for _, role in self.items["roles"]
-            if isinstance(role.get("id"), str) and isinstance(role.get("reports_to"), str) and role["reports_to"] in roles
+            if isinstance(role.get("id"), str)
+            and isinstance(role.get("reports_to"), str)
+            and role["reports_to"] in roles
         }
         walk_of: dict[str, int] = {}
         for walk, start in enumerate(manager_of):
@@ -306,12 +316,16 @@ class _Rules:
 
     def _warnings(self, roles: dict[str, int], decisions: dict[str, int]) -> Iterator[Finding]:
         if "decisions" not in self.data:
-            yield Finding("warning", "no decisions listed: add the decisions customers bring to measure decision distance", ())
+            yield Finding(
+                "warning", "no decisions listed: add the decisions customers bring to measure decision distance", ()
+            )
         decided = set()
         managers = set()
         supported = False
         for _, role in self.items["roles"]:
-            decided.update(entry.get("decision") if isinstance(entry, dict) else entry for entry in _list(role.get("decides")))
+            decided.update(
+                entry.get("decision") if isinstance(entry, dict) else entry for entry in _list(role.get("decides"))
+            )
             manager = role.get("reports_to")
             if isinstance(manager, str):
                 managers.add(manager)

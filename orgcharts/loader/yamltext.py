@@ -85,7 +85,7 @@ def decode(data: bytes) -> str:
 class _Collection:
     """A mapping or sequence being built from events."""
 
-    __slots__ = ("value", "is_mapping", "key", "key_mark", "anchor", "size", "merges")
+    __slots__ = ("anchor", "is_mapping", "key", "key_mark", "merges", "size", "value")
 
     def __init__(self, value: Any, anchor: str | None) -> None:
         self.value = value
@@ -121,6 +121,14 @@ class _Reader:
             mark = exc.problem_mark or exc.context_mark
             message = _yaml_message(exc)
             raise ReadFailure([Problem(message, *_position(mark))]) from None
+        except yaml.reader.ReaderError as exc:
+            offset = exc.position
+            line = self.text.count("\n", 0, offset)
+            column = offset - (self.text.rfind("\n", 0, offset) + 1)
+            message = (
+                f"the file holds a control character (#x{exc.character:04x}), which YAML does not allow; remove it"
+            )
+            raise ReadFailure([Problem(message, line, column)]) from None
         except yaml.YAMLError as exc:
             raise ReadFailure([Problem(f"YAML error: {exc}")]) from None
         finally:
@@ -145,7 +153,9 @@ class _Reader:
                     message = f"the document nests deeper than {self.max_depth} levels; an org file needs five"
                     raise ReadFailure([Problem(message, *_position(event.start_mark))])
                 if event.tag not in _COLLECTION_TAGS:
-                    self.problems.append(Problem(f"tag {event.tag} is not supported here; remove it", *_position(event.start_mark)))
+                    self.problems.append(
+                        Problem(f"tag {event.tag} is not supported here; remove it", *_position(event.start_mark))
+                    )
                 collection = _Collection({} if kind is ev.MappingStartEvent else [], event.anchor)
                 if event.anchor is not None:
                     self.open_anchors.add(event.anchor)
@@ -208,9 +218,13 @@ class _Reader:
             return _MERGE_KEY if in_key_place else value
         if tag in _CONSTRUCTED_TAGS:
             try:
-                constructed = getattr(self.constructor, "construct_yaml_" + tag.rsplit(":", 1)[1])(yaml.ScalarNode(tag, value))
+                constructed = getattr(self.constructor, "construct_yaml_" + tag.rsplit(":", 1)[1])(
+                    yaml.ScalarNode(tag, value)
+                )
             except ValueError:
-                self.problems.append(Problem(f"the number {value[:40]!s} is too long to read", *_position(event.start_mark)))
+                self.problems.append(
+                    Problem(f"the number {value[:40]!s} is too long to read", *_position(event.start_mark))
+                )
                 return value
             if isinstance(constructed, float) and not math.isfinite(constructed):
                 self.problems.append(Problem(f"{value} is not a finite number", *_position(event.start_mark)))
@@ -236,7 +250,9 @@ class _Reader:
             return
         if parent.key is _NO_KEY:
             if isinstance(value, (dict, list)):
-                self.problems.append(Problem("a key must be plain text, not a collection", *_position(event.start_mark)))
+                self.problems.append(
+                    Problem("a key must be plain text, not a collection", *_position(event.start_mark))
+                )
                 value = repr(value)[:40]
             parent.key = value if value is _MERGE_KEY else _key_text(value)
             parent.key_mark = event.start_mark
@@ -246,7 +262,9 @@ class _Reader:
         if key is _MERGE_KEY:
             self._merge(parent, value, event)
         elif key in parent.value:
-            self.problems.append(Problem(f"key '{key}' appears twice in this mapping; keep one", *_position(parent.key_mark)))
+            self.problems.append(
+                Problem(f"key '{key}' appears twice in this mapping; keep one", *_position(parent.key_mark))
+            )
             parent.value[key] = value
         else:
             parent.value[key] = value
@@ -256,7 +274,9 @@ class _Reader:
         if all(isinstance(item, dict) for item in merged):
             parent.merges.extend(merged)
         else:
-            self.problems.append(Problem("a merge key (<<) takes a mapping or a list of mappings", *_position(event.start_mark)))
+            self.problems.append(
+                Problem("a merge key (<<) takes a mapping or a list of mappings", *_position(event.start_mark))
+            )
 
 
 def _key_text(value: Any) -> str:

@@ -103,7 +103,8 @@ def summarize(org: Organization, found: Sequence[Escalation], *, by_segment: boo
     if not by_segment:
         return overall
     segments = {
-        segment.id: _summary(org, [e for e in found if segment.id in org.role(e.role).serves]) for segment in org.customers
+        segment.id: _summary(org, [e for e in found if segment.id in org.role(e.role).serves])
+        for segment in org.customers
     }
     return DecisionSummary(**{**overall.__dict__, "by_segment": segments})
 
