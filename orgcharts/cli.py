@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -141,6 +142,25 @@ def stats(loaded: LoadedOrg, output: str) -> None:
         click.echo(json.dumps(stats_document(org), indent=2, ensure_ascii=False))
     else:
         click.echo(stats_table(org), nl=False)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option("--example", metavar="NAME", help="Open a shipped example instead of FILE.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger org files and uploads."
+)
+def serve(file: str | None, example: str | None, host: str, port: int, max_bytes: int | None) -> None:
+    """Open the dashboard in a browser at http://HOST:PORT/ on FILE (default: an example)."""
+    from orgcharts.web import create_app  # Dash loads only for this command
+
+    loaded = _load(file, example, max_bytes) if (file or example) else None
+    name = os.path.basename(loaded.source) if loaded else None
+    dashboard = create_app(loaded.text if loaded else None, name, max_bytes=max_bytes)
+    click.echo(f"orgcharts dashboard on http://{host}:{port}/  (Ctrl+C to stop)")
+    dashboard.run(host=host, port=port, debug=False)
 
 
 @main.command()

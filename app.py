@@ -1,0 +1,39 @@
+"""Dash entry point: ``python app.py [ORG.yaml]`` runs the dashboard; ``gunicorn app:server`` serves it.
+
+With no file it opens on the embedded example org; ``ORGCHARTS_FILE`` names a file for gunicorn.
+"""
+
+import os
+import sys
+
+from dash import Dash
+
+from orgcharts.errors import OrgFileError
+from orgcharts.loader import load_file
+from orgcharts.web import create_app
+
+
+def _app_for(path: str | None) -> Dash:
+    if not path:
+        return create_app()
+    loaded = load_file(path)
+    return create_app(loaded.text, os.path.basename(path))
+
+
+def _main() -> None:
+    path = sys.argv[1] if len(sys.argv) > 1 else None
+    try:
+        dashboard = _app_for(path)
+    except OrgFileError as error:
+        print(*(str(d) for d in error.diagnostics), sep="\n", file=sys.stderr)
+        sys.exit(1)
+    port = int(os.environ.get("PORT", "8050"))
+    print(f"orgcharts dashboard on http://127.0.0.1:{port}/", flush=True)
+    dashboard.run(host="127.0.0.1", port=port, debug=False)
+
+
+if __name__ == "__main__":
+    _main()
+else:
+    app = _app_for(os.environ.get("ORGCHARTS_FILE"))
+    server = app.server

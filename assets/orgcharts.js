@@ -1,0 +1,61 @@
+// Keyboard control for workshops, and "click empty space to clear the selection".
+(function () {
+  "use strict";
+
+  function click(id) {
+    var element = document.getElementById(id);
+    if (element) { element.click(); }
+  }
+
+  var keys = {
+    f: "flip-button",
+    p: "present-button",
+    r: "reset",
+    "?": "help-button",
+    ArrowLeft: "prev-decision",
+    ArrowRight: "next-decision",
+    Escape: "clear-selection"
+  };
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
+    if (typing) {
+      if (target.id === "editor" && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        click("apply");
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var id = keys[event.key];
+    if (!id) { return; }
+    event.preventDefault();
+    if (event.key === "Escape") {
+      var help = document.getElementById("shortcuts");
+      if (help && !help.hidden) { click("help-button"); return; }
+    }
+    click(id);
+  });
+
+  // Plotly reports clicks on points only. A click on the plot that no point claimed is a
+  // click on empty space: clear the selection.
+  function watch(graph) {
+    if (graph.dataset.orgchartsWatched) { return; }
+    graph.dataset.orgchartsWatched = "1";
+    var pointClicked = false;
+    graph.on("plotly_click", function () { pointClicked = true; });
+    graph.addEventListener("mousedown", function () { pointClicked = false; });
+    graph.addEventListener("click", function (event) {
+      if (!event.target.closest(".nsewdrag")) { return; }
+      window.setTimeout(function () {
+        if (!pointClicked) { click("clear-selection"); }
+      }, 60);
+    });
+  }
+
+  new MutationObserver(function () {
+    var graph = document.querySelector("#chart .js-plotly-plot");
+    if (graph && typeof graph.on === "function") { watch(graph); }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();

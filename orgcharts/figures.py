@@ -1,0 +1,461 @@
+"""Plotly figures of an org, conventional or customer-on-top. Knows nothing of Dash.
+
+Every figure has the same traces in the same order, whatever the view, decision or
+selection, so that the browser can animate one into the other (nodes travel on a flip).
+All text from the org file is HTML-escaped: Plotly renders a subset of HTML in labels.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import plotly.graph_objects as go
+
+from orgcharts.layout import TreeLayout
+from orgcharts.metrics import Escalation
+from orgcharts.model import Organization, Role
+
+View = Literal["conventional", "inverted"]
+VIEWS: tuple[View, ...] = ("conventional", "inverted")
+
+# Hops 0..4+ on a blue-to-red diverging scale (ColorBrewer RdBu): safe for the common
+# colour-vision deficiencies, and it reads "cool = good, hot = bad" in a room.
+HOP_COLOURS = ("#2166ac", "#67a9cf", "#f4a582", "#d6604d", "#b2182b")
+UNREACHABLE_COLOUR = "#111111"
+NEUTRAL_COLOUR = "#c9ced6"
+CUSTOMER_COLOUR = "#1a7f5a"
+PATH_COLOUR = "#ff9f1c"
+EDGE_COLOUR = "#8a94a6"
+DIM = 0.18
+
+# Trace order; fixed so that figures animate into each other.
+TRACE_EDGES, TRACE_CUSTOMER_LINKS, TRACE_PATH, TRACE_ROLES, TRACE_CUSTOMERS = range(5)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Type and marker sizes for a screen: the dashboard, or a projector at the back of a room."""
+
+    font: int
+    marker: int
+    customer_marker: int
+    plot_width_px: int
+    title_font: int
+
+
+SCREEN = Scale(font=12, marker=20, customer_marker=34, plot_width_px=1500, title_font=18)
+PROJECTOR = Scale(font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30)
+
+
+def hop_colour(hops: int | None) -> str:
+    if hops is None:
+        return UNREACHABLE_COLOUR
+    return HOP_COLOURS[min(hops, len(HOP_COLOURS) - 1)]
+
+
+def hop_label(hops: int | None) -> str:
+    if hops is None:
+        return "no one can decide"
+    if hops == 0:
+        return "0 hops: decides itself"
+    if hops >= len(HOP_COLOURS) - 1:
+        return f"{len(HOP_COLOURS) - 1}+ hops"
+    return f"{hops} hop{'s' if hops != 1 else ''}"
+
+
+def role_label(role: Role, chars_per_line: int, title_lines: int = 3) -> str:
+    """The node's label: its title wrapped to fit, then one line with the person and headcount."""
+    width = max(chars_per_line, 6)
+    wrapped = textwrap.wrap(role.title, width, max_lines=title_lines, placeholder="…", break_long_words=False)
+    parts = [html.escape(_shorten(line, width + 3)) for line in wrapped]
+    details = []
+    if role.name:
+        details.append(f"<i>{html.escape(_shorten(role.name, width))}</i>")
+    if role.headcount != 1:
+        details.append(f"×{role.headcount:,}")
+    if details:
+        parts.append(" ".join(details))
+    return "<br>".join(parts)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def label_room(layout: TreeLayout) -> dict[str, float]:
+    """How wide each role's label may be, in layout units: the gap to its nearest
+    neighbour on the same level (a lone role gets a generous share)."""
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for role, x in layout.x.items():
+        rows.setdefault(layout.depth[role], []).append((x, role))
+    room = {}
+    for row in rows.values():
+        row.sort()
+        for index, (x, role) in enumerate(row):
+            left = x - row[index - 1][0] if index > 0 else 4.0
+            right = row[index + 1][0] - x if index + 1 < len(row) else 4.0
+            room[role] = min(left, right, 4.0)
+    return room
+
+
+def role_positions(layout: TreeLayout, view: View) -> dict[str, tuple[float, float]]:
+    """Where each role is drawn: the top role highest in the conventional view, lowest
+    in the customer-on-top view. Orientation is the only difference."""
+    deepest = layout.levels - 1
+    if view == "conventional":
+        return {role: (x, float(deepest - layout.depth[role])) for role, x in layout.x.items()}
+    return {role: (x, float(layout.depth[role])) for role, x in layout.x.items()}
+
+
+def customer_positions(org: Organization, layout: TreeLayout) -> dict[str, tuple[float, float]]:
+    """The customer band of the inverted view: spread across the chart, above every role."""
+    count = len(org.customers)
+    band = layout.levels - 1 + 1.4
+    width = layout.width
+    return {
+        segment.id: ((width * (index + 0.5) / count) if count else 0.0, band)
+        for index, segment in enumerate(org.customers)
+    }
+
+
+def org_figure(
+    org: Organization,
+    layout: TreeLayout,
+    found: Sequence[Escalation],
+    *,
+    decision: str | None,
+    view: View = "conventional",
+    amount: float | None = None,
+    segment: str | None = None,
+    selected: str | None = None,
+    present: bool = False,
+    revision: str = "",
+) -> go.Figure:
+    """The org chart for one decision.
+
+    ``found`` are the escalations of that decision (``metrics.escalations``). Customer-
+    facing roles are coloured by hops; roles with authority covering ``amount`` are drawn
+    as diamonds; with ``segment`` only roles serving it are coloured. With ``selected`` (a
+    customer-facing role), its path from the customer to the authority is lit and the rest
+    dims. ``revision`` keeps the user's zoom while it stays the same (Plotly's uirevision).
+    """
+    scale = PROJECTOR if present else SCREEN
+    by_role = {escalation.role: escalation for escalation in found}
+    chosen = by_role.get(selected) if selected else None
+    on_path = set(chosen.path) if chosen else set()
+    where = role_positions(layout, view)
+    customers = customer_positions(org, layout) if view == "inverted" else {}
+    lit_segments = set(org.role(selected).serves) if chosen else set()
+
+    figure = go.Figure()
+    figure.add_trace(_edges_trace(org, where, on_path))
+    figure.add_trace(_customer_links_trace(org, where, customers, segment, lit_segments))
+    figure.add_trace(_path_trace(chosen, where, customers, lit_segments))
+    figure.add_trace(_roles_trace(org, layout, where, by_role, decision, amount, segment, on_path, bool(chosen), scale))
+    figure.add_trace(_customers_trace(org, customers, segment, lit_segments, bool(chosen), scale))
+    for trace in _legend_traces(scale, decision is not None):
+        figure.add_trace(trace)
+    _style(figure, org, layout, view, decision, amount, chosen, scale, revision)
+    return figure
+
+
+def _elbow(x0: float, y0: float, x1: float, y1: float) -> list[float | None]:
+    """An org-chart connector from manager to report: down, across, down (as x then y lists)."""
+    middle = (y0 + y1) / 2
+    return [x0, x0, x1, x1, None], [y0, middle, middle, y1, None]  # type: ignore[return-value]
+
+
+def _edges_trace(org: Organization, where: dict[str, tuple[float, float]], on_path: set[str]) -> go.Scatter:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for role in org.roles:
+        if role.reports_to is None:
+            continue
+        (x0, y0), (x1, y1) = where[role.reports_to], where[role.id]
+        ex, ey = _elbow(x0, y0, x1, y1)
+        xs.extend(ex)
+        ys.extend(ey)
+    opacity = 0.35 if on_path else 1.0
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": EDGE_COLOUR, "width": 1.5},
+        opacity=opacity,
+        hoverinfo="skip",
+        showlegend=False,
+        name="reporting lines",
+    )
+
+
+def _customer_links_trace(
+    org: Organization,
+    where: dict[str, tuple[float, float]],
+    customers: dict[str, tuple[float, float]],
+    segment: str | None,
+    lit_segments: set[str],
+) -> go.Scatter:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    if customers:
+        for role in org.roles:
+            for served in role.serves:
+                if segment is not None and served != segment:
+                    continue
+                (x0, y0), (x1, y1) = where[role.id], customers[served]
+                xs.extend([x0, x1, None])
+                ys.extend([y0, y1, None])
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": CUSTOMER_COLOUR, "width": 1},
+        opacity=0.15 if lit_segments else 0.35,
+        hoverinfo="skip",
+        showlegend=False,
+        name="serves",
+    )
+
+
+def _path_trace(
+    chosen: Escalation | None,
+    where: dict[str, tuple[float, float]],
+    customers: dict[str, tuple[float, float]],
+    lit_segments: set[str],
+) -> go.Scatter:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    if chosen is not None:
+        start = where[chosen.role]
+        for served in sorted(lit_segments):
+            if served in customers:
+                xs.extend([customers[served][0], start[0], None])
+                ys.extend([customers[served][1], start[1], None])
+        for lower, upper in itertools.pairwise(chosen.path):
+            (x0, y0), (x1, y1) = where[upper], where[lower]
+            ex, ey = _elbow(x0, y0, x1, y1)
+            xs.extend(ex)
+            ys.extend(ey)
+    colour = PATH_COLOUR if chosen is None or chosen.authority is not None else UNREACHABLE_COLOUR
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": colour, "width": 7},
+        hoverinfo="skip",
+        showlegend=False,
+        name="escalation path",
+    )
+
+
+def _roles_trace(
+    org: Organization,
+    layout: TreeLayout,
+    where: dict[str, tuple[float, float]],
+    by_role: dict[str, Escalation],
+    decision: str | None,
+    amount: float | None,
+    segment: str | None,
+    on_path: set[str],
+    dimming: bool,
+    scale: Scale,
+) -> go.Scatter:
+    room = label_room(layout)
+    char_units = scale.font * 0.55 * (layout.width + 2.4) / scale.plot_width_px
+    unit = org.decision_index[decision].unit if decision else None
+    xs, ys, colours, symbols, opacities, labels, hovers, ids, lines = [], [], [], [], [], [], [], [], []
+    for role in org.roles:
+        x, y = where[role.id]
+        escalation = by_role.get(role.id)
+        counted = escalation is not None and (segment is None or segment in role.serves)
+        authority = role.authority_for(decision) if decision else None
+        decides = authority is not None and authority.covers(amount if unit else None)
+        xs.append(x)
+        ys.append(y)
+        colours.append(hop_colour(escalation.hops) if counted else NEUTRAL_COLOUR)
+        symbols.append("diamond" if decides else ("x" if counted and escalation.hops is None else "square"))
+        opacities.append(1.0 if not dimming or role.id in on_path else DIM)
+        lines.append(3 if role.id in on_path else 1)
+        story = role.customer_facing or decides or role.id in on_path or role.reports_to is None
+        chars = min(int(room[role.id] * 0.92 / char_units), 24)
+        labels.append(role_label(role, chars) if story or scale is SCREEN else "")
+        hovers.append(_role_hover(org, role, escalation if counted else None, authority, unit))
+        ids.append(role.id)
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers+text",
+        marker={
+            "color": colours,
+            "symbol": symbols,
+            "size": scale.marker,
+            "opacity": opacities,
+            "line": {"color": "#1d2433", "width": lines},
+        },
+        text=labels,
+        textposition="bottom center",
+        textfont={"size": scale.font, "color": "#1d2433"},
+        customdata=ids,
+        hovertext=hovers,
+        hoverinfo="text",
+        showlegend=False,
+        name="roles",
+    )
+
+
+def _role_hover(
+    org: Organization, role: Role, escalation: Escalation | None, authority: object, unit: str | None
+) -> str:
+    lines = [f"<b>{html.escape(role.title)}</b>"]
+    if role.name:
+        lines.append(html.escape(role.name))
+    lines.append(f"{role.headcount:,} {'person' if role.headcount == 1 else 'people'} · id {html.escape(role.id)}")
+    if role.serves:
+        names = ", ".join(html.escape(org.segment_index[s].name) for s in role.serves)
+        lines.append(f"Serves: {names}")
+    if escalation is not None:
+        if escalation.authority is None:
+            lines.append("No one in the chain can decide")
+        elif escalation.hops == 0:
+            lines.append("Decides itself (0 hops)")
+        else:
+            holder = html.escape(org.role(escalation.authority).title)
+            lines.append(f"{escalation.hops} hop{'s' if escalation.hops != 1 else ''} to {holder}")
+    limit = getattr(authority, "limit", None)
+    if authority is not None:
+        lines.append("Can decide" + (f" up to {limit:,g} {html.escape(unit or '')}" if limit is not None else ""))
+    return "<br>".join(lines)
+
+
+def _customers_trace(
+    org: Organization,
+    customers: dict[str, tuple[float, float]],
+    segment: str | None,
+    lit_segments: set[str],
+    dimming: bool,
+    scale: Scale,
+) -> go.Scatter:
+    chosen = [s for s in org.customers if s.id in customers]
+    opacities = [
+        1.0 if (not dimming or s.id in lit_segments) and (segment is None or s.id == segment) else DIM for s in chosen
+    ]
+    return go.Scatter(
+        x=[customers[s.id][0] for s in chosen],
+        y=[customers[s.id][1] for s in chosen],
+        mode="markers+text",
+        marker={"color": CUSTOMER_COLOUR, "symbol": "circle", "size": scale.customer_marker, "opacity": opacities},
+        text=[f"<b>{html.escape(s.name)}</b>" for s in chosen],
+        textposition="top center",
+        textfont={"size": scale.font + 4, "color": CUSTOMER_COLOUR},
+        customdata=[f"segment:{s.id}" for s in chosen],
+        hovertext=[f"Customers: {html.escape(s.name)}" for s in chosen],
+        hoverinfo="text",
+        showlegend=False,
+        name="customers",
+    )
+
+
+def _legend_traces(scale: Scale, with_decision: bool) -> list[go.Scatter]:
+    """Legend-only entries: what the colours and shapes mean."""
+    entries: list[tuple[str, str, str]] = []
+    if with_decision:
+        entries += [(hop_label(hops), hop_colour(hops), "square") for hops in range(len(HOP_COLOURS))]
+        entries.append((hop_label(None), UNREACHABLE_COLOUR, "x"))
+        entries.append(("can decide", "#ffffff", "diamond"))
+    entries.append(("not customer-facing", NEUTRAL_COLOUR, "square"))
+    return [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={
+                "color": colour,
+                "symbol": symbol,
+                "size": scale.font + 2,
+                "line": {"color": "#1d2433", "width": 1},
+            },
+            name=name,
+            showlegend=True,
+            hoverinfo="skip",
+        )
+        for name, colour, symbol in entries
+    ]
+
+
+def _style(
+    figure: go.Figure,
+    org: Organization,
+    layout: TreeLayout,
+    view: View,
+    decision: str | None,
+    amount: float | None,
+    chosen: Escalation | None,
+    scale: Scale,
+    revision: str,
+) -> None:
+    title = html.escape(org.name)
+    if decision is not None:
+        subject = org.decision_index[decision]
+        asked = f" of {amount:,g} {html.escape(subject.unit)}" if amount is not None and subject.unit else ""
+        title += f" · {html.escape(subject.name)}{asked}"
+    title += " · customers on top" if view == "inverted" else " · conventional"
+    top = layout.levels - 1 + (2.4 if view == "inverted" else 0.5)
+    figure.update_layout(
+        title={"text": title, "font": {"size": scale.title_font}, "x": 0.01, "xanchor": "left"},
+        showlegend=True,
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.02,
+            "xanchor": "left",
+            "x": 0,
+            "font": {"size": scale.font + 2},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        xaxis={"visible": False, "range": [-1.2, layout.width + 1.2], "fixedrange": False},
+        yaxis={"visible": False, "range": [-0.75, top]},
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        margin={"l": 10, "r": 10, "t": 40 + scale.title_font, "b": 10},
+        hovermode="closest",
+        hoverlabel={"font": {"size": scale.font + 2}},
+        clickmode="event",
+        dragmode="pan",
+        uirevision=revision,
+    )
+    if chosen is not None:
+        figure.add_annotation(_hop_badge(org, chosen, scale))
+
+
+def _hop_badge(org: Organization, chosen: Escalation, scale: Scale) -> dict[str, object]:
+    role = org.role(chosen.role)
+    if chosen.authority is None:
+        headline = "no one can decide"
+        detail = f"{html.escape(role.title)}: the request climbs to the top in vain"
+    else:
+        headline = f"{chosen.hops} hop{'s' if chosen.hops != 1 else ''}"
+        holder = org.role(chosen.authority).title
+        detail = f"{html.escape(role.title)} → {html.escape(holder)}"
+    return {
+        "text": f"<b>{headline}</b><br>{detail}",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1,
+        "y": 1,
+        "xanchor": "right",
+        "yanchor": "top",
+        "showarrow": False,
+        "align": "right",
+        "font": {"size": scale.title_font + 6, "color": hop_colour(chosen.hops)},
+        "bgcolor": "rgba(255,255,255,0.9)",
+        "bordercolor": hop_colour(chosen.hops),
+        "borderwidth": 2,
+        "borderpad": 8,
+        "name": "hop badge",
+    }

@@ -1,0 +1,738 @@
+"""The Dash dashboard. All of a session's state lives in its browser (dcc.Store); the
+server keeps nothing between requests, so two people never see each other's org."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import dash
+from dash import ALL, Dash, Input, Output, State, ctx, dash_table, dcc, html
+
+from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError
+from orgcharts.figures import HOP_COLOURS, VIEWS, hop_colour
+from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
+from orgcharts.model import Organization
+from orgcharts.web import view
+from orgcharts.whatif import Edit
+
+log = logging.getLogger(__name__)
+
+DEFAULT_EXAMPLE = "telecom"
+STARTUP = "__startup__"
+EDITOR_LINE_PX = 20
+EDITOR_PAD_PX = 8
+VIEW_LABELS = {"conventional": "Conventional", "inverted": "Customers on top"}
+
+
+def assets_folder() -> str:
+    """The Dash assets: inside the package when installed from a wheel, else at the repository's root."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "assets"
+    return str(packaged if packaged.is_dir() else here.parents[1] / "assets")
+
+
+def create_app(text: str | None = None, source: str | None = None, *, max_bytes: int | None = None) -> Dash:
+    """The dashboard, opening on ``text`` (an org file's content named ``source``) or on the
+    embedded example. Raises ``OrgFileError`` if the given text is not a valid org."""
+    cap = max_bytes_default() if max_bytes is None else max_bytes
+    if text is None:
+        text, source = example_text(DEFAULT_EXAMPLE), f"{DEFAULT_EXAMPLE}.yaml"
+    source = source or "org.yaml"
+    view.parse(text, source)
+    app = Dash(
+        __name__,
+        title="orgcharts",
+        assets_folder=assets_folder(),
+        update_title=None,
+        suppress_callback_exceptions=False,
+    )
+    # Refuse oversized uploads before reading them: base64 grows by a third, JSON adds a little.
+    app.server.config["MAX_CONTENT_LENGTH"] = cap * 4 // 3 + 64 * 1024
+    startup = {"text": text, "name": source, "digest": view.digest(text)}
+    app.layout = lambda: _layout(startup, cap)
+    _register(app, startup, cap)
+    return app
+
+
+def _source(text: str, name: str) -> dict[str, str]:
+    return {"text": text, "name": name, "digest": view.digest(text)}
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _layout(startup: dict[str, str], cap: int) -> html.Div:
+    picker_options = [{"label": f"Example: {name}", "value": name} for name in example_names()]
+    if startup["name"] not in {f"{name}.yaml" for name in example_names()}:
+        picker_options.insert(0, {"label": startup["name"], "value": STARTUP})
+    return html.Div(
+        id="root",
+        className="app",
+        children=[
+            dcc.Location(id="url", refresh=False),
+            dcc.Store(id="startup-source", storage_type="memory", data=startup),
+            dcc.Store(id="org-source", storage_type="session", data=startup),
+            dcc.Store(id="editor-draft", storage_type="local"),
+            dcc.Store(id="rejected-text", storage_type="memory"),
+            dcc.Store(id="edits", storage_type="session", data=[]),
+            dcc.Store(id="selection", storage_type="memory"),
+            dcc.Store(id="present", storage_type="memory", data=False),
+            dcc.Download(id="download"),
+            html.Header(
+                className="topbar",
+                children=[
+                    html.Div(className="brand", children=[html.Span("orgcharts", className="logo")]),
+                    html.H1(id="org-name", className="org-name"),
+                    dcc.Dropdown(
+                        id="example-picker",
+                        className="picker",
+                        options=picker_options,
+                        placeholder="Open an example…",
+                        clearable=False,
+                        searchable=False,
+                    ),
+                    dcc.Upload(
+                        id="upload",
+                        className="upload",
+                        children=html.Button("Upload YAML", className="button"),
+                        max_size=cap,
+                        accept=".yaml,.yml,text/yaml,text/plain",
+                    ),
+                    html.Button("Flip (f)", id="flip-button", className="button primary"),
+                    html.Button("Projector (p)", id="present-button", className="button"),
+                    html.Button("?", id="help-button", className="button round", title="Keyboard shortcuts"),
+                ],
+            ),
+            html.Div(
+                className="controls",
+                children=[
+                    dcc.RadioItems(
+                        id="view",
+                        className="view-switch",
+                        options=[{"label": VIEW_LABELS[name], "value": name} for name in VIEWS],
+                        value="inverted",
+                        inline=True,
+                        persistence=True,
+                        persistence_type="session",
+                    ),
+                    html.Div(
+                        className="control decision-control",
+                        children=[
+                            html.Label("Decision", htmlFor="decision"),
+                            html.Button("◀", id="prev-decision", className="button small", title="Previous (←)"),
+                            dcc.Dropdown(id="decision", className="decision", clearable=False, searchable=False),
+                            html.Button("▶", id="next-decision", className="button small", title="Next (→)"),
+                        ],
+                    ),
+                    html.Div(
+                        className="control",
+                        children=[
+                            html.Label("Amount", htmlFor="amount"),
+                            dcc.Input(
+                                id="amount", type="number", min=0, debounce=True, placeholder="any", className="amount"
+                            ),
+                            html.Span(id="amount-unit", className="unit"),
+                            dcc.RadioItems(id="amount-presets", className="presets", inline=True),
+                        ],
+                    ),
+                    html.Div(
+                        className="control",
+                        children=[
+                            html.Label("Segment", htmlFor="segment"),
+                            dcc.Dropdown(
+                                id="segment", className="segment", placeholder="All segments", searchable=False
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            html.Div(id="metrics", className="metrics"),
+            html.Div(
+                className="main",
+                children=[
+                    html.Div(
+                        className="chart-panel",
+                        children=[
+                            dcc.Graph(
+                                id="chart",
+                                className="chart",
+                                animate=True,
+                                animation_options={
+                                    "frame": {"redraw": True},
+                                    "transition": {"duration": 650, "easing": "cubic-in-out"},
+                                },
+                                config={
+                                    "displaylogo": False,
+                                    "scrollZoom": True,
+                                    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+                                    "toImageButtonOptions": {"format": "png", "scale": 2},
+                                },
+                                responsive=True,
+                                style={"height": "max(480px, calc(100vh - 290px))", "width": "100%"},
+                            ),
+                        ],
+                    ),
+                    html.Aside(
+                        className="side",
+                        children=[
+                            html.Div(id="path-panel", className="panel path-panel"),
+                            html.Div(
+                                className="panel whatif",
+                                children=[
+                                    html.H2("What if…"),
+                                    html.Div(id="whatif-target", className="whatif-target"),
+                                    html.Div(
+                                        className="whatif-row",
+                                        children=[
+                                            dcc.Input(
+                                                id="grant-limit",
+                                                type="number",
+                                                min=0,
+                                                placeholder="limit (blank: none)",
+                                                className="limit",
+                                            ),
+                                            html.Span(id="grant-unit", className="unit"),
+                                        ],
+                                    ),
+                                    html.Div(
+                                        className="whatif-row",
+                                        children=[
+                                            html.Button("Grant authority", id="grant", className="button primary"),
+                                            html.Button("Remove authority", id="remove", className="button"),
+                                        ],
+                                    ),
+                                    html.H3("Changes"),
+                                    html.Ol(id="changes", className="changes"),
+                                    html.Div(
+                                        className="whatif-row",
+                                        children=[
+                                            html.Button("Reset (r)", id="reset", className="button"),
+                                            html.Button("Download changed org", id="download-org", className="button"),
+                                        ],
+                                    ),
+                                ],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            dcc.Tabs(
+                className="tabs",
+                children=[
+                    dcc.Tab(
+                        label="Escalation paths",
+                        children=dash_table.DataTable(
+                            id="hop-table",
+                            columns=[
+                                {"name": "Hops", "id": "hops"},
+                                {"name": "Role", "id": "title"},
+                                {"name": "People", "id": "people", "type": "numeric"},
+                                {"name": "Serves", "id": "serves"},
+                                {"name": "Decided by", "id": "authority"},
+                                {"name": "Path", "id": "path"},
+                            ],
+                            sort_action="native",
+                            page_size=15,
+                            style_as_list_view=True,
+                            style_table={"overflowX": "auto"},
+                            style_cell={"textAlign": "left", "fontFamily": "inherit", "padding": "6px 10px"},
+                            style_header={"fontWeight": "600"},
+                            style_data_conditional=_hop_row_styles(),
+                        ),
+                    ),
+                    dcc.Tab(
+                        label="Edit YAML",
+                        children=html.Div(
+                            className="editor-panel",
+                            children=[
+                                html.Div(
+                                    className="editor-wrap",
+                                    children=dcc.Textarea(id="editor", className="editor", spellCheck=False),
+                                ),
+                                html.Div(
+                                    className="editor-side",
+                                    children=[
+                                        html.Div(
+                                            className="whatif-row",
+                                            children=[
+                                                html.Button(
+                                                    "Apply (Ctrl+Enter)", id="apply", className="button primary"
+                                                ),
+                                                html.Button("Download YAML", id="download-yaml", className="button"),
+                                            ],
+                                        ),
+                                        html.Div(id="load-messages", className="messages", role="status"),
+                                    ],
+                                ),
+                            ],
+                        ),
+                    ),
+                ],
+            ),
+            html.Div(
+                id="shortcuts",
+                className="shortcuts",
+                hidden=True,
+                children=[
+                    html.H2("Keyboard"),
+                    html.Dl(
+                        [
+                            item
+                            for key, meaning in (
+                                ("f", "flip between conventional and customers on top"),
+                                ("← →", "previous / next decision"),
+                                ("p", "projector mode on / off"),
+                                ("r", "reset the what-if changes"),
+                                ("Esc", "clear the selection"),
+                                ("?", "show / hide this help"),
+                            )
+                            for item in (html.Dt(key), html.Dd(meaning))
+                        ]
+                    ),
+                    html.P("Click a customer-facing role to light its escalation path; click empty space to clear."),
+                ],
+            ),
+            html.Button(id="clear-selection", hidden=True),
+        ],
+    )
+
+
+def _hop_row_styles() -> list[dict[str, Any]]:
+    styles: list[dict[str, Any]] = [
+        {"if": {"filter_query": f"{{hops}} = {hops}", "column_id": "hops"}, "backgroundColor": hop_colour(hops)}
+        for hops in range(len(HOP_COLOURS))
+    ]
+    styles.append(
+        {
+            "if": {"filter_query": f"{{hops}} >= {len(HOP_COLOURS)}", "column_id": "hops"},
+            "backgroundColor": HOP_COLOURS[-1],
+        }
+    )
+    styles.append({"if": {"filter_query": '{hops} = "none"', "column_id": "hops"}, "backgroundColor": "#111111"})
+    styles.append({"if": {"column_id": "hops"}, "color": "#ffffff", "fontWeight": "700", "textAlign": "center"})
+    styles.append({"if": {"state": "active"}, "backgroundColor": "#fff4e0", "border": "1px solid #ff9f1c"})
+    return styles
+
+
+# ---------------------------------------------------------------- callbacks
+
+
+def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
+    @app.callback(
+        Output("org-source", "data"),
+        Output("edits", "data", allow_duplicate=True),
+        Output("load-messages", "children"),
+        Output("rejected-text", "data"),
+        Input("example-picker", "value"),
+        Input("upload", "contents"),
+        Input("apply", "n_clicks"),
+        State("upload", "filename"),
+        State("editor", "value"),
+        State("org-source", "data"),
+        prevent_initial_call=True,
+    )
+    def load_org(picked, uploaded, _apply, upload_name, editor_text, current):
+        trigger = ctx.triggered_id
+        name = (current or startup).get("name", "org.yaml")
+        try:
+            if trigger == "example-picker":
+                if picked == STARTUP:
+                    text, name = startup["text"], startup["name"]
+                else:
+                    text, name = example_text(picked), f"{picked}.yaml"
+                view.parse(text, name)
+                return _source(text, name), [], _ok(name), dash.no_update
+            if trigger == "upload":
+                name = os.path.basename(upload_name or "upload.yaml")
+                data = _decode_upload(uploaded, name, cap)
+                loaded = load_bytes(data, name, max_bytes=cap)
+                return _source(loaded.text, name), [], _ok(name, loaded.warnings), loaded.text
+            text = editor_text or ""
+            loaded = view.parse(text, name)
+            return _source(text, name), dash.no_update, _ok(name, loaded.warnings), dash.no_update
+        except OrgFileError as error:
+            shown = _readable_upload(uploaded) if trigger == "upload" else dash.no_update
+            return dash.no_update, dash.no_update, _errors(error.diagnostics), shown
+
+    app.clientside_callback(
+        """
+        function(source, rejected, draft) {
+            const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+            if (trigger.startsWith("rejected-text") && typeof rejected === "string") { return rejected; }
+            if (!source) { return dash_clientside.no_update; }
+            if (draft && draft.base === source.digest && typeof draft.text === "string") { return draft.text; }
+            return source.text;
+        }
+        """,
+        Output("editor", "value"),
+        Input("org-source", "data"),
+        Input("rejected-text", "data"),
+        State("editor-draft", "data"),
+    )
+
+    app.clientside_callback(
+        """
+        function(text, source) {
+            if (typeof text !== "string" || !source) { return dash_clientside.no_update; }
+            return {text: text, base: source.digest};
+        }
+        """,
+        Output("editor-draft", "data"),
+        Input("editor", "value"),
+        State("org-source", "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("editor", "style"),
+        Input("load-messages", "children"),
+    )
+    def mark_error_lines(messages):
+        lines = sorted({int(line) for line in _error_lines(messages)})[:100]
+        if not lines:
+            return {}
+        stops = []
+        for line in lines:
+            top = EDITOR_PAD_PX + (line - 1) * EDITOR_LINE_PX
+            stops += [f"transparent {top}px", f"#ffd6d6 {top}px", f"#ffd6d6 {top + EDITOR_LINE_PX}px"]
+            stops.append(f"transparent {top + EDITOR_LINE_PX}px")
+        return {"backgroundImage": f"linear-gradient(to bottom, {', '.join(stops)})"}
+
+    @app.callback(
+        Output("decision", "options"),
+        Output("decision", "value"),
+        Output("segment", "options"),
+        Output("segment", "value"),
+        Output("org-name", "children"),
+        Input("org-source", "data"),
+        State("decision", "value"),
+        State("segment", "value"),
+    )
+    def controls_for_org(source, decision, segment):
+        org = _org(source, startup)
+        decisions = [{"label": d.name, "value": d.id} for d in org.decisions]
+        ids = [d.id for d in org.decisions]
+        segments = [{"label": s.name, "value": s.id} for s in org.customers]
+        keep_segment = segment if segment in org.segment_index else None
+        return decisions, decision if decision in ids else (ids[0] if ids else None), segments, keep_segment, org.name
+
+    @app.callback(
+        Output("chart", "figure"),
+        Output("metrics", "children"),
+        Output("path-panel", "children"),
+        Output("hop-table", "data"),
+        Output("whatif-target", "children"),
+        Output("changes", "children"),
+        Output("amount-unit", "children"),
+        Output("grant-unit", "children"),
+        Output("amount-presets", "options"),
+        Input("org-source", "data"),
+        Input("edits", "data"),
+        Input("view", "value"),
+        Input("decision", "value"),
+        Input("amount", "value"),
+        Input("segment", "value"),
+        Input("selection", "data"),
+        Input("present", "data"),
+    )
+    def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present):
+        loaded_org = _org(source, startup)
+        edits = view.parse_edits(raw_edits)
+        org = view.edited(loaded_org, edits)
+        controls = view.Controls(
+            view=chosen_view if chosen_view in VIEWS else "inverted",
+            decision=decision if decision in org.decision_index else None,
+            amount=float(amount) if isinstance(amount, int | float) and amount >= 0 else None,
+            segment=segment if segment in org.segment_index else None,
+            selected=selected if isinstance(selected, str) and org.has_role(selected) else None,
+            present=bool(present),
+        )
+        now = view.snapshot(org, controls)
+        before = view.snapshot(loaded_org, controls) if edits else now
+        figure = view.chart(org, now.found, controls, revision=(source or startup).get("digest", ""))
+        unit = org.decision_index[controls.decision].unit if controls.decision else None
+        return (
+            figure,
+            [_card(card) for card in view.cards(now, before)],
+            _path_panel(view.selection(org, now.found, controls)),
+            view.table_rows(org, now.found, controls.segment),
+            _whatif_target(org, controls),
+            [
+                html.Li([line, html.Button("undo", id={"type": "undo", "index": index}, className="button tiny")])
+                for index, line in enumerate(view.change_lines(org, edits))
+            ],
+            unit or "",
+            unit or "",
+            _presets(view.limits(org, controls.decision)),
+        )
+
+    app.clientside_callback(
+        """
+        function(click, cell, clear, source) {
+            const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+            if (trigger.startsWith("chart.clickData") && click && click.points && click.points.length) {
+                const id = click.points[0].customdata;
+                if (typeof id === "string" && !id.startsWith("segment:")) { return id; }
+                return dash_clientside.no_update;
+            }
+            if (trigger.startsWith("hop-table.active_cell") && cell && cell.row_id) { return cell.row_id; }
+            return null;
+        }
+        """,
+        Output("selection", "data"),
+        Input("chart", "clickData"),
+        Input("hop-table", "active_cell"),
+        Input("clear-selection", "n_clicks"),
+        Input("org-source", "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("edits", "data"),
+        Input("grant", "n_clicks"),
+        Input("remove", "n_clicks"),
+        Input({"type": "undo", "index": ALL}, "n_clicks"),
+        Input("reset", "n_clicks"),
+        State("edits", "data"),
+        State("selection", "data"),
+        State("decision", "value"),
+        State("grant-limit", "value"),
+        prevent_initial_call=True,
+    )
+    def what_if(_grant, _remove, undo_clicks, _reset, raw_edits, selected, decision, limit):
+        edits = view.parse_edits(raw_edits)
+        trigger = ctx.triggered_id
+        if trigger == "reset":
+            return []
+        if isinstance(trigger, dict) and trigger.get("type") == "undo":
+            if not any(undo_clicks):
+                return dash.no_update
+            index = trigger.get("index")
+            return [e.to_dict() for i, e in enumerate(edits) if i != index]
+        if not isinstance(selected, str) or not isinstance(decision, str):
+            return dash.no_update
+        action = "grant" if trigger == "grant" else "remove"
+        bound = float(limit) if isinstance(limit, int | float) and limit > 0 else None
+        return [*(e.to_dict() for e in edits), Edit(action, selected, decision, bound).to_dict()]
+
+    @app.callback(
+        Output("download", "data"),
+        Input("download-org", "n_clicks"),
+        Input("download-yaml", "n_clicks"),
+        State("org-source", "data"),
+        State("edits", "data"),
+        State("editor", "value"),
+        prevent_initial_call=True,
+    )
+    def download(_org_clicks, _yaml_clicks, source, raw_edits, editor_text):
+        name = (source or startup).get("name", "org.yaml")
+        stem = name.rsplit(".", 1)[0]
+        if ctx.triggered_id == "download-yaml":
+            return {"content": editor_text or "", "filename": name, "type": "text/yaml"}
+        org = view.edited(_org(source, startup), view.parse_edits(raw_edits))
+        return {"content": dump_text(org), "filename": f"{stem}-what-if.yaml", "type": "text/yaml"}
+
+    app.clientside_callback(
+        """
+        function(search, clicks, present) {
+            const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+            if (trigger.startsWith("present-button")) { return !present; }
+            return new URLSearchParams(search || "").get("present") === "1";
+        }
+        """,
+        Output("present", "data"),
+        Input("url", "search"),
+        Input("present-button", "n_clicks"),
+        State("present", "data"),
+    )
+
+    app.clientside_callback(
+        "function(present) { return present ? 'app present' : 'app'; }",
+        Output("root", "className"),
+        Input("present", "data"),
+    )
+
+    app.clientside_callback(
+        """
+        function(preset) {
+            if (preset === null || preset === undefined) { return dash_clientside.no_update; }
+            return preset === "any" ? null : preset;
+        }
+        """,
+        Output("amount", "value"),
+        Input("amount-presets", "value"),
+        prevent_initial_call=True,
+    )
+
+    app.clientside_callback(
+        """
+        function(clicks, current) { return current === "inverted" ? "conventional" : "inverted"; }
+        """,
+        Output("view", "value"),
+        Input("flip-button", "n_clicks"),
+        State("view", "value"),
+        prevent_initial_call=True,
+    )
+
+    app.clientside_callback(
+        """
+        function(prev, next, options, current) {
+            if (!options || !options.length) { return dash_clientside.no_update; }
+            const ids = options.map(o => o.value);
+            const step = (dash_clientside.callback_context.triggered[0] || {}).prop_id.startsWith("prev") ? -1 : 1;
+            const at = Math.max(ids.indexOf(current), 0);
+            return ids[(at + step + ids.length) % ids.length];
+        }
+        """,
+        Output("decision", "value", allow_duplicate=True),
+        Input("prev-decision", "n_clicks"),
+        Input("next-decision", "n_clicks"),
+        State("decision", "options"),
+        State("decision", "value"),
+        prevent_initial_call=True,
+    )
+
+    app.clientside_callback(
+        "function(clicks, hidden) { return !hidden; }",
+        Output("shortcuts", "hidden"),
+        Input("help-button", "n_clicks"),
+        State("shortcuts", "hidden"),
+        prevent_initial_call=True,
+    )
+
+
+def _org(source: Any, startup: dict[str, str]) -> Organization:
+    """The session's org; a store the server cannot read falls back to the startup org."""
+    if isinstance(source, dict) and isinstance(source.get("text"), str):
+        try:
+            return view.parse(source["text"], str(source.get("name", "org.yaml"))).org
+        except OrgChartsError:
+            log.warning("a session sent an org text that no longer loads; showing the startup org")
+    return view.parse(startup["text"], startup["name"]).org
+
+
+def _decode_upload(contents: Any, name: str, cap: int) -> bytes:
+    if not isinstance(contents, str) or "," not in contents:
+        raise OrgFileError([Diagnostic("error", "the upload arrived empty; try again", name)])
+    encoded = contents.split(",", 1)[1]
+    if len(encoded) * 3 // 4 > cap:
+        message = f"the file is over the {cap:,}-byte limit"
+        raise OrgFileError([Diagnostic("error", message, name)])
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise OrgFileError([Diagnostic("error", "the upload could not be read; try again", name)]) from None
+
+
+def _readable_upload(contents: Any) -> Any:
+    """The text of a refused upload, for the editor, when it is text at all."""
+    try:
+        data = base64.b64decode(contents.split(",", 1)[1], validate=True)
+        text = data.decode("utf-8")
+    except (AttributeError, IndexError, ValueError):
+        return dash.no_update
+    return text if "\x00" not in text else dash.no_update
+
+
+def _ok(name: str, warnings: tuple[Diagnostic, ...] = ()) -> list[Any]:
+    items: list[Any] = [html.P(f"{name}: loaded.", className="ok")]
+    if warnings:
+        items.append(html.Ul([_diagnostic_item(d) for d in warnings[:50]], className="warnings"))
+    return items
+
+
+def _errors(diagnostics: tuple[Diagnostic, ...]) -> list[Any]:
+    errors = [d for d in diagnostics if d.severity == "error"]
+    return [
+        html.P(
+            f"{len(errors)} error{'s' if len(errors) != 1 else ''}: the chart shows the last valid org.",
+            className="bad",
+        ),
+        html.Ul([_diagnostic_item(d) for d in diagnostics[:100]], className="errors"),
+    ]
+
+
+def _diagnostic_item(diagnostic: Diagnostic) -> html.Li:
+    where = f"line {diagnostic.line}, column {diagnostic.column}" if diagnostic.line else diagnostic.source
+    return html.Li(
+        [html.Span(where, className="where"), " ", diagnostic.message],
+        className=diagnostic.severity,
+        **{"data-line": str(diagnostic.line or "")},
+    )
+
+
+def _error_lines(messages: Any) -> list[str]:
+    """The line numbers of the errors shown in the messages panel (as rendered props)."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("className") == "error" and str(props.get("data-line", "")).isdigit():
+                found.append(props["data-line"])
+            walk(props.get("children"))
+
+    walk(messages)
+    return found
+
+
+def _presets(limits: list[float]) -> list[dict[str, Any]]:
+    if not limits:
+        return []
+    return [{"label": "any", "value": "any"}, *({"label": f"{limit:,g}", "value": limit} for limit in limits)]
+
+
+def _card(card: view.Card) -> html.Div:
+    children = [html.Div(card.value, className="value"), html.Div(card.label, className="label")]
+    if card.before is not None:
+        trend = "better" if card.better else "worse"
+        children.append(html.Div(f"{card.before} → {card.value}", className=f"change {trend}"))
+    return html.Div(children, className="card", id=f"card-{card.key}")
+
+
+def _path_panel(chosen: view.Selection | None) -> list[Any]:
+    if chosen is None:
+        return [
+            html.H2("Escalation path"),
+            html.P(
+                "Click a customer-facing role on the chart or in the table to see how far its customers' requests climb."
+            ),
+        ]
+    header = [html.H2(chosen.title)]
+    if chosen.person:
+        header.append(html.P(chosen.person, className="person"))
+    header.append(
+        html.P(f"{chosen.headcount:,} {'person' if chosen.headcount == 1 else 'people'} · {chosen.authority_text}")
+    )
+    escalation = chosen.escalation
+    if escalation is None:
+        note = "Not customer-facing." if not chosen.customer_facing else "Choose a decision to see its path."
+        return [*header, html.P(note, className="muted")]
+    headline = "no one" if escalation.hops is None else str(escalation.hops)
+    caption = "can decide in this chain" if escalation.hops is None else ("hop" if escalation.hops == 1 else "hops")
+    return [
+        *header,
+        html.Div(
+            [html.Span(headline, className="hops-number"), html.Span(caption, className="hops-caption")],
+            className="hops-big",
+            style={"color": hop_colour(escalation.hops)},
+            id="hops-big",
+        ),
+        html.Ol([html.Li(title) for title in chosen.path_titles], className="path-list"),
+    ]
+
+
+def _whatif_target(org: Organization, controls: view.Controls) -> Any:
+    if controls.selected is None:
+        return html.P("Select a role, then grant or remove its authority for the chosen decision.", className="muted")
+    role = org.role(controls.selected)
+    decision = org.decision_index.get(controls.decision) if controls.decision else None
+    return html.P([html.B(role.title), f" · {decision.name}" if decision else ""])

@@ -1,0 +1,231 @@
+"""What the dashboard shows, computed from the session's org text, edits and controls.
+
+Pure functions returning plain data and Plotly figures; the Dash wiring in
+``orgcharts.web.app`` only moves these values between the browser and here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import plotly.graph_objects as go
+
+from orgcharts.figures import View, org_figure
+from orgcharts.graph import reporting_tree
+from orgcharts.layout import TreeLayout, tidy_tree
+from orgcharts.loader import LoadedOrg, load_text
+from orgcharts.metrics import DecisionSummary, Escalation, escalations, layers, median_span, spans, summarize
+from orgcharts.model import Organization
+from orgcharts.report import format_hops, worst_first
+from orgcharts.whatif import Edit, apply_edits, describe
+
+
+def digest(text: str) -> str:
+    """A short content hash: the identity of an org text in the browser's stores and caches."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=32)
+def parse(text: str, source: str) -> LoadedOrg:
+    """``load_text``, remembered by content: each callback of a session reads the same text.
+
+    The cache holds results of a pure function keyed by the whole text, never anything
+    one session could see of another's.
+    """
+    return load_text(text, source)
+
+
+@lru_cache(maxsize=32)
+def _shape(org: Organization) -> tuple[TreeLayout, int, float | None]:
+    tree = reporting_tree(org)
+    return tidy_tree(org, tree), len(layers(org, tree)), median_span(spans(org, tree))
+
+
+@dataclass(frozen=True)
+class Controls:
+    """The dashboard's controls, as the browser holds them."""
+
+    view: View = "conventional"
+    decision: str | None = None
+    amount: float | None = None
+    segment: str | None = None
+    selected: str | None = None
+    present: bool = False
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The metrics of one org under the current controls."""
+
+    found: list[Escalation]
+    summary: DecisionSummary | None
+    layers: int
+    median_span: float | None
+
+
+def snapshot(org: Organization, controls: Controls) -> Snapshot:
+    _, layer_count, median = _shape(org)
+    if controls.decision is None or controls.decision not in org.decision_index:
+        return Snapshot([], None, layer_count, median)
+    found = escalations(org, reporting_tree(org), controls.decision, controls.amount)
+    counted = [e for e in found if controls.segment is None or controls.segment in org.role(e.role).serves]
+    return Snapshot(found, summarize(org, counted, by_segment=False), layer_count, median)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One metric card: its label, its value now, and its value in the loaded org if edits changed it."""
+
+    key: str
+    label: str
+    value: str
+    before: str | None = None
+    better: bool | None = None
+
+
+def cards(now: Snapshot, loaded: Snapshot) -> list[Card]:
+    """The six metric cards, each with the change against the loaded org."""
+    result = []
+    for key, label, lower_is_better in (
+        ("weighted_mean_hops", "weighted mean hops", True),
+        ("max_hops", "max hops", True),
+        ("empowered_share", "empowered share", False),
+        ("unreachable", "no one can decide", True),
+    ):
+        value, before = _summary_value(now.summary, key), _summary_value(loaded.summary, key)
+        changed = value != before and value is not None and before is not None
+        result.append(
+            Card(
+                key,
+                label,
+                _show(key, value),
+                _show(key, before) if changed else None,
+                ((value < before) == lower_is_better) if changed else None,  # type: ignore[operator]
+            )
+        )
+    result.append(Card("layers", "layers", str(now.layers)))
+    result.append(Card("median_span", "median span", format_hops(now.median_span)))
+    return result
+
+
+def _summary_value(summary: DecisionSummary | None, key: str) -> float | None:
+    if summary is None:
+        return None
+    if key == "unreachable":
+        return len(summary.unreachable)
+    return getattr(summary, key)
+
+
+def _show(key: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    if key == "empowered_share":
+        return f"{value:.0%}"
+    if key == "weighted_mean_hops":
+        return f"{value:.1f}"
+    return str(int(value))
+
+
+def table_rows(org: Organization, found: Sequence[Escalation], segment: str | None) -> list[dict[str, object]]:
+    """The hop table, worst first; ``id`` lets a clicked row select its role."""
+    rows = []
+    for e in worst_first(org, found):
+        role = org.role(e.role)
+        if segment is not None and segment not in role.serves:
+            continue
+        rows.append(
+            {
+                "id": e.role,
+                "hops": e.hops if e.hops is not None else "none",
+                "sort_hops": e.hops if e.hops is not None else 999,
+                "title": role.title,
+                "people": role.headcount,
+                "serves": ", ".join(org.segment_index[s].name for s in role.serves),
+                "authority": org.role(e.authority).title if e.authority else "no one",
+                "path": " → ".join(org.role(step).title for step in e.path),
+            }
+        )
+    return rows
+
+
+def chart(org: Organization, found: Sequence[Escalation], controls: Controls, revision: str) -> go.Figure:
+    layout, _, _ = _shape(org)
+    return org_figure(
+        org,
+        layout,
+        found,
+        decision=controls.decision if controls.decision in org.decision_index else None,
+        view=controls.view,
+        amount=controls.amount,
+        segment=controls.segment,
+        selected=controls.selected,
+        present=controls.present,
+        revision=revision,
+    )
+
+
+def limits(org: Organization, decision: str | None) -> list[float]:
+    """The distinct limits roles hold for ``decision``: the amounts where decision distance can jump."""
+    if decision is None or decision not in org.decision_index or org.decision_index[decision].unit is None:
+        return []
+    found = {a.limit for role in org.roles for a in role.decides if a.decision == decision and a.limit is not None}
+    return sorted(found)
+
+
+def parse_edits(raw: object) -> list[Edit]:
+    """Edits from the browser's store; anything malformed is dropped, not trusted."""
+    if not isinstance(raw, list):
+        return []
+    edits = []
+    for item in raw:
+        try:
+            edits.append(Edit.from_dict(item))
+        except ValueError:
+            continue
+    return edits
+
+
+def edited(org: Organization, edits: Sequence[Edit]) -> Organization:
+    return apply_edits(org, edits) if edits else org
+
+
+def change_lines(org: Organization, edits: Sequence[Edit]) -> list[str]:
+    return [describe(org, edit) for edit in edits]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the side panel says about the selected role."""
+
+    role: str
+    title: str
+    person: str | None
+    headcount: int
+    customer_facing: bool
+    escalation: Escalation | None
+    authority_text: str
+    path_titles: list[str]
+
+
+def selection(org: Organization, found: Sequence[Escalation], controls: Controls) -> Selection | None:
+    if controls.selected is None or not org.has_role(controls.selected):
+        return None
+    role = org.role(controls.selected)
+    escalation = next((e for e in found if e.role == role.id), None)
+    authority_text = "no decision chosen"
+    if controls.decision in org.decision_index:
+        decision = org.decision_index[controls.decision]
+        held = role.authority_for(decision.id)
+        if held is None:
+            authority_text = f"cannot decide {decision.name}"
+        elif held.limit is not None and decision.unit:
+            authority_text = f"can decide {decision.name} up to {held.limit:,g} {decision.unit}"
+        else:
+            authority_text = f"can decide {decision.name}"
+    path_titles = [org.role(step).title for step in escalation.path] if escalation else []
+    return Selection(
+        role.id, role.title, role.name, role.headcount, role.customer_facing, escalation, authority_text, path_titles
+    )
