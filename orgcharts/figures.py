@@ -153,7 +153,7 @@ def org_figure(
     lit_segments = set(org.role(selected).serves) if chosen else set()
 
     figure = go.Figure()
-    figure.add_trace(_edges_trace(org, where, on_path))
+    figure.add_trace(_edges_trace(org, where, on_path, _frame(layout, view)))
     figure.add_trace(_customer_links_trace(org, where, customers, segment, lit_segments))
     figure.add_trace(_path_trace(chosen, where, customers, lit_segments))
     figure.add_trace(_roles_trace(org, layout, where, by_role, decision, amount, segment, on_path, bool(chosen), scale))
@@ -170,9 +170,23 @@ def _elbow(x0: float, y0: float, x1: float, y1: float) -> list[float | None]:
     return [x0, x0, x1, x1, None], [y0, middle, middle, y1, None]  # type: ignore[return-value]
 
 
-def _edges_trace(org: Organization, where: dict[str, tuple[float, float]], on_path: set[str]) -> go.Scatter:
-    xs: list[float | None] = []
-    ys: list[float | None] = []
+def _frame(layout: TreeLayout, view: View) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Two corners the axes must include, so labels under the lowest row and customer names
+    above the band are not cut off. They ride in the edges trace as undrawn points rather
+    than as axis ranges, because a range in the figure would undo the user's zoom."""
+    top = layout.levels - 1 + (2.4 if view == "inverted" else 0.5)
+    return (-1.2, -0.75), (layout.width + 1.2, top)
+
+
+def _edges_trace(
+    org: Organization,
+    where: dict[str, tuple[float, float]],
+    on_path: set[str],
+    frame: tuple[tuple[float, float], tuple[float, float]],
+) -> go.Scatter:
+    (left, bottom), (right, top) = frame
+    xs: list[float | None] = [left, None, right, None]
+    ys: list[float | None] = [bottom, None, top, None]
     for role in org.roles:
         if role.reports_to is None:
             continue
@@ -190,6 +204,7 @@ def _edges_trace(org: Organization, where: dict[str, tuple[float, float]], on_pa
         hoverinfo="skip",
         showlegend=False,
         name="reporting lines",
+        uid="edges",
     )
 
 
@@ -219,6 +234,7 @@ def _customer_links_trace(
         hoverinfo="skip",
         showlegend=False,
         name="serves",
+        uid="customer-links",
     )
 
 
@@ -250,6 +266,7 @@ def _path_trace(
         hoverinfo="skip",
         showlegend=False,
         name="escalation path",
+        uid="path",
     )
 
 
@@ -305,6 +322,7 @@ def _roles_trace(
         hoverinfo="text",
         showlegend=False,
         name="roles",
+        uid="roles",
     )
 
 
@@ -357,6 +375,7 @@ def _customers_trace(
         hoverinfo="text",
         showlegend=False,
         name="customers",
+        uid="customers",
     )
 
 
@@ -382,8 +401,9 @@ def _legend_traces(scale: Scale, with_decision: bool) -> list[go.Scatter]:
             name=name,
             showlegend=True,
             hoverinfo="skip",
+            uid=f"legend-{index}",
         )
-        for name, colour, symbol in entries
+        for index, (name, colour, symbol) in enumerate(entries)
     ]
 
 
@@ -404,7 +424,6 @@ def _style(
         asked = f" of {amount:,g} {html.escape(subject.unit)}" if amount is not None and subject.unit else ""
         title += f" · {html.escape(subject.name)}{asked}"
     title += " · customers on top" if view == "inverted" else " · conventional"
-    top = layout.levels - 1 + (2.4 if view == "inverted" else 0.5)
     figure.update_layout(
         title={"text": title, "font": {"size": scale.title_font}, "x": 0.01, "xanchor": "left"},
         showlegend=True,
@@ -418,8 +437,8 @@ def _style(
             "itemclick": False,
             "itemdoubleclick": False,
         },
-        xaxis={"visible": False, "range": [-1.2, layout.width + 1.2], "fixedrange": False},
-        yaxis={"visible": False, "range": [-0.75, top]},
+        xaxis={"visible": False},
+        yaxis={"visible": False},
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
         margin={"l": 10, "r": 10, "t": 40 + scale.title_font, "b": 10},

@@ -1,0 +1,110 @@
+"""A user's hands on the dashboard: helpers that act through the page as a person would."""
+
+import time
+
+ROLES_TRACE = 3
+CUSTOMERS_TRACE = 4
+
+
+def open_dashboard(page, url, query=""):
+    page.goto(url + "/" + query)
+    wait_for_chart(page)
+    return page
+
+
+def wait_for_chart(page):
+    page.wait_for_selector("#chart .main-svg", timeout=20_000)
+    page.wait_for_function("() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data.length > 4; }")
+    settle(page)
+
+
+def settle(page, quiet_ms=400):
+    """Wait until Dash has no callback in flight and the chart has finished animating."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-dash-is-loading=\"true\"]') && !document.querySelector('._dash-loading')"
+    )
+    time.sleep(quiet_ms / 1000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-dash-is-loading=\"true\"]') && !document.querySelector('._dash-loading')"
+    )
+
+
+def figure(page):
+    return page.evaluate(
+        """() => { const g = document.querySelector('#chart .js-plotly-plot');
+        return {data: g.data.map(t => ({x: t.x, y: t.y, customdata: t.customdata, text: t.text,
+                 marker: t.marker || null})),
+                layout: {title: g.layout.title && g.layout.title.text,
+                         xrange: g.layout.xaxis.range, yrange: g.layout.yaxis.range,
+                         annotations: (g.layout.annotations || []).map(a => a.text)}}; }"""
+    )
+
+
+def role_position(page, role_id):
+    """The role's (x, y) in chart coordinates."""
+    data = figure(page)["data"][ROLES_TRACE]
+    index = data["customdata"].index(role_id)
+    return data["x"][index], data["y"][index]
+
+
+def role_screen_point(page, role_id):
+    """Where the role's node is on screen, from Plotly's own axis transforms."""
+    return page.evaluate(
+        """(id) => { const g = document.querySelector('#chart .js-plotly-plot');
+        const t = g.data[3]; const i = t.customdata.indexOf(id);
+        const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis;
+        const box = g.querySelector('.nsewdrag').getBoundingClientRect();
+        return [box.left + xa.l2p(t.x[i]), box.top + ya.l2p(t.y[i])]; }""",
+        role_id,
+    )
+
+
+def click_role(page, role_id):
+    x, y = role_screen_point(page, role_id)
+    page.mouse.move(x, y)
+    time.sleep(0.15)
+    page.mouse.click(x, y)
+    settle(page)
+
+
+def click_empty_space(page):
+    box = page.locator("#chart .nsewdrag").bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 15, box["y"] + box["height"] / 2)
+    settle(page)
+
+
+def card(page, key):
+    return page.locator(f"#card-{key} .value").inner_text()
+
+
+def card_change(page, key):
+    change = page.locator(f"#card-{key} .change")
+    return change.inner_text() if change.count() else None
+
+
+def choose(page, dropdown_id, label):
+    page.click(f"#{dropdown_id}")
+    page.get_by_role("option", name=label, exact=True).click()
+    settle(page)
+
+
+def set_amount(page, value):
+    page.fill("#amount", str(value))
+    page.press("#amount", "Enter")
+    settle(page)
+
+
+def press(page, key):
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press(key)
+    settle(page, 900)
+
+
+def open_editor(page):
+    page.get_by_text("Edit YAML", exact=True).click()
+    page.wait_for_selector("#editor")
+    return page.locator("#editor")
+
+
+def no_horizontal_scroll(page):
+    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")

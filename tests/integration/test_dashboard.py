@@ -1,0 +1,322 @@
+"""The dashboard in a real headless Chromium: what an executive and a facilitator do."""
+
+import time
+
+import pytest
+import yaml
+
+from orgcharts.graph import reporting_tree
+from orgcharts.loader import example_text, load_example
+from orgcharts.metrics import escalations, summarize
+from orgcharts.whatif import Edit, apply_edits
+from tests.integration.dashboard import (
+    CUSTOMERS_TRACE,
+    ROLES_TRACE,
+    card,
+    card_change,
+    choose,
+    click_empty_space,
+    click_role,
+    figure,
+    no_horizontal_scroll,
+    open_dashboard,
+    open_editor,
+    press,
+    role_position,
+    set_amount,
+    settle,
+    wait_for_chart,
+)
+
+TELECOM = load_example("telecom").org
+
+
+def expected_mean(org, decision, amount=None):
+    summary = summarize(org, escalations(org, reporting_tree(org), decision, amount))
+    return f"{summary.weighted_mean_hops:.1f}"
+
+
+def test_opens_on_the_example_with_customers_on_top(page, server):
+    open_dashboard(page, server)
+    assert page.locator("#org-name").inner_text() == "Northwind Mobile"
+    shown = figure(page)
+    assert len(shown["data"][ROLES_TRACE]["x"]) == len(TELECOM.roles)
+    assert len(shown["data"][CUSTOMERS_TRACE]["x"]) == 3
+    lowest_customer = min(shown["data"][CUSTOMERS_TRACE]["y"])
+    assert lowest_customer > max(shown["data"][ROLES_TRACE]["y"])
+    ceo_y = role_position(page, "ceo")[1]
+    assert ceo_y == min(shown["data"][ROLES_TRACE]["y"])
+    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "early_upgrade")
+    assert card(page, "layers") == "7"
+
+
+def test_flip_animates_and_keeps_zoom_and_selection(page, server):
+    open_dashboard(page, server)
+    click_role(page, "agent_denver")
+    start = role_position(page, "ceo")
+    zoom = [start[0] - 8, start[0] + 8]
+    page.evaluate(
+        "(zoom) => Plotly.relayout(document.querySelector('#chart .js-plotly-plot'), {'xaxis.range': zoom})", zoom
+    )
+    settle(page)
+    point = page.locator("#chart .traceroles .point").nth(0)
+    before = point.bounding_box()["y"]
+    page.keyboard.press("f")
+    time.sleep(0.3)
+    during = point.bounding_box()["y"]
+    settle(page, 900)
+    after = point.bounding_box()["y"]
+    assert before > after, "the top role rises to the top in the conventional view"
+    assert after < during < before, "the node travels: mid-flip it is between its two places"
+    end = role_position(page, "ceo")
+    assert end[0] == start[0] and end[1] > start[1]
+    assert figure(page)["layout"]["xrange"] == zoom, "zoom survives the flip"
+    assert page.locator("#hops-big .hops-number").inner_text() == "2", "selection survives the flip"
+    assert page.locator("#view input[value=conventional]").is_checked()
+    assert len(figure(page)["data"][CUSTOMERS_TRACE]["x"]) == 0, "no customers in the conventional view"
+
+
+def test_decision_and_amount_change_the_metrics(page, server):
+    open_dashboard(page, server)
+    choose(page, "decision", "Refund or bill credit")
+    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund")
+    set_amount(page, 200)
+    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund", 200)
+    assert card(page, "empowered_share") == "1%"
+    assert page.locator("#amount-unit").inner_text() == "USD"
+    page.get_by_text("500", exact=True).click()
+    settle(page)
+    assert page.locator("#amount").input_value() == "500"
+    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund", 500)
+    press(page, "ArrowRight")
+    assert "Late or roaming fee waiver" in figure(page)["layout"]["title"]
+
+
+def test_clicking_a_role_lights_its_path_and_empty_space_clears_it(page, server):
+    open_dashboard(page, server)
+    click_role(page, "agent_denver")
+    assert page.locator("#hops-big .hops-number").inner_text() == "2"
+    assert page.locator(".path-list li").all_inner_texts() == [
+        "Care Agent, Denver",
+        "Care Team Leader, Denver",
+        "Care Centre Manager, Denver",
+    ]
+    roles = figure(page)["data"][ROLES_TRACE]
+    opacity = dict(zip(roles["customdata"], roles["marker"]["opacity"], strict=True))
+    assert opacity["agent_denver"] == 1 and opacity["ccm_denver"] == 1 and opacity["ceo"] < 0.5
+    assert any("2 hops" in text for text in figure(page)["layout"]["annotations"])
+    click_empty_space(page)
+    assert page.locator("#hops-big").count() == 0
+    press(page, "Escape")
+
+
+def test_table_row_selects_the_role(page, server):
+    open_dashboard(page, server)
+    page.locator("#hop-table td[data-dash-column=title]").filter(has_text="Retention Specialist").click()
+    settle(page)
+    assert page.locator(".path-panel h2").inner_text() == "Retention Specialist"
+    assert page.locator("#hops-big .hops-number").inner_text() == "0"
+
+
+def test_what_if_grant_lowers_the_metric_and_undo_restores_it(page, server):
+    open_dashboard(page, server)
+    before = card(page, "weighted_mean_hops")
+    click_role(page, "agent_denver")
+    page.click("#grant")
+    settle(page)
+    granted = apply_edits(TELECOM, [Edit("grant", "agent_denver", "early_upgrade")])
+    after = expected_mean(granted, "early_upgrade")
+    assert after < before
+    assert card(page, "weighted_mean_hops") == after
+    assert card_change(page, "weighted_mean_hops") == f"{before} → {after}"
+    assert page.locator("#changes li").count() == 1
+    assert "Care Agent, Denver may decide Early upgrade outside policy" in page.locator("#changes li").inner_text()
+    assert page.locator("#hops-big .hops-number").inner_text() == "0"
+    page.locator("#changes li button").click()
+    settle(page)
+    assert card(page, "weighted_mean_hops") == before
+    assert page.locator("#changes li").count() == 0
+
+
+def test_reset_key_and_download_of_the_changed_org(page, server, tmp_path):
+    open_dashboard(page, server)
+    choose(page, "decision", "Refund or bill credit")
+    click_role(page, "rep_airport")
+    page.fill("#grant-limit", "200")
+    page.click("#grant")
+    settle(page)
+    with page.expect_download() as download:
+        page.click("#download-org")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "telecom-what-if.yaml"
+    document = yaml.safe_load(saved.read_text())
+    rep = next(role for role in document["roles"] if role["id"] == "rep_airport")
+    assert {"decision": "refund", "limit": 200} in rep["decides"]
+    press(page, "r")
+    assert page.locator("#changes li").count() == 0
+
+
+def test_invalid_edit_shows_its_line_keeps_the_chart_and_survives_reload(page, server):
+    open_dashboard(page, server)
+    editor = open_editor(page)
+    text = editor.input_value()
+    assert text == example_text("telecom")
+    broken = text.replace("    reports_to: coo\n", "    reports_to: cooo\n", 1)
+    line = broken[: broken.index("cooo")].count("\n") + 1
+    editor.fill(broken)
+    page.click("#apply")
+    settle(page)
+    errors = page.locator("#load-messages li.error").all_inner_texts()
+    assert errors[0].startswith(f"line {line}, column 17 reports_to 'cooo' is not a role id (did you mean 'coo'?)")
+    assert "linear-gradient" in editor.get_attribute("style")
+    assert page.locator("#org-name").inner_text() == "Northwind Mobile"
+    assert len(figure(page)["data"][ROLES_TRACE]["x"]) == len(TELECOM.roles)
+    page.reload()
+    wait_for_chart(page)
+    assert open_editor(page).input_value() == broken, "the typed text survives a reload"
+
+
+def test_valid_edit_applies_and_downloads(page, server, tmp_path):
+    open_dashboard(page, server)
+    editor = open_editor(page)
+    edited = editor.input_value().replace("organization: Northwind Mobile", "organization: Northwind Mobile 2027")
+    editor.fill(edited)
+    editor.press("Control+Enter")
+    settle(page)
+    assert page.locator("#org-name").inner_text() == "Northwind Mobile 2027"
+    with page.expect_download() as download:
+        page.click("#download-yaml")
+    saved = tmp_path / "edited.yaml"
+    download.value.save_as(saved)
+    assert saved.read_text() == edited
+
+
+def test_upload_replaces_the_org_and_a_bad_upload_keeps_it(page, server, tmp_path):
+    open_dashboard(page, server)
+    good = tmp_path / "retail.yaml"
+    good.write_text(example_text("retailer"))
+    page.set_input_files("#upload input[type=file]", str(good))
+    settle(page, 900)
+    assert page.locator("#org-name").inner_text() == "Meridian Outfitters"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organization: Broken\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, headcount: -1}\n")
+    page.set_input_files("#upload input[type=file]", str(bad))
+    settle(page, 900)
+    assert page.locator("#org-name").inner_text() == "Meridian Outfitters"
+    assert open_editor(page).input_value().startswith("organization: Broken")
+    errors = page.locator("#load-messages li.error").all_inner_texts()
+    assert errors == ["line 4, column 34 headcount of role 'a' must be 0 or more, not -1"]
+
+
+def test_example_picker_switches_org(page, server):
+    open_dashboard(page, server)
+    choose(page, "example-picker", "Example: b2b")
+    assert page.locator("#org-name").inner_text() == "Keystone Industrial Supply"
+    assert len(figure(page)["data"][CUSTOMERS_TRACE]["x"]) == 3
+
+
+def node_font_sizes(page):
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('#chart .traceroles text'))
+        .filter(t => t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize))"""
+    )
+
+
+def test_projector_mode_by_key_is_large_and_fills_the_screen(page, server):
+    open_dashboard(page, server)
+    press(page, "p")
+    assert "present" in page.locator("#root").get_attribute("class")
+    assert not page.locator(".side").is_visible() and not page.locator(".controls").is_visible()
+    sizes = node_font_sizes(page)
+    assert sizes and min(sizes) >= 18
+    value_size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.card .value')).fontSize)")
+    assert value_size >= 48
+    assert page.evaluate("() => document.documentElement.scrollHeight <= window.innerHeight")
+    press(page, "f")
+    assert page.locator("#view input[value=conventional]").is_checked()
+    press(page, "p")
+    assert "present" not in page.locator("#root").get_attribute("class")
+
+
+def test_projector_mode_by_url(page, server):
+    open_dashboard(page, server, "?present=1")
+    assert "present" in page.locator("#root").get_attribute("class")
+    assert min(node_font_sizes(page)) >= 18
+
+
+def test_question_mark_shows_the_shortcuts(page, server):
+    open_dashboard(page, server)
+    assert not page.locator("#shortcuts").is_visible()
+    press(page, "?")
+    assert page.locator("#shortcuts").is_visible()
+    assert "flip between conventional and customers on top" in page.locator("#shortcuts").inner_text()
+    press(page, "Escape")
+    assert not page.locator("#shortcuts").is_visible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_no_horizontal_scrolling(browser, server, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    open_dashboard(page, server)
+    assert no_horizontal_scroll(page)
+    press(page, "p")
+    assert no_horizontal_scroll(page)
+    context.close()
+
+
+def test_two_sessions_never_see_each_others_edits(browser, server, tmp_path):
+    first_context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    second_context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    first, second = first_context.new_page(), second_context.new_page()
+    open_dashboard(first, server)
+    open_dashboard(second, server)
+    baseline = card(second, "weighted_mean_hops")
+    click_role(first, "agent_denver")
+    first.click("#grant")
+    settle(first)
+    assert card(first, "weighted_mean_hops") != baseline
+    retail = tmp_path / "retail.yaml"
+    retail.write_text(example_text("retailer"))
+    second.set_input_files("#upload input[type=file]", str(retail))
+    settle(second, 900)
+    second.reload()
+    settle(second)
+    first.reload()
+    settle(first)
+    assert second.locator("#org-name").inner_text() == "Meridian Outfitters"
+    assert second.locator("#changes li").count() == 0
+    assert first.locator("#org-name").inner_text() == "Northwind Mobile"
+    assert first.locator("#changes li").count() == 1
+    first_context.close()
+    second_context.close()
+
+
+HOSTILE_ORG = """\
+organization: "<script>alert('org')</script> Corp"
+customers:
+  - {id: c, name: "<img src=x onerror=alert('segment')>"}
+decisions:
+  - {id: d, name: "<b>Refund</b>"}
+roles:
+  - {id: top, title: "<i>Boss</i> & Co", name: "<a href='javascript:alert(1)'>Eve</a>", decides: [d]}
+  - {id: agent, title: "<img src=x onerror=alert('title')>", reports_to: top, serves: [c]}
+"""
+
+
+def test_html_in_names_and_titles_is_shown_as_text(page, server, tmp_path):
+    open_dashboard(page, server)
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(HOSTILE_ORG)
+    page.set_input_files("#upload input[type=file]", str(hostile))
+    settle(page, 900)
+    assert page.locator("#org-name").inner_text() == "<script>alert('org')</script> Corp"
+    labels = page.evaluate("() => Array.from(document.querySelectorAll('#chart .traceroles text')).map(t => t.textContent)")
+    assert any("<img src=x" in label for label in labels)
+    assert any("<i>Boss</i> & Co" in label for label in labels)
+    assert page.locator("#chart img").count() == 0 and page.locator("#chart a").count() == 0
+    click_role(page, "agent")
+    assert page.locator(".path-panel h2").inner_text() == "<img src=x onerror=alert('title')>"
+    assert page.locator("#hop-table td[data-dash-column=serves]").first.inner_text() == "<img src=x onerror=alert('segment')>"
+    # the page fixture fails the test if any alert() ran or any script error happened

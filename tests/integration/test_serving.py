@@ -1,0 +1,116 @@
+"""The ways to start the dashboard: python app.py, orgcharts serve, an installed wheel, gunicorn."""
+
+import json
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from orgcharts.loader import example_text
+from tests.integration.conftest import ROOT, free_port, running
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read()
+
+
+def startup_org(url):
+    """The org a fresh browser session opens on, as the server sends it in the page layout."""
+    _, body = get(url + "/_dash-layout")
+
+    def find(node):
+        if isinstance(node, dict):
+            if node.get("props", {}).get("id") == "startup-source":
+                return node["props"]["data"]
+            for value in node.values():
+                found = find(value)
+                if found:
+                    return found
+        if isinstance(node, list):
+            for value in node:
+                found = find(value)
+                if found:
+                    return found
+        return None
+
+    return find(json.loads(body))
+
+
+def test_python_app_py_with_a_file(tmp_path):
+    org = tmp_path / "mine.yaml"
+    org.write_text(example_text("b2b"))
+    port = free_port()
+    with running([sys.executable, "app.py", str(org)], port, env={"PORT": str(port)}) as url:
+        source = startup_org(url)
+        assert source["name"] == "mine.yaml" and source["text"] == example_text("b2b")
+
+
+def test_python_app_py_refuses_an_invalid_file_with_its_line(tmp_path):
+    org = tmp_path / "bad.yaml"
+    org.write_text("organization: X\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, reports_to: b}\n")
+    result = subprocess.run([sys.executable, "app.py", str(org)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"{org}:4:35: error: reports_to 'b' is not a role id" in result.stderr
+
+
+def test_orgcharts_serve_with_port_and_host(tmp_path):
+    org = tmp_path / "retail.yaml"
+    org.write_text(example_text("retailer"))
+    port = free_port()
+    command = [sys.executable, "-m", "orgcharts", "serve", str(org), "--port", str(port), "--host", "127.0.0.1"]
+    with running(command, port) as url:
+        assert startup_org(url)["text"] == example_text("retailer")
+        status, _ = get(url + "/")
+        assert status == 200
+
+
+def test_installed_package_serves_the_same_assets_as_app_py(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    target = tmp_path / "site"
+    (wheel,) = wheels.glob("orgcharts-*.whl")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    installed_port, source_port = free_port(), free_port()
+    command = [sys.executable, "-m", "orgcharts", "serve", "--port", str(installed_port)]
+    with (
+        running(command, installed_port, env={"PYTHONPATH": str(target)}, cwd=elsewhere) as installed,
+        running([sys.executable, "app.py"], source_port, env={"PORT": str(source_port)}) as source,
+    ):
+        where = subprocess.run(
+            [sys.executable, "-c", "import orgcharts.web; print(orgcharts.web.assets_folder())"],
+            env={"PYTHONPATH": str(target)},
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        assert Path(where).is_relative_to(target), "the installed copy serves its own packaged assets"
+        for asset in sorted(path.name for path in (ROOT / "assets").iterdir()):
+            _, from_wheel = get(f"{installed}/assets/{asset}")
+            _, from_source = get(f"{source}/assets/{asset}")
+            assert from_wheel == from_source == (ROOT / "assets" / asset).read_bytes(), asset
+
+
+def test_gunicorn_serves_app_server():
+    if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
+        pytest.fail("gunicorn is part of the test extras: run 'bash scripts/setup'")
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "2", "app:server"]
+    with running(command, port) as url:
+        status, body = get(url + "/")
+        assert status == 200 and b"orgcharts" in body
+        assert startup_org(url)["name"] == "telecom.yaml"

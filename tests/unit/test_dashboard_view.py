@@ -1,0 +1,127 @@
+"""The dashboard's pure logic: what-if edits, metric cards, the hop table, upload decoding."""
+
+import base64
+
+import pytest
+
+from orgcharts import OrgFileError, load_text
+from orgcharts.loader import dump_text, load_example
+from orgcharts.web import app as web
+from orgcharts.web import view
+from orgcharts.whatif import Edit, EditError, apply_edits, describe
+from tests.unit.test_metrics import HAND_CHECKED
+
+ORG = load_text(HAND_CHECKED).org
+
+
+def test_grant_and_remove_authority():
+    granted = apply_edits(ORG, [Edit("grant", "desk", "refund", 300)])
+    assert granted.role("desk").authority_for("refund").limit == 300
+    assert ORG.role("desk").authority_for("refund") is None, "the loaded org is untouched"
+    removed = apply_edits(granted, [Edit("remove", "ops", "exception")])
+    assert removed.role("ops").authority_for("exception") is None
+
+
+def test_a_later_grant_replaces_an_earlier_limit_and_unitless_decisions_drop_limits():
+    edits = [Edit("grant", "clerk", "refund", 50), Edit("grant", "clerk", "refund", 80), Edit("grant", "rep", "exception", 5)]
+    changed = apply_edits(ORG, edits)
+    assert [a.limit for a in changed.role("clerk").decides] == [80]
+    assert changed.role("rep").authority_for("exception").limit is None
+
+
+def test_edits_for_unknown_roles_are_skipped():
+    assert apply_edits(ORG, [Edit("grant", "ghost", "refund")]) == ORG
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        None,
+        "grant",
+        {"action": "promote", "role": "a", "decision": "d"},
+        {"action": "grant", "role": 3, "decision": "d"},
+        {"action": "grant", "role": "a", "decision": "d", "limit": -1},
+        {"action": "grant", "role": "a", "decision": "d", "limit": float("inf")},
+        {"action": "grant", "role": "a", "decision": "d", "limit": True},
+    ],
+)
+def test_malformed_edits_from_the_browser_are_refused(raw):
+    with pytest.raises(EditError):
+        Edit.from_dict(raw)
+    assert view.parse_edits([raw]) == []
+
+
+def test_edit_round_trips_through_its_dict():
+    edit = Edit("grant", "clerk", "refund", 120.0)
+    assert Edit.from_dict(edit.to_dict()) == edit
+    assert describe(ORG, edit) == "Clerk may decide Refund up to 120 EUR"
+    assert describe(ORG, Edit("remove", "ops", "exception")) == "Operations may no longer decide Exception"
+
+
+def test_cards_show_the_change_against_the_loaded_org():
+    controls = view.Controls(decision="refund")
+    loaded = view.snapshot(ORG, controls)
+    now = view.snapshot(apply_edits(ORG, [Edit("grant", "rep", "refund"), Edit("grant", "desk", "refund")]), controls)
+    cards = {card.key: card for card in view.cards(now, loaded)}
+    assert (cards["weighted_mean_hops"].before, cards["weighted_mean_hops"].value) == ("0.7", "0.0")
+    assert cards["weighted_mean_hops"].better is True
+    assert (cards["empowered_share"].before, cards["empowered_share"].value) == ("53%", "100%")
+    assert cards["empowered_share"].better is True
+    assert (cards["layers"].value, cards["median_span"].value) == ("4", "1.5")
+    unchanged = {card.key: card for card in view.cards(loaded, loaded)}
+    assert unchanged["weighted_mean_hops"].before is None
+
+
+def test_table_rows_worst_first_and_narrowed_by_segment():
+    found = view.snapshot(ORG, view.Controls(decision="exception")).found
+    rows = view.table_rows(ORG, found, None)
+    assert [(row["id"], row["hops"], row["authority"]) for row in rows] == [
+        ("rep", "none", "no one"),
+        ("clerk", 2, "Operations"),
+        ("desk", 1, "Operations"),
+    ]
+    assert rows[1]["path"] == "Clerk → Store manager → Operations"
+    assert [row["id"] for row in view.table_rows(ORG, found, "phone")] == ["desk"]
+
+
+def test_limits_are_the_preset_amounts():
+    assert view.limits(ORG, "refund") == [20, 100, 1000]
+    assert view.limits(ORG, "exception") == []
+
+
+def test_selection_summary():
+    controls = view.Controls(decision="refund", amount=50, selected="clerk")
+    chosen = view.selection(ORG, view.snapshot(ORG, controls).found, controls)
+    assert chosen.path_titles == ["Clerk", "Store manager"]
+    assert chosen.authority_text == "can decide Refund up to 20 EUR"
+    assert view.selection(ORG, [], view.Controls(selected="nobody")) is None
+
+
+def test_parse_cache_is_keyed_by_content():
+    text = dump_text(load_example("retailer").org)
+    assert view.parse(text, "a.yaml") is view.parse(text, "a.yaml")
+    assert view.digest(text) == view.digest(str(text)) != view.digest(text + " ")
+
+
+def test_upload_decoding_refuses_oversize_and_garbage():
+    data = b"organization: X\n"
+    assert web._decode_upload("data:text/yaml;base64," + base64.b64encode(data).decode(), "x.yaml", 1000) == data
+    with pytest.raises(OrgFileError, match="over the 4-byte limit"):
+        web._decode_upload("data:text/yaml;base64," + base64.b64encode(data).decode(), "x.yaml", 4)
+    with pytest.raises(OrgFileError, match="could not be read"):
+        web._decode_upload("data:text/yaml;base64,@@@", "x.yaml", 1000)
+    with pytest.raises(OrgFileError, match="arrived empty"):
+        web._decode_upload(None, "x.yaml", 1000)
+
+
+def test_error_lines_are_read_back_from_the_messages_panel():
+    try:
+        load_text("organization: X\ncustomers: []\nroles: [{id: a, title: A, headcount: -1}]\n")
+    except OrgFileError as error:
+        rendered = [component.to_plotly_json() for component in web._errors(error.diagnostics)]
+    import json
+
+    import plotly
+
+    plain = json.loads(json.dumps(rendered, cls=plotly.utils.PlotlyJSONEncoder))
+    assert web._error_lines(plain) == ["2", "3"]

@@ -1,0 +1,123 @@
+"""Figure builders: where things are drawn, in which colour and shape, and that text stays text."""
+
+import pytest
+
+from orgcharts import load_text
+from orgcharts.figures import (
+    HOP_COLOURS,
+    NEUTRAL_COLOUR,
+    TRACE_CUSTOMERS,
+    TRACE_EDGES,
+    TRACE_PATH,
+    TRACE_ROLES,
+    UNREACHABLE_COLOUR,
+    org_figure,
+    role_label,
+)
+from orgcharts.graph import reporting_tree
+from orgcharts.layout import tidy_tree
+from orgcharts.metrics import escalations
+from tests.unit.test_metrics import HAND_CHECKED
+
+ORG = load_text(HAND_CHECKED).org
+TREE = reporting_tree(ORG)
+LAYOUT = tidy_tree(ORG, TREE)
+
+
+def build(decision="refund", amount=None, **options):
+    found = escalations(ORG, TREE, decision, amount) if decision else []
+    return org_figure(ORG, LAYOUT, found, decision=decision, amount=amount, **options)
+
+
+def roles_by_id(figure):
+    trace = figure.data[TRACE_ROLES]
+    return {
+        role: {"x": x, "y": y, "colour": colour, "symbol": symbol, "opacity": opacity}
+        for role, x, y, colour, symbol, opacity in zip(
+            trace.customdata, trace.x, trace.y, trace.marker.color, trace.marker.symbol, trace.marker.opacity, strict=True
+        )
+    }
+
+
+def test_inverted_view_puts_every_customer_above_every_role():
+    figure = build(view="inverted")
+    customers = figure.data[TRACE_CUSTOMERS]
+    assert list(customers.customdata) == ["segment:walkin", "segment:phone", "segment:business"]
+    assert min(customers.y) > max(figure.data[TRACE_ROLES].y)
+    roles = roles_by_id(figure)
+    assert roles["top"]["y"] == min(role["y"] for role in roles.values()), "the top role holds up the chart"
+    assert roles["clerk"]["y"] == max(role["y"] for role in roles.values())
+
+
+def test_conventional_view_has_no_customers_and_the_top_role_on_top():
+    figure = build(view="conventional")
+    assert len(figure.data[TRACE_CUSTOMERS].x) == 0
+    roles = roles_by_id(figure)
+    assert roles["top"]["y"] == max(role["y"] for role in roles.values())
+
+
+def test_flip_moves_nodes_only_vertically_and_keeps_the_traces():
+    conventional, inverted = build(view="conventional"), build(view="inverted")
+    assert len(conventional.data) == len(inverted.data), "same traces: the browser can animate between them"
+    before, after = roles_by_id(conventional), roles_by_id(inverted)
+    assert all(before[role]["x"] == after[role]["x"] for role in before)
+    assert before["top"]["y"] > before["clerk"]["y"] and after["top"]["y"] < after["clerk"]["y"]
+
+
+def test_colours_follow_hops_and_shapes_mark_authority():
+    roles = roles_by_id(build("refund", 50))
+    assert roles["clerk"]["colour"] == HOP_COLOURS[1]  # store_mgr decides 50: one hop
+    assert roles["desk"]["colour"] == HOP_COLOURS[1]
+    assert roles["rep"]["colour"] == HOP_COLOURS[2]
+    assert roles["ops"]["colour"] == NEUTRAL_COLOUR, "only customer-facing roles carry a hop colour"
+    assert {role for role, shown in roles.items() if shown["symbol"] == "diamond"} == {"top", "ops", "store_mgr"}
+    assert roles["clerk"]["symbol"] == "square", "a limit of 20 does not cover 50"
+
+
+def test_unreachable_roles_stand_out():
+    roles = roles_by_id(build("exception"))
+    assert roles["rep"]["colour"] == UNREACHABLE_COLOUR and roles["rep"]["symbol"] == "x"
+    assert roles["clerk"]["colour"] == HOP_COLOURS[2]
+
+
+def test_segment_filter_greys_other_roles():
+    roles = roles_by_id(build("refund", segment="business"))
+    assert roles["rep"]["colour"] == HOP_COLOURS[2]
+    assert roles["clerk"]["colour"] == NEUTRAL_COLOUR
+
+
+def test_selection_lights_the_path_and_dims_the_rest():
+    figure = build("refund", 50, view="inverted", selected="clerk")
+    roles = roles_by_id(figure)
+    assert roles["clerk"]["opacity"] == 1 and roles["store_mgr"]["opacity"] == 1
+    assert roles["ops"]["opacity"] < 0.5 and roles["rep"]["opacity"] < 0.5
+    path = figure.data[TRACE_PATH]
+    assert len([x for x in path.x if x is None]) == 2, "one line from the customer, one elbow up the chain"
+    assert figure.layout.annotations[0].text.startswith("<b>1 hop</b>")
+
+
+def test_no_decision_still_draws_the_org():
+    figure = build(decision=None)
+    assert set(roles_by_id(figure)[role]["colour"] for role in ("clerk", "top")) == {NEUTRAL_COLOUR}
+    assert [trace.name for trace in figure.data if trace.showlegend] == ["not customer-facing"]
+
+
+def test_edges_trace_holds_one_elbow_per_reporting_line():
+    edges = build().data[TRACE_EDGES]
+    assert sum(1 for x in edges.x if x is None) == 2 + (len(ORG.roles) - 1)
+
+
+def test_labels_escape_html_and_wrap():
+    text = 'organization: X\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: "<b>Big</b> & <script>x</script> boss", name: "<i>Eve</i>", headcount: 1200}\n'
+    role = load_text(text).org.role("a")
+    label = role_label(role, 12)
+    assert "<b>" not in label and "<script>" not in label and "&lt;b&gt;Big&lt;/b&gt;" in label
+    assert label.endswith("×1,200")
+    assert "&lt;i&gt;Eve&lt;/i&gt;" in label
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_projector_figure_uses_large_type(present):
+    figure = build(present=present)
+    size = figure.data[TRACE_ROLES].textfont.size
+    assert (size >= 18) == present
