@@ -34,7 +34,7 @@ EDGE_COLOUR = "#8a94a6"
 DIM = 0.18
 
 # Trace order; fixed so that figures animate into each other.
-TRACE_EDGES, TRACE_CUSTOMER_LINKS, TRACE_PATH, TRACE_ROLES, TRACE_CUSTOMERS = range(5)
+TRACE_EDGES, TRACE_CUSTOMER_LINKS, TRACE_PATH, TRACE_ROLES, TRACE_CUSTOMERS, TRACE_FRAME = range(6)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,13 @@ def hop_colour(hops: int | None) -> str:
     if hops is None:
         return UNREACHABLE_COLOUR
     return HOP_COLOURS[min(hops, len(HOP_COLOURS) - 1)]
+
+
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (a #rrggbb colour)."""
+    red, green, blue = (int(background[index : index + 2], 16) / 255 for index in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#111111" if luminance > 0.45 else "#ffffff"
 
 
 def hop_label(hops: int | None) -> str:
@@ -153,14 +160,15 @@ def org_figure(
     lit_segments = set(org.role(selected).serves) if chosen else set()
 
     figure = go.Figure()
-    figure.add_trace(_edges_trace(org, where, on_path, _frame(layout, view)))
+    figure.add_trace(_edges_trace(org, where, on_path))
     figure.add_trace(_customer_links_trace(org, where, customers, segment, lit_segments))
     figure.add_trace(_path_trace(chosen, where, customers, lit_segments))
     figure.add_trace(_roles_trace(org, layout, where, by_role, decision, amount, segment, on_path, bool(chosen), scale))
     figure.add_trace(_customers_trace(org, customers, segment, lit_segments, bool(chosen), scale))
-    for trace in _legend_traces(scale, decision is not None):
+    figure.add_trace(_frame_trace(layout, view))
+    for trace in _legend_traces(scale, decision is not None, where[org.top.id]):
         figure.add_trace(trace)
-    _style(figure, org, layout, view, decision, amount, chosen, scale, revision)
+    _style(figure, org, view, decision, amount, scale, revision)
     return figure
 
 
@@ -170,23 +178,26 @@ def _elbow(x0: float, y0: float, x1: float, y1: float) -> list[float | None]:
     return [x0, x0, x1, x1, None], [y0, middle, middle, y1, None]  # type: ignore[return-value]
 
 
-def _frame(layout: TreeLayout, view: View) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Two corners the axes must include, so labels under the lowest row and customer names
-    above the band are not cut off. They ride in the edges trace as undrawn points rather
-    than as axis ranges, because a range in the figure would undo the user's zoom."""
+def _frame_trace(layout: TreeLayout, view: View) -> go.Scatter:
+    """Two invisible corners the axes must include, so labels under the lowest row and
+    customer names above the band are not cut off. Points rather than axis ranges: a
+    range in the figure would undo the user's zoom on every update."""
     top = layout.levels - 1 + (2.4 if view == "inverted" else 0.5)
-    return (-1.2, -0.75), (layout.width + 1.2, top)
+    return go.Scatter(
+        x=[-1.2, layout.width + 1.2],
+        y=[-0.75, top],
+        mode="markers",
+        marker={"color": "rgba(0,0,0,0)", "size": 1, "line": {"width": 0}},
+        hoverinfo="skip",
+        showlegend=False,
+        name="frame",
+        uid="frame",
+    )
 
 
-def _edges_trace(
-    org: Organization,
-    where: dict[str, tuple[float, float]],
-    on_path: set[str],
-    frame: tuple[tuple[float, float], tuple[float, float]],
-) -> go.Scatter:
-    (left, bottom), (right, top) = frame
-    xs: list[float | None] = [left, None, right, None]
-    ys: list[float | None] = [bottom, None, top, None]
+def _edges_trace(org: Organization, where: dict[str, tuple[float, float]], on_path: set[str]) -> go.Scatter:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
     for role in org.roles:
         if role.reports_to is None:
             continue
@@ -379,8 +390,12 @@ def _customers_trace(
     )
 
 
-def _legend_traces(scale: Scale, with_decision: bool) -> list[go.Scatter]:
-    """Legend-only entries: what the colours and shapes mean."""
+def _legend_traces(scale: Scale, with_decision: bool, hidden_at: tuple[float, float]) -> list[go.Scatter]:
+    """Legend entries: what the colours and shapes mean.
+
+    Each needs a point to be listed: a one-pixel point hidden inside the top role's node
+    (a point at None is drawn in the corner after an animated update); the legend draws
+    its symbols at full size whatever the point's size (``itemsizing``)."""
     entries: list[tuple[str, str, str]] = []
     if with_decision:
         entries += [(hop_label(hops), hop_colour(hops), "square") for hops in range(len(HOP_COLOURS))]
@@ -389,15 +404,10 @@ def _legend_traces(scale: Scale, with_decision: bool) -> list[go.Scatter]:
     entries.append(("not customer-facing", NEUTRAL_COLOUR, "square"))
     return [
         go.Scatter(
-            x=[None],
-            y=[None],
+            x=[hidden_at[0]],
+            y=[hidden_at[1]],
             mode="markers",
-            marker={
-                "color": colour,
-                "symbol": symbol,
-                "size": scale.font + 2,
-                "line": {"color": "#1d2433", "width": 1},
-            },
+            marker={"color": colour, "symbol": symbol, "size": 1, "line": {"color": "#1d2433", "width": 1}},
             name=name,
             showlegend=True,
             hoverinfo="skip",
@@ -410,11 +420,9 @@ def _legend_traces(scale: Scale, with_decision: bool) -> list[go.Scatter]:
 def _style(
     figure: go.Figure,
     org: Organization,
-    layout: TreeLayout,
     view: View,
     decision: str | None,
     amount: float | None,
-    chosen: Escalation | None,
     scale: Scale,
     revision: str,
 ) -> None:
@@ -435,6 +443,7 @@ def _style(
             "x": 0,
             "font": {"size": scale.font + 2},
             "itemclick": False,
+            "itemsizing": "constant",
             "itemdoubleclick": False,
         },
         xaxis={"visible": False},
@@ -448,33 +457,3 @@ def _style(
         dragmode="pan",
         uirevision=revision,
     )
-    if chosen is not None:
-        figure.add_annotation(_hop_badge(org, chosen, scale))
-
-
-def _hop_badge(org: Organization, chosen: Escalation, scale: Scale) -> dict[str, object]:
-    role = org.role(chosen.role)
-    if chosen.authority is None:
-        headline = "no one can decide"
-        detail = f"{html.escape(role.title)}: the request climbs to the top in vain"
-    else:
-        headline = f"{chosen.hops} hop{'s' if chosen.hops != 1 else ''}"
-        holder = org.role(chosen.authority).title
-        detail = f"{html.escape(role.title)} → {html.escape(holder)}"
-    return {
-        "text": f"<b>{headline}</b><br>{detail}",
-        "xref": "paper",
-        "yref": "paper",
-        "x": 1,
-        "y": 1,
-        "xanchor": "right",
-        "yanchor": "top",
-        "showarrow": False,
-        "align": "right",
-        "font": {"size": scale.title_font + 6, "color": hop_colour(chosen.hops)},
-        "bgcolor": "rgba(255,255,255,0.9)",
-        "bordercolor": hop_colour(chosen.hops),
-        "borderwidth": 2,
-        "borderpad": 8,
-        "name": "hop badge",
-    }

@@ -14,7 +14,7 @@ import dash
 from dash import ALL, Dash, Input, Output, State, ctx, dash_table, dcc, html
 
 from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError
-from orgcharts.figures import HOP_COLOURS, VIEWS, hop_colour
+from orgcharts.figures import HOP_COLOURS, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.model import Organization
 from orgcharts.web import view
@@ -158,6 +158,7 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                     html.Div(
                         className="chart-panel",
                         children=[
+                            html.Div(id="hop-badge", className="hop-badge", hidden=True),
                             dcc.Graph(
                                 id="chart",
                                 className="chart",
@@ -223,6 +224,7 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
             ),
             dcc.Tabs(
                 className="tabs",
+                parent_className="tabs-parent",
                 children=[
                     dcc.Tab(
                         label="Escalation paths",
@@ -431,6 +433,9 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Output("amount-unit", "children"),
         Output("grant-unit", "children"),
         Output("amount-presets", "options"),
+        Output("hop-badge", "children"),
+        Output("hop-badge", "hidden"),
+        Output("hop-badge", "style"),
         Input("org-source", "data"),
         Input("edits", "data"),
         Input("view", "value"),
@@ -469,6 +474,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
             unit or "",
             unit or "",
             _presets(view.limits(org, controls.decision)),
+            *_hop_badge(view.selection(org, now.found, controls)),
         )
 
     app.clientside_callback(
@@ -723,11 +729,29 @@ def _path_panel(chosen: view.Selection | None) -> list[Any]:
         html.Div(
             [html.Span(headline, className="hops-number"), html.Span(caption, className="hops-caption")],
             className="hops-big",
-            style={"color": hop_colour(escalation.hops)},
+            style={
+                "backgroundColor": hop_colour(escalation.hops),
+                "color": text_colour_on(hop_colour(escalation.hops)),
+            },
             id="hops-big",
         ),
         html.Ol([html.Li(title) for title in chosen.path_titles], className="path-list"),
     ]
+
+
+def _hop_badge(chosen: view.Selection | None) -> tuple[Any, bool, dict[str, str]]:
+    """The big hop count over the chart, for the room: children, hidden, style."""
+    if chosen is None or chosen.escalation is None:
+        return [], True, {}
+    escalation = chosen.escalation
+    background = hop_colour(escalation.hops)
+    if escalation.hops is None:
+        headline, route = "no one can decide", f"{chosen.title}: the request climbs to the top in vain"
+    else:
+        headline = f"{escalation.hops} hop{'s' if escalation.hops != 1 else ''}"
+        route = f"{chosen.path_titles[0]} → {chosen.path_titles[-1]}" if escalation.hops else f"{chosen.title} decides"
+    children = [html.Div(headline, className="headline"), html.Div(route, className="route")]
+    return children, False, {"backgroundColor": background, "color": text_colour_on(background)}
 
 
 def _whatif_target(org: Organization, controls: view.Controls) -> Any:

@@ -167,12 +167,17 @@ def chart(org: Organization, found: Sequence[Escalation], controls: Controls, re
     )
 
 
-def limits(org: Organization, decision: str | None) -> list[float]:
-    """The distinct limits roles hold for ``decision``: the amounts where decision distance can jump."""
+def limits(org: Organization, decision: str | None, most: int = 6) -> list[float]:
+    """Amounts worth trying for ``decision``: the limits roles hold, where decision distance
+    jumps; at most ``most`` of them, spread from the smallest to the largest."""
     if decision is None or decision not in org.decision_index or org.decision_index[decision].unit is None:
         return []
-    found = {a.limit for role in org.roles for a in role.decides if a.decision == decision and a.limit is not None}
-    return sorted(found)
+    found = sorted(
+        {a.limit for role in org.roles for a in role.decides if a.decision == decision and a.limit is not None}
+    )
+    if len(found) <= most:
+        return found
+    return sorted({found[round(index * (len(found) - 1) / (most - 1))] for index in range(most)})
 
 
 def parse_edits(raw: object) -> list[Edit]:

@@ -38,7 +38,9 @@ def free_port() -> int:
 def running(command, port, env=None, cwd=ROOT):
     """Run a server command until the block ends; yield its base URL once it answers."""
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"orgcharts-server-{port}.log", "w+")  # noqa: SIM115
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

@@ -14,7 +14,9 @@ def open_dashboard(page, url, query=""):
 
 def wait_for_chart(page):
     page.wait_for_selector("#chart .main-svg", timeout=20_000)
-    page.wait_for_function("() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data.length > 4; }")
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data.length > 4; }"
+    )
     settle(page)
 
 

@@ -84,10 +84,10 @@ def test_decision_and_amount_change_the_metrics(page, server):
     assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund", 200)
     assert card(page, "empowered_share") == "1%"
     assert page.locator("#amount-unit").inner_text() == "USD"
-    page.get_by_text("500", exact=True).click()
+    page.locator("#amount-presets").get_by_text("750", exact=True).click()
     settle(page)
-    assert page.locator("#amount").input_value() == "500"
-    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund", 500)
+    assert page.locator("#amount").input_value() == "750"
+    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund", 750)
     press(page, "ArrowRight")
     assert "Late or roaming fee waiver" in figure(page)["layout"]["title"]
 
@@ -104,9 +104,11 @@ def test_clicking_a_role_lights_its_path_and_empty_space_clears_it(page, server)
     roles = figure(page)["data"][ROLES_TRACE]
     opacity = dict(zip(roles["customdata"], roles["marker"]["opacity"], strict=True))
     assert opacity["agent_denver"] == 1 and opacity["ccm_denver"] == 1 and opacity["ceo"] < 0.5
-    assert any("2 hops" in text for text in figure(page)["layout"]["annotations"])
+    assert page.locator("#hop-badge .headline").inner_text() == "2 hops"
+    assert page.locator("#hop-badge .route").inner_text() == "Care Agent, Denver → Care Centre Manager, Denver"
     click_empty_space(page)
     assert page.locator("#hops-big").count() == 0
+    assert not page.locator("#hop-badge").is_visible()
     press(page, "Escape")
 
 
@@ -132,6 +134,7 @@ def test_what_if_grant_lowers_the_metric_and_undo_restores_it(page, server):
     assert page.locator("#changes li").count() == 1
     assert "Care Agent, Denver may decide Early upgrade outside policy" in page.locator("#changes li").inner_text()
     assert page.locator("#hops-big .hops-number").inner_text() == "0"
+    assert page.locator("#hop-badge .headline").inner_text() == "0 hops", "the badge follows the what-if"
     page.locator("#changes li button").click()
     settle(page)
     assert card(page, "weighted_mean_hops") == before
@@ -200,7 +203,9 @@ def test_upload_replaces_the_org_and_a_bad_upload_keeps_it(page, server, tmp_pat
     settle(page, 900)
     assert page.locator("#org-name").inner_text() == "Meridian Outfitters"
     bad = tmp_path / "bad.yaml"
-    bad.write_text("organization: Broken\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, headcount: -1}\n")
+    bad.write_text(
+        "organization: Broken\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, headcount: -1}\n"
+    )
     page.set_input_files("#upload input[type=file]", str(bad))
     settle(page, 900)
     assert page.locator("#org-name").inner_text() == "Meridian Outfitters"
@@ -312,11 +317,16 @@ def test_html_in_names_and_titles_is_shown_as_text(page, server, tmp_path):
     page.set_input_files("#upload input[type=file]", str(hostile))
     settle(page, 900)
     assert page.locator("#org-name").inner_text() == "<script>alert('org')</script> Corp"
-    labels = page.evaluate("() => Array.from(document.querySelectorAll('#chart .traceroles text')).map(t => t.textContent)")
+    labels = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#chart .traceroles text')).map(t => t.textContent)"
+    )
     assert any("<img src=x" in label for label in labels)
     assert any("<i>Boss</i> & Co" in label for label in labels)
     assert page.locator("#chart img").count() == 0 and page.locator("#chart a").count() == 0
     click_role(page, "agent")
     assert page.locator(".path-panel h2").inner_text() == "<img src=x onerror=alert('title')>"
-    assert page.locator("#hop-table td[data-dash-column=serves]").first.inner_text() == "<img src=x onerror=alert('segment')>"
+    assert (
+        page.locator("#hop-table td[data-dash-column=serves]").first.inner_text()
+        == "<img src=x onerror=alert('segment')>"
+    )
     # the page fixture fails the test if any alert() ran or any script error happened

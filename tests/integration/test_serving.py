@@ -109,7 +109,14 @@ def test_gunicorn_serves_app_server():
     if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("gunicorn is part of the test extras: run 'bash scripts/setup'")
     port = free_port()
-    command = [str(Path(sys.executable).parent / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "2", "app:server"]
+    command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "app:server",
+    ]
     with running(command, port) as url:
         status, body = get(url + "/")
         assert status == 200 and b"orgcharts" in body

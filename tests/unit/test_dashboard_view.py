@@ -23,7 +23,11 @@ def test_grant_and_remove_authority():
 
 
 def test_a_later_grant_replaces_an_earlier_limit_and_unitless_decisions_drop_limits():
-    edits = [Edit("grant", "clerk", "refund", 50), Edit("grant", "clerk", "refund", 80), Edit("grant", "rep", "exception", 5)]
+    edits = [
+        Edit("grant", "clerk", "refund", 50),
+        Edit("grant", "clerk", "refund", 80),
+        Edit("grant", "rep", "exception", 5),
+    ]
     changed = apply_edits(ORG, edits)
     assert [a.limit for a in changed.role("clerk").decides] == [80]
     assert changed.role("rep").authority_for("exception").limit is None
@@ -86,6 +90,7 @@ def test_table_rows_worst_first_and_narrowed_by_segment():
 
 def test_limits_are_the_preset_amounts():
     assert view.limits(ORG, "refund") == [20, 100, 1000]
+    assert view.limits(load_example("telecom").org, "refund") == [20, 50, 150, 250, 750, 2000]
     assert view.limits(ORG, "exception") == []
 
 

@@ -1,0 +1,64 @@
+"""Regenerates the README's screenshots: `.venv/bin/python scripts/screenshots.py` (after `bash scripts/setup --test`)."""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running  # noqa: E402
+from tests.integration.dashboard import (  # noqa: E402
+    choose,
+    click_role,
+    open_dashboard,
+    press,
+    set_amount,
+    settle,
+)
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    with (
+        running([sys.executable, "app.py"], port, env={"PORT": str(port)}) as url,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        open_dashboard(page, url)
+        page.screenshot(path=OUT / "customers-on-top.png")
+        press(page, "f")
+        page.screenshot(path=OUT / "conventional.png")
+        press(page, "f")
+        choose(page, "decision", "Refund or bill credit")
+        set_amount(page, 200)
+        click_role(page, "agent_denver")
+        page.mouse.move(5, 5)
+        settle(page)
+        page.screenshot(path=OUT / "escalation-path.png")
+        page.click("#grant-limit")
+        page.fill("#grant-limit", "250")
+        page.click("#grant")
+        settle(page)
+        page.screenshot(path=OUT / "what-if.png")
+        projector = browser.new_page(viewport={"width": 1920, "height": 1080})
+        open_dashboard(projector, url, "?present=1")
+        choose_in_projector(projector)
+        projector.screenshot(path=OUT / "projector.png")
+        browser.close()
+    print("\n".join(str(path.relative_to(ROOT)) for path in sorted(OUT.glob("*.png"))))
+
+
+def choose_in_projector(page: Page) -> None:
+    click_role(page, "rep_airport")
+    page.mouse.move(5, 5)
+    settle(page)
+
+
+if __name__ == "__main__":
+    main()
