@@ -25,7 +25,7 @@ from orgcharts.layout import tidy_tree
 from orgcharts.metrics import escalations
 
 
-def best(repeat: int, action):  # noqa: ANN001, ANN201 - a tiny timing helper
+def best(repeat: int, action):
     times = []
     result = None
     for _ in range(repeat):

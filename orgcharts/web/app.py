@@ -187,34 +187,25 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                                 children=[
                                     html.H2("What if…"),
                                     html.Div(id="whatif-target", className="whatif-target"),
-                                    html.Div(
-                                        className="whatif-row",
-                                        children=[
-                                            dcc.Input(
-                                                id="grant-limit",
-                                                type="number",
-                                                min=0,
-                                                placeholder="limit (blank: none)",
-                                                className="limit",
-                                            ),
-                                            html.Span(id="grant-unit", className="unit"),
-                                        ],
+                                    _row(
+                                        dcc.Input(
+                                            id="grant-limit",
+                                            type="number",
+                                            min=0,
+                                            placeholder="limit (blank: none)",
+                                            className="limit",
+                                        ),
+                                        html.Span(id="grant-unit", className="unit"),
                                     ),
-                                    html.Div(
-                                        className="whatif-row",
-                                        children=[
-                                            html.Button("Grant authority", id="grant", className="button primary"),
-                                            html.Button("Remove authority", id="remove", className="button"),
-                                        ],
+                                    _row(
+                                        html.Button("Grant authority", id="grant", className="button primary"),
+                                        html.Button("Remove authority", id="remove", className="button"),
                                     ),
                                     html.H3("Changes"),
                                     html.Ol(id="changes", className="changes"),
-                                    html.Div(
-                                        className="whatif-row",
-                                        children=[
-                                            html.Button("Reset (r)", id="reset", className="button"),
-                                            html.Button("Download changed org", id="download-org", className="button"),
-                                        ],
+                                    _row(
+                                        html.Button("Reset (r)", id="reset", className="button"),
+                                        html.Button("Download changed org", id="download-org", className="button"),
                                     ),
                                 ],
                             ),
@@ -259,14 +250,9 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                                 html.Div(
                                     className="editor-side",
                                     children=[
-                                        html.Div(
-                                            className="whatif-row",
-                                            children=[
-                                                html.Button(
-                                                    "Apply (Ctrl+Enter)", id="apply", className="button primary"
-                                                ),
-                                                html.Button("Download YAML", id="download-yaml", className="button"),
-                                            ],
+                                        _row(
+                                            html.Button("Apply (Ctrl+Enter)", id="apply", className="button primary"),
+                                            html.Button("Download YAML", id="download-yaml", className="button"),
                                         ),
                                         html.Div(id="load-messages", className="messages", role="status"),
                                     ],
@@ -302,6 +288,11 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
             html.Button(id="clear-selection", hidden=True),
         ],
     )
+
+
+def _row(*children: Any) -> html.Div:
+    """Controls side by side, wrapping on narrow screens."""
+    return html.Div(className="whatif-row", children=list(children))
 
 
 def _hop_row_styles() -> list[dict[str, Any]]:

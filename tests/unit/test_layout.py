@@ -61,8 +61,8 @@ def parents(children):
     return parent
 
 
-def depth_first(children):
-    order, stack = [], [0]
+def depth_first(children, root=0):
+    order, stack = [], [root]
     while stack:
         node = stack.pop()
         order.append(node)
@@ -101,22 +101,13 @@ def test_leftmost_node_is_at_zero(children):
     assert min(tidy_positions(children)) == 0
 
 
-def depth_first_from(children, root):
-    order, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(reversed(children[node]))
-    return order
-
-
 @settings(max_examples=100, deadline=None)
 @given(trees)
 def test_identical_subtrees_are_drawn_identically(children):
     x = tidy_positions(children)
     seen = {}
     for node in range(len(children)):
-        nodes = depth_first_from(children, node)
+        nodes = depth_first(children, node)
         shape = tuple(len(children[n]) for n in nodes)
         drawing = tuple(round(x[n] - x[node], 9) for n in nodes)
         if shape in seen:

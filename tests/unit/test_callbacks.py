@@ -1,0 +1,137 @@
+"""The dashboard's server callbacks, called directly with a faked triggering input
+(Dash's documented way to unit-test callbacks), no browser involved."""
+
+import base64
+import contextvars
+import json
+
+import dash
+import plotly
+import pytest
+import yaml
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+
+from orgcharts.loader import example_text
+from orgcharts.web import create_app
+
+APP = create_app()
+STARTUP = {"text": example_text("telecom"), "name": "telecom.yaml", "digest": "x"}
+
+
+def callback(output_prefix):
+    """The plain function behind the callback whose outputs start with ``output_prefix``."""
+    (key,) = [key for key in APP.callback_map if key.lstrip(".").startswith(output_prefix)]
+    return APP.callback_map[key]["callback"].__wrapped__
+
+
+def run(function, trigger, *args):
+    def call():
+        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": 1}]))
+        return function(*args)
+
+    return contextvars.copy_context().run(call)
+
+
+def plain(components):
+    return json.loads(json.dumps(components, cls=plotly.utils.PlotlyJSONEncoder))
+
+
+def text_of(node):
+    if isinstance(node, list):
+        return "".join(text_of(child) for child in node)
+    if isinstance(node, dict):
+        return text_of(node.get("props", {}).get("children"))
+    return "" if node is None else str(node)
+
+
+LOAD = callback("org-source.data")
+WHAT_IF = callback("edits.data")
+DOWNLOAD = callback("download.data")
+RENDER = callback("chart.figure")
+CONTROLS = callback("decision.options")
+
+
+def test_picking_an_example_loads_it_and_clears_edits():
+    source, edits, messages, rejected = run(LOAD, "example-picker.value", "b2b", None, None, None, "", STARTUP)
+    assert source["name"] == "b2b.yaml" and source["text"] == example_text("b2b")
+    assert edits == [] and rejected is dash.no_update
+    assert "b2b.yaml: loaded." in text_of(plain(messages))
+
+
+def test_a_bad_upload_keeps_the_org_and_shows_its_text_for_fixing():
+    bad = b"organization: X\ncustomers: []\nroles: [{id: a, title: A}]\n"
+    contents = "data:application/x-yaml;base64," + base64.b64encode(bad).decode()
+    source, edits, messages, rejected = run(LOAD, "upload.contents", None, contents, None, "bad.yaml", "", STARTUP)
+    assert source is dash.no_update and edits is dash.no_update
+    assert rejected == bad.decode()
+    assert "line 2, column 12 customers must list at least one customer segment" in text_of(plain(messages))
+
+
+def test_a_binary_upload_is_refused_and_never_reaches_the_editor():
+    contents = "data:application/zip;base64," + base64.b64encode(b"PK\x03\x04" + bytes(200)).decode()
+    source, _, messages, rejected = run(LOAD, "upload.contents", None, contents, None, "org.yaml", "", STARTUP)
+    assert source is dash.no_update and rejected is dash.no_update
+    assert "this is a zip archive, not a YAML org file" in text_of(plain(messages))
+
+
+def test_applying_the_editor_keeps_edits():
+    edited = example_text("telecom").replace("Northwind Mobile", "Northwind 2027")
+    source, edits, _, _ = run(LOAD, "apply.n_clicks", None, None, 1, None, edited, STARTUP)
+    assert source["text"] == edited and edits is dash.no_update
+
+
+def test_what_if_grant_undo_and_reset():
+    grant = run(WHAT_IF, "grant.n_clicks", 1, None, [], None, [], "agent_denver", "refund", 250)
+    assert grant == [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250.0}]
+    both = run(WHAT_IF, "remove.n_clicks", 1, 1, [None], None, grant, "ccm_denver", "refund", None)
+    assert [edit["action"] for edit in both] == ["grant", "remove"]
+    undone = run(WHAT_IF, '{"index":0,"type":"undo"}.n_clicks', 1, 1, [1, None], None, both, None, None, None)
+    assert undone == both[1:]
+    assert run(WHAT_IF, "reset.n_clicks", 1, 1, [], 1, both, None, None, None) == []
+    nothing_selected = run(WHAT_IF, "grant.n_clicks", 2, None, [], None, [], None, "refund", None)
+    assert nothing_selected is dash.no_update
+
+
+def test_download_of_the_changed_org_and_of_the_editor():
+    edits = [{"action": "grant", "role": "rep_airport", "decision": "refund", "limit": 200}]
+    changed = run(DOWNLOAD, "download-org.n_clicks", 1, None, STARTUP, edits, "")
+    assert changed["filename"] == "telecom-what-if.yaml"
+    rep = next(role for role in yaml.safe_load(changed["content"])["roles"] if role["id"] == "rep_airport")
+    assert rep["decides"] == [{"decision": "refund", "limit": 200}]
+    typed = run(DOWNLOAD, "download-yaml.n_clicks", None, 1, STARTUP, edits, "organization: typed\n")
+    assert (typed["filename"], typed["content"]) == ("telecom.yaml", "organization: typed\n")
+
+
+def test_controls_follow_the_org():
+    options, value, segments, segment, name = run(
+        CONTROLS, "org-source.data", {"text": example_text("retailer"), "name": "r.yaml"}, "refund", "consumers"
+    )
+    assert [option["value"] for option in options] == [
+        "return_no_receipt",
+        "price_adjustment",
+        "goodwill_credit",
+        "special_order",
+    ]
+    assert value == "return_no_receipt" and segment is None and name == "Meridian Outfitters"
+    assert [option["value"] for option in segments] == ["store_shoppers", "online_shoppers", "personal_styling"]
+
+
+@pytest.mark.parametrize("tampered", [None, {"text": 42}, {"text": "not: [an org"}])
+def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampered):
+    outputs = run(RENDER, "org-source.data", tampered, "garbage", "sideways", "nope", -5, "ghost", 7, False)
+    figure = outputs[0]
+    assert "Northwind Mobile" in figure.layout.title.text
+    assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
+
+
+def test_render_with_a_selection_and_an_edit():
+    edits = [{"action": "grant", "role": "agent_denver", "decision": "early_upgrade", "limit": None}]
+    outputs = run(
+        RENDER, "selection.data", STARTUP, edits, "inverted", "early_upgrade", None, None, "agent_denver", False
+    )
+    _, cards, panel, rows, _, changes, _, _, _, badge, badge_hidden, _ = outputs
+    assert "0hops" in text_of(plain(panel)).replace(" ", "")
+    assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
+    assert "→" in text_of(plain(cards))
+    assert len(changes) == 1 and rows[0]["id"] != "agent_denver"
