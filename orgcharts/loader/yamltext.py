@@ -114,7 +114,14 @@ class _Reader:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def read(self) -> Any:
-        loader = yaml.CSafeLoader(self.text)
+        try:
+            loader = yaml.CSafeLoader(self.text)
+        except UnicodeEncodeError as exc:
+            # Text that came as JSON (from a browser) can hold lone surrogates, which libyaml cannot encode.
+            line = self.text.count("\n", 0, exc.start)
+            column = exc.start - (self.text.rfind("\n", 0, exc.start) + 1)
+            message = "the text holds a character that is not valid Unicode (a lone surrogate); remove it"
+            raise ReadFailure([Problem(message, line, column)]) from None
         try:
             return self._read_stream(loader)
         except yaml.MarkedYAMLError as exc:

@@ -176,3 +176,13 @@ def test_garbage_collector_state_is_restored(northwind):
     with pytest.raises(OrgFileError):
         load_bytes(b"organization: [")
     assert gc.isenabled()
+
+
+def test_lone_surrogate_in_text_is_our_error():
+    from orgcharts import load_text
+
+    with pytest.raises(OrgFileError) as caught:
+        load_text("organization: X\nroles: [\ud800]\n", "browser.yaml")
+    assert str(caught.value) == (
+        "browser.yaml:2:9: error: the text holds a character that is not valid Unicode (a lone surrogate); remove it"
+    )
