@@ -100,22 +100,20 @@ def load_text(text: str, source: str = "<text>", *, max_bytes: int | None = None
         raise _too_big(source, len(text), cap)
     with _collector_paused():
         try:
-            data, problems = read_document(text)
+            document = read_document(text)
         except ReadFailure as failure:
             raise OrgFileError([problem.diagnostic(source) for problem in failure.problems]) from None
-        diagnostics = [problem.diagnostic(source) for problem in problems]
+        data = document.value
+        diagnostics = [problem.diagnostic(source) for problem in document.problems]
         findings = check(data)
-        diagnostics.extend(_place(findings, text, source))
+        diagnostics.extend(_place(findings, Locator(text, document), source))
         diagnostics.sort(key=_reading_order)
         if any(diagnostic.severity == "error" for diagnostic in diagnostics):
             raise OrgFileError(diagnostics)
         return LoadedOrg(_build(data), tuple(diagnostics), source, text)
 
 
-def _place(findings: list[Finding], text: str, source: str) -> Iterator[Diagnostic]:
-    if not findings:
-        return
-    locator = Locator(text)
+def _place(findings: list[Finding], locator: Locator, source: str) -> Iterator[Diagnostic]:
     for finding in findings:
         if finding.path is None:
             yield Diagnostic(finding.severity, finding.message, source)

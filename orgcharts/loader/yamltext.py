@@ -98,6 +98,7 @@ class _Collection:
 
 
 _NO_KEY = object()
+_NODE_STARTS = (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent, ev.AliasEvent)
 _MERGE_KEY = object()
 
 
@@ -110,6 +111,8 @@ class _Reader:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.problems: list[Problem] = []
+        self.item_lines: dict[str, list[int]] = {}
+        self.section_ends: dict[str, int] = {}
         self.resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -148,6 +151,8 @@ class _Reader:
         while True:
             event = loader.get_event()
             kind = type(event)
+            if len(stack) == 2 and kind in _NODE_STARTS and not stack[1].is_mapping and stack[0].is_mapping:
+                self.item_lines.setdefault(str(stack[0].key), []).append(event.start_mark.line)
             if kind is ev.ScalarEvent:
                 value = self._scalar(event, stack)
                 self._add(stack, value, 1, event)
@@ -168,6 +173,8 @@ class _Reader:
                     self.open_anchors.add(event.anchor)
                 stack.append(collection)
             elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                if len(stack) == 2 and stack[0].is_mapping:
+                    self.section_ends[str(stack[0].key)] = event.start_mark.line
                 collection = stack.pop()
                 if collection.merges:
                     for merged in collection.merges:
@@ -306,53 +313,95 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax: {text}"
 
 
-def read_document(text: str, max_depth: int = MAX_DEPTH) -> tuple[Any, list[Problem]]:
+@dataclass(frozen=True)
+class Document:
+    """A read document: its value, the non-fatal problems, and where the items of each
+    top-level list start (0-based lines), which lets ``Locator`` place a diagnostic by
+    reading one item again instead of the whole file."""
+
+    value: Any
+    problems: list[Problem]
+    item_lines: dict[str, list[int]]
+    section_ends: dict[str, int]
+
+
+def read_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
     """Read one YAML document into dicts, lists and scalars.
 
-    Returns the value and the non-fatal problems (duplicate keys, unsupported tags,
-    numbers that cannot be read). Raises ``ReadFailure`` when no document can be built:
+    Non-fatal problems (duplicate keys, unsupported tags, numbers that cannot be read)
+    are listed in the result. Raises ``ReadFailure`` when no document can be built:
     syntax errors, several documents, nesting deeper than ``max_depth``, recursive or
     undefined aliases, and aliases expanding past ten values per byte of text.
     Mapping keys are always strings. The caller should pause the garbage collector:
     the pass allocates millions of objects that all stay alive.
     """
     reader = _Reader(text, max_depth)
-    return reader.read(), reader.problems
+    value = reader.read()
+    return Document(value, reader.problems, reader.item_lines, reader.section_ends)
 
 
 class Locator:
     """Finds the line and column of a value or key given its path in the document.
 
-    Composes the text into PyYAML nodes on first use only, so a valid file pays nothing.
-    Only call it on text that ``read_document`` accepted (depth is bounded then).
+    Composes text into PyYAML nodes only when asked, so a valid file pays nothing. With
+    ``document``'s item lines, a path into a top-level list composes just that item (a
+    few lines, even in a 200,000-role file); anything unusual falls back to the whole
+    text. Only call it on text that ``read_document`` accepted (depth is bounded then).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, document: Document | None = None) -> None:
         self.text = text
+        self.document = document
         self._root: yaml.Node | None = None
-
-    def _tree(self) -> yaml.Node | None:
-        if self._root is None:
-            self._root = yaml.compose(self.text, Loader=yaml.CSafeLoader)
-        return self._root
+        self._lines: list[str] | None = None
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """0-based (line, column) of the value at ``path``, or of its key when ``key`` is set.
 
         A path that leaves the document stops at the deepest node it reached.
         """
-        node = self._tree()
-        if node is None:
+        found = self._in_item(path, key)
+        if found is not None:
+            return found
+        if self._root is None:
+            self._root = yaml.compose(self.text, Loader=yaml.CSafeLoader)
+        if self._root is None:
             return 0, 0
-        mark = node.start_mark
-        for depth, step in enumerate(path):
-            last = depth == len(path) - 1
-            found = _child(node, step)
-            if found is None:
-                break
-            key_node, node = found
-            mark = key_node.start_mark if (last and key and key_node is not None) else node.start_mark
+        mark = _walk(self._root, path, key)
         return mark.line, mark.column
+
+    def _in_item(self, path: Path, key: bool) -> tuple[int, int] | None:
+        if self.document is None or len(path) < 2 or not isinstance(path[1], int):
+            return None
+        starts = self.document.item_lines.get(str(path[0]))
+        if not starts or not 0 <= path[1] < len(starts):
+            return None
+        first = starts[path[1]]
+        after = starts[path[1] + 1] if path[1] + 1 < len(starts) else self.document.section_ends.get(str(path[0]))
+        if after is None or after <= first:
+            return None
+        if self._lines is None:
+            self._lines = self.text.splitlines(keepends=True)
+        try:
+            node = yaml.compose("".join(self._lines[first:after]), Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            return None
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
+            return None
+        mark = _walk(node.value[0], path[2:], key)
+        return first + mark.line, mark.column
+
+
+def _walk(node: yaml.Node, path: Path, key: bool) -> Any:
+    """The mark of the node at ``path`` below ``node`` (of its key when ``key`` is set)."""
+    mark = node.start_mark
+    for depth, step in enumerate(path):
+        found = _child(node, step)
+        if found is None:
+            break
+        key_node, node = found
+        mark = key_node.start_mark if (key and depth == len(path) - 1 and key_node is not None) else node.start_mark
+    return mark
 
 
 def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:

@@ -70,8 +70,12 @@ def test_orgcharts_serve_with_port_and_host(tmp_path):
 
 def test_installed_package_serves_the_same_assets_as_app_py(tmp_path):
     wheels = tmp_path / "wheels"
+    source_tree = tmp_path / "source"
+    shutil.copytree(
+        ROOT, source_tree, ignore=shutil.ignore_patterns(".*", "build", "*.egg-info", "__pycache__", "tests")
+    )
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(source_tree)],
         check=True,
         capture_output=True,
     )

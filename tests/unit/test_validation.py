@@ -277,3 +277,36 @@ def test_anchors_and_merge_keys_are_supported():
         ("rep1", "Rep", "top", ("c",)),
         ("rep2", "Rep", "top", ("c",)),
     ]
+
+
+def every_path(value, path=()):
+    yield path, False
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield (*path, key), True
+            yield from every_path(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from every_path(child, (*path, index))
+
+
+@pytest.mark.parametrize("name", ["telecom", "retailer", "b2b"])
+def test_locating_one_item_agrees_with_reading_the_whole_file(name):
+    from orgcharts.loader import example_text
+    from orgcharts.loader.yamltext import Locator, read_document
+
+    text = example_text(name)
+    document = read_document(text)
+    fast, whole = Locator(text, document), Locator(text)
+    paths = list(every_path(document.value))
+    assert len(paths) > 500
+    for path, is_key in paths:
+        assert fast.position(path, key=is_key) == whole.position(path, key=is_key), path
+
+
+def test_locating_falls_back_when_items_share_a_line():
+    from orgcharts.loader.yamltext import Locator, read_document
+
+    text = "organization: X\nroles: [{id: a, title: A}, {id: b, title: B, headcount: x}]\n"
+    document = read_document(text)
+    assert Locator(text, document).position(("roles", 1, "headcount")) == (1, 56)
