@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import math
 import os
@@ -19,7 +20,8 @@ from typing import Any
 import yaml
 
 from orgcharts.errors import Diagnostic, OrgFileError
-from orgcharts.loader.validate import Finding, check, schema
+from orgcharts.loader import cache
+from orgcharts.loader.validate import Finding, check, is_valid, schema
 from orgcharts.loader.validate import build as _build
 from orgcharts.loader.yamltext import Locator, ReadFailure, decode, read_document
 from orgcharts.model import Organization, Role
@@ -78,11 +80,17 @@ def load_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
         raise OrgFileError([Diagnostic("error", "this is a folder, not an org file", source)]) from None
     except OSError as exc:
         raise OrgFileError([Diagnostic("error", f"cannot read the file: {exc.strerror}", source)]) from None
-    return load_bytes(data, source, max_bytes=cap)
+    return load_bytes(data, source, max_bytes=cap, use_cache=True)
 
 
-def load_bytes(data: bytes, source: str = "<upload>", *, max_bytes: int | None = None) -> LoadedOrg:
-    """Load an org from the bytes of a file (an upload, say), named ``source`` in messages."""
+def load_bytes(
+    data: bytes, source: str = "<upload>", *, max_bytes: int | None = None, use_cache: bool = False
+) -> LoadedOrg:
+    """Load an org from the bytes of a file (an upload, say), named ``source`` in messages.
+
+    With ``use_cache``, a file seen before is answered from the content-hash cache
+    (``orgcharts.loader.cache``); uploads leave it off so that nothing is written to disk.
+    """
     cap = max_bytes_default() if max_bytes is None else max_bytes
     if len(data) > cap:
         raise _too_big(source, len(data), cap)
@@ -90,7 +98,18 @@ def load_bytes(data: bytes, source: str = "<upload>", *, max_bytes: int | None =
         text = decode(data)
     except ReadFailure as failure:
         raise OrgFileError([problem.diagnostic(source) for problem in failure.problems]) from None
-    return load_text(text, source, max_bytes=cap)
+    if not use_cache:
+        return load_text(text, source, max_bytes=cap)
+    key = cache.key_for(data)
+    with _collector_paused():
+        hit = cache.fetch(key)
+        if hit is not None and is_valid(hit[0]):
+            document, warnings = hit
+            named = tuple(dataclasses.replace(warning, source=source) for warning in warnings)
+            return LoadedOrg(_build(document), named, source, text)
+        document, diagnostics = _validated(text, source)
+        cache.store(key, document, diagnostics)
+        return LoadedOrg(_build(document), tuple(diagnostics), source, text)
 
 
 def load_text(text: str, source: str = "<text>", *, max_bytes: int | None = None) -> LoadedOrg:
@@ -99,18 +118,23 @@ def load_text(text: str, source: str = "<text>", *, max_bytes: int | None = None
     if len(text) > cap:
         raise _too_big(source, len(text), cap)
     with _collector_paused():
-        try:
-            document = read_document(text)
-        except ReadFailure as failure:
-            raise OrgFileError([problem.diagnostic(source) for problem in failure.problems]) from None
-        data = document.value
-        diagnostics = [problem.diagnostic(source) for problem in document.problems]
-        findings = check(data)
-        diagnostics.extend(_place(findings, Locator(text, document), source))
-        diagnostics.sort(key=_reading_order)
-        if any(diagnostic.severity == "error" for diagnostic in diagnostics):
-            raise OrgFileError(diagnostics)
-        return LoadedOrg(_build(data), tuple(diagnostics), source, text)
+        document, warnings = _validated(text, source)
+        return LoadedOrg(_build(document), tuple(warnings), source, text)
+
+
+def _validated(text: str, source: str) -> tuple[Any, list[Diagnostic]]:
+    """The document of a valid org text and its warnings; raises ``OrgFileError`` otherwise."""
+    try:
+        document = read_document(text)
+    except ReadFailure as failure:
+        raise OrgFileError([problem.diagnostic(source) for problem in failure.problems]) from None
+    diagnostics = [problem.diagnostic(source) for problem in document.problems]
+    findings = check(document.value)
+    diagnostics.extend(_place(findings, Locator(text, document), source))
+    diagnostics.sort(key=_reading_order)
+    if any(diagnostic.severity == "error" for diagnostic in diagnostics):
+        raise OrgFileError(diagnostics)
+    return document.value, diagnostics
 
 
 def _place(findings: list[Finding], locator: Locator, source: str) -> Iterator[Diagnostic]:

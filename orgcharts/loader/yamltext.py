@@ -28,6 +28,7 @@ MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
 _CONSTRUCTED_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",
@@ -114,6 +115,7 @@ class _Reader:
         self.item_lines: dict[str, list[int]] = {}
         self.section_ends: dict[str, int] = {}
         self.resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
+        self.resolved: dict[str, str] = {}
         self.constructor = yaml.constructor.SafeConstructor()
 
     def read(self) -> Any:
@@ -223,35 +225,48 @@ class _Reader:
     def _scalar(self, event: ev.ScalarEvent, stack: list[_Collection]) -> Any:
         value = event.value
         tag = event.tag
-        if tag is None or tag == "!":
+        plain = tag is None or tag == "!"
+        if plain and stack and stack[-1].is_mapping and stack[-1].key is _NO_KEY:
+            # Keys stay as written ("0x10" is a key, not 16); only "<<" means something.
+            return _MERGE_KEY if value == "<<" and event.implicit[0] else value
+        if plain:
             tag = self._resolve(value) if event.implicit[0] else _STR
         if tag in _TEXT_TAGS:
             return value
+        if tag == _INT and value.isdecimal() and value.isascii() and (value[0] != "0" or len(value) == 1):
+            return int(value) if len(value) < 4000 else self._unreadable_number(value, event)
         if tag == _MERGE:
-            in_key_place = stack and stack[-1].is_mapping and stack[-1].key is _NO_KEY
-            return _MERGE_KEY if in_key_place else value
+            return value
         if tag in _CONSTRUCTED_TAGS:
             try:
                 constructed = getattr(self.constructor, "construct_yaml_" + tag.rsplit(":", 1)[1])(
                     yaml.ScalarNode(tag, value)
                 )
             except ValueError:
-                self.problems.append(
-                    Problem(f"the number {value[:40]!s} is too long to read", *_position(event.start_mark))
-                )
-                return value
+                return self._unreadable_number(value, event)
             if isinstance(constructed, float) and not math.isfinite(constructed):
                 self.problems.append(Problem(f"{value} is not a finite number", *_position(event.start_mark)))
             return constructed
         self.problems.append(Problem(f"tag {tag} is not supported here; remove it", *_position(event.start_mark)))
         return value
 
+    def _unreadable_number(self, value: str, event: ev.ScalarEvent) -> str:
+        self.problems.append(Problem(f"the number {value[:40]!s} is too long to read", *_position(event.start_mark)))
+        return value
+
     def _resolve(self, value: str) -> str:
-        candidates = self.resolvers.get(value[0] if value else "", ())
-        for tag, pattern in candidates:
+        """YAML 1.1's implicit tag of a plain scalar, remembered: ids and words repeat a lot."""
+        known = self.resolved.get(value)
+        if known is not None:
+            return known
+        tag = _STR
+        for candidate, pattern in self.resolvers.get(value[0] if value else "", ()):
             if pattern.match(value):
-                return tag
-        return _STR
+                tag = candidate
+                break
+        if len(self.resolved) < 100_000:
+            self.resolved[value] = tag
+        return tag
 
     def _add(self, stack: list[_Collection], value: Any, size: int, event: Any) -> None:
         self.expanded += 1
@@ -268,7 +283,7 @@ class _Reader:
                     Problem("a key must be plain text, not a collection", *_position(event.start_mark))
                 )
                 value = repr(value)[:40]
-            parent.key = value if value is _MERGE_KEY else _key_text(value)
+            parent.key = value if value is _MERGE_KEY or isinstance(value, str) else _key_text(value)
             parent.key_mark = event.start_mark
             return
         key = parent.key

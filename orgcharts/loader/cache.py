@@ -1,0 +1,81 @@
+"""A cache of validated org documents, keyed by the file's content, so that opening the
+same file again (a dashboard reload, a second command) skips reading and checking it.
+
+Entries are JSON, not pickles: a cache file is data and cannot run code. The key hashes
+the file's bytes together with the orgcharts version and the schema, so a changed file,
+or a new version of the rules, is never answered from the cache. Writes are atomic
+(a temporary file renamed into place); any problem with the cache only makes it miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from orgcharts.errors import Diagnostic
+
+CACHE_ENV = "ORGCHARTS_CACHE_DIR"
+"""Where the cache lives; ``off`` turns it off. Default: ``$XDG_CACHE_HOME/orgcharts``."""
+
+
+def cache_folder() -> Path | None:
+    """The cache folder, or None when the cache is turned off."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "orgcharts"
+
+
+@cache
+def _salt() -> bytes:
+    from orgcharts import __version__
+    from orgcharts.loader.validate import schema
+
+    return f"{__version__}\n{json.dumps(schema(), sort_keys=True)}\n".encode()
+
+
+def key_for(data: bytes) -> str:
+    """The cache key of a file's bytes."""
+    return hashlib.sha256(_salt() + data).hexdigest()
+
+
+def fetch(key: str) -> tuple[Any, list[Diagnostic]] | None:
+    """The validated document and warnings cached under ``key``, or None."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{key}.json", encoding="utf-8") as handle:
+            entry = json.load(handle)
+        warnings = [Diagnostic(**fields) for fields in entry["warnings"]]
+        return entry["document"], warnings
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(key: str, document: Any, warnings: list[Diagnostic]) -> None:
+    """Remember a validated document; silently does nothing if the cache cannot be written."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"document": document, "warnings": [asdict(w) for w in warnings]}, out)
+            os.replace(temporary, folder / f"{key}.json")
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, TypeError, ValueError):
+        return
