@@ -99,7 +99,7 @@ def label_room(layout: TreeLayout) -> dict[str, float]:
     neighbour on the same level (a lone role gets a generous share)."""
     rows: dict[int, list[tuple[float, str]]] = {}
     for role, x in layout.x.items():
-        rows.setdefault(layout.depth[role], []).append((x, role))
+        rows.setdefault(layout.row[role], []).append((x, role))
     room = {}
     for row in rows.values():
         row.sort()
@@ -115,8 +115,8 @@ def role_positions(layout: TreeLayout, view: View) -> dict[str, tuple[float, flo
     in the customer-on-top view. Orientation is the only difference."""
     deepest = layout.levels - 1
     if view == "conventional":
-        return {role: (x, float(deepest - layout.depth[role])) for role, x in layout.x.items()}
-    return {role: (x, float(layout.depth[role])) for role, x in layout.x.items()}
+        return {role: (x, float(deepest - layout.row[role])) for role, x in layout.x.items()}
+    return {role: (x, float(layout.row[role])) for role, x in layout.x.items()}
 
 
 def customer_positions(org: Organization, layout: TreeLayout) -> dict[str, tuple[float, float]]:

@@ -24,6 +24,13 @@ def sight_graph(org: Organization) -> nx.DiGraph:
 
 
 def top_down(org: Organization, tree: nx.DiGraph) -> list[str]:
-    """Every role, each after its manager, breadth first from the top."""
-    top = org.top.id
-    return [top, *(report for _, report in nx.bfs_edges(tree, top))]
+    """Every role, each after its manager, breadth first from the top.
+
+    Computed once per tree and kept in the graph's own attributes (``tree.graph``):
+    every metric walks the tree in this order."""
+    order = tree.graph.get("top_down")
+    if order is None:
+        top = org.top.id
+        order = [top, *(report for _, report in nx.bfs_edges(tree, top))]
+        tree.graph["top_down"] = order
+    return order

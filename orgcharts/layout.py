@@ -13,6 +13,9 @@ afterwards; the layout knows only depth and horizontal position.
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import networkx as nx
@@ -25,12 +28,20 @@ COUSIN_GAP = 1.5
 """Subtrees under different managers keep a little more air between them, so teams read as groups."""
 
 
+STACK_FROM = 6
+"""A manager with at least this many reports, none of whom has reports, gets them stacked
+in columns, so a team of forty does not stretch the chart over forty places."""
+
+
 @dataclass(frozen=True)
 class TreeLayout:
-    """Horizontal position (0 at the leftmost role) and depth (0 at the top) of every role."""
+    """Where each role is drawn: ``x`` (0 at the leftmost role, one unit between siblings)
+    and ``row`` (0 at the top). ``row`` is the role's ``depth`` in the reporting tree
+    except for stacked reports, which take one row each below their manager."""
 
     x: dict[str, float]
     depth: dict[str, int]
+    row: dict[str, int]
 
     @property
     def width(self) -> float:
@@ -38,23 +49,55 @@ class TreeLayout:
 
     @property
     def levels(self) -> int:
-        return max(self.depth.values()) + 1 if self.depth else 0
+        """Rows drawn."""
+        return max(self.row.values()) + 1 if self.row else 0
 
 
-def tidy_tree(org: Organization, tree: nx.DiGraph) -> TreeLayout:
-    """Lay out the reporting tree of ``org`` (``tree`` from ``graph.reporting_tree``)."""
-    order = top_down(org, tree)
+def tidy_tree(
+    org: Organization, tree: nx.DiGraph, shown: Collection[str] | None = None, stack_from: int = STACK_FROM
+) -> TreeLayout:
+    """Lay out the reporting tree of ``org`` (``tree`` from ``graph.reporting_tree``), or only
+    the roles in ``shown`` (which must hold the manager of each of its roles but the top)."""
+    keep = None if shown is None else set(shown)
+    order = [role for role in top_down(org, tree) if keep is None or role in keep]
     position = {role_id: index for index, role_id in enumerate(order)}
-    children = [[position[report] for report in tree.successors(role_id)] for role_id in order]
-    x = tidy_positions(children)
-    depth = [0] * len(order)
-    for node, kids in enumerate(children):
-        for kid in kids:
-            depth[kid] = depth[node] + 1
+    children = [[position[r] for r in tree.successors(role_id) if r in position] for role_id in order]
+    drawn = stacked(children, stack_from)
+    x = tidy_positions(drawn)
+    depth, row = _levels(children), _levels(drawn)
     return TreeLayout(
         x={role_id: x[index] for role_id, index in position.items()},
         depth={role_id: depth[index] for role_id, index in position.items()},
+        row={role_id: row[index] for role_id, index in position.items()},
     )
+
+
+def stacked(children: list[list[int]], stack_from: int = STACK_FROM) -> list[list[int]]:
+    """The child lists to draw: where a node has ``stack_from`` or more children and none of
+    them has children, they are chained into columns (filled top to bottom, then left to
+    right), each column's first child under the node and each next one under the last."""
+    drawn = [list(kids) for kids in children]
+    for node, kids in enumerate(children):
+        if len(kids) < stack_from or any(children[kid] for kid in kids):
+            continue
+        columns = max(2, math.ceil(math.sqrt(len(kids) / 2)))
+        per_column = math.ceil(len(kids) / columns)
+        heads = []
+        for start in range(0, len(kids), per_column):
+            column = kids[start : start + per_column]
+            heads.append(column[0])
+            for upper, lower in itertools.pairwise(column):
+                drawn[upper] = [lower]
+        drawn[node] = heads
+    return drawn
+
+
+def _levels(children: list[list[int]]) -> list[int]:
+    level = [0] * len(children)
+    for node, kids in enumerate(children):
+        for kid in kids:
+            level[kid] = level[node] + 1
+    return level
 
 
 def tidy_positions(children: list[list[int]]) -> list[float]:

@@ -1,0 +1,144 @@
+"""Big organisations: loading, and layout against Graphviz, side by side in one run.
+
+Run from the repository's root after `bash scripts/setup --test` (and `apt-get install graphviz`
+for the dot column):
+
+    .venv/bin/python -m benchmarks.scale [--sizes 1000,10000,100000] [--dot-sizes 1000,10000]
+
+Load table, per generated org (fixed seed): a bare `yaml.load(..., Loader=yaml.CSafeLoader)`
+of the file as a user would call it; the same with the garbage collector off; `json.load` of
+the same data; `orgcharts hops FILE --format json` end to end in a fresh process, first with
+an empty cache and then again (answered from the content-hash cache), with its peak memory;
+and each orgcharts time as a ratio of the bare parse.
+
+Layout table: our tidy-tree layout plus both views' Plotly figures, against `dot -Tplain`
+laying out the same tree (a 10-minute cap per dot run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks.orggen import generate
+from orgcharts import load_text
+from orgcharts.figures import org_figure
+from orgcharts.graph import reporting_tree
+from orgcharts.layout import tidy_tree
+from orgcharts.metrics import escalations
+
+DOT_CAP_S = 600
+
+
+def timed(action, *args, **kwargs):
+    began = time.perf_counter()
+    result = action(*args, **kwargs)
+    return time.perf_counter() - began, result
+
+
+def run_hops(path: Path, cache_dir: Path) -> tuple[float, float]:
+    """Seconds and peak resident MB of `orgcharts hops` in a fresh process."""
+    env = {**os.environ, "ORGCHARTS_CACHE_DIR": str(cache_dir)}
+    command = [sys.executable, "-m", "orgcharts", "hops", str(path), "--format", "json"]
+    began = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - began
+    if status != 0:
+        raise SystemExit(f"orgcharts hops failed on {path}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def load_rows(sizes: list[int], folder: Path) -> None:
+    print(
+        "| roles | file MB | CSafeLoader s | CSafeLoader, GC off s | json.load s | orgcharts hops s | ratio | "
+        "hops again (cached) s | ratio | peak MB |"
+    )
+    print("| ---: " * 10 + "|")
+    for size in sizes:
+        path = folder / f"org-{size}.yaml"
+        path.write_text(generate(size))
+        text = path.read_text()
+        bare, data = timed(yaml.load, text, Loader=yaml.CSafeLoader)
+        gc.disable()
+        bare_off, _ = timed(yaml.load, text, Loader=yaml.CSafeLoader)
+        gc.enable()
+        as_json = folder / f"org-{size}.json"
+        as_json.write_text(json.dumps(data))
+        json_s, _ = timed(json.loads, as_json.read_text())
+        cache_dir = folder / f"cache-{size}"
+        cold, peak = run_hops(path, cache_dir)
+        warm, _ = run_hops(path, cache_dir)
+        print(
+            f"| {size:,} | {path.stat().st_size / 1e6:.1f} | {bare:.2f} | {bare_off:.2f} | {json_s:.3f} | "
+            f"{cold:.2f} | {cold / bare:.2f}x | {warm:.2f} | {warm / bare:.2f}x | {peak:,.0f} |",
+            flush=True,
+        )
+
+
+def both_views(org, layout, found) -> None:
+    for view in ("conventional", "inverted"):
+        org_figure(org, layout, found, decision="refund", amount=200, view=view).to_json()
+
+
+def layout_rows(sizes: list[int], dot_sizes: list[int], folder: Path) -> None:
+    dot = shutil.which("dot")
+    print("\n| roles | layout s | layout + both figures s | dot -Tplain s | dot / ours |")
+    print("| ---: " * 5 + "|")
+    for size in sizes:
+        org = load_text(generate(size)).org
+        tree = reporting_tree(org)
+        layout_s, layout = timed(tidy_tree, org, tree)
+        found = escalations(org, tree, "refund", 200)
+
+        figures_s, _ = timed(both_views, org, layout, found)
+        ours = layout_s + figures_s
+        dot_cell, ratio = "", ""
+        if dot and size in dot_sizes:
+            source = folder / f"tree-{size}.dot"
+            edges = "\n".join(f'"{r.reports_to}" -> "{r.id}";' for r in org.roles if r.reports_to)
+            source.write_text(f"digraph org {{\nnode [shape=box];\n{edges}\n}}\n")
+            try:
+                dot_s, _ = timed(
+                    subprocess.run, [dot, "-Tplain", str(source)], capture_output=True, check=True, timeout=DOT_CAP_S
+                )
+                dot_cell, ratio = f"{dot_s:.2f}", f"{dot_s / ours:,.0f}x"
+            except subprocess.TimeoutExpired:
+                dot_cell, ratio = f"over {DOT_CAP_S}", f"over {DOT_CAP_S / ours:,.0f}x"
+        elif size in dot_sizes:
+            dot_cell = "(no dot: apt-get install graphviz)"
+        print(f"| {size:,} | {layout_s:.3f} | {ours:.2f} | {dot_cell} | {ratio} |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--dot-sizes", default="1000,10000")
+    parser.add_argument("--skip-load", action="store_true")
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+    dot_sizes = [int(size) for size in options.dot_sizes.split(",")]
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+        f"max resident of this process so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB\n"
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        if not options.skip_load:
+            load_rows(sizes, folder)
+        layout_rows(sizes, dot_sizes, folder)
+
+
+if __name__ == "__main__":
+    main()
