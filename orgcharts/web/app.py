@@ -14,7 +14,7 @@ import dash
 from dash import ALL, Dash, Input, Output, State, ctx, dash_table, dcc, html
 
 from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError
-from orgcharts.figures import HOP_COLOURS, VIEWS, hop_colour, text_colour_on
+from orgcharts.figures import EXPAND_PREFIX, HOP_COLOURS, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.model import Organization
 from orgcharts.web import view
@@ -26,6 +26,8 @@ DEFAULT_EXAMPLE = "telecom"
 STARTUP = "__startup__"
 EDITOR_LINE_PX = 20
 EDITOR_PAD_PX = 8
+EXPAND_ALL = 999
+"""The levels value of "all": deeper than any org."""
 VIEW_LABELS = {"conventional": "Conventional", "inverted": "Customers on top"}
 
 
@@ -81,6 +83,7 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
             dcc.Store(id="rejected-text", storage_type="memory"),
             dcc.Store(id="edits", storage_type="session", data=[]),
             dcc.Store(id="selection", storage_type="memory"),
+            dcc.Store(id="expanded", storage_type="session", data=[]),
             dcc.Store(id="present", storage_type="memory", data=False),
             dcc.Download(id="download"),
             html.Header(
@@ -138,6 +141,27 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                             ),
                             html.Span(id="amount-unit", className="unit"),
                             dcc.RadioItems(id="amount-presets", className="presets", inline=True),
+                        ],
+                    ),
+                    html.Div(
+                        className="control",
+                        children=[
+                            html.Label("Levels", htmlFor="levels"),
+                            dcc.Dropdown(id="levels", className="levels", placeholder="auto", searchable=False),
+                        ],
+                    ),
+                    html.Div(
+                        className="control search",
+                        children=[
+                            dcc.Input(
+                                id="search",
+                                type="search",
+                                placeholder="Find a role, person or id",
+                                debounce=0.2,
+                                className="search-box",
+                                autoComplete="off",
+                            ),
+                            html.Div(id="search-results", className="search-results"),
                         ],
                     ),
                     html.Div(
@@ -402,17 +426,23 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Output("segment", "options"),
         Output("segment", "value"),
         Output("org-name", "children"),
+        Output("levels", "options"),
+        Output("levels", "value"),
         Input("org-source", "data"),
         State("decision", "value"),
         State("segment", "value"),
     )
     def controls_for_org(source, decision, segment):
         org = _org(source, startup)
+        deepest = max(view.depths_of(org).values()) + 1
+        levels = [{"label": str(level), "value": level} for level in range(1, deepest + 1)]
+        levels.append({"label": "all", "value": EXPAND_ALL})
         decisions = [{"label": d.name, "value": d.id} for d in org.decisions]
         ids = [d.id for d in org.decisions]
         segments = [{"label": s.name, "value": s.id} for s in org.customers]
         keep_segment = segment if segment in org.segment_index else None
-        return decisions, decision if decision in ids else (ids[0] if ids else None), segments, keep_segment, org.name
+        chosen = decision if decision in ids else (ids[0] if ids else None)
+        return decisions, chosen, segments, keep_segment, org.name, levels, None
 
     @app.callback(
         Output("chart", "figure"),
@@ -435,8 +465,10 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Input("segment", "value"),
         Input("selection", "data"),
         Input("present", "data"),
+        Input("levels", "value"),
+        Input("expanded", "data"),
     )
-    def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present):
+    def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded):
         loaded_org = _org(source, startup)
         edits = view.parse_edits(raw_edits)
         org = view.edited(loaded_org, edits)
@@ -447,6 +479,12 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
             segment=segment if segment in org.segment_index else None,
             selected=selected if isinstance(selected, str) and org.has_role(selected) else None,
             present=bool(present),
+            levels=levels if isinstance(levels, int) and not isinstance(levels, bool) and levels > 0 else None,
+            expanded=tuple(
+                role
+                for role in (expanded if isinstance(expanded, list) else ())
+                if isinstance(role, str) and org.has_role(role)
+            ),
         )
         now = view.snapshot(org, controls)
         before = view.snapshot(loaded_org, controls) if edits else now
@@ -470,24 +508,72 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
 
     app.clientside_callback(
         """
-        function(click, cell, clear, source) {
+        function(click, cell, clear, source, levels, expanded) {
+            const keep = dash_clientside.no_update;
             const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
             if (trigger.startsWith("chart.clickData") && click && click.points && click.points.length) {
                 const id = click.points[0].customdata;
-                if (typeof id === "string" && !id.startsWith("segment:")) { return id; }
-                return dash_clientside.no_update;
+                if (typeof id !== "string" || id.startsWith("segment:")) { return [keep, keep]; }
+                if (id.startsWith("__EXPAND__")) {
+                    return [keep, (expanded || []).concat([id.slice("__EXPAND__".length)])];
+                }
+                return [id, keep];
             }
-            if (trigger.startsWith("hop-table.active_cell") && cell && cell.row_id) { return cell.row_id; }
-            return null;
+            if (trigger.startsWith("hop-table.active_cell") && cell && cell.row_id) { return [cell.row_id, keep]; }
+            if (trigger.startsWith("levels")) { return [keep, []]; }
+            if (trigger.startsWith("org-source")) { return [null, []]; }
+            return [null, keep];
         }
-        """,
+        """.replace("__EXPAND__", EXPAND_PREFIX),
         Output("selection", "data"),
+        Output("expanded", "data"),
         Input("chart", "clickData"),
         Input("hop-table", "active_cell"),
         Input("clear-selection", "n_clicks"),
         Input("org-source", "data"),
+        Input("levels", "value"),
+        State("expanded", "data"),
         prevent_initial_call=True,
     )
+
+    @app.callback(
+        Output("search-results", "children"),
+        Input("search", "value"),
+        State("org-source", "data"),
+        State("edits", "data"),
+        prevent_initial_call=True,
+    )
+    def search(query, source, raw_edits):
+        org = _org(source, startup)
+        if not isinstance(query, str) or not query.strip():
+            return []
+        hits = view.find(org, query[:200])
+        if not hits:
+            return [html.P("No role matches.", className="muted")]
+        return [
+            html.Button(text, id={"type": "found", "role": role_id}, className="found", title=role_id)
+            for role_id, text in hits
+        ]
+
+    @app.callback(
+        Output("selection", "data", allow_duplicate=True),
+        Output("expanded", "data", allow_duplicate=True),
+        Output("search-results", "children", allow_duplicate=True),
+        Input({"type": "found", "role": ALL}, "n_clicks"),
+        State("org-source", "data"),
+        State("expanded", "data"),
+        prevent_initial_call=True,
+    )
+    def go_to(clicks, source, expanded):
+        if not isinstance(ctx.triggered_id, dict) or not any(clicks):
+            return dash.no_update, dash.no_update, dash.no_update
+        org = _org(source, startup)
+        role_id = ctx.triggered_id.get("role")
+        if not isinstance(role_id, str) or not org.has_role(role_id):
+            return dash.no_update, dash.no_update, dash.no_update
+        opened = [role for role in (expanded if isinstance(expanded, list) else []) if isinstance(role, str)]
+        opened += [role for role in view.ancestors(org, role_id) if role not in opened]
+        return role_id, opened, []
 
     @app.callback(
         Output("edits", "data"),

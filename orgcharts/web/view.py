@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
+from orgcharts.collapse import depths, opening_levels, visible
 from orgcharts.figures import View, org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import TreeLayout, tidy_tree
@@ -44,6 +45,42 @@ def _shape(org: Organization) -> tuple[TreeLayout, int, float | None]:
     return tidy_tree(org, tree), len(layers(org, tree)), median_span(spans(org, tree))
 
 
+@lru_cache(maxsize=32)
+def _layout(org: Organization, shown: tuple[str, ...]) -> TreeLayout:
+    return tidy_tree(org, reporting_tree(org), shown)
+
+
+def find(org: Organization, query: str, most: int = 8) -> list[tuple[str, str]]:
+    """Roles whose title, person or id contains ``query`` (any case): (id, description),
+    exact id matches first. Linear: 100,000 roles take a few tens of milliseconds."""
+    needle = query.strip().casefold()
+    if not needle:
+        return []
+    hits = []
+    for role in org.roles:
+        if needle == role.id.casefold():
+            hits.insert(0, role)
+        elif (
+            needle in role.title.casefold()
+            or needle in role.id.casefold()
+            or (role.name and needle in role.name.casefold())
+        ):
+            hits.append(role)
+        if len(hits) >= most and hits[0].id.casefold() == needle:
+            break
+    return [(role.id, role.title + (f" ({role.name})" if role.name else "")) for role in hits[:most]]
+
+
+def ancestors(org: Organization, role_id: str) -> list[str]:
+    """The chain above a role, nearest first: what must be expanded to show it."""
+    chain = []
+    current = org.role(role_id)
+    while current.reports_to is not None:
+        chain.append(current.reports_to)
+        current = org.role(current.reports_to)
+    return chain
+
+
 @dataclass(frozen=True)
 class Controls:
     """The dashboard's controls, as the browser holds them."""
@@ -54,6 +91,8 @@ class Controls:
     segment: str | None = None
     selected: str | None = None
     present: bool = False
+    levels: int | None = None
+    expanded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,12 +190,29 @@ def table_rows(org: Organization, found: Sequence[Escalation], segment: str | No
     return rows
 
 
+def depths_of(org: Organization) -> dict[str, int]:
+    return _depths(org)
+
+
+@lru_cache(maxsize=32)
+def _depths(org: Organization) -> dict[str, int]:
+    return depths(org, reporting_tree(org))
+
+
+def shown_levels(org: Organization, controls: Controls) -> int:
+    """Levels drawn: the user's choice, else as many as the org opens on."""
+    return controls.levels if controls.levels else opening_levels(org, reporting_tree(org))
+
+
 def chart(org: Organization, found: Sequence[Escalation], controls: Controls, revision: str) -> go.Figure:
-    layout, _, _ = _shape(org)
+    tree = reporting_tree(org)
+    shown = visible(org, tree, shown_levels(org, controls), controls.expanded, found)
+    layout = _layout(org, tuple(shown.roles)) if shown.rollups else _shape(org)[0]
     return org_figure(
         org,
         layout,
         found,
+        rollups=shown.rollups,
         decision=controls.decision if controls.decision in org.decision_index else None,
         view=controls.view,
         amount=controls.amount,

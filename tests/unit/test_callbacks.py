@@ -104,7 +104,7 @@ def test_download_of_the_changed_org_and_of_the_editor():
 
 
 def test_controls_follow_the_org():
-    options, value, segments, segment, name = run(
+    options, value, segments, segment, name, levels, level = run(
         CONTROLS, "org-source.data", {"text": example_text("retailer"), "name": "r.yaml"}, "refund", "consumers"
     )
     assert [option["value"] for option in options] == [
@@ -114,12 +114,13 @@ def test_controls_follow_the_org():
         "special_order",
     ]
     assert value == "return_no_receipt" and segment is None and name == "Meridian Outfitters"
+    assert [option["label"] for option in levels] == ["1", "2", "3", "4", "5", "all"] and level is None
     assert [option["value"] for option in segments] == ["store_shoppers", "online_shoppers", "personal_styling"]
 
 
 @pytest.mark.parametrize("tampered", [None, {"text": 42}, {"text": "not: [an org"}])
 def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampered):
-    outputs = run(RENDER, "org-source.data", tampered, "garbage", "sideways", "nope", -5, "ghost", 7, False)
+    outputs = run(RENDER, "org-source.data", tampered, "garbage", "sideways", "nope", -5, "ghost", 7, False, "x", 5)
     figure = outputs[0]
     assert "Northwind Mobile" in figure.layout.title.text
     assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
@@ -128,10 +129,46 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
 def test_render_with_a_selection_and_an_edit():
     edits = [{"action": "grant", "role": "agent_denver", "decision": "early_upgrade", "limit": None}]
     outputs = run(
-        RENDER, "selection.data", STARTUP, edits, "inverted", "early_upgrade", None, None, "agent_denver", False
+        RENDER,
+        "selection.data",
+        STARTUP,
+        edits,
+        "inverted",
+        "early_upgrade",
+        None,
+        None,
+        "agent_denver",
+        False,
+        None,
+        [],
     )
     _, cards, panel, rows, _, changes, _, _, _, badge, badge_hidden, _ = outputs
     assert "0hops" in text_of(plain(panel)).replace(" ", "")
     assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
     assert "→" in text_of(plain(cards))
     assert len(changes) == 1 and rows[0]["id"] != "agent_denver"
+
+
+def test_render_draws_only_the_levels_asked_with_rollups():
+    figure = run(RENDER, "levels.value", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, [])[0]
+    roles = figure.data[3]
+    assert len(roles.x) == 7, "the chief executive and six direct reports"
+    assert sum(1 for role in roles.customdata if role.startswith("expand:")) == 6, "each of them leads a team"
+    expanded = run(
+        RENDER, "expanded.data", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, ["coo"]
+    )
+    assert len(expanded[0].data[3].x) == 9
+
+
+def test_search_finds_roles_and_going_there_expands_their_chain():
+    search = callback("search-results.children")
+    results = plain(run(search, "search.value", "denver", STARTUP, []))
+    assert [result["props"]["id"]["role"] for result in results] == ["ccm_denver", "tl_denver", "agent_denver"]
+    (key,) = [key for key in APP.callback_map if key.startswith("..selection.data@")]
+    go_to = APP.callback_map[key]["callback"].__wrapped__
+    selected, expanded, cleared = run(
+        go_to, '{"role":"agent_denver","type":"found"}.n_clicks', [None, None, 1], STARTUP, []
+    )
+    assert selected == "agent_denver"
+    assert expanded == ["tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "coo", "ceo"]
+    assert cleared == []

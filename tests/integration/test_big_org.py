@@ -1,0 +1,82 @@
+"""A large org in the browser: opens on its top levels, expands on click, finds anyone."""
+
+import sys
+
+import pytest
+
+from benchmarks.orggen import generate
+from orgcharts import load_text
+from orgcharts.collapse import OPENING_NODES
+from tests.integration.conftest import free_port, running
+from tests.integration.dashboard import ROLES_TRACE, figure, open_dashboard, settle
+
+SIZE = 20_000
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big") / "big.yaml"
+    path.write_text(generate(SIZE))
+    port = free_port()
+    with running([sys.executable, "app.py", str(path)], port, env={"PORT": str(port)}) as url:
+        yield url, load_text(path.read_text()).org
+
+
+def shown_ids(page):
+    return figure(page)["data"][ROLES_TRACE]["customdata"]
+
+
+def test_opens_on_its_top_levels_with_rollups(page, big_server):
+    url, _ = big_server
+    open_dashboard(page, url)
+    shown = shown_ids(page)
+    assert 1 < len(shown) <= OPENING_NODES
+    collapsed = [role for role in shown if role.startswith("expand:")]
+    assert collapsed
+    labels = figure(page)["data"][ROLES_TRACE]["text"]
+    assert any("people" in label and "roles" in label for label in labels)
+
+
+def test_clicking_a_collapsed_node_shows_its_reports(page, big_server):
+    url, org = big_server
+    open_dashboard(page, url)
+    before = shown_ids(page)
+    target = next(role for role in before if role.startswith("expand:"))
+    page.evaluate(
+        """(id) => { const g = document.querySelector('#chart .js-plotly-plot');
+        const t = g.data[3]; const i = t.customdata.indexOf(id);
+        const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis;
+        const box = g.querySelector('.nsewdrag').getBoundingClientRect();
+        window.__target = [box.left + xa.l2p(t.x[i]), box.top + ya.l2p(t.y[i])]; }""",
+        target,
+    )
+    x, y = page.evaluate("() => window.__target")
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    settle(page, 900)
+    after = shown_ids(page)
+    role_id = target.removeprefix("expand:")
+    reports = [role.id for role in org.roles if role.reports_to == role_id]
+    assert role_id in after, "the expanded role is drawn as itself now"
+    assert all(report in after or f"expand:{report}" in after for report in reports)
+
+
+def test_search_jumps_to_a_deep_role(page, big_server):
+    url, org = big_server
+    open_dashboard(page, url)
+    deep = org.roles[-1]
+    page.fill("#search", deep.id)
+    page.wait_for_selector(".search-results .found")
+    page.locator(".search-results .found").first.click()
+    settle(page, 900)
+    assert deep.id in shown_ids(page)
+    assert page.locator(".path-panel h2").inner_text() == deep.title
+
+
+def test_levels_control_and_expand_all_choice(page, big_server):
+    url, _ = big_server
+    open_dashboard(page, url)
+    page.click("#levels")
+    page.get_by_role("option", name="1", exact=True).click()
+    settle(page, 900)
+    assert len(shown_ids(page)) == 1
