@@ -156,3 +156,62 @@ def test_layout_of_an_org_keeps_file_order():
     assert layout.depth == {"top": 0, "b": 1, "a": 1, "a1": 2}
     assert layout.levels == 3
     assert layout.x["a1"] == layout.x["a"]
+
+
+def star_with_leaves(count):
+    return [list(range(1, count + 1))] + [[] for _ in range(count)]
+
+
+@pytest.mark.parametrize("count", [6, 7, 12, 40, 200])
+def test_wide_teams_are_stacked_in_columns_in_file_order(count):
+    from orgcharts.layout import stacked
+
+    drawn = stacked(star_with_leaves(count))
+    x = tidy_positions(drawn)
+    row = depths(drawn)
+    columns = sorted({x[leaf] for leaf in range(1, count + 1)})
+    assert 2 <= len(columns) <= count // 2
+    reading = sorted(range(1, count + 1), key=lambda leaf: (x[leaf], row[leaf]))
+    assert reading == list(range(1, count + 1)), "down each column, then across, in file order"
+    assert max(x) - min(x) <= COUSIN_GAP * len(columns), "narrow: a column takes the room of one role"
+
+
+def test_small_or_mixed_teams_are_not_stacked():
+    from orgcharts.layout import stacked
+
+    assert stacked(star_with_leaves(5)) == star_with_leaves(5)
+    mixed = [[1, 2, 3, 4, 5, 6], [7], [], [], [], [], [], []]
+    assert stacked(mixed) == mixed
+
+
+@settings(max_examples=200, deadline=None)
+@given(trees)
+def test_stacked_layouts_never_overlap_and_keep_order_on_every_row(children):
+    from orgcharts.layout import stacked
+
+    drawn = stacked(children, stack_from=3)
+    x = tidy_positions(drawn)
+    row = depths(drawn)
+    parent = parents(drawn)
+    rows = {}
+    for node in depth_first(drawn):
+        rows.setdefault(row[node], []).append(node)
+    for nodes in rows.values():
+        for left, right in itertools.pairwise(nodes):
+            needed = SIBLING_GAP if parent[left] == parent[right] else COUSIN_GAP
+            assert x[right] - x[left] >= needed - EPSILON
+    original = parents(children)
+    for node, up in enumerate(original):
+        if up >= 0:
+            assert row[node] > row[up], "every role is drawn below its manager"
+
+
+def test_org_layout_stacks_a_wide_team():
+    roles = "\n".join(f"  - {{id: a{i}, title: Agent {i}, reports_to: lead, serves: [c]}}" for i in range(30))
+    text = f"organization: X\ncustomers: [{{id: c, name: C}}]\nroles:\n  - {{id: lead, title: Lead}}\n{roles}\n"
+    org = load_text(text).org
+    layout = tidy_tree(org, reporting_tree(org))
+    assert layout.depth["a29"] == 1 and layout.row["a29"] > 1
+    assert layout.width <= COUSIN_GAP * 4
+    unstacked = tidy_tree(org, reporting_tree(org), stack_from=10_000)
+    assert unstacked.width == 29
