@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import dash
-from dash import ALL, Dash, Input, Output, State, ctx, dash_table, dcc, html
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
 from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError
-from orgcharts.figures import EXPAND_PREFIX, HOP_COLOURS, VIEWS, hop_colour, text_colour_on
+from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.model import Organization
 from orgcharts.web import view
@@ -84,6 +84,7 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
             dcc.Store(id="edits", storage_type="session", data=[]),
             dcc.Store(id="selection", storage_type="memory"),
             dcc.Store(id="expanded", storage_type="session", data=[]),
+            dcc.Store(id="table-order", storage_type="memory", data={"by": "hops", "descending": True}),
             dcc.Store(id="present", storage_type="memory", data=False),
             dcc.Download(id="download"),
             html.Header(
@@ -243,24 +244,7 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                 children=[
                     dcc.Tab(
                         label="Escalation paths",
-                        children=dash_table.DataTable(
-                            id="hop-table",
-                            columns=[
-                                {"name": "Hops", "id": "hops"},
-                                {"name": "Role", "id": "title"},
-                                {"name": "People", "id": "people", "type": "numeric"},
-                                {"name": "Serves", "id": "serves"},
-                                {"name": "Decided by", "id": "authority"},
-                                {"name": "Path", "id": "path"},
-                            ],
-                            sort_action="native",
-                            page_size=15,
-                            style_as_list_view=True,
-                            style_table={"overflowX": "auto"},
-                            style_cell={"textAlign": "left", "fontFamily": "inherit", "padding": "6px 10px"},
-                            style_header={"fontWeight": "600"},
-                            style_data_conditional=_hop_row_styles(),
-                        ),
+                        children=html.Div(id="hop-table", className="hop-table"),
                     ),
                     dcc.Tab(
                         label="Edit YAML",
@@ -319,21 +303,62 @@ def _row(*children: Any) -> html.Div:
     return html.Div(className="whatif-row", children=list(children))
 
 
-def _hop_row_styles() -> list[dict[str, Any]]:
-    styles: list[dict[str, Any]] = [
-        {"if": {"filter_query": f"{{hops}} = {hops}", "column_id": "hops"}, "backgroundColor": hop_colour(hops)}
-        for hops in range(len(HOP_COLOURS))
-    ]
-    styles.append(
-        {
-            "if": {"filter_query": f"{{hops}} >= {len(HOP_COLOURS)}", "column_id": "hops"},
-            "backgroundColor": HOP_COLOURS[-1],
-        }
+TABLE_COLUMNS = (
+    ("hops", "Hops"),
+    ("title", "Role"),
+    ("people", "People"),
+    ("serves", "Serves"),
+    ("authority", "Decided by"),
+    ("path", "Path"),
+)
+TABLE_PAGE = 25
+
+
+def _hop_table(rows: list[dict[str, Any]], order: dict[str, Any], selected: str | None) -> list[Any]:
+    """The escalation paths, sorted and paged on the server: a 100,000-role org never
+    sends more than the rows on screen."""
+    by = order.get("by") if order.get("by") in dict(TABLE_COLUMNS) else "hops"
+    descending = bool(order.get("descending", True))
+    shown = max(TABLE_PAGE, int(order.get("shown", TABLE_PAGE)))
+    ordered = view.sort_rows(rows, by, descending)
+    header = html.Tr(
+        [
+            html.Th(
+                html.Button(
+                    label + (" ▼" if by == key and descending else " ▲" if by == key else ""),
+                    id={"type": "sort", "column": key},
+                    className="sort",
+                    title=f"Sort by {label.lower()}",
+                )
+            )
+            for key, label in TABLE_COLUMNS
+        ]
     )
-    styles.append({"if": {"filter_query": '{hops} = "none"', "column_id": "hops"}, "backgroundColor": "#111111"})
-    styles.append({"if": {"column_id": "hops"}, "color": "#ffffff", "fontWeight": "700", "textAlign": "center"})
-    styles.append({"if": {"state": "active"}, "backgroundColor": "#fff4e0", "border": "1px solid #ff9f1c"})
-    return styles
+    body = [_table_row(row, row["id"] == selected) for row in ordered[:shown]]
+    parts: list[Any] = [html.Table([html.Thead(header), html.Tbody(body)])]
+    if len(ordered) > shown:
+        parts.append(html.Button(f"Show {TABLE_PAGE} more of {len(ordered):,}", id="table-more", className="button"))
+    else:
+        parts.append(html.Button(id="table-more", hidden=True))
+    return parts
+
+
+def _table_row(row: dict[str, Any], selected: bool) -> html.Tr:
+    hops = row["sort_hops"] if row["sort_hops"] != view.UNREACHABLE_SORT else None
+    colour = hop_colour(hops)
+    cells = [
+        html.Td(str(row["hops"]), className="hops", style={"backgroundColor": colour, "color": text_colour_on(colour)})
+    ]
+    cells += [
+        html.Td(f"{row[key]:,}" if key == "people" else str(row[key]), className=key) for key, _ in TABLE_COLUMNS[1:]
+    ]
+    return html.Tr(
+        cells,
+        id={"type": "row", "role": row["id"]},
+        className="selected" if selected else "",
+        n_clicks=0,
+        **{"data-role": row["id"]},
+    )
 
 
 # ---------------------------------------------------------------- callbacks
@@ -448,7 +473,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Output("chart", "figure"),
         Output("metrics", "children"),
         Output("path-panel", "children"),
-        Output("hop-table", "data"),
+        Output("hop-table", "children"),
         Output("whatif-target", "children"),
         Output("changes", "children"),
         Output("amount-unit", "children"),
@@ -467,8 +492,9 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Input("present", "data"),
         Input("levels", "value"),
         Input("expanded", "data"),
+        Input("table-order", "data"),
     )
-    def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded):
+    def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded, order):
         loaded_org = _org(source, startup)
         edits = view.parse_edits(raw_edits)
         org = view.edited(loaded_org, edits)
@@ -494,7 +520,11 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
             figure,
             [_card(card) for card in view.cards(now, before)],
             _path_panel(view.selection(org, now.found, controls)),
-            view.table_rows(org, now.found, controls.segment),
+            _hop_table(
+                view.table_rows(org, now.found, controls.segment),
+                order if isinstance(order, dict) else {},
+                controls.selected,
+            ),
             _whatif_target(org, controls),
             [
                 html.Li([line, html.Button("undo", id={"type": "undo", "index": index}, className="button tiny")])
@@ -508,7 +538,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
 
     app.clientside_callback(
         """
-        function(click, cell, clear, source, levels, expanded) {
+        function(click, clear, source, levels, expanded) {
             const keep = dash_clientside.no_update;
             const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
             if (trigger.startsWith("chart.clickData") && click && click.points && click.points.length) {
@@ -519,7 +549,6 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
                 }
                 return [id, keep];
             }
-            if (trigger.startsWith("hop-table.active_cell") && cell && cell.row_id) { return [cell.row_id, keep]; }
             if (trigger.startsWith("levels")) { return [keep, []]; }
             if (trigger.startsWith("org-source")) { return [null, []]; }
             return [null, keep];
@@ -528,13 +557,42 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Output("selection", "data"),
         Output("expanded", "data"),
         Input("chart", "clickData"),
-        Input("hop-table", "active_cell"),
         Input("clear-selection", "n_clicks"),
         Input("org-source", "data"),
         Input("levels", "value"),
         State("expanded", "data"),
         prevent_initial_call=True,
     )
+
+    @app.callback(
+        Output("selection", "data", allow_duplicate=True),
+        Input({"type": "row", "role": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def pick_row(clicks):
+        if not isinstance(ctx.triggered_id, dict) or not any(clicks or []):
+            return dash.no_update
+        return ctx.triggered_id.get("role")
+
+    @app.callback(
+        Output("table-order", "data"),
+        Input({"type": "sort", "column": ALL}, "n_clicks"),
+        Input("table-more", "n_clicks"),
+        State("table-order", "data"),
+        prevent_initial_call=True,
+    )
+    def order_table(sort_clicks, more_clicks, order):
+        order = dict(order) if isinstance(order, dict) else {}
+        if ctx.triggered_id == "table-more":
+            if not more_clicks:
+                return dash.no_update
+            order["shown"] = int(order.get("shown", TABLE_PAGE)) + TABLE_PAGE
+            return order
+        if not isinstance(ctx.triggered_id, dict) or not any(sort_clicks or []):
+            return dash.no_update
+        column = ctx.triggered_id.get("column")
+        same = order.get("by") == column
+        return {"by": column, "descending": not order.get("descending", True) if same else column in ("hops", "people")}
 
     @app.callback(
         Output("search-results", "children"),

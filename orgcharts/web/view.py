@@ -179,7 +179,7 @@ def table_rows(org: Organization, found: Sequence[Escalation], segment: str | No
             {
                 "id": e.role,
                 "hops": e.hops if e.hops is not None else "none",
-                "sort_hops": e.hops if e.hops is not None else 999,
+                "sort_hops": e.hops if e.hops is not None else UNREACHABLE_SORT,
                 "title": role.title,
                 "people": role.headcount,
                 "serves": ", ".join(org.segment_index[s].name for s in role.serves),
@@ -202,6 +202,19 @@ def _depths(org: Organization) -> dict[str, int]:
 def shown_levels(org: Organization, controls: Controls) -> int:
     """Levels drawn: the user's choice, else as many as the org opens on."""
     return controls.levels if controls.levels else opening_levels(org, reporting_tree(org))
+
+
+UNREACHABLE_SORT = 1_000_000
+"""Where a role no one can decide for sorts among hop counts: after every number."""
+
+
+def sort_rows(rows: list[dict[str, object]], by: str, descending: bool) -> list[dict[str, object]]:
+    """Table rows sorted by a column; hops sort as numbers with "none" the worst, and ties
+    keep the worst-first order the rows came in."""
+    key = "sort_hops" if by == "hops" else by
+    if key not in ("sort_hops", "people"):
+        return sorted(rows, key=lambda row: str(row[key]).casefold(), reverse=descending)
+    return sorted(rows, key=lambda row: row[key], reverse=descending)  # type: ignore[arg-type, return-value]
 
 
 def chart(org: Organization, found: Sequence[Escalation], controls: Controls, revision: str) -> go.Figure:

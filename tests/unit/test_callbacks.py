@@ -120,7 +120,9 @@ def test_controls_follow_the_org():
 
 @pytest.mark.parametrize("tampered", [None, {"text": 42}, {"text": "not: [an org"}])
 def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampered):
-    outputs = run(RENDER, "org-source.data", tampered, "garbage", "sideways", "nope", -5, "ghost", 7, False, "x", 5)
+    outputs = run(
+        RENDER, "org-source.data", tampered, "garbage", "sideways", "nope", -5, "ghost", 7, False, "x", 5, "sorted?"
+    )
     figure = outputs[0]
     assert "Northwind Mobile" in figure.layout.title.text
     assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
@@ -141,21 +143,30 @@ def test_render_with_a_selection_and_an_edit():
         False,
         None,
         [],
+        {"by": "title", "descending": False},
     )
-    _, cards, panel, rows, _, changes, _, _, _, badge, badge_hidden, _ = outputs
+    _, cards, panel, table, _, changes, _, _, _, badge, badge_hidden, _ = outputs
     assert "0hops" in text_of(plain(panel)).replace(" ", "")
     assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
     assert "→" in text_of(plain(cards))
-    assert len(changes) == 1 and rows[0]["id"] != "agent_denver"
+    assert len(changes) == 1
+    rows = [row for row in plain(table)[0]["props"]["children"][1]["props"]["children"]]
+    titles = [text_of(row["props"]["children"][1]) for row in rows]
+    assert titles == sorted(titles, key=str.casefold), "sorted by role, as asked"
+    denver = next(row for row in rows if row["props"]["id"]["role"] == "agent_denver")
+    assert denver["props"]["className"] == "selected"
+    assert text_of(denver["props"]["children"][0]) == "0"
 
 
 def test_render_draws_only_the_levels_asked_with_rollups():
-    figure = run(RENDER, "levels.value", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, [])[0]
+    figure = run(RENDER, "levels.value", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, [], {})[
+        0
+    ]
     roles = figure.data[3]
     assert len(roles.x) == 7, "the chief executive and six direct reports"
     assert sum(1 for role in roles.customdata if role.startswith("expand:")) == 6, "each of them leads a team"
     expanded = run(
-        RENDER, "expanded.data", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, ["coo"]
+        RENDER, "expanded.data", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, ["coo"], {}
     )
     assert len(expanded[0].data[3].x) == 9
 
@@ -172,3 +183,13 @@ def test_search_finds_roles_and_going_there_expands_their_chain():
     assert selected == "agent_denver"
     assert expanded == ["tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "coo", "ceo"]
     assert cleared == []
+
+
+def test_table_sorting_toggles_and_shows_more():
+    order = callback("table-order.data")
+    by_people = run(order, '{"column":"people","type":"sort"}.n_clicks', [None, 1, None, None, None, None], None, {})
+    assert by_people == {"by": "people", "descending": True}
+    again = run(order, '{"column":"people","type":"sort"}.n_clicks', [None, 2, None, None, None, None], None, by_people)
+    assert again == {"by": "people", "descending": False}
+    more = run(order, "table-more.n_clicks", [None] * 6, 1, again)
+    assert more["shown"] == 50

@@ -1,0 +1,150 @@
+"""Big orgs in headless Chromium: what a user waits for.
+
+Run from the repository's root after `bash scripts/setup --test`:
+
+    .venv/bin/python -m benchmarks.browser [--sizes 10000,100000] [--repeat 3]
+
+For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of --repeat:
+- open: navigation to the chart drawn (the opening view: everything up to 1,500 roles,
+  else the top levels with collapsed rollups);
+- server: the opening figure built on the server (seconds) and its JSON size;
+- expand all (up to 20,000 roles): choosing "all" levels to every node drawn;
+- flip: the key f to the nodes standing in their new places, animation included;
+- expand: a click on a collapsed node to its reports drawn;
+- search: typing an id to the result listed, and choosing it to the role selected on the chart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from benchmarks.orggen import generate
+from orgcharts import load_text
+from orgcharts.web import view
+from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running
+
+EXPAND_ALL_UP_TO = 20_000
+POINTS = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data[3] ? g.data[3].x.length : 0; }"
+BUSY = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
+
+
+def server_figure(text: str) -> tuple[float, int]:
+    org = load_text(text).org
+    began = time.perf_counter()
+    controls = view.Controls(view="inverted", decision="refund")
+    found = view.snapshot(org, controls).found
+    payload = view.chart(org, found, controls, "x").to_json()
+    return time.perf_counter() - began, len(payload)
+
+
+def wait_points(page, predicate: str) -> None:
+    page.wait_for_function(f"() => {{ const n = ({POINTS})(); return {predicate}; }}", timeout=180_000)
+
+
+def measure(url: str, size: int, repeat: int) -> dict[str, float]:
+    best: dict[str, float] = {}
+
+    def keep(name: str, seconds: float) -> None:
+        best[name] = min(seconds, best.get(name, seconds))
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for _ in range(repeat):
+            page = browser.new_page(viewport={"width": 1920, "height": 1080})
+            began = time.perf_counter()
+            page.goto(url + "/")
+            wait_points(page, "n > 0")
+            page.wait_for_function(BUSY)
+            keep("open", time.perf_counter() - began)
+            opening = page.evaluate(POINTS)
+
+            ids = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].customdata")
+            target = next((i for i in ids if i.startswith("expand:")), None)
+            if target:
+                point = page.evaluate(
+                    """(id) => { const g = document.querySelector('#chart .js-plotly-plot');
+                    const t = g.data[3]; const i = t.customdata.indexOf(id);
+                    const box = g.querySelector('.nsewdrag').getBoundingClientRect();
+                    return [box.left + g._fullLayout.xaxis.l2p(t.x[i]), box.top + g._fullLayout.yaxis.l2p(t.y[i])]; }""",
+                    target,
+                )
+                page.mouse.move(*point)
+                began = time.perf_counter()
+                page.mouse.click(*point)
+                wait_points(page, f"n > {opening}")
+                keep("expand", time.perf_counter() - began)
+
+            before = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].y[0]")
+            page.locator("body").click(position={"x": 5, "y": 5})
+            began = time.perf_counter()
+            page.keyboard.press("f")
+            page.wait_for_function(
+                f"() => document.querySelector('#chart .js-plotly-plot').data[3].y[0] !== {json.dumps(before)}"
+            )
+            keep("flip data", time.perf_counter() - began)
+
+            deep = ids[-1].removeprefix("expand:")
+            began = time.perf_counter()
+            page.fill("#search", deep)
+            page.wait_for_selector(".search-results .found")
+            keep("search results", time.perf_counter() - began)
+            began = time.perf_counter()
+            page.locator(".search-results .found").first.click()
+            page.wait_for_function(
+                "(id) => document.querySelector('#chart .js-plotly-plot').data[3].customdata.includes(id)"
+                " && document.querySelector('#hop-badge, .path-panel h2')",
+                arg=deep,
+            )
+            keep("search to role", time.perf_counter() - began)
+
+            if size <= EXPAND_ALL_UP_TO:
+                page.click("#levels")
+                began = time.perf_counter()
+                page.get_by_role("option", name="all", exact=True).click()
+                wait_points(page, f"n === {size}")
+                page.wait_for_function(BUSY)
+                keep("expand all", time.perf_counter() - began)
+                before = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].y[0]")
+                page.locator("body").click(position={"x": 5, "y": 5})
+                began = time.perf_counter()
+                page.keyboard.press("f")
+                page.wait_for_function(
+                    f"() => document.querySelector('#chart .js-plotly-plot').data[3].y[0] !== {json.dumps(before)}",
+                    timeout=120_000,
+                )
+                keep("flip expanded", time.perf_counter() - began)
+            page.close()
+        browser.close()
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    columns = ["open", "expand", "flip data", "search results", "search to role", "expand all", "flip expanded"]
+    print("| roles | server: opening figure s | JSON KB | " + " | ".join(f"{c} s" for c in columns) + " |")
+    print("| ---: " * (len(columns) + 3) + "|")
+    for size in (int(s) for s in options.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"org-{size}.yaml"
+            text = generate(size)
+            path.write_text(text)
+            seconds, payload = server_figure(text)
+            port = free_port()
+            with running([sys.executable, "app.py", str(path)], port, env={"PORT": str(port)}) as url:
+                best = measure(url, size, options.repeat)
+        cells = [f"{best[c]:.2f}" if c in best else "" for c in columns]
+        print(f"| {size:,} | {seconds:.2f} | {payload / 1024:,.0f} | " + " | ".join(cells) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
