@@ -59,3 +59,34 @@
     if (graph && typeof graph.on === "function") { watch(graph); }
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
+
+// Crowded charts (meta.labels === "zoom") show their labels only when zoomed in far
+// enough to read them: at least 70 pixels between neighbouring roles.
+(function () {
+  "use strict";
+  var READABLE_PX_PER_UNIT = 70;
+
+  function syncLabels(graph) {
+    if (!graph.data || !graph._fullLayout || !graph._fullLayout.xaxis) { return; }
+    var index = graph.data.findIndex(function (trace) { return trace.uid === "roles"; });
+    if (index < 0) { return; }
+    var trace = graph.data[index];
+    if (!trace.meta || trace.meta.labels !== "zoom") { return; }
+    var range = graph._fullLayout.xaxis.range;
+    var perUnit = graph._fullLayout._size.w / Math.max(range[1] - range[0], 1e-9);
+    var wanted = perUnit >= READABLE_PX_PER_UNIT ? "markers+text" : "markers";
+    if (trace.mode !== wanted) { window.Plotly.restyle(graph, {mode: wanted}, [index]); }
+  }
+
+  function watch(graph) {
+    if (graph.dataset.orgchartsLabels) { return; }
+    graph.dataset.orgchartsLabels = "1";
+    graph.on("plotly_relayout", function () { syncLabels(graph); });
+    graph.on("plotly_afterplot", function () { syncLabels(graph); });
+  }
+
+  new MutationObserver(function () {
+    var graph = document.querySelector("#chart .js-plotly-plot");
+    if (graph && typeof graph.on === "function") { watch(graph); }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();

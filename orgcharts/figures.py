@@ -35,6 +35,8 @@ EDGE_COLOUR = "#8a94a6"
 DIM = 0.18
 EXPAND_PREFIX = "expand:"
 """Marks a collapsed role's id in the chart: a click on it shows its reports."""
+LABELS_ON_ZOOM_FROM = 300
+"""Above this many roles on screen, labels appear only once zoomed in far enough to read."""
 WEBGL_FROM = 2_000
 """Above this many roles on screen, the roles are drawn with WebGL."""
 
@@ -338,10 +340,12 @@ def _roles_trace(
         hovers.append(hover)
         ids.append(f"{EXPAND_PREFIX}{role.id}" if rollup is not None else role.id)
     kind = go.Scattergl if len(shown) > WEBGL_FROM else go.Scatter
+    crowded = len(shown) > LABELS_ON_ZOOM_FROM
     return kind(
         x=xs,
         y=ys,
-        mode="markers+text",
+        mode="markers" if crowded else "markers+text",
+        meta={"labels": "zoom" if crowded else "always"},
         marker={
             "color": colours,
             "symbol": symbols,

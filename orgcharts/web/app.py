@@ -14,7 +14,7 @@ import dash
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
 from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError
-from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
+from orgcharts.figures import EXPAND_PREFIX, TRACE_ROLES, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.model import Organization
 from orgcharts.web import view
@@ -471,6 +471,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
 
     @app.callback(
         Output("chart", "figure"),
+        Output("chart", "animate"),
         Output("metrics", "children"),
         Output("path-panel", "children"),
         Output("hop-table", "children"),
@@ -518,6 +519,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
             figure,
+            figure.data[TRACE_ROLES].type != "scattergl",  # Plotly animates SVG traces only
             [_card(card) for card in view.cards(now, before)],
             _path_panel(view.selection(org, now.found, controls)),
             _hop_table(

@@ -80,3 +80,69 @@ def test_levels_control_and_expand_all_choice(page, big_server):
     page.get_by_role("option", name="1", exact=True).click()
     settle(page, 900)
     assert len(shown_ids(page)) == 1
+
+
+def test_labels_appear_when_zoomed_in_far_enough(page, big_server):
+    from orgcharts.collapse import visible
+    from orgcharts.graph import reporting_tree
+
+    url, org = big_server
+    tree = reporting_tree(org)
+    level = next(level for level in range(1, 12) if 300 < len(visible(org, tree, level).roles) <= 2_000)
+    open_dashboard(page, url)
+    page.click("#levels")
+    page.get_by_role("option", name=str(level), exact=True).click()
+    settle(page, 900)
+
+    def mode():
+        return page.evaluate(
+            "() => document.querySelector('#chart .js-plotly-plot').data.find(t => t.uid === 'roles').mode"
+        )
+
+    assert mode() == "markers", "too crowded to read: no labels"
+    page.evaluate(
+        """() => { const g = document.querySelector('#chart .js-plotly-plot');
+        const x = g.data.find(t => t.uid === 'roles').x[0];
+        return Plotly.relayout(g, {'xaxis.range': [x - 4, x + 4]}); }"""
+    )
+    settle(page)
+    assert mode() == "markers+text", "zoomed in: labels appear"
+    page.evaluate("() => Plotly.relayout(document.querySelector('#chart .js-plotly-plot'), {'xaxis.autorange': true})")
+    settle(page)
+    assert mode() == "markers"
+
+
+def test_flip_works_when_the_chart_is_drawn_with_webgl(page, big_server):
+    from orgcharts.collapse import visible
+    from orgcharts.figures import WEBGL_FROM
+    from orgcharts.graph import reporting_tree
+
+    url, org = big_server
+    tree = reporting_tree(org)
+    level = next(level for level in range(1, 20) if len(visible(org, tree, level).roles) > WEBGL_FROM)
+    open_dashboard(page, url)
+    page.click("#levels")
+    page.get_by_role("option", name=str(level), exact=True).click()
+    page.wait_for_function(
+        f"() => document.querySelector('#chart .js-plotly-plot').data[3].x.length > {WEBGL_FROM}", timeout=60_000
+    )
+    settle(page, 900)
+    assert page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].type") == "scattergl"
+    top_before = role_y(page, org.top.id)
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("f")
+    page.wait_for_function(
+        "([id, y]) => { const t = document.querySelector('#chart .js-plotly-plot').data[3];"
+        " return t.y[t.customdata.indexOf(id)] !== y; }",
+        arg=[org.top.id, top_before],
+        timeout=60_000,
+    )
+    assert role_y(page, org.top.id) > top_before, "conventional: the top role is on top"
+
+
+def role_y(page, role_id):
+    return page.evaluate(
+        "(id) => { const t = document.querySelector('#chart .js-plotly-plot').data[3];"
+        " const i = t.customdata.findIndex(c => c === id || c === 'expand:' + id); return t.y[i]; }",
+        role_id,
+    )

@@ -145,7 +145,8 @@ def test_render_with_a_selection_and_an_edit():
         [],
         {"by": "title", "descending": False},
     )
-    _, cards, panel, table, _, changes, _, _, _, badge, badge_hidden, _ = outputs
+    _, animate, cards, panel, table, _, changes, _, _, _, badge, badge_hidden, _ = outputs
+    assert animate is True
     assert "0hops" in text_of(plain(panel)).replace(" ", "")
     assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
     assert "→" in text_of(plain(cards))
