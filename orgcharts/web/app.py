@@ -458,8 +458,9 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         State("segment", "value"),
     )
     def controls_for_org(source, decision, segment):
-        org = _org(source, startup)
-        deepest = max(view.depths_of(org).values()) + 1
+        shape = _shape(source, startup)
+        org = shape.org
+        deepest = max(shape.depths.values()) + 1
         levels = [{"label": str(level), "value": level} for level in range(1, deepest + 1)]
         levels.append({"label": "all", "value": EXPAND_ALL})
         decisions = [{"label": d.name, "value": d.id} for d in org.decisions]
@@ -496,7 +497,8 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Input("table-order", "data"),
     )
     def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded, order):
-        loaded_org = _org(source, startup)
+        shape = _shape(source, startup)
+        loaded_org = shape.org
         edits = view.parse_edits(raw_edits)
         org = view.edited(loaded_org, edits)
         controls = view.Controls(
@@ -513,9 +515,9 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
                 if isinstance(role, str) and org.has_role(role)
             ),
         )
-        now = view.snapshot(org, controls)
-        before = view.snapshot(loaded_org, controls) if edits else now
-        figure = view.chart(org, now.found, controls, revision=(source or startup).get("digest", ""))
+        now = view.snapshot(org, shape, controls)
+        before = view.snapshot(loaded_org, shape, controls) if edits else now
+        figure = view.chart(org, shape, now.found, controls, revision=(source or startup).get("digest", ""))
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
             figure,
@@ -749,14 +751,18 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
     )
 
 
-def _org(source: Any, startup: dict[str, str]) -> Organization:
-    """The session's org; a store the server cannot read falls back to the startup org."""
+def _shape(source: Any, startup: dict[str, str]) -> view.Structure:
+    """The session's org and its shape; a store the server cannot read falls back to the startup org."""
     if isinstance(source, dict) and isinstance(source.get("text"), str):
         try:
-            return view.parse(source["text"], str(source.get("name", "org.yaml"))).org
+            return view.structure(source["text"], str(source.get("name", "org.yaml")))
         except OrgChartsError:
             log.warning("a session sent an org text that no longer loads; showing the startup org")
-    return view.parse(startup["text"], startup["name"]).org
+    return view.structure(startup["text"], startup["name"])
+
+
+def _org(source: Any, startup: dict[str, str]) -> Organization:
+    return _shape(source, startup).org
 
 
 def _decode_upload(contents: Any, name: str, cap: int) -> bytes:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import networkx as nx
 import plotly.graph_objects as go
 
 from orgcharts.collapse import depths, opening_levels, visible
@@ -39,15 +40,37 @@ def parse(text: str, source: str) -> LoadedOrg:
     return load_text(text, source)
 
 
-@lru_cache(maxsize=32)
-def _shape(org: Organization) -> tuple[TreeLayout, int, float | None]:
+@dataclass(frozen=True, eq=False)
+class Structure:
+    """The shape of an org, which what-if edits never change (they move authority, not
+    people): computed once per org text, shared by every callback and every edit."""
+
+    org: Organization
+    tree: nx.DiGraph
+    depths: dict[str, int]
+    opening_levels: int
+    layers: int
+    median_span: float | None
+
+
+@lru_cache(maxsize=16)
+def structure(text: str, source: str) -> Structure:
+    """The org of ``text`` and its shape, remembered by content like ``parse``."""
+    org = parse(text, source).org
     tree = reporting_tree(org)
-    return tidy_tree(org, tree), len(layers(org, tree)), median_span(spans(org, tree))
+    return Structure(
+        org=org,
+        tree=tree,
+        depths=depths(org, tree),
+        opening_levels=opening_levels(org, tree),
+        layers=len(layers(org, tree)),
+        median_span=median_span(spans(org, tree)),
+    )
 
 
 @lru_cache(maxsize=32)
-def _layout(org: Organization, shown: tuple[str, ...]) -> TreeLayout:
-    return tidy_tree(org, reporting_tree(org), shown)
+def _layout(shape: Structure, shown: tuple[str, ...] | None) -> TreeLayout:
+    return tidy_tree(shape.org, shape.tree, shown)
 
 
 def find(org: Organization, query: str, most: int = 8) -> list[tuple[str, str]]:
@@ -105,11 +128,12 @@ class Snapshot:
     median_span: float | None
 
 
-def snapshot(org: Organization, controls: Controls) -> Snapshot:
-    _, layer_count, median = _shape(org)
+def snapshot(org: Organization, shape: Structure, controls: Controls) -> Snapshot:
+    """Metrics of ``org`` (the loaded org or an edit of it; ``shape`` is the loaded org's)."""
+    layer_count, median = shape.layers, shape.median_span
     if controls.decision is None or controls.decision not in org.decision_index:
         return Snapshot([], None, layer_count, median)
-    found = escalations(org, reporting_tree(org), controls.decision, controls.amount)
+    found = escalations(org, shape.tree, controls.decision, controls.amount)
     counted = [e for e in found if controls.segment is None or controls.segment in org.role(e.role).serves]
     return Snapshot(found, summarize(org, counted, by_segment=False), layer_count, median)
 
@@ -190,20 +214,6 @@ def table_rows(org: Organization, found: Sequence[Escalation], segment: str | No
     return rows
 
 
-def depths_of(org: Organization) -> dict[str, int]:
-    return _depths(org)
-
-
-@lru_cache(maxsize=32)
-def _depths(org: Organization) -> dict[str, int]:
-    return depths(org, reporting_tree(org))
-
-
-def shown_levels(org: Organization, controls: Controls) -> int:
-    """Levels drawn: the user's choice, else as many as the org opens on."""
-    return controls.levels if controls.levels else opening_levels(org, reporting_tree(org))
-
-
 UNREACHABLE_SORT = 1_000_000
 """Where a role no one can decide for sorts among hop counts: after every number."""
 
@@ -217,10 +227,17 @@ def sort_rows(rows: list[dict[str, object]], by: str, descending: bool) -> list[
     return sorted(rows, key=lambda row: row[key], reverse=descending)  # type: ignore[arg-type, return-value]
 
 
-def chart(org: Organization, found: Sequence[Escalation], controls: Controls, revision: str) -> go.Figure:
-    tree = reporting_tree(org)
-    shown = visible(org, tree, shown_levels(org, controls), controls.expanded, found)
-    layout = _layout(org, tuple(shown.roles)) if shown.rollups else _shape(org)[0]
+def shown_levels(shape: Structure, controls: Controls) -> int:
+    """Levels drawn: the user's choice, else as many as the org opens on."""
+    return controls.levels if controls.levels else shape.opening_levels
+
+
+def chart(
+    org: Organization, shape: Structure, found: Sequence[Escalation], controls: Controls, revision: str
+) -> go.Figure:
+    """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's."""
+    shown = visible(org, shape.tree, shown_levels(shape, controls), controls.expanded, found)
+    layout = _layout(shape, tuple(shown.roles) if shown.rollups else None)
     return org_figure(
         org,
         layout,

@@ -12,6 +12,7 @@ from orgcharts.whatif import Edit, EditError, apply_edits, describe
 from tests.unit.test_metrics import HAND_CHECKED
 
 ORG = load_text(HAND_CHECKED).org
+SHAPE = view.structure(HAND_CHECKED, "org.yaml")
 
 
 def test_grant_and_remove_authority():
@@ -64,8 +65,9 @@ def test_edit_round_trips_through_its_dict():
 
 def test_cards_show_the_change_against_the_loaded_org():
     controls = view.Controls(decision="refund")
-    loaded = view.snapshot(ORG, controls)
-    now = view.snapshot(apply_edits(ORG, [Edit("grant", "rep", "refund"), Edit("grant", "desk", "refund")]), controls)
+    loaded = view.snapshot(ORG, SHAPE, controls)
+    edited = apply_edits(ORG, [Edit("grant", "rep", "refund"), Edit("grant", "desk", "refund")])
+    now = view.snapshot(edited, SHAPE, controls)
     cards = {card.key: card for card in view.cards(now, loaded)}
     assert (cards["weighted_mean_hops"].before, cards["weighted_mean_hops"].value) == ("0.7", "0.0")
     assert cards["weighted_mean_hops"].better is True
@@ -77,7 +79,7 @@ def test_cards_show_the_change_against_the_loaded_org():
 
 
 def test_table_rows_worst_first_and_narrowed_by_segment():
-    found = view.snapshot(ORG, view.Controls(decision="exception")).found
+    found = view.snapshot(ORG, SHAPE, view.Controls(decision="exception")).found
     rows = view.table_rows(ORG, found, None)
     assert [(row["id"], row["hops"], row["authority"]) for row in rows] == [
         ("rep", "none", "no one"),
@@ -96,7 +98,7 @@ def test_limits_are_the_preset_amounts():
 
 def test_selection_summary():
     controls = view.Controls(decision="refund", amount=50, selected="clerk")
-    chosen = view.selection(ORG, view.snapshot(ORG, controls).found, controls)
+    chosen = view.selection(ORG, view.snapshot(ORG, SHAPE, controls).found, controls)
     assert chosen.path_titles == ["Clerk", "Store manager"]
     assert chosen.authority_text == "can decide Refund up to 20 EUR"
     assert view.selection(ORG, [], view.Controls(selected="nobody")) is None
@@ -130,3 +132,18 @@ def test_error_lines_are_read_back_from_the_messages_panel():
 
     plain = json.loads(json.dumps(rendered, cls=plotly.utils.PlotlyJSONEncoder))
     assert web._error_lines(plain) == ["2", "3"]
+
+
+def test_structure_is_computed_once_per_text_and_shared_by_edits():
+    shape = view.structure(HAND_CHECKED, "org.yaml")
+    assert shape is SHAPE
+    assert (shape.layers, shape.median_span, shape.opening_levels) == (4, 1.5, 4)
+    edited = apply_edits(ORG, [Edit("grant", "clerk", "refund")])
+    figure = view.chart(
+        edited,
+        shape,
+        view.snapshot(edited, shape, view.Controls(decision="refund")).found,
+        view.Controls(decision="refund"),
+        "r",
+    )
+    assert len(figure.data[3].x) == len(ORG.roles)
