@@ -83,6 +83,7 @@
     graph.dataset.orgchartsLabels = "1";
     graph.on("plotly_relayout", function () { syncLabels(graph); });
     graph.on("plotly_afterplot", function () { syncLabels(graph); });
+    graph.on("plotly_animated", function () { syncLabels(graph); });
   }
 
   new MutationObserver(function () {

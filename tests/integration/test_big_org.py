@@ -94,22 +94,23 @@ def test_labels_appear_when_zoomed_in_far_enough(page, big_server):
     page.get_by_role("option", name=str(level), exact=True).click()
     settle(page, 900)
 
-    def mode():
-        return page.evaluate(
-            "() => document.querySelector('#chart .js-plotly-plot').data.find(t => t.uid === 'roles').mode"
+    def wait_for_mode(wanted):
+        page.wait_for_function(
+            "(wanted) => document.querySelector('#chart .js-plotly-plot').data.find(t => t.uid === 'roles').mode"
+            " === wanted",
+            arg=wanted,
+            timeout=5_000,
         )
 
-    assert mode() == "markers", "too crowded to read: no labels"
+    wait_for_mode("markers")
     page.evaluate(
         """() => { const g = document.querySelector('#chart .js-plotly-plot');
         const x = g.data.find(t => t.uid === 'roles').x[0];
         return Plotly.relayout(g, {'xaxis.range': [x - 4, x + 4]}); }"""
     )
-    settle(page)
-    assert mode() == "markers+text", "zoomed in: labels appear"
+    wait_for_mode("markers+text")
     page.evaluate("() => Plotly.relayout(document.querySelector('#chart .js-plotly-plot'), {'xaxis.autorange': true})")
-    settle(page)
-    assert mode() == "markers"
+    wait_for_mode("markers")
 
 
 def test_flip_works_when_the_chart_is_drawn_with_webgl(page, big_server):
