@@ -26,7 +26,6 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from benchmarks.orggen import generate
-from orgcharts import load_text
 from orgcharts.web import view
 from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running
 
@@ -37,12 +36,12 @@ BUSY = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 def server_figure(text: str) -> tuple[float, int, str]:
     """Seconds to build the opening figure, its JSON size, and a deep role to search for."""
-    org = load_text(text).org
+    shape = view.structure(text, "benchmark.yaml")
     began = time.perf_counter()
     controls = view.Controls(view="inverted", decision="refund")
-    found = view.snapshot(org, controls).found
-    payload = view.chart(org, found, controls, "x").to_json()
-    return time.perf_counter() - began, len(payload), org.roles[-1].id
+    found = view.snapshot(shape.org, shape, controls).found
+    payload = view.chart(shape.org, shape, found, controls, "x").to_json()
+    return time.perf_counter() - began, len(payload), shape.org.roles[-1].id
 
 
 def wait_points(page, predicate: str) -> None:

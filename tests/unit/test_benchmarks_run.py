@@ -1,0 +1,28 @@
+"""The benchmark scripts still run against the current code (at tiny sizes, timings unread)."""
+
+import subprocess
+import sys
+
+from tests.integration.conftest import ROOT
+
+
+def run(*args):
+    result = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_scale_benchmark_runs():
+    out = run("benchmarks.scale", "--sizes", "300", "--dot-sizes", "300")
+    assert "| 300 |" in out and "opening figure the browser receives" in out
+
+
+def test_dashboard_benchmark_runs_without_a_browser():
+    out = run("benchmarks.dashboard", "--sizes", "100", "--repeat", "1", "--no-browser")
+    assert "| 100 |" in out
+
+
+def test_org_generator_is_deterministic():
+    from benchmarks.orggen import generate
+
+    assert generate(500) == generate(500) != generate(500, seed=8)
