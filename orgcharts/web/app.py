@@ -498,9 +498,8 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
     )
     def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded, order):
         shape = _shape(source, startup)
-        loaded_org = shape.org
-        edits = view.parse_edits(raw_edits)
-        org = view.edited(loaded_org, edits)
+        edits = tuple(view.parse_edits(raw_edits))
+        org = shape.org
         controls = view.Controls(
             view=chosen_view if chosen_view in VIEWS else "inverted",
             decision=decision if decision in org.decision_index else None,
@@ -515,17 +514,17 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
                 if isinstance(role, str) and org.has_role(role)
             ),
         )
-        now = view.snapshot(org, shape, controls)
-        before = view.snapshot(loaded_org, shape, controls) if edits else now
+        measured = view.analysis(shape, edits, controls.decision, controls.amount, controls.segment)
+        org, now = measured.org, measured.now
         figure = view.chart(org, shape, now.found, controls, revision=(source or startup).get("digest", ""))
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
             figure,
             figure.data[TRACE_ROLES].type != "scattergl",  # Plotly animates SVG traces only
-            [_card(card) for card in view.cards(now, before)],
+            [_card(card) for card in view.cards(now, measured.before)],
             _path_panel(view.selection(org, now.found, controls)),
             _hop_table(
-                view.table_rows(org, now.found, controls.segment),
+                measured.rows,
                 order if isinstance(order, dict) else {},
                 controls.selected,
             ),

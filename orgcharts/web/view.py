@@ -283,6 +283,30 @@ def edited(org: Organization, edits: Sequence[Edit]) -> Organization:
     return apply_edits(org, edits) if edits else org
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the controls decide that a click on the chart does not change: the edited
+    org, its metrics now and as loaded, and the table rows, worst first."""
+
+    org: Organization
+    now: Snapshot
+    before: Snapshot
+    rows: list[dict[str, object]]
+
+
+@lru_cache(maxsize=32)
+def analysis(
+    shape: Structure, edits: tuple[Edit, ...], decision: str | None, amount: float | None, segment: str | None
+) -> Analysis:
+    """Remembered per org text, edits and control values, so that expanding, flipping or
+    selecting redraws the chart without measuring the org again."""
+    org = edited(shape.org, edits)
+    controls = Controls(decision=decision, amount=amount, segment=segment)
+    now = snapshot(org, shape, controls)
+    before = snapshot(shape.org, shape, controls) if edits else now
+    return Analysis(org, now, before, table_rows(org, now.found, segment))
+
+
 def change_lines(org: Organization, edits: Sequence[Edit]) -> list[str]:
     return [describe(org, edit) for edit in edits]
 
