@@ -124,32 +124,27 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                         persistence=True,
                         persistence_type="session",
                     ),
-                    html.Div(
-                        className="control decision-control",
-                        children=[
-                            html.Label("Decision", htmlFor="decision"),
-                            html.Button("◀", id="prev-decision", className="button small", title="Previous (←)"),
-                            dcc.Dropdown(id="decision", className="decision", clearable=False, searchable=False),
-                            html.Button("▶", id="next-decision", className="button small", title="Next (→)"),
-                        ],
+                    _control(
+                        "Decision",
+                        "decision",
+                        html.Button("◀", id="prev-decision", className="button small", title="Previous (←)"),
+                        dcc.Dropdown(id="decision", className="decision", clearable=False, searchable=False),
+                        html.Button("▶", id="next-decision", className="button small", title="Next (→)"),
+                        extra="decision-control",
                     ),
-                    html.Div(
-                        className="control",
-                        children=[
-                            html.Label("Amount", htmlFor="amount"),
-                            dcc.Input(
-                                id="amount", type="number", min=0, debounce=True, placeholder="any", className="amount"
-                            ),
-                            html.Span(id="amount-unit", className="unit"),
-                            dcc.RadioItems(id="amount-presets", className="presets", inline=True),
-                        ],
+                    _control(
+                        "Amount",
+                        "amount",
+                        dcc.Input(
+                            id="amount", type="number", min=0, debounce=True, placeholder="any", className="amount"
+                        ),
+                        html.Span(id="amount-unit", className="unit"),
+                        dcc.RadioItems(id="amount-presets", className="presets", inline=True),
                     ),
-                    html.Div(
-                        className="control",
-                        children=[
-                            html.Label("Levels", htmlFor="levels"),
-                            dcc.Dropdown(id="levels", className="levels", placeholder="auto", searchable=False),
-                        ],
+                    _control(
+                        "Levels",
+                        "levels",
+                        dcc.Dropdown(id="levels", className="levels", placeholder="auto", searchable=False),
                     ),
                     html.Div(
                         className="control search",
@@ -165,14 +160,10 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                             html.Div(id="search-results", className="search-results"),
                         ],
                     ),
-                    html.Div(
-                        className="control",
-                        children=[
-                            html.Label("Segment", htmlFor="segment"),
-                            dcc.Dropdown(
-                                id="segment", className="segment", placeholder="All segments", searchable=False
-                            ),
-                        ],
+                    _control(
+                        "Segment",
+                        "segment",
+                        dcc.Dropdown(id="segment", className="segment", placeholder="All segments", searchable=False),
                     ),
                 ],
             ),
@@ -296,6 +287,11 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
             html.Button(id="clear-selection", hidden=True),
         ],
     )
+
+
+def _control(label: str, for_id: str, *children: Any, extra: str = "") -> html.Div:
+    """A labelled control in the controls bar."""
+    return html.Div(className=f"control {extra}".strip(), children=[html.Label(label, htmlFor=for_id), *children])
 
 
 def _row(*children: Any) -> html.Div:

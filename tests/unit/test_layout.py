@@ -70,6 +70,19 @@ def depth_first(children, root=0):
     return order
 
 
+def assert_rows_apart_in_order(children, x):
+    """On each row, nodes stand left to right in depth-first (file) order, at least a gap apart."""
+    row = depths(children)
+    parent = parents(children)
+    rows = {}
+    for node in depth_first(children):
+        rows.setdefault(row[node], []).append(node)
+    for nodes in rows.values():
+        for left, right in itertools.pairwise(nodes):
+            needed = SIBLING_GAP if parent[left] == parent[right] else COUSIN_GAP
+            assert x[right] - x[left] >= needed - EPSILON
+
+
 @settings(max_examples=200, deadline=None)
 @given(trees)
 def test_parents_are_centred_over_their_children(children):
@@ -83,16 +96,7 @@ def test_parents_are_centred_over_their_children(children):
 @given(trees)
 def test_no_overlaps_and_order_kept_on_every_level(children):
     """On each level, nodes appear left to right in depth-first (file) order, at least a gap apart."""
-    x = tidy_positions(children)
-    depth = depths(children)
-    parent = parents(children)
-    levels = {}
-    for node in depth_first(children):
-        levels.setdefault(depth[node], []).append(node)
-    for row in levels.values():
-        for left, right in itertools.pairwise(row):
-            needed = SIBLING_GAP if parent[left] == parent[right] else COUSIN_GAP
-            assert x[right] - x[left] >= needed - EPSILON
+    assert_rows_apart_in_order(children, tidy_positions(children))
 
 
 @settings(max_examples=100, deadline=None)
@@ -190,16 +194,8 @@ def test_stacked_layouts_never_overlap_and_keep_order_on_every_row(children):
     from orgcharts.layout import stacked
 
     drawn = stacked(children, stack_from=3)
-    x = tidy_positions(drawn)
+    assert_rows_apart_in_order(drawn, tidy_positions(drawn))
     row = depths(drawn)
-    parent = parents(drawn)
-    rows = {}
-    for node in depth_first(drawn):
-        rows.setdefault(row[node], []).append(node)
-    for nodes in rows.values():
-        for left, right in itertools.pairwise(nodes):
-            needed = SIBLING_GAP if parent[left] == parent[right] else COUSIN_GAP
-            assert x[right] - x[left] >= needed - EPSILON
     original = parents(children)
     for node, up in enumerate(original):
         if up >= 0:
