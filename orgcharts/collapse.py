@@ -66,66 +66,103 @@ def opening_levels(org: Organization, tree: nx.DiGraph) -> int:
     return levels
 
 
+@dataclass(frozen=True)
+class Subtrees:
+    """Each role's totals over itself and every role below it, for one decision: what a
+    collapsed node shows, wherever the user collapses the chart."""
+
+    roles: dict[str, int]
+    people: dict[str, int]
+    facing_hops: dict[str, dict[int | None, int]]
+    """Customer-facing people below each role by their hops (None: no one can decide);
+    roles with no customer-facing people below them are absent."""
+
+    def rollup(self, role_id: str) -> Rollup:
+        histogram = self.facing_hops.get(role_id, {})
+        unreachable = histogram.get(None, 0)
+        reachable = {hops: people for hops, people in histogram.items() if hops is not None}
+        return Rollup(
+            roles=self.roles[role_id],
+            people=self.people[role_id],
+            facing_people=sum(reachable.values()) + unreachable,
+            median_hops=_weighted_median(reachable),
+            unreachable_people=unreachable,
+        )
+
+
+def subtree_totals(org: Organization, tree: nx.DiGraph, found: Sequence[Escalation] = ()) -> Subtrees:
+    """Totals for every subtree in one bottom-up pass. ``found`` are the escalations of the
+    decision shown. Linear in roles times the distinct hop counts (a handful)."""
+    hops = {e.role: e.hops for e in found}
+    roles: dict[str, int] = {}
+    people: dict[str, int] = {}
+    facing: dict[str, dict[int | None, int]] = {}
+    for role_id in reversed(top_down(org, tree)):
+        headcount = org.role(role_id).headcount
+        count, heads = 1, headcount
+        merged: dict[int | None, int] | None = {hops[role_id]: headcount} if role_id in hops else None
+        owned = merged is not None
+        for report in tree.successors(role_id):
+            count += roles[report]
+            heads += people[report]
+            below = facing.get(report)
+            if below is None:
+                continue
+            if merged is None:
+                merged = below  # shared until a second report needs adding in
+            else:
+                if not owned:
+                    merged, owned = dict(merged), True
+                for hop, number in below.items():
+                    merged[hop] = merged.get(hop, 0) + number
+        roles[role_id], people[role_id] = count, heads
+        if merged is not None:
+            facing[role_id] = merged
+    return Subtrees(roles, people, facing)
+
+
 def visible(
     org: Organization,
     tree: nx.DiGraph,
     levels: int,
     expanded: Collection[str] = (),
-    found: Sequence[Escalation] = (),
+    totals: Subtrees | None = None,
 ) -> Visible:
     """The roles in the top ``levels`` levels, plus the reports of every role in ``expanded``
     (whose own ancestors must be visible for it to count), and a ``Rollup`` for every
-    visible role whose reports are hidden. ``found`` are the escalations of the decision
-    shown, for the hop statistics."""
-    hops = {e.role: e.hops for e in found}
-    order = top_down(org, tree)
-    depth = {org.top.id: 0}
-    owner: dict[str, str] = {org.top.id: org.top.id}
-    shown = [org.top.id]
+    visible role whose reports are hidden, from ``totals`` (by default, with no hops).
+
+    Visits only the visible roles and their reports: expanding one node of a
+    100,000-role chart costs what is drawn, not the whole org."""
     opened = set(expanded)
-    for role_id in order:
-        here = owner[role_id]
-        reports_shown = here == role_id and (depth[role_id] < levels - 1 or role_id in opened)
-        for report in tree.successors(role_id):
-            depth[report] = depth[role_id] + 1
-            if reports_shown:
-                owner[report] = report
-                shown.append(report)
+    shown: list[str] = []
+    collapsed: list[str] = []
+    level = [org.top.id]
+    depth = 0
+    while level:
+        shown += level
+        below = []
+        for role_id in level:
+            reports = list(tree.successors(role_id))
+            if not reports:
+                continue
+            if depth < levels - 1 or role_id in opened:
+                below += reports
             else:
-                owner[report] = here
-    totals: dict[str, list[int]] = {}
-    histograms: dict[str, dict[int | None, int]] = {}
-    for role in org.roles:
-        home = owner[role.id]
-        if home == role.id and not _hides_reports(role.id, tree, owner):
-            continue
-        total = totals.setdefault(home, [0, 0])
-        total[0] += 1
-        total[1] += role.headcount
-        if role.id in hops:
-            histogram = histograms.setdefault(home, {})
-            histogram[hops[role.id]] = histogram.get(hops[role.id], 0) + role.headcount
-    rollups = {home: _rollup(count, people, histograms.get(home, {})) for home, (count, people) in totals.items()}
-    return Visible(shown, rollups)
+                collapsed.append(role_id)
+        level, depth = below, depth + 1
+    if collapsed and totals is None:
+        totals = subtree_totals(org, tree)
+    return Visible(shown, {role_id: totals.rollup(role_id) for role_id in collapsed} if totals else {})
 
 
-def _hides_reports(role_id: str, tree: nx.DiGraph, owner: dict[str, str]) -> bool:
-    return any(owner[report] != report for report in tree.successors(role_id))
-
-
-def _rollup(roles: int, people: int, histogram: dict[int | None, int]) -> Rollup:
-    unreachable = histogram.pop(None, 0)
-    facing = sum(histogram.values()) + unreachable
-    return Rollup(roles, people, facing, _weighted_median(histogram), unreachable)
-
-
-def _weighted_median(histogram: dict[int | None, int]) -> int | None:
+def _weighted_median(histogram: dict[int, int]) -> int | None:
     """The hops of the middle person among those who can reach authority."""
     total = sum(histogram.values())
     if total == 0:
         return None
     passed = 0
-    for hops in sorted(histogram):  # type: ignore[type-var]
+    for hops in sorted(histogram):
         passed += histogram[hops]
         if passed * 2 >= total:
             return hops

@@ -55,3 +55,12 @@ class UnknownIdError(OrgChartsError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class MissingOrgTextError(OrgChartsError):
+    """A dashboard session named its org by a digest this server process does not hold
+    (another worker, a restart); the session's browser is asked to send the text again."""
+
+    def __init__(self, digest: str) -> None:
+        self.digest = digest
+        super().__init__(f"no org text with digest {digest[:12]}… in this process")

@@ -12,7 +12,8 @@ import itertools
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 import plotly.graph_objects as go
 
@@ -37,6 +38,12 @@ EXPAND_PREFIX = "expand:"
 """Marks a collapsed role's id in the chart: a click on it shows its reports."""
 LABELS_ON_ZOOM_FROM = 300
 """Above this many roles on screen, labels appear only once zoomed in far enough to read."""
+PER_ROLE: dict[str, Any] = {"_validate": False}
+"""Plotly checks every element of every array it is given, in Python: most of the second a
+10,000-role figure took to build. Our traces are built here from a validated org and fixed
+styles, so the figure skips the check (Plotly's ``_validate`` switch) and the per-role
+traces are plain dicts; ``tests/unit/test_figures.py`` re-validates whole figures to keep
+that true."""
 WEBGL_FROM = 2_000
 """Above this many roles on screen, the roles are drawn with WebGL."""
 
@@ -85,8 +92,7 @@ def hop_label(hops: int | None) -> str:
 def role_label(role: Role, chars_per_line: int, title_lines: int = 3) -> str:
     """The node's label: its title wrapped to fit, then one line with the person and headcount."""
     width = max(chars_per_line, 6)
-    wrapped = textwrap.wrap(role.title, width, max_lines=title_lines, placeholder="…", break_long_words=False)
-    parts = [html.escape(_shorten(line, width + 3)) for line in wrapped]
+    parts = list(_wrapped_title(role.title, width, title_lines))
     details = []
     if role.name:
         details.append(f"<i>{html.escape(_shorten(role.name, width))}</i>")
@@ -95,6 +101,13 @@ def role_label(role: Role, chars_per_line: int, title_lines: int = 3) -> str:
     if details:
         parts.append(" ".join(details))
     return "<br>".join(parts)
+
+
+@lru_cache(maxsize=16_384)
+def _wrapped_title(title: str, width: int, lines: int) -> tuple[str, ...]:
+    """Escaped title lines; remembered, as big orgs repeat their titles thousands of times."""
+    wrapped = textwrap.wrap(title, width, max_lines=lines, placeholder="…", break_long_words=False)
+    return tuple(html.escape(_shorten(line, width + 3)) for line in wrapped)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -140,7 +153,7 @@ def customer_positions(org: Organization, layout: TreeLayout) -> dict[str, tuple
 def org_figure(
     org: Organization,
     layout: TreeLayout,
-    found: Sequence[Escalation],
+    found: Sequence[Escalation] | Mapping[str, Escalation],
     *,
     decision: str | None,
     view: View = "conventional",
@@ -154,32 +167,37 @@ def org_figure(
     """The org chart for one decision: the roles ``layout`` places (all, or the visible
     part of a collapsed chart, whose collapsed roles carry their ``rollups``).
 
-    ``found`` are the escalations of that decision (``metrics.escalations``). Customer-
-    facing roles are coloured by hops; roles with authority covering ``amount`` are drawn
-    as diamonds; with ``segment`` only roles serving it are coloured. With ``selected`` (a
+    ``found`` are the escalations of that decision (``metrics.escalations``), as a list or
+    already keyed by role. Customer-facing roles are coloured by hops; roles with authority
+    covering ``amount`` are drawn as diamonds; with ``segment`` only roles serving it are coloured. With ``selected`` (a
     customer-facing role), its path from the customer to the authority is lit and the rest
     dims. ``revision`` keeps the user's zoom while it stays the same (Plotly's uirevision).
     """
     scale = PROJECTOR if present else SCREEN
     shown = [org.role(role_id) for role_id in layout.x]
-    by_role = {escalation.role: escalation for escalation in found}
+    by_role = found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
     chosen = by_role.get(selected) if selected in layout.x else None
     on_path = set(chosen.path) if chosen else set()
     where = role_positions(layout, view)
     customers = customer_positions(org, layout) if view == "inverted" else {}
     lit_segments = set(org.role(selected).serves) if chosen else set()
+    # Thousands of SVG elements take seconds to draw; WebGL draws them at once, but is not animated.
+    kind = "scattergl" if len(shown) > WEBGL_FROM else "scatter"
 
-    figure = go.Figure()
-    figure.add_trace(_edges_trace(shown, where, on_path))
-    figure.add_trace(_customer_links_trace(shown, where, customers, segment, lit_segments))
-    figure.add_trace(_path_trace(chosen, where, customers, lit_segments))
-    figure.add_trace(
-        _roles_trace(org, shown, layout, where, by_role, rollups or {}, decision, amount, segment, on_path, scale)
+    figure = go.Figure(
+        data=[
+            _edges_trace(shown, where, on_path, kind),
+            _customer_links_trace(shown, where, customers, segment, lit_segments, kind),
+            _path_trace(chosen, where, customers, lit_segments),
+            _roles_trace(
+                org, shown, layout, where, by_role, rollups or {}, decision, amount, segment, on_path, scale, kind
+            ),
+            _customers_trace(org, customers, segment, lit_segments, bool(chosen), scale),
+            _frame_trace(layout, view),
+            *_legend_traces(scale, decision is not None, where[org.top.id]),
+        ],
+        **PER_ROLE,
     )
-    figure.add_trace(_customers_trace(org, customers, segment, lit_segments, bool(chosen), scale))
-    figure.add_trace(_frame_trace(layout, view))
-    for trace in _legend_traces(scale, decision is not None, where[org.top.id]):
-        figure.add_trace(trace)
     _style(figure, org, view, decision, amount, scale, revision)
     return figure
 
@@ -207,7 +225,9 @@ def _frame_trace(layout: TreeLayout, view: View) -> go.Scatter:
     )
 
 
-def _edges_trace(shown: Sequence[Role], where: dict[str, tuple[float, float]], on_path: set[str]) -> go.Scatter:
+def _edges_trace(
+    shown: Sequence[Role], where: dict[str, tuple[float, float]], on_path: set[str], kind: str
+) -> dict[str, Any]:
     xs: list[float | None] = []
     ys: list[float | None] = []
     for role in shown:
@@ -218,7 +238,8 @@ def _edges_trace(shown: Sequence[Role], where: dict[str, tuple[float, float]], o
         xs.extend(ex)
         ys.extend(ey)
     opacity = 0.35 if on_path else 1.0
-    return go.Scatter(
+    return dict(
+        type=kind,
         x=xs,
         y=ys,
         mode="lines",
@@ -237,7 +258,8 @@ def _customer_links_trace(
     customers: dict[str, tuple[float, float]],
     segment: str | None,
     lit_segments: set[str],
-) -> go.Scatter:
+    kind: str,
+) -> dict[str, Any]:
     xs: list[float | None] = []
     ys: list[float | None] = []
     if customers:
@@ -248,7 +270,8 @@ def _customer_links_trace(
                 (x0, y0), (x1, y1) = where[role.id], customers[served]
                 xs.extend([x0, x1, None])
                 ys.extend([y0, y1, None])
-    return go.Scatter(
+    return dict(
+        type=kind,
         x=xs,
         y=ys,
         mode="lines",
@@ -305,7 +328,8 @@ def _roles_trace(
     segment: str | None,
     on_path: set[str],
     scale: Scale,
-) -> go.Scatter | go.Scattergl:
+    kind: str,
+) -> dict[str, Any]:
     room = label_room(layout)
     char_units = scale.font * 0.55 * (layout.width + 2.4) / scale.plot_width_px
     unit = org.decision_index[decision].unit if decision else None
@@ -339,9 +363,9 @@ def _roles_trace(
         labels.append(label)
         hovers.append(hover)
         ids.append(f"{EXPAND_PREFIX}{role.id}" if rollup is not None else role.id)
-    kind = go.Scattergl if len(shown) > WEBGL_FROM else go.Scatter
     crowded = len(shown) > LABELS_ON_ZOOM_FROM
-    return kind(
+    return dict(
+        type=kind,
         x=xs,
         y=ys,
         mode="markers" if crowded else "markers+text",

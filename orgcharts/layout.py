@@ -58,8 +58,13 @@ def tidy_tree(
 ) -> TreeLayout:
     """Lay out the reporting tree of ``org`` (``tree`` from ``graph.reporting_tree``), or only
     the roles in ``shown`` (which must hold the manager of each of its roles but the top)."""
-    keep = None if shown is None else set(shown)
-    order = [role for role in top_down(org, tree) if keep is None or role in keep]
+    if shown is None:
+        order = top_down(org, tree)
+    else:
+        keep = set(shown)
+        order = [org.top.id]  # breadth first through the shown roles only: no cost for hidden ones
+        for role_id in order:
+            order.extend(report for report in tree.successors(role_id) if report in keep)
     position = {role_id: index for index, role_id in enumerate(order)}
     children = [[position[r] for r in tree.successors(role_id) if r in position] for role_id in order]
     drawn = stacked(children, stack_from)

@@ -7,13 +7,15 @@ import base64
 import binascii
 import logging
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import dash
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
-from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError
+from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError
 from orgcharts.figures import EXPAND_PREFIX, TRACE_ROLES, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.model import Organization
@@ -45,40 +47,79 @@ def create_app(text: str | None = None, source: str | None = None, *, max_bytes:
     if text is None:
         text, source = example_text(DEFAULT_EXAMPLE), f"{DEFAULT_EXAMPLE}.yaml"
     source = source or "org.yaml"
-    view.parse(text, source)
+    view.prepare(text, source)
+    texts = view.TextCache()
+    for name in example_names():
+        texts.put(example_text(name))
+    startup = Startup(source=_source(texts.put(text), source), text=text)
     app = Dash(
         __name__,
         title="orgcharts",
         assets_folder=assets_folder(),
         update_title=None,
         suppress_callback_exceptions=False,
+        on_error=ask_for_missing_text,
     )
     # Refuse oversized uploads before reading them: base64 grows by a third, JSON adds a little.
     app.server.config["MAX_CONTENT_LENGTH"] = cap * 4 // 3 + 64 * 1024
-    startup = {"text": text, "name": source, "digest": view.digest(text)}
     app.layout = lambda: _layout(startup, cap)
-    _register(app, startup, cap)
+    _register(app, startup, texts, cap)
     return app
 
 
-def _source(text: str, name: str) -> dict[str, str]:
-    return {"text": text, "name": name, "digest": view.digest(text)}
+@dataclass(frozen=True)
+class Startup:
+    """The org the server was started with: what a new session shows."""
+
+    source: dict[str, str]
+    text: str
+
+    @property
+    def name(self) -> str:
+        return self.source["name"]
+
+    @property
+    def text_store(self) -> dict[str, str]:
+        return _text_store(self.source["digest"], self.text)
+
+
+def _source(key: str, name: str) -> dict[str, str]:
+    """The session's org as callbacks receive it: its name and the digest of its text."""
+    return {"name": name, "digest": key}
+
+
+def _text_store(key: str, text: str) -> dict[str, str]:
+    """The browser's copy of its org text, sent back only when the server lacks it."""
+    return {"digest": key, "text": text}
+
+
+def ask_for_missing_text(error: Exception) -> None:
+    """Dash's error hook: a callback that met an unknown digest asks the browser for the text.
+
+    The callback's outputs stay as they were; once the text is back, ``org-refilled``
+    changes and the callbacks that draw the org run again.
+    """
+    if not isinstance(error, MissingOrgTextError):
+        raise error
+    dash.set_props("org-wanted", {"data": {"digest": error.digest, "at": time.time_ns()}})
 
 
 # ---------------------------------------------------------------- layout
 
 
-def _layout(startup: dict[str, str], cap: int) -> html.Div:
+def _layout(startup: Startup, cap: int) -> html.Div:
     picker_options = [{"label": f"Example: {name}", "value": name} for name in example_names()]
-    if startup["name"] not in {f"{name}.yaml" for name in example_names()}:
-        picker_options.insert(0, {"label": startup["name"], "value": STARTUP})
+    if startup.name not in {f"{name}.yaml" for name in example_names()}:
+        picker_options.insert(0, {"label": startup.name, "value": STARTUP})
     return html.Div(
         id="root",
         className="app",
         children=[
             dcc.Location(id="url", refresh=False),
-            dcc.Store(id="startup-source", storage_type="memory", data=startup),
-            dcc.Store(id="org-source", storage_type="session", data=startup),
+            dcc.Store(id="org-source", storage_type="session", data=startup.source),
+            dcc.Store(id="org-text", storage_type="session", data=startup.text_store),
+            dcc.Store(id="org-wanted", storage_type="memory"),
+            dcc.Store(id="org-refilled", storage_type="memory"),
             dcc.Store(id="editor-draft", storage_type="local"),
             dcc.Store(id="rejected-text", storage_type="memory"),
             dcc.Store(id="edits", storage_type="session", data=[]),
@@ -153,7 +194,7 @@ def _layout(startup: dict[str, str], cap: int) -> html.Div:
                                 id="search",
                                 type="search",
                                 placeholder="Find a role, person or id",
-                                debounce=0.2,
+                                debounce=False,
                                 className="search-box",
                                 autoComplete="off",
                             ),
@@ -310,13 +351,13 @@ TABLE_COLUMNS = (
 TABLE_PAGE = 25
 
 
-def _hop_table(rows: list[dict[str, Any]], order: dict[str, Any], selected: str | None) -> list[Any]:
+def _hop_table(measured: view.Analysis, order: dict[str, Any], selected: str | None) -> list[Any]:
     """The escalation paths, sorted and paged on the server: a 100,000-role org never
     sends more than the rows on screen."""
     by = order.get("by") if order.get("by") in dict(TABLE_COLUMNS) else "hops"
     descending = bool(order.get("descending", True))
     shown = max(TABLE_PAGE, int(order.get("shown", TABLE_PAGE)))
-    ordered = view.sort_rows(rows, by, descending)
+    ordered = measured.ordered_rows(by, descending)
     header = html.Tr(
         [
             html.Th(
@@ -360,9 +401,10 @@ def _table_row(row: dict[str, Any], selected: bool) -> html.Tr:
 # ---------------------------------------------------------------- callbacks
 
 
-def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
+def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> None:
     @app.callback(
         Output("org-source", "data"),
+        Output("org-text", "data"),
         Output("edits", "data", allow_duplicate=True),
         Output("load-messages", "children"),
         Output("rejected-text", "data"),
@@ -376,39 +418,76 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
     )
     def load_org(picked, uploaded, _apply, upload_name, editor_text, current):
         trigger = ctx.triggered_id
-        name = (current or startup).get("name", "org.yaml")
+        name = str((current if isinstance(current, dict) else startup.source).get("name", "org.yaml"))
         try:
             if trigger == "example-picker":
                 if picked == STARTUP:
-                    text, name = startup["text"], startup["name"]
+                    text, name = startup.text, startup.name
                 else:
                     text, name = example_text(picked), f"{picked}.yaml"
                 view.parse(text, name)
-                return _source(text, name), [], _ok(name), dash.no_update
+                key = texts.put(text)
+                return _source(key, name), _text_store(key, text), [], _ok(name), dash.no_update
             if trigger == "upload":
                 name = os.path.basename(upload_name or "upload.yaml")
                 data = _decode_upload(uploaded, name, cap)
                 loaded = load_bytes(data, name, max_bytes=cap)
-                return _source(loaded.text, name), [], _ok(name, loaded.warnings), loaded.text
+                key = texts.put(loaded.text)
+                return _source(key, name), _text_store(key, loaded.text), [], _ok(name, loaded.warnings), loaded.text
             text = editor_text or ""
             loaded = view.parse(text, name)
-            return _source(text, name), dash.no_update, _ok(name, loaded.warnings), dash.no_update
+            key = texts.put(text)
+            return (
+                _source(key, name),
+                _text_store(key, text),
+                dash.no_update,
+                _ok(name, loaded.warnings),
+                dash.no_update,
+            )
         except OrgFileError as error:
             shown = _readable_upload(uploaded) if trigger == "upload" else dash.no_update
-            return dash.no_update, dash.no_update, _errors(error.diagnostics), shown
+            return dash.no_update, dash.no_update, dash.no_update, _errors(error.diagnostics), shown
+
+    @app.callback(
+        Output("org-refilled", "data"),
+        Output("org-source", "data", allow_duplicate=True),
+        Output("org-text", "data", allow_duplicate=True),
+        Output("load-messages", "children", allow_duplicate=True),
+        Input("org-wanted", "data"),
+        State("org-text", "data"),
+        State("org-source", "data"),
+        prevent_initial_call=True,
+    )
+    def refill(wanted, kept, source):
+        """The browser sends its org text back to a process that lacked it."""
+        key = wanted.get("digest") if isinstance(wanted, dict) else None
+        text = kept.get("text") if isinstance(kept, dict) else None
+        name = str(source.get("name", "org.yaml")) if isinstance(source, dict) else "org.yaml"
+        if isinstance(key, str) and isinstance(text, str) and view.digest(text) == key:
+            try:
+                view.structure(text, name)
+            except OrgFileError:
+                log.warning("a session sent back an org text that does not load; showing the startup org")
+            else:
+                texts.put(text)
+                return wanted, dash.no_update, dash.no_update, dash.no_update
+        lost = html.P(
+            f"This browser no longer holds the org it showed; back to {startup.name}.", className="error-line"
+        )
+        return wanted, startup.source, startup.text_store, [lost]
 
     app.clientside_callback(
         """
-        function(source, rejected, draft) {
+        function(kept, rejected, draft) {
             const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
             if (trigger.startsWith("rejected-text") && typeof rejected === "string") { return rejected; }
-            if (!source) { return dash_clientside.no_update; }
-            if (draft && draft.base === source.digest && typeof draft.text === "string") { return draft.text; }
-            return source.text;
+            if (!kept || typeof kept.text !== "string") { return dash_clientside.no_update; }
+            if (draft && draft.base === kept.digest && typeof draft.text === "string") { return draft.text; }
+            return kept.text;
         }
         """,
         Output("editor", "value"),
-        Input("org-source", "data"),
+        Input("org-text", "data"),
         Input("rejected-text", "data"),
         State("editor-draft", "data"),
     )
@@ -450,11 +529,12 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Output("levels", "options"),
         Output("levels", "value"),
         Input("org-source", "data"),
+        Input("org-refilled", "data"),
         State("decision", "value"),
         State("segment", "value"),
     )
-    def controls_for_org(source, decision, segment):
-        shape = _shape(source, startup)
+    def controls_for_org(source, _refilled, decision, segment):
+        shape = _shape(source, texts, startup)
         org = shape.org
         deepest = max(shape.depths.values()) + 1
         levels = [{"label": str(level), "value": level} for level in range(1, deepest + 1)]
@@ -481,6 +561,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Output("hop-badge", "hidden"),
         Output("hop-badge", "style"),
         Input("org-source", "data"),
+        Input("org-refilled", "data"),
         Input("edits", "data"),
         Input("view", "value"),
         Input("decision", "value"),
@@ -492,8 +573,10 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         Input("expanded", "data"),
         Input("table-order", "data"),
     )
-    def render(source, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded, order):
-        shape = _shape(source, startup)
+    def render(
+        source, _refilled, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded, order
+    ):
+        shape = _shape(source, texts, startup)
         edits = tuple(view.parse_edits(raw_edits))
         org = shape.org
         controls = view.Controls(
@@ -512,18 +595,15 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         )
         measured = view.analysis(shape, edits, controls.decision, controls.amount, controls.segment)
         org, now = measured.org, measured.now
-        figure = view.chart(org, shape, now.found, controls, revision=(source or startup).get("digest", ""))
+        figure = view.chart(org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals)
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
             figure,
-            figure.data[TRACE_ROLES].type != "scattergl",  # Plotly animates SVG traces only
+            # Only a flip travels: any other change redraws at once (Plotly animates SVG traces only).
+            "view.value" in ctx.triggered_prop_ids and figure.data[TRACE_ROLES].type != "scattergl",
             [_card(card) for card in view.cards(now, measured.before)],
             _path_panel(view.selection(org, now.found, controls)),
-            _hop_table(
-                measured.rows,
-                order if isinstance(order, dict) else {},
-                controls.selected,
-            ),
+            _hop_table(measured, order if isinstance(order, dict) else {}, controls.selected),
             _whatif_target(org, controls),
             [
                 html.Li([line, html.Button("undo", id={"type": "undo", "index": index}, className="button tiny")])
@@ -531,7 +611,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
             ],
             unit or "",
             unit or "",
-            _presets(view.limits(org, controls.decision)),
+            _presets(measured.limits),
             *_hop_badge(view.selection(org, now.found, controls)),
         )
 
@@ -596,12 +676,12 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
     @app.callback(
         Output("search-results", "children"),
         Input("search", "value"),
+        Input("org-refilled", "data"),
         State("org-source", "data"),
-        State("edits", "data"),
         prevent_initial_call=True,
     )
-    def search(query, source, raw_edits):
-        org = _org(source, startup)
+    def search(query, _refilled, source):
+        org = _org(source, texts, startup)
         if not isinstance(query, str) or not query.strip():
             return []
         hits = view.find(org, query[:200])
@@ -624,7 +704,7 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
     def go_to(clicks, source, expanded):
         if not isinstance(ctx.triggered_id, dict) or not any(clicks):
             return dash.no_update, dash.no_update, dash.no_update
-        org = _org(source, startup)
+        org = _org(source, texts, startup)
         role_id = ctx.triggered_id.get("role")
         if not isinstance(role_id, str) or not org.has_role(role_id):
             return dash.no_update, dash.no_update, dash.no_update
@@ -670,11 +750,11 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
         prevent_initial_call=True,
     )
     def download(_org_clicks, _yaml_clicks, source, raw_edits, editor_text):
-        name = (source or startup).get("name", "org.yaml")
+        name = str((source if isinstance(source, dict) else startup.source).get("name", "org.yaml"))
         stem = name.rsplit(".", 1)[0]
         if ctx.triggered_id == "download-yaml":
             return {"content": editor_text or "", "filename": name, "type": "text/yaml"}
-        org = view.edited(_org(source, startup), view.parse_edits(raw_edits))
+        org = view.edited(_org(source, texts, startup), view.parse_edits(raw_edits))
         return {"content": dump_text(org), "filename": f"{stem}-what-if.yaml", "type": "text/yaml"}
 
     app.clientside_callback(
@@ -746,18 +826,21 @@ def _register(app: Dash, startup: dict[str, str], cap: int) -> None:
     )
 
 
-def _shape(source: Any, startup: dict[str, str]) -> view.Structure:
-    """The session's org and its shape; a store the server cannot read falls back to the startup org."""
-    if isinstance(source, dict) and isinstance(source.get("text"), str):
-        try:
-            return view.structure(source["text"], str(source.get("name", "org.yaml")))
-        except OrgChartsError:
-            log.warning("a session sent an org text that no longer loads; showing the startup org")
-    return view.structure(startup["text"], startup["name"])
+def _shape(source: Any, texts: view.TextCache, startup: Startup) -> view.Structure:
+    """The session's org and its shape; a store the server cannot read falls back to the startup org.
+
+    Raises ``MissingOrgTextError`` for a digest this process does not hold.
+    """
+    if isinstance(source, dict) and isinstance(source.get("digest"), str):
+        text = texts.get(source["digest"])
+        if text is None:
+            raise MissingOrgTextError(source["digest"])
+        return view.structure(text, str(source.get("name", "org.yaml")))
+    return view.structure(startup.text, startup.name)
 
 
-def _org(source: Any, startup: dict[str, str]) -> Organization:
-    return _shape(source, startup).org
+def _org(source: Any, texts: view.TextCache, startup: Startup) -> Organization:
+    return _shape(source, texts, startup).org
 
 
 def _decode_upload(contents: Any, name: str, cap: int) -> bytes:

@@ -7,14 +7,16 @@ Pure functions returning plain data and Plotly figures; the Dash wiring in
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import networkx as nx
 import plotly.graph_objects as go
 
-from orgcharts.collapse import depths, opening_levels, visible
+from orgcharts.collapse import Subtrees, depths, opening_levels, subtree_totals, visible
 from orgcharts.figures import View, org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import TreeLayout, tidy_tree
@@ -26,8 +28,49 @@ from orgcharts.whatif import Edit, apply_edits, describe
 
 
 def digest(text: str) -> str:
-    """A short content hash: the identity of an org text in the browser's stores and caches."""
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+    """The SHA-256 of ``text``: its identity in the browser's stores and the server's caches.
+
+    Whole, so that a digest cannot be guessed: only someone who holds a text knows its digest.
+    """
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+class TextCache:
+    """Org texts by digest, so that a session's callbacks send a 64-character digest
+    instead of the whole org text (11 MB at 100,000 roles) with every click.
+
+    A cache, not a store: the session's browser keeps the text and sends it again when
+    this process lacks it (another worker, a restart, an eviction). The least recently
+    used texts go first once ``max_chars`` is exceeded. Safe to share between threads.
+    """
+
+    def __init__(self, max_chars: int = 256 * 1024 * 1024) -> None:
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._chars = 0
+        self._max_chars = max_chars
+        self._lock = threading.Lock()
+
+    def put(self, text: str) -> str:
+        """Keep ``text``; return its digest."""
+        key = digest(text)
+        with self._lock:
+            if key in self._texts:
+                self._texts.move_to_end(key)
+                return key
+            self._texts[key] = text
+            self._chars += len(text)
+            while self._chars > self._max_chars and len(self._texts) > 1:
+                _, dropped = self._texts.popitem(last=False)
+                self._chars -= len(dropped)
+        return key
+
+    def get(self, key: str) -> str | None:
+        """The text whose digest is ``key``, or None if this process does not hold it."""
+        with self._lock:
+            text = self._texts.get(key)
+            if text is not None:
+                self._texts.move_to_end(key)
+            return text
 
 
 @lru_cache(maxsize=32)
@@ -46,6 +89,7 @@ class Structure:
     people): computed once per org text, shared by every callback and every edit."""
 
     org: Organization
+    digest: str
     tree: nx.DiGraph
     depths: dict[str, int]
     opening_levels: int
@@ -60,6 +104,7 @@ def structure(text: str, source: str) -> Structure:
     tree = reporting_tree(org)
     return Structure(
         org=org,
+        digest=digest(text),
         tree=tree,
         depths=depths(org, tree),
         opening_levels=opening_levels(org, tree),
@@ -233,10 +278,19 @@ def shown_levels(shape: Structure, controls: Controls) -> int:
 
 
 def chart(
-    org: Organization, shape: Structure, found: Sequence[Escalation], controls: Controls, revision: str
+    org: Organization,
+    shape: Structure,
+    found: Sequence[Escalation] | Mapping[str, Escalation],
+    controls: Controls,
+    revision: str,
+    totals: Subtrees | None = None,
 ) -> go.Figure:
-    """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's."""
-    shown = visible(org, shape.tree, shown_levels(shape, controls), controls.expanded, found)
+    """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's.
+    ``found`` are the escalations shown (as a list or by role); ``totals`` their subtree
+    totals, computed here when not given."""
+    if totals is None:
+        totals = subtree_totals(org, shape.tree, list(found.values()) if isinstance(found, Mapping) else found)
+    shown = visible(org, shape.tree, shown_levels(shape, controls), controls.expanded, totals)
     layout = _layout(shape, tuple(shown.roles) if shown.rollups else None)
     return org_figure(
         org,
@@ -283,15 +337,40 @@ def edited(org: Organization, edits: Sequence[Edit]) -> Organization:
     return apply_edits(org, edits) if edits else org
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Analysis:
     """Everything the controls decide that a click on the chart does not change: the edited
-    org, its metrics now and as loaded, and the table rows, worst first."""
+    org, its metrics now and as loaded, and the table rows, worst first. What only some
+    redraws need is computed on first use and kept with the rest."""
 
     org: Organization
+    shape: Structure
+    decision: str | None
     now: Snapshot
     before: Snapshot
     rows: list[dict[str, object]]
+
+    @cached_property
+    def by_role(self) -> dict[str, Escalation]:
+        return {escalation.role: escalation for escalation in self.now.found}
+
+    @cached_property
+    def totals(self) -> Subtrees:
+        return subtree_totals(self.org, self.shape.tree, self.now.found)
+
+    @cached_property
+    def limits(self) -> list[float]:
+        return limits(self.org, self.decision)
+
+    def ordered_rows(self, by: str, descending: bool) -> list[dict[str, object]]:
+        """``sort_rows`` of the rows, remembered per order (a dozen at most)."""
+        if (by, descending) not in self._orders:
+            self._orders[by, descending] = sort_rows(self.rows, by, descending)
+        return self._orders[by, descending]
+
+    @cached_property
+    def _orders(self) -> dict[tuple[str, bool], list[dict[str, object]]]:
+        return {}
 
 
 @lru_cache(maxsize=32)
@@ -304,7 +383,16 @@ def analysis(
     controls = Controls(decision=decision, amount=amount, segment=segment)
     now = snapshot(org, shape, controls)
     before = snapshot(shape.org, shape, controls) if edits else now
-    return Analysis(org, now, before, table_rows(org, now.found, segment))
+    return Analysis(org, shape, decision, now, before, table_rows(org, now.found, segment))
+
+
+def prepare(text: str, source: str) -> Structure:
+    """Shape ``text`` and measure its first decision now, so that the first visitor of a
+    100,000-role org does not wait seconds for what every new session opens on."""
+    shape = structure(text, source)
+    first = shape.org.decisions[0].id if shape.org.decisions else None
+    analysis(shape, (), first, None, None).totals  # noqa: B018 - computed for its cache
+    return shape
 
 
 def change_lines(org: Organization, edits: Sequence[Edit]) -> list[str]:

@@ -11,6 +11,7 @@ import pytest
 
 from orgcharts.loader import example_text
 from tests.integration.conftest import ROOT, free_port, running
+from tests.integration.dashboard import figure, open_dashboard, press, settle
 
 
 def get(url):
@@ -19,12 +20,17 @@ def get(url):
 
 
 def startup_org(url):
-    """The org a fresh browser session opens on, as the server sends it in the page layout."""
+    """The org a fresh browser session opens on, as the server sends it in the page layout:
+    its name and digest, and the browser's copy of its text."""
     _, body = get(url + "/_dash-layout")
+    layout = json.loads(body)
+    return {**store(layout, "org-source"), **store(layout, "org-text")}
 
+
+def store(layout, store_id):
     def find(node):
         if isinstance(node, dict):
-            if node.get("props", {}).get("id") == "startup-source":
+            if node.get("props", {}).get("id") == store_id:
                 return node["props"]["data"]
             for value in node.values():
                 found = find(value)
@@ -37,7 +43,7 @@ def startup_org(url):
                     return found
         return None
 
-    return find(json.loads(body))
+    return find(layout)
 
 
 def test_python_app_py_with_a_file(tmp_path):
@@ -109,19 +115,53 @@ def test_installed_package_serves_the_same_assets_as_app_py(tmp_path):
             assert from_wheel == from_source == (ROOT / "assets" / asset).read_bytes(), asset
 
 
-def test_gunicorn_serves_app_server():
+def gunicorn(port, workers):
     if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("gunicorn is part of the test extras: run 'bash scripts/setup'")
-    port = free_port()
-    command = [
+    return [
         str(Path(sys.executable).parent / "gunicorn"),
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        "2",
+        str(workers),
         "app:server",
     ]
-    with running(command, port) as url:
+
+
+def test_gunicorn_serves_app_server():
+    port = free_port()
+    with running(gunicorn(port, 2), port) as url:
         status, body = get(url + "/")
         assert status == 200 and b"orgcharts" in body
         assert startup_org(url)["name"] == "telecom.yaml"
+
+
+def test_an_uploaded_org_is_drawn_by_every_worker_and_after_a_restart(browser, tmp_path):
+    """Callbacks name the session's org by digest; a worker that never saw the upload, or
+    a restarted server, gets the text back from the browser and draws the same org."""
+    org = tmp_path / "mine.yaml"
+    org.write_text(example_text("retailer").replace("Meridian Outfitters", "Meridian Uploaded"))
+    port = free_port()
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    try:
+        with running(gunicorn(port, 3), port) as url:
+            open_dashboard(page, url)
+            page.set_input_files("#upload input[type=file]", str(org))
+            settle(page, 900)
+            for _ in range(6):
+                press(page, "f")
+                settle(page)
+                assert "Meridian Uploaded" in figure(page)["layout"]["title"]
+        with running(gunicorn(port, 3), port):
+            press(page, "f")
+            settle(page, 900)
+            assert "Meridian Uploaded" in figure(page)["layout"]["title"]
+            assert page.locator("#org-name").inner_text() == "Meridian Uploaded"
+            page.fill("#search", "seattle")
+            page.wait_for_selector(".search-results .found")
+        assert not problems, problems
+    finally:
+        context.close()

@@ -12,11 +12,13 @@ import yaml
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
+from orgcharts.errors import MissingOrgTextError
 from orgcharts.loader import example_text
-from orgcharts.web import create_app
+from orgcharts.web import create_app, view
+from orgcharts.web.app import ask_for_missing_text
 
 APP = create_app()
-STARTUP = {"text": example_text("telecom"), "name": "telecom.yaml", "digest": "x"}
+STARTUP = {"name": "telecom.yaml", "digest": view.digest(example_text("telecom"))}
 
 
 def callback(output_prefix):
@@ -53,8 +55,9 @@ CONTROLS = callback("decision.options")
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
-    source, edits, messages, rejected = run(LOAD, "example-picker.value", "b2b", None, None, None, "", STARTUP)
-    assert source["name"] == "b2b.yaml" and source["text"] == example_text("b2b")
+    source, kept, edits, messages, rejected = run(LOAD, "example-picker.value", "b2b", None, None, None, "", STARTUP)
+    assert source == {"name": "b2b.yaml", "digest": view.digest(example_text("b2b"))}
+    assert kept == {"digest": source["digest"], "text": example_text("b2b")}
     assert edits == [] and rejected is dash.no_update
     assert "b2b.yaml: loaded." in text_of(plain(messages))
 
@@ -62,23 +65,30 @@ def test_picking_an_example_loads_it_and_clears_edits():
 def test_a_bad_upload_keeps_the_org_and_shows_its_text_for_fixing():
     bad = b"organization: X\ncustomers: []\nroles: [{id: a, title: A}]\n"
     contents = "data:application/x-yaml;base64," + base64.b64encode(bad).decode()
-    source, edits, messages, rejected = run(LOAD, "upload.contents", None, contents, None, "bad.yaml", "", STARTUP)
-    assert source is dash.no_update and edits is dash.no_update
+    source, kept, edits, messages, rejected = run(
+        LOAD, "upload.contents", None, contents, None, "bad.yaml", "", STARTUP
+    )
+    assert source is dash.no_update and kept is dash.no_update and edits is dash.no_update
     assert rejected == bad.decode()
     assert "line 2, column 12 customers must list at least one customer segment" in text_of(plain(messages))
 
 
 def test_a_binary_upload_is_refused_and_never_reaches_the_editor():
     contents = "data:application/zip;base64," + base64.b64encode(b"PK\x03\x04" + bytes(200)).decode()
-    source, _, messages, rejected = run(LOAD, "upload.contents", None, contents, None, "org.yaml", "", STARTUP)
+    source, _, _, messages, rejected = run(LOAD, "upload.contents", None, contents, None, "org.yaml", "", STARTUP)
     assert source is dash.no_update and rejected is dash.no_update
     assert "this is a zip archive, not a YAML org file" in text_of(plain(messages))
 
 
 def test_applying_the_editor_keeps_edits():
     edited = example_text("telecom").replace("Northwind Mobile", "Northwind 2027")
-    source, edits, _, _ = run(LOAD, "apply.n_clicks", None, None, 1, None, edited, STARTUP)
-    assert source["text"] == edited and edits is dash.no_update
+    source, kept, edits, _, _ = run(LOAD, "apply.n_clicks", None, None, 1, None, edited, STARTUP)
+    assert source == {"name": "telecom.yaml", "digest": view.digest(edited)} and edits is dash.no_update
+    assert kept["text"] == edited
+    figure = run(RENDER, "org-source.data", source, None, [], "inverted", None, None, None, None, False, None, [], {})[
+        0
+    ]
+    assert "Northwind 2027" in figure.layout.title.text, "the applied text is what the next callbacks draw"
 
 
 def test_what_if_grant_undo_and_reset():
@@ -105,7 +115,12 @@ def test_download_of_the_changed_org_and_of_the_editor():
 
 def test_controls_follow_the_org():
     options, value, segments, segment, name, levels, level = run(
-        CONTROLS, "org-source.data", {"text": example_text("retailer"), "name": "r.yaml"}, "refund", "consumers"
+        CONTROLS,
+        "org-source.data",
+        {"name": "r.yaml", "digest": view.digest(example_text("retailer"))},
+        None,
+        "refund",
+        "consumers",
     )
     assert [option["value"] for option in options] == [
         "return_no_receipt",
@@ -118,10 +133,23 @@ def test_controls_follow_the_org():
     assert [option["value"] for option in segments] == ["store_shoppers", "online_shoppers", "personal_styling"]
 
 
-@pytest.mark.parametrize("tampered", [None, {"text": 42}, {"text": "not: [an org"}])
+@pytest.mark.parametrize("tampered", [None, {"digest": 42}, "not a store"])
 def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampered):
     outputs = run(
-        RENDER, "org-source.data", tampered, "garbage", "sideways", "nope", -5, "ghost", 7, False, "x", 5, "sorted?"
+        RENDER,
+        "org-source.data",
+        tampered,
+        None,
+        "garbage",
+        "sideways",
+        "nope",
+        -5,
+        "ghost",
+        7,
+        False,
+        "x",
+        5,
+        "sorted?",
     )
     figure = outputs[0]
     assert "Northwind Mobile" in figure.layout.title.text
@@ -134,6 +162,7 @@ def test_render_with_a_selection_and_an_edit():
         RENDER,
         "selection.data",
         STARTUP,
+        None,
         edits,
         "inverted",
         "early_upgrade",
@@ -146,7 +175,7 @@ def test_render_with_a_selection_and_an_edit():
         {"by": "title", "descending": False},
     )
     _, animate, cards, panel, table, _, changes, _, _, _, badge, badge_hidden, _ = outputs
-    assert animate is True
+    assert animate is False, "only a flip animates"
     assert "0hops" in text_of(plain(panel)).replace(" ", "")
     assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
     assert "→" in text_of(plain(cards))
@@ -160,21 +189,21 @@ def test_render_with_a_selection_and_an_edit():
 
 
 def test_render_draws_only_the_levels_asked_with_rollups():
-    figure = run(RENDER, "levels.value", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, [], {})[
-        0
-    ]
+    figure = run(
+        RENDER, "levels.value", STARTUP, None, [], "inverted", "early_upgrade", None, None, None, False, 2, [], {}
+    )[0]
     roles = figure.data[3]
     assert len(roles.x) == 7, "the chief executive and six direct reports"
     assert sum(1 for role in roles.customdata if role.startswith("expand:")) == 6, "each of them leads a team"
     expanded = run(
-        RENDER, "expanded.data", STARTUP, [], "inverted", "early_upgrade", None, None, None, False, 2, ["coo"], {}
+        RENDER, "expanded.data", STARTUP, None, [], "inverted", "early_upgrade", None, None, None, False, 2, ["coo"], {}
     )
     assert len(expanded[0].data[3].x) == 9
 
 
 def test_search_finds_roles_and_going_there_expands_their_chain():
     search = callback("search-results.children")
-    results = plain(run(search, "search.value", "denver", STARTUP, []))
+    results = plain(run(search, "search.value", "denver", None, STARTUP))
     assert [result["props"]["id"]["role"] for result in results] == ["ccm_denver", "tl_denver", "agent_denver"]
     (key,) = [key for key in APP.callback_map if key.startswith("..selection.data@")]
     go_to = APP.callback_map[key]["callback"].__wrapped__
@@ -194,3 +223,41 @@ def test_table_sorting_toggles_and_shows_more():
     assert again == {"by": "people", "descending": False}
     more = run(order, "table-more.n_clicks", [None] * 6, 1, again)
     assert more["shown"] == 50
+
+
+def test_an_org_this_process_lacks_is_asked_from_the_browser_and_then_drawn():
+    """Another worker or a restarted server gets a digest it does not hold: the callback
+    asks for the text (Dash's error hook sets org-wanted), the refill callback checks and
+    keeps it, and the callbacks run again."""
+    text = example_text("retailer").replace("Meridian Outfitters", "Meridian Elsewhere")
+    source = {"name": "elsewhere.yaml", "digest": view.digest(text)}
+    with pytest.raises(MissingOrgTextError) as missing:
+        run(RENDER, "org-source.data", source, None, [], "inverted", None, None, None, None, False, None, [], {})
+    assert missing.value.digest == source["digest"]
+
+    def hook():
+        context_value.set(AttributeDict(updated_props={}))
+        assert ask_for_missing_text(missing.value) is None
+        return dict(context_value.get().updated_props)
+
+    asked = contextvars.copy_context().run(hook)
+    wanted = asked["org-wanted"]["data"]
+    assert wanted["digest"] == source["digest"]
+
+    refill = callback("org-refilled.data")
+    forged = run(refill, "org-wanted.data", wanted, {"digest": source["digest"], "text": text + " "}, source)
+    assert forged[1]["digest"] == STARTUP["digest"], "a text that does not match its digest is never kept"
+    refilled = run(refill, "org-wanted.data", wanted, {"digest": source["digest"], "text": text}, source)
+    assert refilled[0] == wanted and refilled[1:] == (dash.no_update,) * 3
+    figure = run(
+        RENDER, "org-refilled.data", source, wanted, [], "inverted", None, None, None, None, False, None, [], {}
+    )[0]
+    assert "Meridian Elsewhere" in figure.layout.title.text
+
+
+@pytest.mark.parametrize(
+    ("trigger", "animates"), [("view.value", True), ("expanded.data", False), ("decision.value", False)]
+)
+def test_only_a_flip_animates(trigger, animates):
+    outputs = run(RENDER, trigger, STARTUP, None, [], "conventional", "refund", None, None, None, False, None, [], {})
+    assert outputs[1] is animates

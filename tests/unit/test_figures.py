@@ -1,5 +1,8 @@
 """Figure builders: where things are drawn, in which colour and shape, and that text stays text."""
 
+import json
+
+import plotly.graph_objects as go
 import pytest
 
 from orgcharts import load_text
@@ -11,6 +14,7 @@ from orgcharts.figures import (
     TRACE_PATH,
     TRACE_ROLES,
     UNREACHABLE_COLOUR,
+    WEBGL_FROM,
     org_figure,
     role_label,
 )
@@ -126,3 +130,32 @@ def test_projector_figure_uses_large_type(present):
     figure = build(present=present)
     size = figure.data[TRACE_ROLES].textfont.size
     assert (size >= 18) == present
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"view": "inverted", "selected": "clerk"},
+        {"view": "conventional", "present": True, "amount": 150},
+        {"view": "inverted", "segment": "walkin", "decision": "exception"},
+        {"view": "conventional", "decision": None},
+    ],
+)
+def test_figures_built_without_plotlys_checks_pass_them(options):
+    """The per-role traces skip Plotly's element-by-element validation (PER_ROLE); building
+    the same figure again with validation on must accept it and change nothing."""
+    figure = build(**options)
+    checked = go.Figure(figure.to_dict())
+    assert json.loads(checked.to_json()) == json.loads(figure.to_json())
+
+
+def test_a_webgl_figure_built_without_plotlys_checks_passes_them():
+    from benchmarks.orggen import generate
+
+    big = load_text(generate(WEBGL_FROM + 500, seed=5)).org
+    tree = reporting_tree(big)
+    figure = org_figure(
+        big, tidy_tree(big, tree), escalations(big, tree, big.decisions[0].id), decision=big.decisions[0].id
+    )
+    assert [figure.data[i].type for i in (TRACE_EDGES, TRACE_ROLES)] == ["scattergl", "scattergl"]
+    assert json.loads(go.Figure(figure.to_dict()).to_json()) == json.loads(figure.to_json())
