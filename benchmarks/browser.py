@@ -2,7 +2,12 @@
 
 Run from the repository's root after `bash scripts/setup --test`:
 
-    .venv/bin/python -m benchmarks.browser [--sizes 10000,100000] [--repeat 3]
+    .venv/bin/python -m benchmarks.browser [--sizes 10000,100000] [--repeat 3] [--gpu off|swiftshader]
+
+This machine has no GPU. ``--gpu off`` (the tests' flags) composites the page in software;
+``--gpu swiftshader`` emulates a GPU (SwiftShader through ANGLE), which draws large WebGL
+charts without the multi-second stall software compositing adds after them, but paints
+SVG charts more slowly. A machine with a real GPU is faster than both.
 
 For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of --repeat:
 - open: navigation to the chart drawn (the opening view: everything up to 1,500 roles,
@@ -62,14 +67,21 @@ def flip_seconds(page) -> float:
     return time.perf_counter() - began
 
 
-def measure(url: str, size: int, repeat: int, deep: str) -> dict[str, float]:
+GPU_FLAGS = {
+    "off": CHROMIUM_FLAGS,
+    "swiftshader": [flag for flag in CHROMIUM_FLAGS if flag != "--disable-gpu"]
+    + ["--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+}
+
+
+def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> dict[str, float]:
     best: dict[str, float] = {}
 
     def keep(name: str, seconds: float) -> None:
         best[name] = min(seconds, best.get(name, seconds))
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
         for _ in range(repeat):
             profile = browser.new_context(viewport={"width": 1920, "height": 1080})
             page = profile.new_page()
@@ -129,6 +141,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--gpu", choices=sorted(GPU_FLAGS), default="off")
     options = parser.parse_args()
     columns = [
         "open",
@@ -150,7 +163,7 @@ def main() -> None:
             seconds, payload, deep = server_figure(text)
             port = free_port()
             with running([sys.executable, "app.py", str(path)], port, env={"PORT": str(port)}) as url:
-                best = measure(url, size, options.repeat, deep)
+                best = measure(url, size, options.repeat, deep, GPU_FLAGS[options.gpu])
         cells = [f"{best[c]:.2f}" if c in best else "" for c in columns]
         print(f"| {size:,} | {seconds:.2f} | {payload / 1024:,.0f} | " + " | ".join(cells) + " |", flush=True)
 

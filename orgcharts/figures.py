@@ -169,37 +169,64 @@ def org_figure(
 
     ``found`` are the escalations of that decision (``metrics.escalations``), as a list or
     already keyed by role. Customer-facing roles are coloured by hops; roles with authority
-    covering ``amount`` are drawn as diamonds; with ``segment`` only roles serving it are coloured. With ``selected`` (a
-    customer-facing role), its path from the customer to the authority is lit and the rest
-    dims. ``revision`` keeps the user's zoom while it stays the same (Plotly's uirevision).
+    covering ``amount`` are drawn as diamonds; with ``segment`` only roles serving it are
+    coloured. With ``selected`` (a customer-facing role), its path from the customer to the
+    authority is lit and the rest dims. ``revision`` keeps the user's zoom while it stays the
+    same (Plotly's uirevision).
+
+    The figure also carries the other view's geometry, so that a browser can flip it
+    without asking the server: each trace's ``meta.other`` holds the coordinates it has in
+    the other view, and ``layout.meta.other_title`` that view's title (see ``flipped``).
     """
     scale = PROJECTOR if present else SCREEN
     shown = [org.role(role_id) for role_id in layout.x]
     by_role = found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
     chosen = by_role.get(selected) if selected in layout.x else None
     on_path = set(chosen.path) if chosen else set()
-    where = role_positions(layout, view)
-    customers = customer_positions(org, layout) if view == "inverted" else {}
     lit_segments = set(org.role(selected).serves) if chosen else set()
     # Thousands of SVG elements take seconds to draw; WebGL draws them at once, but is not animated.
     kind = "scattergl" if len(shown) > WEBGL_FROM else "scatter"
 
-    figure = go.Figure(
-        data=[
+    def geometry(oriented: View) -> list[dict[str, Any] | go.Scatter]:
+        """The traces whose coordinates depend on the view (the roles' own trace apart)."""
+        where = role_positions(layout, oriented)
+        customers = customer_positions(org, layout) if oriented == "inverted" else {}
+        return [
             _edges_trace(shown, where, on_path, kind),
             _customer_links_trace(shown, where, customers, segment, lit_segments, kind),
             _path_trace(chosen, where, customers, lit_segments),
-            _roles_trace(
-                org, shown, layout, where, by_role, rollups or {}, decision, amount, segment, on_path, scale, kind
-            ),
+            {"x": [where[role.id][0] for role in shown], "y": [where[role.id][1] for role in shown]},
             _customers_trace(org, customers, segment, lit_segments, bool(chosen), scale),
-            _frame_trace(layout, view),
+            _frame_trace(layout, oriented),
             *_legend_traces(scale, decision is not None, where[org.top.id]),
-        ],
-        **PER_ROLE,
-    )
+        ]
+
+    traces = geometry(view)
+    traces[TRACE_ROLES] = _roles_trace(
+        org, shown, layout, role_positions(layout, view), by_role, rollups or {}, decision, amount, segment, on_path,
+        scale, kind,
+    )  # fmt: skip
+    other = "conventional" if view == "inverted" else "inverted"
+    for trace, elsewhere in zip(traces, geometry(other), strict=True):
+        meta = (trace.get("meta") if isinstance(trace, dict) else trace.meta) or {}
+        trace["meta"] = {**meta, "other": {"x": list(elsewhere["x"]), "y": list(elsewhere["y"])}}
+    figure = go.Figure(data=traces, **PER_ROLE)
     _style(figure, org, view, decision, amount, scale, revision)
+    figure.layout.meta = {"other_title": _title(org, other, decision, amount)}
     return figure
+
+
+def flipped(figure: go.Figure) -> go.Figure:
+    """The figure in its other view, from the geometry it carries: what the browser's flip
+    does (``assets/orgcharts.js``), for tests to compare with the figure built for that view."""
+    swapped = go.Figure(figure.to_dict())
+    for trace in swapped.data:
+        here = {"x": list(trace.x), "y": list(trace.y)}
+        trace.update(x=trace.meta["other"]["x"], y=trace.meta["other"]["y"])
+        trace.meta = {**trace.meta, "other": here}
+    swapped.layout.meta = {"other_title": figure.layout.title.text}
+    swapped.layout.title.text = figure.layout.meta["other_title"]
+    return swapped
 
 
 def _elbow(x0: float, y0: float, x1: float, y1: float) -> list[float | None]:
@@ -431,13 +458,13 @@ def _customers_trace(
     dimming: bool,
     scale: Scale,
 ) -> go.Scatter:
-    chosen = [s for s in org.customers if s.id in customers]
+    chosen = org.customers  # every segment's text and style, in both views, so that a flip only moves them
     opacities = [
         1.0 if (not dimming or s.id in lit_segments) and (segment is None or s.id == segment) else DIM for s in chosen
     ]
     return go.Scatter(
-        x=[customers[s.id][0] for s in chosen],
-        y=[customers[s.id][1] for s in chosen],
+        x=[customers[s.id][0] for s in chosen if s.id in customers],
+        y=[customers[s.id][1] for s in chosen if s.id in customers],
         mode="markers+text",
         marker={"color": CUSTOMER_COLOUR, "symbol": "circle", "size": scale.customer_marker, "opacity": opacities},
         text=[f"<b>{html.escape(s.name)}</b>" for s in chosen],
@@ -479,6 +506,15 @@ def _legend_traces(scale: Scale, with_decision: bool, hidden_at: tuple[float, fl
     ]
 
 
+def _title(org: Organization, view: View, decision: str | None, amount: float | None) -> str:
+    title = html.escape(org.name)
+    if decision is not None:
+        subject = org.decision_index[decision]
+        asked = f" of {amount:,g} {html.escape(subject.unit)}" if amount is not None and subject.unit else ""
+        title += f" · {html.escape(subject.name)}{asked}"
+    return title + (" · customers on top" if view == "inverted" else " · conventional")
+
+
 def _style(
     figure: go.Figure,
     org: Organization,
@@ -488,14 +524,13 @@ def _style(
     scale: Scale,
     revision: str,
 ) -> None:
-    title = html.escape(org.name)
-    if decision is not None:
-        subject = org.decision_index[decision]
-        asked = f" of {amount:,g} {html.escape(subject.unit)}" if amount is not None and subject.unit else ""
-        title += f" · {html.escape(subject.name)}{asked}"
-    title += " · customers on top" if view == "inverted" else " · conventional"
     figure.update_layout(
-        title={"text": title, "font": {"size": scale.title_font}, "x": 0.01, "xanchor": "left"},
+        title={
+            "text": _title(org, view, decision, amount),
+            "font": {"size": scale.title_font},
+            "x": 0.01,
+            "xanchor": "left",
+        },
         showlegend=True,
         legend={
             "orientation": "h",

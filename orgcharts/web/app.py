@@ -16,7 +16,7 @@ import dash
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
 from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError
-from orgcharts.figures import EXPAND_PREFIX, TRACE_ROLES, VIEWS, hop_colour, text_colour_on
+from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.model import Organization
 from orgcharts.web import view
@@ -127,6 +127,7 @@ def _layout(startup: Startup, cap: int) -> html.Div:
             dcc.Store(id="expanded", storage_type="session", data=[]),
             dcc.Store(id="table-order", storage_type="memory", data={"by": "hops", "descending": True}),
             dcc.Store(id="present", storage_type="memory", data=False),
+            dcc.Store(id="chart-built", storage_type="memory"),
             dcc.Download(id="download"),
             html.Header(
                 className="topbar",
@@ -547,8 +548,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         return decisions, chosen, segments, keep_segment, org.name, levels, None
 
     @app.callback(
-        Output("chart", "figure"),
-        Output("chart", "animate"),
+        Output("chart-built", "data"),
         Output("metrics", "children"),
         Output("path-panel", "children"),
         Output("hop-table", "children"),
@@ -563,7 +563,6 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Input("org-source", "data"),
         Input("org-refilled", "data"),
         Input("edits", "data"),
-        Input("view", "value"),
         Input("decision", "value"),
         Input("amount", "value"),
         Input("segment", "value"),
@@ -572,10 +571,12 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Input("levels", "value"),
         Input("expanded", "data"),
         Input("table-order", "data"),
+        State("view", "value"),
     )
     def render(
-        source, _refilled, raw_edits, chosen_view, decision, amount, segment, selected, present, levels, expanded, order
+        source, _refilled, raw_edits, decision, amount, segment, selected, present, levels, expanded, order, chosen_view
     ):
+        """Everything the controls change but the view: a flip happens in the browser (``orient``)."""
         shape = _shape(source, texts, startup)
         edits = tuple(view.parse_edits(raw_edits))
         org = shape.org
@@ -598,9 +599,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         figure = view.chart(org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals)
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
-            figure,
-            # Only a flip travels: any other change redraws at once (Plotly animates SVG traces only).
-            "view.value" in ctx.triggered_prop_ids and figure.data[TRACE_ROLES].type != "scattergl",
+            {"figure": figure, "view": controls.view},
             [_card(card) for card in view.cards(now, measured.before)],
             _path_panel(view.selection(org, now.found, controls)),
             _hop_table(measured, order if isinstance(order, dict) else {}, controls.selected),
@@ -614,6 +613,40 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
             _presets(measured.limits),
             *_hop_badge(view.selection(org, now.found, controls)),
         )
+
+    # The flip: the figure carries the other view's geometry (figures.org_figure), so the
+    # browser swaps it in without a round trip to the server. Also orients each figure the
+    # server sends to the view chosen meanwhile. Only a flip travels; SVG traces only.
+    app.clientside_callback(
+        """
+        function(built, view) {
+            const keep = dash_clientside.no_update;
+            if (!built || !built.figure || !built.figure.data) { return [keep, keep]; }
+            const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+            let figure = built.figure;
+            if (built.view !== view && (view === "inverted" || view === "conventional")) {
+                figure = Object.assign({}, figure, {
+                    data: figure.data.map(function (trace) {
+                        const other = trace.meta && trace.meta.other;
+                        if (!other) { return trace; }
+                        return Object.assign({}, trace, {x: other.x, y: other.y,
+                            meta: Object.assign({}, trace.meta, {other: {x: trace.x, y: trace.y}})});
+                    }),
+                    layout: Object.assign({}, figure.layout, {
+                        title: Object.assign({}, figure.layout.title, {text: figure.layout.meta.other_title}),
+                        meta: {other_title: figure.layout.title.text},
+                    }),
+                });
+            }
+            const svg = figure.data.every(function (trace) { return trace.type !== "scattergl"; });
+            return [figure, trigger.startsWith("view") && svg];
+        }
+        """,
+        Output("chart", "figure"),
+        Output("chart", "animate"),
+        Input("chart-built", "data"),
+        Input("view", "value"),
+    )
 
     app.clientside_callback(
         """

@@ -79,6 +79,26 @@ def test_flip_animates_and_keeps_zoom_and_selection(page, server):
     assert len(figure(page)["data"][CUSTOMERS_TRACE]["x"]) == 0, "no customers in the conventional view"
 
 
+def test_flip_is_drawn_in_the_browser_even_while_the_server_answers_a_change(page, server):
+    open_dashboard(page, server)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if "_dash-update-component" in request.url else None)
+    press(page, "f")
+    settle(page, 900)
+    assert asked == [], "a flip asks nothing of the server"
+    assert figure(page)["layout"]["title"].endswith("conventional")
+    before = page.locator("#decision").inner_text()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("f")
+    settle(page, 900)
+    assert asked, "the decision changed on the server"
+    after = page.locator("#decision").inner_text()
+    drawn = figure(page)
+    assert after != before and after in drawn["layout"]["title"]
+    assert drawn["layout"]["title"].endswith("customers on top"), "drawn in the view chosen while it was on its way"
+    assert len(drawn["data"][CUSTOMERS_TRACE]["x"]) == len(TELECOM.customers)
+
+
 def test_decision_and_amount_change_the_metrics(page, server):
     open_dashboard(page, server)
     choose(page, "decision", "Refund or bill credit")

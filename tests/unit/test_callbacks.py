@@ -50,8 +50,29 @@ def text_of(node):
 LOAD = callback("org-source.data")
 WHAT_IF = callback("edits.data")
 DOWNLOAD = callback("download.data")
-RENDER = callback("chart.figure")
+RENDER = callback("chart-built.data")
 CONTROLS = callback("decision.options")
+
+
+def render(trigger, source, *, refilled=None, edits=None, view="inverted", decision=None, amount=None, **more):
+    """The render callback with the controls named; returns the built chart and the other outputs."""
+    outputs = run(
+        RENDER,
+        trigger,
+        source,
+        refilled,
+        [] if edits is None else edits,
+        decision,
+        amount,
+        more.get("segment"),
+        more.get("selected"),
+        more.get("present", False),
+        more.get("levels"),
+        more.get("expanded", []),
+        more.get("order", {}),
+        view,
+    )
+    return outputs[0], outputs[1:]
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
@@ -85,10 +106,8 @@ def test_applying_the_editor_keeps_edits():
     source, kept, edits, _, _ = run(LOAD, "apply.n_clicks", None, None, 1, None, edited, STARTUP)
     assert source == {"name": "telecom.yaml", "digest": view.digest(edited)} and edits is dash.no_update
     assert kept["text"] == edited
-    figure = run(RENDER, "org-source.data", source, None, [], "inverted", None, None, None, None, False, None, [], {})[
-        0
-    ]
-    assert "Northwind 2027" in figure.layout.title.text, "the applied text is what the next callbacks draw"
+    built, _ = render("org-source.data", source)
+    assert "Northwind 2027" in built["figure"].layout.title.text, "the applied text is what the next callbacks draw"
 
 
 def test_what_if_grant_undo_and_reset():
@@ -141,7 +160,6 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
         tampered,
         None,
         "garbage",
-        "sideways",
         "nope",
         -5,
         "ghost",
@@ -150,32 +168,25 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
         "x",
         5,
         "sorted?",
+        "sideways",
     )
-    figure = outputs[0]
+    figure = outputs[0]["figure"]
+    assert outputs[0]["view"] == "inverted"
     assert "Northwind Mobile" in figure.layout.title.text
     assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
 
 
 def test_render_with_a_selection_and_an_edit():
     edits = [{"action": "grant", "role": "agent_denver", "decision": "early_upgrade", "limit": None}]
-    outputs = run(
-        RENDER,
+    _, outputs = render(
         "selection.data",
         STARTUP,
-        None,
-        edits,
-        "inverted",
-        "early_upgrade",
-        None,
-        None,
-        "agent_denver",
-        False,
-        None,
-        [],
-        {"by": "title", "descending": False},
+        edits=edits,
+        decision="early_upgrade",
+        selected="agent_denver",
+        order={"by": "title", "descending": False},
     )
-    _, animate, cards, panel, table, _, changes, _, _, _, badge, badge_hidden, _ = outputs
-    assert animate is False, "only a flip animates"
+    cards, panel, table, _, changes, _, _, _, badge, badge_hidden, _ = outputs
     assert "0hops" in text_of(plain(panel)).replace(" ", "")
     assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
     assert "→" in text_of(plain(cards))
@@ -189,16 +200,12 @@ def test_render_with_a_selection_and_an_edit():
 
 
 def test_render_draws_only_the_levels_asked_with_rollups():
-    figure = run(
-        RENDER, "levels.value", STARTUP, None, [], "inverted", "early_upgrade", None, None, None, False, 2, [], {}
-    )[0]
+    figure = render("levels.value", STARTUP, decision="early_upgrade", levels=2)[0]["figure"]
     roles = figure.data[3]
     assert len(roles.x) == 7, "the chief executive and six direct reports"
     assert sum(1 for role in roles.customdata if role.startswith("expand:")) == 6, "each of them leads a team"
-    expanded = run(
-        RENDER, "expanded.data", STARTUP, None, [], "inverted", "early_upgrade", None, None, None, False, 2, ["coo"], {}
-    )
-    assert len(expanded[0].data[3].x) == 9
+    expanded = render("expanded.data", STARTUP, decision="early_upgrade", levels=2, expanded=["coo"])[0]["figure"]
+    assert len(expanded.data[3].x) == 9
 
 
 def test_search_finds_roles_and_going_there_expands_their_chain():
@@ -232,7 +239,7 @@ def test_an_org_this_process_lacks_is_asked_from_the_browser_and_then_drawn():
     text = example_text("retailer").replace("Meridian Outfitters", "Meridian Elsewhere")
     source = {"name": "elsewhere.yaml", "digest": view.digest(text)}
     with pytest.raises(MissingOrgTextError) as missing:
-        run(RENDER, "org-source.data", source, None, [], "inverted", None, None, None, None, False, None, [], {})
+        render("org-source.data", source)
     assert missing.value.digest == source["digest"]
 
     def hook():
@@ -249,15 +256,14 @@ def test_an_org_this_process_lacks_is_asked_from_the_browser_and_then_drawn():
     assert forged[1]["digest"] == STARTUP["digest"], "a text that does not match its digest is never kept"
     refilled = run(refill, "org-wanted.data", wanted, {"digest": source["digest"], "text": text}, source)
     assert refilled[0] == wanted and refilled[1:] == (dash.no_update,) * 3
-    figure = run(
-        RENDER, "org-refilled.data", source, wanted, [], "inverted", None, None, None, None, False, None, [], {}
-    )[0]
-    assert "Meridian Elsewhere" in figure.layout.title.text
+    built, _ = render("org-refilled.data", source, refilled=wanted)
+    assert "Meridian Elsewhere" in built["figure"].layout.title.text
 
 
-@pytest.mark.parametrize(
-    ("trigger", "animates"), [("view.value", True), ("expanded.data", False), ("decision.value", False)]
-)
-def test_only_a_flip_animates(trigger, animates):
-    outputs = run(RENDER, trigger, STARTUP, None, [], "conventional", "refund", None, None, None, False, None, [], {})
-    assert outputs[1] is animates
+@pytest.mark.parametrize("view", ["conventional", "inverted"])
+def test_the_chart_is_built_for_the_view_chosen_with_the_other_one_inside(view):
+    built, _ = render("decision.value", STARTUP, view=view, decision="refund")
+    assert built["view"] == view
+    figure = built["figure"]
+    assert figure.layout.title.text.endswith("conventional" if view == "conventional" else "customers on top")
+    assert figure.layout.meta["other_title"].endswith("customers on top" if view == "conventional" else "conventional")

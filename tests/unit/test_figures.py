@@ -15,6 +15,7 @@ from orgcharts.figures import (
     TRACE_ROLES,
     UNREACHABLE_COLOUR,
     WEBGL_FROM,
+    flipped,
     org_figure,
     role_label,
 )
@@ -159,3 +160,17 @@ def test_a_webgl_figure_built_without_plotlys_checks_passes_them():
     )
     assert [figure.data[i].type for i in (TRACE_EDGES, TRACE_ROLES)] == ["scattergl", "scattergl"]
     assert json.loads(go.Figure(figure.to_dict()).to_json()) == json.loads(figure.to_json())
+
+
+@pytest.mark.parametrize("view", ["inverted", "conventional"])
+@pytest.mark.parametrize("options", [{}, {"selected": "clerk"}, {"segment": "phone", "amount": 150}])
+def test_a_figure_flipped_in_the_browser_is_the_figure_built_for_the_other_view(view, options):
+    """The browser flips by swapping in the geometry the figure carries (figures.flipped
+    does the same); the result must be exactly what the server builds for that view."""
+    other = "conventional" if view == "inverted" else "inverted"
+    flipped_figure = json.loads(flipped(build(view=view, **options)).to_json())
+    built = json.loads(build(view=other, **options).to_json())
+    assert flipped_figure["layout"]["title"] == built["layout"]["title"]
+    for mine, theirs in zip(flipped_figure["data"], built["data"], strict=True):
+        assert (mine["name"], mine.get("x"), mine.get("y")) == (theirs["name"], theirs.get("x"), theirs.get("y"))
+        assert {k: v for k, v in mine.items() if k != "meta"} == {k: v for k, v in theirs.items() if k != "meta"}
