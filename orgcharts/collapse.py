@@ -93,31 +93,29 @@ class Subtrees:
 def subtree_totals(org: Organization, tree: nx.DiGraph, found: Sequence[Escalation] = ()) -> Subtrees:
     """Totals for every subtree in one bottom-up pass. ``found`` are the escalations of the
     decision shown. Linear in roles times the distinct hop counts (a handful)."""
-    hops = {e.role: e.hops for e in found}
-    roles: dict[str, int] = {}
-    people: dict[str, int] = {}
-    facing: dict[str, dict[int | None, int]] = {}
-    for role_id in reversed(top_down(org, tree)):
-        headcount = org.role(role_id).headcount
-        count, heads = 1, headcount
-        merged: dict[int | None, int] | None = {hops[role_id]: headcount} if role_id in hops else None
-        owned = merged is not None
-        for report in tree.successors(role_id):
-            count += roles[report]
-            heads += people[report]
-            below = facing.get(report)
-            if below is None:
-                continue
-            if merged is None:
-                merged = below  # shared until a second report needs adding in
-            else:
-                if not owned:
-                    merged, owned = dict(merged), True
-                for hop, number in below.items():
-                    merged[hop] = merged.get(hop, 0) + number
-        roles[role_id], people[role_id] = count, heads
-        if merged is not None:
-            facing[role_id] = merged
+    roles = dict.fromkeys(top_down(org, tree), 1)
+    people = {role.id: role.headcount for role in org.roles}
+    manager_of = {role.id: role.reports_to for role in org.roles}
+    facing: dict[str, dict[int | None, int]] = {e.role: {e.hops: people[e.role]} for e in found}
+    owned = set(facing)  # a subtree's histogram is shared with its only counted report until a second one adds in
+    for role_id in reversed(list(roles)):
+        manager = manager_of[role_id]
+        if manager is None:
+            continue
+        roles[manager] += roles[role_id]
+        people[manager] += people[role_id]
+        below = facing.get(role_id)
+        if below is None:
+            continue
+        mine = facing.get(manager)
+        if mine is None:
+            facing[manager] = below
+            continue
+        if manager not in owned:
+            mine = facing[manager] = dict(mine)
+            owned.add(manager)
+        for hops, number in below.items():
+            mine[hops] = mine.get(hops, 0) + number
     return Subtrees(roles, people, facing)
 
 

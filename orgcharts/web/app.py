@@ -549,14 +549,6 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
 
     @app.callback(
         Output("chart-built", "data"),
-        Output("metrics", "children"),
-        Output("path-panel", "children"),
-        Output("hop-table", "children"),
-        Output("whatif-target", "children"),
-        Output("changes", "children"),
-        Output("amount-unit", "children"),
-        Output("grant-unit", "children"),
-        Output("amount-presets", "options"),
         Output("hop-badge", "children"),
         Output("hop-badge", "hidden"),
         Output("hop-badge", "style"),
@@ -570,36 +562,50 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Input("present", "data"),
         Input("levels", "value"),
         Input("expanded", "data"),
-        Input("table-order", "data"),
         State("view", "value"),
     )
-    def render(
-        source, _refilled, raw_edits, decision, amount, segment, selected, present, levels, expanded, order, chosen_view
+    def render_chart(
+        source, _refilled, raw_edits, decision, amount, segment, selected, present, levels, expanded, chosen_view
     ):
-        """Everything the controls change but the view: a flip happens in the browser (``orient``)."""
+        """The chart, built for the view chosen: a flip itself happens in the browser (below)."""
         shape = _shape(source, texts, startup)
-        edits = tuple(view.parse_edits(raw_edits))
-        org = shape.org
-        controls = view.Controls(
-            view=chosen_view if chosen_view in VIEWS else "inverted",
-            decision=decision if decision in org.decision_index else None,
-            amount=float(amount) if isinstance(amount, int | float) and amount >= 0 else None,
-            segment=segment if segment in org.segment_index else None,
-            selected=selected if isinstance(selected, str) and org.has_role(selected) else None,
-            present=bool(present),
-            levels=levels if isinstance(levels, int) and not isinstance(levels, bool) and levels > 0 else None,
-            expanded=tuple(
-                role
-                for role in (expanded if isinstance(expanded, list) else ())
-                if isinstance(role, str) and org.has_role(role)
-            ),
+        controls = _controls(shape.org, chosen_view, decision, amount, segment, selected, present, levels, expanded)
+        measured = view.analysis(shape, _edits(raw_edits), controls.decision, controls.amount, controls.segment)
+        figure = view.chart(
+            measured.org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals
         )
-        measured = view.analysis(shape, edits, controls.decision, controls.amount, controls.segment)
-        org, now = measured.org, measured.now
-        figure = view.chart(org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals)
-        unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
             {"figure": figure, "view": controls.view},
+            *_hop_badge(view.selection(measured.org, measured.now.found, controls)),
+        )
+
+    @app.callback(
+        Output("metrics", "children"),
+        Output("path-panel", "children"),
+        Output("hop-table", "children"),
+        Output("whatif-target", "children"),
+        Output("changes", "children"),
+        Output("amount-unit", "children"),
+        Output("grant-unit", "children"),
+        Output("amount-presets", "options"),
+        Input("org-source", "data"),
+        Input("org-refilled", "data"),
+        Input("edits", "data"),
+        Input("decision", "value"),
+        Input("amount", "value"),
+        Input("segment", "value"),
+        Input("selection", "data"),
+        Input("table-order", "data"),
+    )
+    def render_panels(source, _refilled, raw_edits, decision, amount, segment, selected, order):
+        """Everything around the chart; expanding, flipping or projecting leaves it as it is."""
+        shape = _shape(source, texts, startup)
+        controls = _controls(shape.org, None, decision, amount, segment, selected)
+        edits = _edits(raw_edits)
+        measured = view.analysis(shape, edits, controls.decision, controls.amount, controls.segment)
+        org, now = measured.org, measured.now
+        unit = org.decision_index[controls.decision].unit if controls.decision else None
+        return (
             [_card(card) for card in view.cards(now, measured.before)],
             _path_panel(view.selection(org, now.found, controls)),
             _hop_table(measured, order if isinstance(order, dict) else {}, controls.selected),
@@ -611,7 +617,6 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
             unit or "",
             unit or "",
             _presets(measured.limits),
-            *_hop_badge(view.selection(org, now.found, controls)),
         )
 
     # The flip: the figure carries the other view's geometry (figures.org_figure), so the
@@ -857,6 +862,39 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         State("shortcuts", "hidden"),
         prevent_initial_call=True,
     )
+
+
+def _controls(
+    org: Organization,
+    chosen_view: Any,
+    decision: Any,
+    amount: Any,
+    segment: Any,
+    selected: Any,
+    present: Any = False,
+    levels: Any = None,
+    expanded: Any = None,
+) -> view.Controls:
+    """The controls as the browser sent them, each checked against the org: anything unknown
+    or malformed falls back to its default rather than being trusted."""
+    return view.Controls(
+        view=chosen_view if chosen_view in VIEWS else "inverted",
+        decision=decision if decision in org.decision_index else None,
+        amount=float(amount) if isinstance(amount, int | float) and amount >= 0 else None,
+        segment=segment if segment in org.segment_index else None,
+        selected=selected if isinstance(selected, str) and org.has_role(selected) else None,
+        present=bool(present),
+        levels=levels if isinstance(levels, int) and not isinstance(levels, bool) and levels > 0 else None,
+        expanded=tuple(
+            role
+            for role in (expanded if isinstance(expanded, list) else ())
+            if isinstance(role, str) and org.has_role(role)
+        ),
+    )
+
+
+def _edits(raw: Any) -> tuple[Edit, ...]:
+    return tuple(view.parse_edits(raw))
 
 
 def _shape(source: Any, texts: view.TextCache, startup: Startup) -> view.Structure:

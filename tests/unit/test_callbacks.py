@@ -54,8 +54,11 @@ RENDER = callback("chart-built.data")
 CONTROLS = callback("decision.options")
 
 
+PANELS = callback("metrics.children")
+
+
 def render(trigger, source, *, refilled=None, edits=None, view="inverted", decision=None, amount=None, **more):
-    """The render callback with the controls named; returns the built chart and the other outputs."""
+    """The chart callback with the controls named: the built chart, and the hop badge."""
     outputs = run(
         RENDER,
         trigger,
@@ -69,10 +72,16 @@ def render(trigger, source, *, refilled=None, edits=None, view="inverted", decis
         more.get("present", False),
         more.get("levels"),
         more.get("expanded", []),
-        more.get("order", {}),
         view,
     )
     return outputs[0], outputs[1:]
+
+
+def panels(trigger, source, *, edits=None, decision=None, selected=None, order=None):
+    """The callback of everything around the chart, with the controls named."""
+    return run(
+        PANELS, trigger, source, None, [] if edits is None else edits, decision, None, None, selected, order or {}
+    )
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
@@ -154,22 +163,8 @@ def test_controls_follow_the_org():
 
 @pytest.mark.parametrize("tampered", [None, {"digest": 42}, "not a store"])
 def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampered):
-    outputs = run(
-        RENDER,
-        "org-source.data",
-        tampered,
-        None,
-        "garbage",
-        "nope",
-        -5,
-        "ghost",
-        7,
-        False,
-        "x",
-        5,
-        "sorted?",
-        "sideways",
-    )
+    outputs = run(RENDER, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "x", 5, "?", "sideways")
+    assert run(PANELS, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "sorted?")
     figure = outputs[0]["figure"]
     assert outputs[0]["view"] == "inverted"
     assert "Northwind Mobile" in figure.layout.title.text
@@ -178,7 +173,10 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
 
 def test_render_with_a_selection_and_an_edit():
     edits = [{"action": "grant", "role": "agent_denver", "decision": "early_upgrade", "limit": None}]
-    _, outputs = render(
+    _, (badge, badge_hidden, _) = render(
+        "selection.data", STARTUP, edits=edits, decision="early_upgrade", selected="agent_denver"
+    )
+    cards, panel, table, _, changes, _, _, _ = panels(
         "selection.data",
         STARTUP,
         edits=edits,
@@ -186,7 +184,6 @@ def test_render_with_a_selection_and_an_edit():
         selected="agent_denver",
         order={"by": "title", "descending": False},
     )
-    cards, panel, table, _, changes, _, _, _, badge, badge_hidden, _ = outputs
     assert "0hops" in text_of(plain(panel)).replace(" ", "")
     assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
     assert "→" in text_of(plain(cards))
