@@ -20,6 +20,8 @@ For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of
 - flip: the key f to the nodes standing in their new places, animation included;
 - expand: a click on a collapsed node to its reports drawn;
 - search: typing an id to the result listed, and choosing it to the role selected on the chart.
+
+First, the floor: the same open and reopen for a bare Dash page with one two-point graph.
 """
 
 from __future__ import annotations
@@ -137,12 +139,36 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
     return best
 
 
+def floor(flags: list[str], repeat: int) -> dict[str, float]:
+    """Open and reopen of a bare Dash page with one two-point graph (benchmarks/bare_dash.py)."""
+    best: dict[str, float] = {}
+    port = free_port()
+    with (
+        running([sys.executable, "-m", "benchmarks.bare_dash"], port, env={"PORT": str(port)}) as url,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
+        for _ in range(repeat):
+            profile = browser.new_context(viewport={"width": 1920, "height": 1080})
+            page = profile.new_page()
+            for name in ("open", "reopen"):
+                began = time.perf_counter()
+                page.goto(url + "/")
+                page.wait_for_selector("#bare .scatterlayer .trace", timeout=60_000)
+                best[name] = min(time.perf_counter() - began, best.get(name, float("inf")))
+            profile.close()
+        browser.close()
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--gpu", choices=sorted(GPU_FLAGS), default="off")
     options = parser.parse_args()
+    bare = floor(GPU_FLAGS[options.gpu], options.repeat)
+    print(f"A bare Dash page with one two-point graph: open {bare['open']:.2f} s, reopen {bare['reopen']:.2f} s\n")
     columns = [
         "open",
         "reopen",

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_EXAMPLE = "telecom"
 STARTUP = "__startup__"
+EDITOR_TAB = "yaml"
 EDITOR_LINE_PX = 20
 EDITOR_PAD_PX = 8
 EXPAND_ALL = 999
@@ -79,8 +80,8 @@ class Startup:
         return self.source["name"]
 
     @property
-    def text_store(self) -> dict[str, str]:
-        return _text_store(self.source["digest"], self.text)
+    def text_store(self) -> dict[str, str | None]:
+        return _text_store(self.source["digest"], None)
 
 
 def _source(key: str, name: str) -> dict[str, str]:
@@ -88,8 +89,10 @@ def _source(key: str, name: str) -> dict[str, str]:
     return {"name": name, "digest": key}
 
 
-def _text_store(key: str, text: str) -> dict[str, str]:
-    """The browser's copy of its org text, sent back only when the server lacks it."""
+def _text_store(key: str, text: str | None) -> dict[str, str | None]:
+    """The browser's copy of its org text, sent back only when a server process lacks it.
+    None for the startup org and the examples, which every process holds: a page never
+    carries a big org's text unless the user brought it or opens the editor."""
     return {"digest": key, "text": text}
 
 
@@ -272,15 +275,19 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                 ],
             ),
             dcc.Tabs(
+                id="tabs",
+                value="paths",
                 className="tabs",
                 parent_className="tabs-parent",
                 children=[
                     dcc.Tab(
                         label="Escalation paths",
+                        value="paths",
                         children=html.Div(id="hop-table", className="hop-table"),
                     ),
                     dcc.Tab(
                         label="Edit YAML",
+                        value=EDITOR_TAB,
                         children=html.Div(
                             className="editor-panel",
                             children=[
@@ -428,7 +435,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
                     text, name = example_text(picked), f"{picked}.yaml"
                 view.parse(text, name)
                 key = texts.put(text)
-                return _source(key, name), _text_store(key, text), [], _ok(name), dash.no_update
+                return _source(key, name), _text_store(key, None), [], _ok(name), dash.no_update
             if trigger == "upload":
                 name = os.path.basename(upload_name or "upload.yaml")
                 data = _decode_upload(uploaded, name, cap)
@@ -477,21 +484,31 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         )
         return wanted, startup.source, startup.text_store, [lost]
 
-    app.clientside_callback(
-        """
-        function(kept, rejected, draft) {
-            const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
-            if (trigger.startsWith("rejected-text") && typeof rejected === "string") { return rejected; }
-            if (!kept || typeof kept.text !== "string") { return dash_clientside.no_update; }
-            if (draft && draft.base === kept.digest && typeof draft.text === "string") { return draft.text; }
-            return kept.text;
-        }
-        """,
+    @app.callback(
         Output("editor", "value"),
+        Input("tabs", "value"),
         Input("org-text", "data"),
         Input("rejected-text", "data"),
         State("editor-draft", "data"),
+        State("org-source", "data"),
+        prevent_initial_call=True,
     )
+    def fill_editor(tab, kept, rejected, draft, source):
+        """The editor's text, sent only while its tab is open: the user's draft for this org if
+        there is one, else the org's text. A refused upload lands in it whatever the tab."""
+        if ctx.triggered_id == "rejected-text":
+            return rejected if isinstance(rejected, str) else dash.no_update
+        if tab != EDITOR_TAB:
+            return dash.no_update
+        key = source.get("digest") if isinstance(source, dict) else startup.source["digest"]
+        if isinstance(draft, dict) and draft.get("base") == key and isinstance(draft.get("text"), str):
+            return draft["text"]
+        if isinstance(kept, dict) and kept.get("digest") == key and isinstance(kept.get("text"), str):
+            return kept["text"]
+        text = texts.get(key) if isinstance(key, str) else None
+        if text is None:
+            raise MissingOrgTextError(str(key))
+        return text
 
     app.clientside_callback(
         """

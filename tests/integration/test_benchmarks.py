@@ -18,3 +18,4 @@ def test_browser_benchmark_runs():
     (row,) = [line for line in result.stdout.splitlines() if line.startswith("| 2,000 |")]
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert len(cells) == 11 and all(cells), "every step measured, expand all included"
+    assert "A bare Dash page with one two-point graph: open" in result.stdout

@@ -87,7 +87,7 @@ def panels(trigger, source, *, edits=None, decision=None, selected=None, order=N
 def test_picking_an_example_loads_it_and_clears_edits():
     source, kept, edits, messages, rejected = run(LOAD, "example-picker.value", "b2b", None, None, None, "", STARTUP)
     assert source == {"name": "b2b.yaml", "digest": view.digest(example_text("b2b"))}
-    assert kept == {"digest": source["digest"], "text": example_text("b2b")}
+    assert kept == {"digest": source["digest"], "text": None}, "every server process holds the examples"
     assert edits == [] and rejected is dash.no_update
     assert "b2b.yaml: loaded." in text_of(plain(messages))
 
@@ -264,3 +264,19 @@ def test_the_chart_is_built_for_the_view_chosen_with_the_other_one_inside(view):
     figure = built["figure"]
     assert figure.layout.title.text.endswith("conventional" if view == "conventional" else "customers on top")
     assert figure.layout.meta["other_title"].endswith("customers on top" if view == "conventional" else "conventional")
+
+
+def test_the_editor_gets_its_text_only_once_its_tab_is_open():
+    fill = callback("editor.value")
+    telecom = example_text("telecom")
+    kept = {"digest": STARTUP["digest"], "text": None}
+    assert run(fill, "org-text.data", "paths", kept, None, None, STARTUP) is dash.no_update
+    assert run(fill, "tabs.value", "yaml", kept, None, None, STARTUP) == telecom, "from the server's copy"
+    draft = {"base": STARTUP["digest"], "text": "organization: typed\n"}
+    assert run(fill, "tabs.value", "yaml", kept, None, draft, STARTUP) == draft["text"], "the draft for this org wins"
+    stale = {"base": "0" * 64, "text": "organization: other\n"}
+    assert run(fill, "tabs.value", "yaml", kept, None, stale, STARTUP) == telecom, "a draft of another org does not"
+    assert run(fill, "rejected-text.data", "paths", kept, "bad: [", draft, STARTUP) == "bad: [", "a refused upload"
+    uploaded = {"digest": view.digest("organization: up\n"), "text": "organization: up\n"}
+    source = {"name": "up.yaml", "digest": uploaded["digest"]}
+    assert run(fill, "org-text.data", "yaml", uploaded, None, None, source) == uploaded["text"]
