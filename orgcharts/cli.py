@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 the org file is invalid, 2 the command was used wrongly
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -16,7 +17,7 @@ from typing import Any
 import click
 
 from orgcharts import __version__
-from orgcharts.errors import Diagnostic, OrgFileError
+from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
 from orgcharts.loader import (
     MAX_BYTES_ENV,
     LoadedOrg,
@@ -24,8 +25,11 @@ from orgcharts.loader import (
     example_text,
     load_example,
     load_file,
+    load_text,
+    max_bytes_default,
     schema_text,
 )
+from orgcharts.loader.hrcsv import Rules, import_file, parse_authority, parse_rule, to_yaml
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, stats_document, stats_table
 
@@ -180,3 +184,79 @@ def examples(name: str | None) -> None:
 def schema() -> None:
     """Print the JSON Schema of the org file format, for editors (see docs/format.md)."""
     click.echo(schema_text(), nl=False)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the org YAML here (default: print it).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--id", "id_column", metavar="COLUMN", help="The column of unique ids (default: id, employee_id, ...).")
+@click.option("--manager", metavar="COLUMN", help="The column of manager ids (default: parentId, manager_id, ...).")
+@click.option("--title", metavar="COLUMN", help="The column of job titles (default: title, position, ...).")
+@click.option("--name", metavar="COLUMN", help="The column of full names (default: name, full_name, ...).")
+@click.option("--first-name", metavar="COLUMN", help="The column of given names, joined with --last-name.")
+@click.option("--last-name", metavar="COLUMN", help="The column of family names.")
+@click.option("--group-by-title", is_flag=True, help="Merge people with no reports who share a title and a manager.")
+@click.option("--serves", multiple=True, metavar="'TITLE=SEGMENT'", help="Titles matching serve a customer segment.")
+@click.option(
+    "--decides", multiple=True, metavar="'TITLE=DECISION[:LIMIT]'", help="Titles matching may decide (up to LIMIT)."
+)
+@click.option("--organization", metavar="NAME", help="The org's name (default: the file's name).")
+@click.option("--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger files.")
+def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
+    """Turn an HR export (CSV: one row per person or position, with an id and a manager id)
+    into an org file. Titles take shell patterns, any case: --serves 'Sales*=retail'.
+
+    Exits 0 when written, 1 when rows are wrong (each listed as FILE:LINE), 2 on bad usage.
+    """
+    try:
+        serves = [parse_rule(text, "--serves") for text in options.pop("serves")]
+        decides = [
+            (pattern, *parse_authority(value))
+            for pattern, value in (parse_rule(text, "--decides") for text in options.pop("decides"))
+        ]
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    if output and os.path.exists(output) and not force:
+        raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
+    rules = Rules(serves, decides, options.pop("group_by_title"), options.pop("organization"))
+    limit = options.pop("max_bytes") or max_bytes_default()
+    columns = {"id": options.pop("id_column"), **options}
+    try:
+        imported = import_file(file, rules, limit, **columns)
+    except UnknownIdError as error:
+        raise click.UsageError(str(error)) from None
+    except OrgFileError as error:
+        _print_diagnostics(error.diagnostics)
+        errors = len(error.errors)
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}: nothing was written", err=True)
+        sys.exit(INVALID)
+    text = to_yaml(imported.document)
+    loaded = load_text(text, output or "import.yaml")  # what we write must load: a bug here is ours, not the user's
+    _print_diagnostics(imported.warnings)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_atomically(output, text)
+    click.echo(
+        f"{output or 'stdout'}: {imported.rows:,} rows, {imported.roles:,} roles, "
+        f"{sum(role.headcount for role in loaded.org.roles):,} people; "
+        f"{len(loaded.warnings)} warnings from 'orgcharts check' (see the comments at the top)",
+        err=True,
+    )
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Write next to ``path`` then rename over it: a crash never leaves half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise click.ClickException(f"cannot write {path}: {error.strerror}") from None
