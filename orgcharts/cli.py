@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from orgcharts import __version__
+from orgcharts.compare import compare, comparison_document, comparison_table
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
 from orgcharts.loader import (
     MAX_BYTES_ENV,
@@ -260,3 +261,24 @@ def _write_atomically(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise click.ClickException(f"cannot write {path}: {error.strerror}") from None
+
+
+@main.command()
+@click.argument("before", type=click.Path(dir_okay=False))
+@click.argument("after", type=click.Path(dir_okay=False))
+@click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger org files.")
+def diff(before: str, after: str, amount: float | None, output: str, max_bytes: int | None) -> None:
+    """Compare two orgs (today and a proposal): every metric before and after, and the roles
+    added, removed, moved, retitled, or given other customers or authority.
+
+    Exits 0 when both files load (whether or not they differ), 1 when one is invalid.
+    """
+    first = _load(before, None, max_bytes)
+    second = _load(after, None, max_bytes)
+    comparison = compare(first.org, second.org, amount)
+    if output == "json":
+        click.echo(json.dumps(comparison_document(comparison, before, after), indent=2, ensure_ascii=False))
+    else:
+        click.echo(comparison_table(comparison, before, after), nl=False)

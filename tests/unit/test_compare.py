@@ -1,0 +1,124 @@
+"""Two orgs compared: metrics before and after on a hand-checked pair, and every kind of role change."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from orgcharts import load_text
+from orgcharts.cli import main
+from orgcharts.compare import MetricChange, compare, comparison_table
+from tests.unit.test_metrics import HAND_CHECKED
+
+# The proposal: Rep moves under Operations (which decides both), Desk may refund up to 50,
+# a Kiosk joins Operations, HR goes, IT is retitled.
+PROPOSAL = (
+    HAND_CHECKED.replace("{id: rep, title: Rep, reports_to: sales,", "{id: rep, title: Rep, reports_to: ops,")
+    .replace(
+        "{id: desk, title: Desk, reports_to: ops, headcount: 5, serves: [walkin, phone]}",
+        "{id: desk, title: Desk, reports_to: ops, headcount: 5, serves: [walkin, phone],"
+        " decides: [{decision: refund, limit: 50}]}",
+    )
+    .replace("  - {id: hr, title: HR, reports_to: top, supports: [store_mgr]}\n", "")
+    .replace("{id: it, title: IT, reports_to: top}", "{id: it, title: Technology, reports_to: top}")
+    + "  - {id: kiosk, title: Kiosk, reports_to: ops, serves: [walkin]}\n"
+)
+TODAY = load_text(HAND_CHECKED).org
+TOMORROW = load_text(PROPOSAL).org
+
+
+def metric(comparison, decision, name):
+    (found,) = [m for m in comparison.metrics if m.decision == decision and m.metric == name]
+    return found
+
+
+def test_the_hand_checked_pair():
+    comparison = compare(TODAY, TOMORROW)
+    # refund today: clerk 0 hops (10 people), desk 1 (5), rep 2 (4) -> 13/19; tomorrow: 0, 0, rep 1, kiosk 1 -> 5/20
+    assert metric(comparison, "refund", "weighted_mean_hops") == MetricChange(
+        "refund", "weighted_mean_hops", 13 / 19, 0.25
+    )
+    assert metric(comparison, "refund", "max_hops").after == 1
+    assert metric(comparison, "refund", "empowered_share") == MetricChange("refund", "empowered_share", 10 / 19, 0.75)
+    # exception (only Operations decides): rep could reach no one, now one hop
+    assert metric(comparison, "exception", "unreachable") == MetricChange("exception", "unreachable", 1, 0)
+    assert metric(comparison, "exception", "weighted_mean_hops") == MetricChange(
+        "exception", "weighted_mean_hops", 25 / 15, 30 / 20
+    )
+    assert metric(comparison, None, "customer_facing_roles") == MetricChange(None, "customer_facing_roles", 3, 4)
+    assert metric(comparison, None, "people") == MetricChange(None, "people", 25, 25)
+    assert [(r.change, r.role, r.before, r.after) for r in comparison.roles] == [
+        ("authority", "desk", "none", "refund up to 50 EUR"),
+        ("moved", "rep", "reports to sales", "reports to ops"),
+        ("retitled", "it", "IT", "Technology"),
+        ("added", "kiosk", None, "reports to ops"),
+        ("removed", "hr", "reports to top", None),
+    ]
+    assert comparison.changed_roles == {"desk", "rep", "it", "kiosk", "hr"}
+
+
+def test_better_and_worse_follow_the_customer():
+    comparison = compare(TODAY, TOMORROW)
+    assert metric(comparison, "refund", "weighted_mean_hops").better is True
+    assert metric(comparison, "refund", "empowered_share").better is True
+    assert compare(TOMORROW, TODAY).metrics == [
+        MetricChange(m.decision, m.metric, m.after, m.before) for m in comparison.metrics
+    ]
+    assert metric(compare(TOMORROW, TODAY), "refund", "max_hops").better is False
+    assert metric(comparison, None, "roles").better is None, "more roles is neither better nor worse"
+
+
+def test_an_amount_and_a_decision_only_one_side_has():
+    richer = load_text(
+        PROPOSAL.replace(
+            "  - {id: exception, name: Exception}\n",
+            "  - {id: exception, name: Exception}\n  - {id: swap, name: Swap}\n",
+        )
+    ).org
+    comparison = compare(TODAY, richer, amount=60)
+    assert metric(comparison, "swap", "max_hops") == MetricChange("swap", "max_hops", None, None)
+    # at 60 EUR the clerk (up to 20) climbs to the store manager, desk (up to 50) to ops
+    assert metric(comparison, "refund", "weighted_mean_hops").before == (10 * 1 + 5 * 1 + 4 * 2) / 19
+
+
+def test_identical_orgs_differ_in_nothing():
+    comparison = compare(TODAY, load_text(HAND_CHECKED).org)
+    assert comparison.roles == [] and all(m.before == m.after for m in comparison.metrics)
+    assert comparison_table(comparison, "a.yaml", "b.yaml").endswith("No role changed.\n")
+
+
+def test_the_command_table_and_json(tmp_path):
+    before, after = tmp_path / "today.yaml", tmp_path / "proposal.yaml"
+    before.write_text(HAND_CHECKED)
+    after.write_text(PROPOSAL)
+    table = CliRunner().invoke(main, ["diff", str(before), str(after)])
+    assert table.exit_code == 0, table.output
+    assert "5 roles changed" in table.output
+    line = next(line for line in table.output.splitlines() if line.startswith("refund") and "weighted mean" in line)
+    assert line.split() == ["refund", "weighted", "mean", "hops", "0.68", "0.25", "better"]
+    document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).output)
+    assert document["before"] == {"source": str(before), "organization": "Hand-checked"}
+    assert {
+        "role": "kiosk",
+        "title": "Kiosk",
+        "change": "added",
+        "before": None,
+        "after": "reports to ops",
+    } in document["roles"]
+
+
+def test_the_command_refuses_an_invalid_side(tmp_path):
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text(HAND_CHECKED)
+    bad.write_text(HAND_CHECKED.replace("reports_to: sales", "reports_to: salse"))
+    result = CliRunner().invoke(main, ["diff", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert "reports_to 'salse' is not a role id (did you mean 'sales'?)" in result.output
+
+
+@pytest.mark.parametrize("side", [0, 1])
+def test_a_missing_file_is_named(tmp_path, side):
+    files = [str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+    (tmp_path / ("b.yaml" if side == 0 else "a.yaml")).write_text(HAND_CHECKED)
+    result = CliRunner().invoke(main, ["diff", *files])
+    assert result.exit_code == 1 and files[side] in result.output
