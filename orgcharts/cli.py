@@ -117,7 +117,15 @@ def check(loaded: LoadedOrg) -> None:
 @click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
 @click.option("--segment", metavar="ID", help="Only roles that serve this customer segment.")
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def hops(loaded: LoadedOrg, decisions: tuple[str, ...], amount: float | None, segment: str | None, output: str) -> None:
+@click.option("--via-dotted", is_flag=True, help="Let requests climb dotted lines (dotted_to) too: the shortest route.")
+def hops(
+    loaded: LoadedOrg,
+    decisions: tuple[str, ...],
+    amount: float | None,
+    segment: str | None,
+    output: str,
+    via_dotted: bool,
+) -> None:
     """Decision distance: hops from each customer-facing role to the nearest authority.
 
     The table lists the worst first; JSON is a stable interface (docs/cli.md).
@@ -128,7 +136,7 @@ def hops(loaded: LoadedOrg, decisions: tuple[str, ...], amount: float | None, se
         _check_ids("customer segment", "--segment", [segment], [s.id for s in org.customers])
     if not org.decisions:
         raise click.UsageError(f"{loaded.source} lists no decisions, so there is no decision distance to measure")
-    report = hop_report(org, decisions, amount, segment)
+    report = hop_report(org, decisions, amount, segment, via_dotted=via_dotted)
     if output == "json":
         click.echo(json.dumps(hops_document(report), indent=2, ensure_ascii=False))
     elif output == "csv":

@@ -33,6 +33,7 @@ NEUTRAL_COLOUR = "#c9ced6"
 CUSTOMER_COLOUR = "#1a7f5a"
 PATH_COLOUR = "#ff9f1c"
 EDGE_COLOUR = "#8a94a6"
+DOTTED_COLOUR = "#7b3294"
 DIM = 0.18
 EXPAND_PREFIX = "expand:"
 """Marks a collapsed role's id in the chart: a click on it shows its reports."""
@@ -48,7 +49,7 @@ WEBGL_FROM = 2_000
 """Above this many roles on screen, the roles are drawn with WebGL."""
 
 # Trace order; fixed so that figures animate into each other.
-TRACE_EDGES, TRACE_CUSTOMER_LINKS, TRACE_PATH, TRACE_ROLES, TRACE_CUSTOMERS, TRACE_FRAME = range(6)
+TRACE_EDGES, TRACE_CUSTOMER_LINKS, TRACE_PATH, TRACE_ROLES, TRACE_CUSTOMERS, TRACE_FRAME, TRACE_DOTTED = range(7)
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def org_figure(
             {"x": [where[role.id][0] for role in shown], "y": [where[role.id][1] for role in shown]},
             _customers_trace(org, customers, segment, lit_segments, bool(chosen), scale),
             _frame_trace(layout, oriented),
+            _dotted_trace(shown, where, kind),
             *_legend_traces(scale, decision is not None, where[org.top.id]),
         ]
 
@@ -276,6 +278,31 @@ def _edges_trace(
         showlegend=False,
         name="reporting lines",
         uid="edges",
+    )
+
+
+def _dotted_trace(shown: Sequence[Role], where: dict[str, tuple[float, float]], kind: str) -> dict[str, Any]:
+    """Dashed lines from each role to its secondary managers (``dotted_to``) on the chart;
+    they never move a role: the layout follows the reporting lines alone."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for role in shown:
+        for upper in role.dotted_to:
+            if upper in where:
+                (x0, y0), (x1, y1) = where[role.id], where[upper]
+                xs.extend([x0, x1, None])
+                ys.extend([y0, y1, None])
+    return dict(
+        type=kind,
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": DOTTED_COLOUR, "width": 2, "dash": "dash"},
+        hoverinfo="skip",
+        name="dotted line (secondary manager)",
+        showlegend=bool(xs),
+        legendrank=2000,
+        uid="dotted",
     )
 
 

@@ -47,6 +47,8 @@ class Role:
     serves: tuple[str, ...] = ()
     supports: tuple[str, ...] = ()
     decides: tuple[Authority, ...] = ()
+    dotted_to: tuple[str, ...] = ()
+    """Secondary (dotted-line) managers: drawn, never laid out; an escalation route on request."""
 
     @property
     def customer_facing(self) -> bool:

@@ -38,14 +38,17 @@ def hop_report(
     decisions: Sequence[str] = (),
     amount: float | None = None,
     segment: str | None = None,
+    *,
+    via_dotted: bool = False,
 ) -> HopReport:
-    """Escalations for ``decisions`` (all when empty), narrowed to roles serving ``segment``."""
+    """Escalations for ``decisions`` (all when empty), narrowed to roles serving ``segment``;
+    ``via_dotted`` lets requests climb dotted lines too."""
     tree = reporting_tree(org)
     chosen = list(decisions) or [decision.id for decision in org.decisions]
     paths = {}
     summaries = {}
     for decision in chosen:
-        found = escalations(org, tree, decision, amount)
+        found = escalations(org, tree, decision, amount, via_dotted=via_dotted)
         if segment is not None:
             found = [escalation for escalation in found if segment in org.role(escalation.role).serves]
         paths[decision] = found

@@ -229,6 +229,7 @@ def _role_document(role: Role) -> dict[str, Any]:
             "headcount": role.headcount if role.headcount != 1 else None,
             "serves": list(role.serves) or None,
             "supports": list(role.supports) or None,
+            "dotted_to": list(role.dotted_to) or None,
             "decides": [
                 a.decision if a.limit is None else {"decision": a.decision, "limit": _number(a.limit)}
                 for a in role.decides

@@ -261,7 +261,11 @@ class _Rules:
             if isinstance(manager, str) and manager not in roles:
                 message = f"reports_to '{manager}' is not a role id{self._hint(manager, roles)}"
                 yield Finding("error", message, (*here, "reports_to"))
-            for key, known, kind in (("serves", segments, "customer segment"), ("supports", roles, "role")):
+            for key, known, kind in (
+                ("serves", segments, "customer segment"),
+                ("supports", roles, "role"),
+                ("dotted_to", roles, "role"),
+            ):
                 for position, ref in _listed(role.get(key)):
                     if ref not in known:
                         message = f"{key} '{ref}' is not a {kind} id{self._hint(ref, known)}"
@@ -270,6 +274,12 @@ class _Rules:
                         yield Finding(
                             "error", f"role '{ref}' supports itself; list the roles it serves", (*here, key, position)
                         )
+                    elif key == "dotted_to" and ref == role.get("id"):
+                        message = f"role '{ref}' has a dotted line to itself; list its secondary managers"
+                        yield Finding("error", message, (*here, key, position))
+                    elif key == "dotted_to" and ref == manager:
+                        message = f"dotted_to '{ref}' is already the manager of role '{role.get('id')}'; remove it"
+                        yield Finding("error", message, (*here, key, position))
             yield from self._authorities(here, role.get("decides"), decisions)
 
     def _authorities(self, here: Path, decides: Any, decisions: dict[str, int]) -> Iterator[Finding]:
@@ -399,6 +409,7 @@ def _role(role: dict[str, Any]) -> Role:
         serves=tuple(role.get("serves", ())),
         supports=tuple(role.get("supports", ())),
         decides=tuple(_authority(entry) for entry in role.get("decides", ())),
+        dotted_to=tuple(role.get("dotted_to", ())),
     )
 
 

@@ -38,18 +38,24 @@ def escalations(
     tree: nx.DiGraph,
     decision: str,
     amount: float | None = None,
+    *,
+    via_dotted: bool = False,
 ) -> list[Escalation]:
     """The escalation of every customer-facing role, in file order, for ``decision``.
 
     A role has authority when it ``decides`` the decision with no limit or, when
     ``amount`` is given and the decision has a unit, a limit of at least ``amount``.
-    Decisions without a unit ignore ``amount``. Runs in time linear in the number of
-    roles, plus the length of the paths returned.
+    Decisions without a unit ignore ``amount``. With ``via_dotted`` a request may also
+    climb a dotted line (``dotted_to``), and takes the shortest route, preferring the
+    reporting line among equals. Runs in time linear in the number of roles and dotted
+    lines, plus the length of the paths returned.
     """
     if decision not in org.decision_index:
         raise UnknownIdError(f"'{decision}' is not a decision of {org.name}")
     if org.decision_index[decision].unit is None:
         amount = None
+    if via_dotted and any(role.dotted_to for role in org.roles):
+        return _via_dotted(org, tree, decision, amount)
     nearest: dict[str, tuple[str | None, int]] = {}
     for role_id in top_down(org, tree):
         role = org.role(role_id)
@@ -68,6 +74,44 @@ def escalations(
         holder, distance = nearest[role.id]
         path = _climb(org, role.id, distance if holder is not None else None)
         result.append(Escalation(role.id, decision, distance if holder is not None else None, holder, path))
+    return result
+
+
+def _via_dotted(org: Organization, tree: nx.DiGraph, decision: str, amount: float | None) -> list[Escalation]:
+    """Breadth first from every role with authority, down reporting and dotted lines: each
+    role's distance to its nearest authority, then each path chosen upwards."""
+    below: dict[str, list[str]] = {role.id: [] for role in org.roles}
+    for role in org.roles:
+        for upper in (role.reports_to, *role.dotted_to) if role.reports_to else role.dotted_to:
+            below[upper].append(role.id)
+    distance: dict[str, int] = {}
+    frontier = []
+    for role_id in top_down(org, tree):
+        authority = org.role(role_id).authority_for(decision)
+        if authority is not None and authority.covers(amount):
+            distance[role_id] = 0
+            frontier.append(role_id)
+    while frontier:
+        reached = []
+        for upper in frontier:
+            for lower in below[upper]:
+                if lower not in distance:
+                    distance[lower] = distance[upper] + 1
+                    reached.append(lower)
+        frontier = reached
+    result = []
+    for role in org.roles:
+        if not role.customer_facing:
+            continue
+        if role.id not in distance:
+            result.append(Escalation(role.id, decision, None, None, _climb(org, role.id, None)))
+            continue
+        path = [role.id]
+        while distance[path[-1]] > 0:
+            here = org.role(path[-1])
+            steps = (here.reports_to, *here.dotted_to) if here.reports_to else here.dotted_to
+            path.append(next(up for up in steps if distance.get(up) == distance[here.id] - 1))
+        result.append(Escalation(role.id, decision, distance[role.id], path[-1], tuple(path)))
     return result
 
 

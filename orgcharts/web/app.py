@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 DEFAULT_EXAMPLE = "telecom"
 STARTUP = "__startup__"
 EDITOR_TAB = "yaml"
+VIA_DOTTED = "dotted"
 EDITOR_LINE_PX = 20
 EDITOR_PAD_PX = 8
 EXPAND_ALL = 999
@@ -209,6 +210,15 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                         "Segment",
                         "segment",
                         dcc.Dropdown(id="segment", className="segment", placeholder="All segments", searchable=False),
+                    ),
+                    html.Div(
+                        id="dotted-control",
+                        className="control dotted",
+                        hidden=True,
+                        title="Let requests climb dotted lines (secondary managers) too: the shortest route",
+                        children=dcc.Checklist(
+                            id="via-dotted", options=[{"label": "Count dotted lines", "value": VIA_DOTTED}], value=[]
+                        ),
                     ),
                 ],
             ),
@@ -546,6 +556,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Output("org-name", "children"),
         Output("levels", "options"),
         Output("levels", "value"),
+        Output("dotted-control", "hidden"),
         Input("org-source", "data"),
         Input("org-refilled", "data"),
         State("decision", "value"),
@@ -562,7 +573,8 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         segments = [{"label": s.name, "value": s.id} for s in org.customers]
         keep_segment = segment if segment in org.segment_index else None
         chosen = decision if decision in ids else (ids[0] if ids else None)
-        return decisions, chosen, segments, keep_segment, org.name, levels, None
+        matrix = any(role.dotted_to for role in org.roles)
+        return decisions, chosen, segments, keep_segment, org.name, levels, None, not matrix
 
     @app.callback(
         Output("chart-built", "data"),
@@ -579,15 +591,29 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Input("present", "data"),
         Input("levels", "value"),
         Input("expanded", "data"),
+        Input("via-dotted", "value"),
         State("view", "value"),
     )
     def render_chart(
-        source, _refilled, raw_edits, decision, amount, segment, selected, present, levels, expanded, chosen_view
+        source,
+        _refilled,
+        raw_edits,
+        decision,
+        amount,
+        segment,
+        selected,
+        present,
+        levels,
+        expanded,
+        dotted,
+        chosen_view,
     ):
         """The chart, built for the view chosen: a flip itself happens in the browser (below)."""
         shape = _shape(source, texts, startup)
-        controls = _controls(shape.org, chosen_view, decision, amount, segment, selected, present, levels, expanded)
-        measured = view.analysis(shape, _edits(raw_edits), controls.decision, controls.amount, controls.segment)
+        controls = _controls(
+            shape.org, chosen_view, decision, amount, segment, selected, present, levels, expanded, dotted
+        )
+        measured = _analysis(shape, raw_edits, controls)
         figure = view.chart(
             measured.org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals
         )
@@ -613,13 +639,14 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Input("segment", "value"),
         Input("selection", "data"),
         Input("table-order", "data"),
+        Input("via-dotted", "value"),
     )
-    def render_panels(source, _refilled, raw_edits, decision, amount, segment, selected, order):
+    def render_panels(source, _refilled, raw_edits, decision, amount, segment, selected, order, dotted):
         """Everything around the chart; expanding, flipping or projecting leaves it as it is."""
         shape = _shape(source, texts, startup)
-        controls = _controls(shape.org, None, decision, amount, segment, selected)
+        controls = _controls(shape.org, None, decision, amount, segment, selected, dotted=dotted)
         edits = _edits(raw_edits)
-        measured = view.analysis(shape, edits, controls.decision, controls.amount, controls.segment)
+        measured = _analysis(shape, raw_edits, controls)
         org, now = measured.org, measured.now
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
@@ -891,6 +918,7 @@ def _controls(
     present: Any = False,
     levels: Any = None,
     expanded: Any = None,
+    dotted: Any = None,
 ) -> view.Controls:
     """The controls as the browser sent them, each checked against the org: anything unknown
     or malformed falls back to its default rather than being trusted."""
@@ -907,11 +935,18 @@ def _controls(
             for role in (expanded if isinstance(expanded, list) else ())
             if isinstance(role, str) and org.has_role(role)
         ),
+        via_dotted=isinstance(dotted, list) and VIA_DOTTED in dotted,
     )
 
 
 def _edits(raw: Any) -> tuple[Edit, ...]:
     return tuple(view.parse_edits(raw))
+
+
+def _analysis(shape: view.Structure, raw_edits: Any, controls: view.Controls) -> view.Analysis:
+    return view.analysis(
+        shape, _edits(raw_edits), controls.decision, controls.amount, controls.segment, controls.via_dotted
+    )
 
 
 def _shape(source: Any, texts: view.TextCache, startup: Startup) -> view.Structure:

@@ -161,6 +161,7 @@ class Controls:
     present: bool = False
     levels: int | None = None
     expanded: tuple[str, ...] = ()
+    via_dotted: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def snapshot(org: Organization, shape: Structure, controls: Controls) -> Snapsho
     layer_count, median = shape.layers, shape.median_span
     if controls.decision is None or controls.decision not in org.decision_index:
         return Snapshot([], None, layer_count, median)
-    found = escalations(org, shape.tree, controls.decision, controls.amount)
+    found = escalations(org, shape.tree, controls.decision, controls.amount, via_dotted=controls.via_dotted)
     counted = [e for e in found if controls.segment is None or controls.segment in org.role(e.role).serves]
     return Snapshot(found, summarize(org, counted, by_segment=False), layer_count, median)
 
@@ -375,12 +376,17 @@ class Analysis:
 
 @lru_cache(maxsize=32)
 def analysis(
-    shape: Structure, edits: tuple[Edit, ...], decision: str | None, amount: float | None, segment: str | None
+    shape: Structure,
+    edits: tuple[Edit, ...],
+    decision: str | None,
+    amount: float | None,
+    segment: str | None,
+    via_dotted: bool = False,
 ) -> Analysis:
     """Remembered per org text, edits and control values, so that expanding, flipping or
     selecting redraws the chart without measuring the org again."""
     org = edited(shape.org, edits)
-    controls = Controls(decision=decision, amount=amount, segment=segment)
+    controls = Controls(decision=decision, amount=amount, segment=segment, via_dotted=via_dotted)
     now = snapshot(org, shape, controls)
     before = snapshot(shape.org, shape, controls) if edits else now
     return Analysis(org, shape, decision, now, before, table_rows(org, now.found, segment))

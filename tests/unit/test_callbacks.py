@@ -13,6 +13,7 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from orgcharts.errors import MissingOrgTextError
+from orgcharts.figures import TRACE_DOTTED
 from orgcharts.loader import example_text
 from orgcharts.web import create_app, view
 from orgcharts.web.app import ask_for_missing_text
@@ -72,6 +73,7 @@ def render(trigger, source, *, refilled=None, edits=None, view="inverted", decis
         more.get("present", False),
         more.get("levels"),
         more.get("expanded", []),
+        more.get("dotted", []),
         view,
     )
     return outputs[0], outputs[1:]
@@ -80,7 +82,7 @@ def render(trigger, source, *, refilled=None, edits=None, view="inverted", decis
 def panels(trigger, source, *, edits=None, decision=None, selected=None, order=None):
     """The callback of everything around the chart, with the controls named."""
     return run(
-        PANELS, trigger, source, None, [] if edits is None else edits, decision, None, None, selected, order or {}
+        PANELS, trigger, source, None, [] if edits is None else edits, decision, None, None, selected, order or {}, []
     )
 
 
@@ -142,7 +144,7 @@ def test_download_of_the_changed_org_and_of_the_editor():
 
 
 def test_controls_follow_the_org():
-    options, value, segments, segment, name, levels, level = run(
+    options, value, segments, segment, name, levels, level, _ = run(
         CONTROLS,
         "org-source.data",
         {"name": "r.yaml", "digest": view.digest(example_text("retailer"))},
@@ -163,8 +165,10 @@ def test_controls_follow_the_org():
 
 @pytest.mark.parametrize("tampered", [None, {"digest": 42}, "not a store"])
 def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampered):
-    outputs = run(RENDER, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "x", 5, "?", "sideways")
-    assert run(PANELS, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "sorted?")
+    outputs = run(
+        RENDER, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "x", 5, "?", {"no": 1}, "sideways"
+    )
+    assert run(PANELS, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "sorted?", "dotted")
     figure = outputs[0]["figure"]
     assert outputs[0]["view"] == "inverted"
     assert "Northwind Mobile" in figure.layout.title.text
@@ -280,3 +284,21 @@ def test_the_editor_gets_its_text_only_once_its_tab_is_open():
     uploaded = {"digest": view.digest("organization: up\n"), "text": "organization: up\n"}
     source = {"name": "up.yaml", "digest": uploaded["digest"]}
     assert run(fill, "org-text.data", "yaml", uploaded, None, None, source) == uploaded["text"]
+
+
+def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
+    from tests.unit.test_dotted_lines import MATRIX
+
+    key = view.digest(MATRIX)
+    loaded = run(LOAD, "apply.n_clicks", None, None, 1, None, MATRIX, {"name": "matrix.yaml", "digest": key})
+    source = loaded[0]
+    shown = run(CONTROLS, "org-source.data", source, None, None, None)
+    assert shown[-1] is False, "the switch shows for an org with dotted lines"
+    assert run(CONTROLS, "org-source.data", STARTUP, None, None, None)[-1] is True
+    built, _ = render("org-source.data", source, decision="exception")
+    assert list(built["figure"].data[TRACE_DOTTED].x)[:2] == [
+        built["figure"].data[3].x[list(built["figure"].data[3].customdata).index(role)] for role in ("rep", "ops")
+    ]
+    table_without = panels("org-source.data", source, decision="exception")[2]
+    table_with = run(PANELS, "via-dotted.value", source, None, [], "exception", None, None, None, {}, ["dotted"])[2]
+    assert "no one" in text_of(plain(table_without)) and "no one" not in text_of(plain(table_with))
