@@ -31,6 +31,7 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -87,12 +88,7 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
         for _ in range(repeat):
             profile = browser.new_context(viewport={"width": 1920, "height": 1080})
             page = profile.new_page()
-            for name in ("open", "reopen"):
-                began = time.perf_counter()
-                page.goto(url + "/")
-                wait_points(page, "n > 0")
-                page.wait_for_function(BUSY)
-                keep(name, time.perf_counter() - began)
+            open_twice(page, url, lambda shown: (wait_points(shown, "n > 0"), shown.wait_for_function(BUSY)), keep)
             opening = page.evaluate(POINTS)
 
             ids = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].customdata")
@@ -139,9 +135,22 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
     return best
 
 
+def open_twice(page, url: str, drawn: Callable[[object], object], keep: Callable[[str, float], None]) -> None:
+    """Navigation until ``drawn(page)`` returns, in a fresh profile ("open"), then again in it ("reopen")."""
+    for name in ("open", "reopen"):
+        began = time.perf_counter()
+        page.goto(url + "/")
+        drawn(page)
+        keep(name, time.perf_counter() - began)
+
+
 def floor(flags: list[str], repeat: int) -> dict[str, float]:
     """Open and reopen of a bare Dash page with one two-point graph (benchmarks/bare_dash.py)."""
     best: dict[str, float] = {}
+
+    def keep(name: str, seconds: float) -> None:
+        best[name] = min(seconds, best.get(name, seconds))
+
     port = free_port()
     with (
         running([sys.executable, "-m", "benchmarks.bare_dash"], port, env={"PORT": str(port)}) as url,
@@ -151,11 +160,9 @@ def floor(flags: list[str], repeat: int) -> dict[str, float]:
         for _ in range(repeat):
             profile = browser.new_context(viewport={"width": 1920, "height": 1080})
             page = profile.new_page()
-            for name in ("open", "reopen"):
-                began = time.perf_counter()
-                page.goto(url + "/")
-                page.wait_for_selector("#bare .scatterlayer .trace", timeout=60_000)
-                best[name] = min(time.perf_counter() - began, best.get(name, float("inf")))
+            open_twice(
+                page, url, lambda shown: shown.wait_for_selector("#bare .scatterlayer .trace", timeout=60_000), keep
+            )
             profile.close()
         browser.close()
     return best

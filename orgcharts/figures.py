@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -281,17 +281,22 @@ def _edges_trace(
     )
 
 
+def _segments(
+    pairs: Iterable[tuple[tuple[float, float], tuple[float, float]]],
+) -> tuple[list[float | None], list[float | None]]:
+    """Straight lines between point pairs, as one trace's x and y lists (None between lines)."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for (x0, y0), (x1, y1) in pairs:
+        xs.extend([x0, x1, None])
+        ys.extend([y0, y1, None])
+    return xs, ys
+
+
 def _dotted_trace(shown: Sequence[Role], where: dict[str, tuple[float, float]], kind: str) -> dict[str, Any]:
     """Dashed lines from each role to its secondary managers (``dotted_to``) on the chart;
     they never move a role: the layout follows the reporting lines alone."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for role in shown:
-        for upper in role.dotted_to:
-            if upper in where:
-                (x0, y0), (x1, y1) = where[role.id], where[upper]
-                xs.extend([x0, x1, None])
-                ys.extend([y0, y1, None])
+    xs, ys = _segments((where[role.id], where[upper]) for role in shown for upper in role.dotted_to if upper in where)
     return dict(
         type=kind,
         x=xs,
@@ -314,16 +319,12 @@ def _customer_links_trace(
     lit_segments: set[str],
     kind: str,
 ) -> dict[str, Any]:
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    if customers:
-        for role in shown:
-            for served in role.serves:
-                if segment is not None and served != segment:
-                    continue
-                (x0, y0), (x1, y1) = where[role.id], customers[served]
-                xs.extend([x0, x1, None])
-                ys.extend([y0, y1, None])
+    xs, ys = _segments(
+        (where[role.id], customers[served])
+        for role in shown
+        for served in role.serves
+        if customers and (segment is None or served == segment)
+    )
     return dict(
         type=kind,
         x=xs,

@@ -28,6 +28,16 @@ DEFAULT_EXAMPLE = "telecom"
 STARTUP = "__startup__"
 EDITOR_TAB = "yaml"
 VIA_DOTTED = "dotted"
+MEASURED_BY = (
+    Input("org-source", "data"),
+    Input("org-refilled", "data"),
+    Input("edits", "data"),
+    Input("decision", "value"),
+    Input("amount", "value"),
+    Input("segment", "value"),
+    Input("selection", "data"),
+)
+"""The inputs both the chart and the panels around it are drawn from, first and in this order."""
 EDITOR_LINE_PX = 20
 EDITOR_PAD_PX = 8
 EXPAND_ALL = 999
@@ -581,13 +591,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Output("hop-badge", "children"),
         Output("hop-badge", "hidden"),
         Output("hop-badge", "style"),
-        Input("org-source", "data"),
-        Input("org-refilled", "data"),
-        Input("edits", "data"),
-        Input("decision", "value"),
-        Input("amount", "value"),
-        Input("segment", "value"),
-        Input("selection", "data"),
+        *MEASURED_BY,
         Input("present", "data"),
         Input("levels", "value"),
         Input("expanded", "data"),
@@ -631,13 +635,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Output("amount-unit", "children"),
         Output("grant-unit", "children"),
         Output("amount-presets", "options"),
-        Input("org-source", "data"),
-        Input("org-refilled", "data"),
-        Input("edits", "data"),
-        Input("decision", "value"),
-        Input("amount", "value"),
-        Input("segment", "value"),
-        Input("selection", "data"),
+        *MEASURED_BY,
         Input("table-order", "data"),
         Input("via-dotted", "value"),
     )
