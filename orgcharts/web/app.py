@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
 import os
 import time
@@ -19,6 +20,7 @@ from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError
 from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.model import Organization
+from orgcharts.report import hop_report, hops_csv, hops_document
 from orgcharts.web import view
 from orgcharts.whatif import Edit
 
@@ -303,7 +305,13 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                     dcc.Tab(
                         label="Escalation paths",
                         value="paths",
-                        children=html.Div(id="hop-table", className="hop-table"),
+                        children=[
+                            _row(
+                                html.Button("Download CSV", id="download-hops-csv", className="button small"),
+                                html.Button("Download JSON", id="download-hops-json", className="button small"),
+                            ),
+                            html.Div(id="hop-table", className="hop-table"),
+                        ],
                     ),
                     dcc.Tab(
                         label="Edit YAML",
@@ -830,12 +838,45 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         prevent_initial_call=True,
     )
     def download(_org_clicks, _yaml_clicks, source, raw_edits, editor_text):
+        """The changed org as YAML, or the editor's text."""
         name = str((source if isinstance(source, dict) else startup.source).get("name", "org.yaml"))
         stem = name.rsplit(".", 1)[0]
         if ctx.triggered_id == "download-yaml":
             return {"content": editor_text or "", "filename": name, "type": "text/yaml"}
         org = view.edited(_org(source, texts, startup), view.parse_edits(raw_edits))
         return {"content": dump_text(org), "filename": f"{stem}-what-if.yaml", "type": "text/yaml"}
+
+    @app.callback(
+        Output("download", "data", allow_duplicate=True),
+        Input("download-hops-csv", "n_clicks"),
+        Input("download-hops-json", "n_clicks"),
+        State("org-source", "data"),
+        State("edits", "data"),
+        State("decision", "value"),
+        State("amount", "value"),
+        State("segment", "value"),
+        State("via-dotted", "value"),
+        prevent_initial_call=True,
+    )
+    def download_hops(_csv_clicks, _json_clicks, source, raw_edits, decision, amount, segment, dotted):
+        """The escalation paths as shown (decision, amount, segment, what-if changes): the
+        same CSV and JSON as ``orgcharts hops`` (docs/cli.md)."""
+        shape = _shape(source, texts, startup)
+        controls = _controls(shape.org, None, decision, amount, segment, None, dotted=dotted)
+        org = view.edited(shape.org, _edits(raw_edits))
+        report = hop_report(
+            org,
+            [controls.decision] if controls.decision else [],
+            controls.amount,
+            controls.segment,
+            via_dotted=controls.via_dotted,
+        )
+        stem = str((source if isinstance(source, dict) else startup.source).get("name", "org.yaml")).rsplit(".", 1)[0]
+        name = f"{stem}-hops" + (f"-{controls.decision}" if controls.decision else "")
+        if ctx.triggered_id == "download-hops-json":
+            content = json.dumps(hops_document(report), indent=2, ensure_ascii=False)
+            return {"content": content, "filename": f"{name}.json", "type": "application/json"}
+        return {"content": hops_csv(report), "filename": f"{name}.csv", "type": "text/csv"}
 
     app.clientside_callback(
         """

@@ -1,5 +1,7 @@
 """The dashboard in a real headless Chromium: what an executive and a facilitator do."""
 
+import csv
+import json
 import time
 
 import pytest
@@ -181,6 +183,24 @@ def test_reset_key_and_download_of_the_changed_org(page, server, tmp_path):
     assert {"decision": "refund", "limit": 200} in rep["decides"]
     press(page, "r")
     assert page.locator("#changes li").count() == 0
+
+
+def test_the_hop_table_downloads_as_csv_and_json(page, server, tmp_path):
+    open_dashboard(page, server)
+    choose(page, "decision", "Refund or bill credit")
+    set_amount(page, 200)
+    saved = {}
+    for button, suffix in (("#download-hops-csv", "csv"), ("#download-hops-json", "json")):
+        with page.expect_download() as download:
+            page.click(button)
+        saved[suffix] = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved[suffix])
+    assert [path.name for path in saved.values()] == ["telecom-hops-refund.csv", "telecom-hops-refund.json"]
+    rows = list(csv.DictReader(saved["csv"].open()))
+    assert {row["decision"] for row in rows} == {"refund"}
+    assert len(rows) == sum(1 for role in TELECOM.roles if role.customer_facing)
+    document = json.loads(saved["json"].read_text())
+    assert document["amount"] == 200 and len(document["paths"]) == len(rows)
 
 
 def test_invalid_edit_shows_its_line_keeps_the_chart_and_survives_reload(page, server):

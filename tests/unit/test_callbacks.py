@@ -24,7 +24,8 @@ STARTUP = {"name": "telecom.yaml", "digest": view.digest(example_text("telecom")
 
 def callback(output_prefix):
     """The plain function behind the callback whose outputs start with ``output_prefix``."""
-    (key,) = [key for key in APP.callback_map if key.lstrip(".").startswith(output_prefix)]
+    keys = [key for key in APP.callback_map if key.lstrip(".").startswith(output_prefix)]
+    (key,) = [key for key in keys if key == output_prefix] or keys
     return APP.callback_map[key]["callback"].__wrapped__
 
 
@@ -302,3 +303,25 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
     table_without = panels("org-source.data", source, decision="exception")[2]
     table_with = run(PANELS, "via-dotted.value", source, None, [], "exception", None, None, None, {}, ["dotted"])[2]
     assert "no one" in text_of(plain(table_without)) and "no one" not in text_of(plain(table_with))
+
+
+def test_the_hop_table_downloads_as_the_command_lines_csv_and_json():
+    from orgcharts.report import hop_report, hops_csv
+
+    download = callback("download.data@")
+    edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250}]
+    as_csv = run(download, "download-hops-csv.n_clicks", 1, None, STARTUP, edits, "refund", 200, None, [])
+    org = view.edited(load_example_org(), view.parse_edits(edits))
+    assert as_csv["filename"] == "telecom-hops-refund.csv"
+    assert as_csv["content"] == hops_csv(hop_report(org, ["refund"], 200)), "what-if changes included"
+    assert 'refund,agent_denver,"Care Agent, Denver",140,consumers,0,agent_denver,agent_denver' in as_csv["content"]
+    as_json = run(download, "download-hops-json.n_clicks", None, 1, STARTUP, [], "refund", None, "business", [])
+    document = json.loads(as_json["content"])
+    assert as_json["filename"] == "telecom-hops-refund.json" and document["organization"] == "Northwind Mobile"
+    assert {path["decision"] for path in document["paths"]} == {"refund"}
+
+
+def load_example_org():
+    from orgcharts.loader import load_example
+
+    return load_example("telecom").org
