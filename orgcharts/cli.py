@@ -19,6 +19,9 @@ import click
 from orgcharts import __version__
 from orgcharts.compare import compare, comparison_document, comparison_table
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
+from orgcharts.export import ExportError, format_of, picture, picture_bytes
+from orgcharts.figures import TRACE_ROLES
+from orgcharts.graph import reporting_tree
 from orgcharts.loader import (
     MAX_BYTES_ENV,
     LoadedOrg,
@@ -31,6 +34,7 @@ from orgcharts.loader import (
     schema_text,
 )
 from orgcharts.loader.hrcsv import Rules, import_file, parse_authority, parse_rule, to_yaml
+from orgcharts.metrics import escalations
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, stats_document, stats_table
 
@@ -255,13 +259,14 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
     )
 
 
-def _write_atomically(path: str, text: str) -> None:
+def _write_atomically(path: str, content: str | bytes) -> None:
     """Write next to ``path`` then rename over it: a crash never leaves half a file."""
     folder = os.path.dirname(os.path.abspath(path))
     temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with open(temporary, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -269,6 +274,64 @@ def _write_atomically(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise click.ClickException(f"cannot write {path}: {error.strerror}") from None
+
+
+@main.command()
+@_org_source
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.html, .png, .svg or .pdf.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--view", type=click.Choice(["inverted", "conventional"]), default="inverted", show_default=True)
+@click.option("--decision", metavar="ID", help="The decision to colour by (default: the first).")
+@click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
+@click.option("--segment", metavar="ID", help="Colour only roles that serve this customer segment.")
+@click.option("--select", "selected", metavar="ROLE", help="Light this customer-facing role's escalation path.")
+@click.option("--levels", type=click.IntRange(min=1), help="Draw the top N levels; deeper teams become one node each.")
+@click.option("--via-dotted", is_flag=True, help="Let requests climb dotted lines (dotted_to) too.")
+def render(
+    loaded: LoadedOrg,
+    output: str,
+    force: bool,
+    view: str,
+    decision: str | None,
+    selected: str | None,
+    levels: int | None,
+    via_dotted: bool,
+    amount: float | None,
+    segment: str | None,
+) -> None:
+    """Draw the chart to a file: interactive HTML that works offline, or a PNG, SVG or PDF
+    sized so every label can be read (PNG, SVG and PDF need Chromium; see docs/cli.md)."""
+    org = loaded.org
+    try:
+        fmt = format_of(output)
+    except ExportError as error:
+        raise click.BadParameter(str(error), param_hint="--output") from None
+    if os.path.exists(output) and not force:
+        raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
+    _check_ids("decision", "--decision", [decision] if decision else [], [d.id for d in org.decisions])
+    _check_ids("customer segment", "--segment", [segment] if segment else [], [c.id for c in org.customers])
+    _check_ids("role", "--select", [selected] if selected else [], [role.id for role in org.roles])
+    decision = decision or (org.decisions[0].id if org.decisions else None)
+    tree = reporting_tree(org)
+    found = escalations(org, tree, decision, amount, via_dotted=via_dotted) if decision else []
+    options = {"decision": decision, "amount": amount, "segment": segment, "selected": selected, "levels": levels}
+    drawn = picture(org, tree, found, fmt, view=view, **options)  # type: ignore[arg-type]
+    try:
+        content = picture_bytes(drawn)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    _write_atomically(output, content)
+    page = drawn.page
+    size = {"html": "fills the window", "png": "{} x {} px".format(*page.png_size)}.get(
+        fmt, f"{page.width:,} x {page.height:,} px page"
+    )
+    click.echo(f"{output}: {fmt.upper()}, {size}, {len(drawn.figure.data[TRACE_ROLES].x):,} roles drawn", err=True)
+    if fmt == "png" and page.png_text_px < 9:
+        click.echo(
+            f"{output}: warning: the chart is too wide for a readable PNG (labels {page.png_text_px:.0f} px high); "
+            "write .pdf or .svg, which stay sharp at any zoom, or draw fewer levels with --levels",
+            err=True,
+        )
 
 
 @main.command()

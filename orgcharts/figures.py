@@ -61,10 +61,14 @@ class Scale:
     customer_marker: int
     plot_width_px: int
     title_font: int
+    every_label: bool = True
+    """Label every role; else only those that tell the story (front line, authority, path)."""
+    labels_on_zoom: bool = True
+    """Crowded charts show labels only once zoomed in (a screen); a printed page shows them all."""
 
 
 SCREEN = Scale(font=12, marker=20, customer_marker=34, plot_width_px=1500, title_font=18)
-PROJECTOR = Scale(font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30)
+PROJECTOR = Scale(font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30, every_label=False)
 
 
 def hop_colour(hops: int | None) -> str:
@@ -161,7 +165,7 @@ def org_figure(
     amount: float | None = None,
     segment: str | None = None,
     selected: str | None = None,
-    present: bool = False,
+    scale: Scale = SCREEN,
     revision: str = "",
     rollups: Mapping[str, Rollup] | None = None,
 ) -> go.Figure:
@@ -179,7 +183,6 @@ def org_figure(
     without asking the server: each trace's ``meta.other`` holds the coordinates it has in
     the other view, and ``layout.meta.other_title`` that view's title (see ``flipped``).
     """
-    scale = PROJECTOR if present else SCREEN
     shown = [org.role(role_id) for role_id in layout.x]
     by_role = found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
     chosen = by_role.get(selected) if selected in layout.x else None
@@ -410,7 +413,7 @@ def _roles_trace(
         lines.append(3 if role.id in on_path or rollup is not None else 1)
         story = role.customer_facing or decides or role.id in on_path or role.reports_to is None or rollup
         chars = min(int(room[role.id] * 0.92 / char_units), 24)
-        label = role_label(role, chars) if story or scale is SCREEN else ""
+        label = role_label(role, chars) if story or scale.every_label else ""
         hover = _role_hover(org, role, escalation if counted else None, authority, unit)
         if rollup is not None:
             label += "<br>" + rollup_label(rollup)
@@ -418,7 +421,7 @@ def _roles_trace(
         labels.append(label)
         hovers.append(hover)
         ids.append(f"{EXPAND_PREFIX}{role.id}" if rollup is not None else role.id)
-    crowded = len(shown) > LABELS_ON_ZOOM_FROM
+    crowded = scale.labels_on_zoom and len(shown) > LABELS_ON_ZOOM_FROM
     return dict(
         type=kind,
         x=xs,

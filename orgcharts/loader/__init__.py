@@ -17,19 +17,16 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.loader import cache
 from orgcharts.loader.validate import Finding, check, is_valid, schema
 from orgcharts.loader.validate import build as _build
 from orgcharts.loader.yamltext import Locator, ReadFailure, decode, read_document
-from orgcharts.model import Organization, Role
+from orgcharts.model import Organization
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "LoadedOrg",
-    "dump_text",
     "example_names",
     "example_text",
     "load_bytes",
@@ -206,42 +203,3 @@ def load_example(name: str) -> LoadedOrg:
 def schema_text() -> str:
     """The JSON Schema as shipped, for editors (``orgcharts schema > org.schema.json``)."""
     return resources.files("orgcharts").joinpath("org.schema.json").read_text(encoding="utf-8")
-
-
-def dump_text(org: Organization) -> str:
-    """The org as YAML in the documented format (comments of the original are not kept)."""
-    document: dict[str, Any] = {
-        "organization": org.name,
-        "customers": [{"id": segment.id, "name": segment.name} for segment in org.customers],
-        "decisions": [_without_none({"id": d.id, "name": d.name, "unit": d.unit}) for d in org.decisions],
-        "roles": [_role_document(role) for role in org.roles],
-    }
-    return yaml.dump(document, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=120)
-
-
-def _role_document(role: Role) -> dict[str, Any]:
-    return _without_none(
-        {
-            "id": role.id,
-            "title": role.title,
-            "name": role.name,
-            "reports_to": role.reports_to,
-            "headcount": role.headcount if role.headcount != 1 else None,
-            "serves": list(role.serves) or None,
-            "supports": list(role.supports) or None,
-            "dotted_to": list(role.dotted_to) or None,
-            "decides": [
-                a.decision if a.limit is None else {"decision": a.decision, "limit": _number(a.limit)}
-                for a in role.decides
-            ]
-            or None,
-        }
-    )
-
-
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
-def _without_none(mapping: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in mapping.items() if value is not None}

@@ -17,8 +17,10 @@ import dash
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
 from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError
+from orgcharts.export import FORMATS, ExportError, picture_bytes
 from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
-from orgcharts.loader import dump_text, example_names, example_text, load_bytes, max_bytes_default
+from orgcharts.loader import example_names, example_text, load_bytes, max_bytes_default
+from orgcharts.loader.roundtrip import with_authority
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document
 from orgcharts.web import view
@@ -40,6 +42,12 @@ MEASURED_BY = (
     Input("selection", "data"),
 )
 """The inputs both the chart and the panels around it are drawn from, first and in this order."""
+PICTURE_LABELS = {
+    "png": "PNG image (slides)",
+    "svg": "SVG (vector)",
+    "pdf": "PDF (print)",
+    "html": "HTML (interactive, offline)",
+}
 EDITOR_LINE_PX = 20
 EDITOR_PAD_PX = 8
 EXPAND_ALL = 999
@@ -165,6 +173,14 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                         max_size=cap,
                         accept=".yaml,.yml,text/yaml,text/plain",
                     ),
+                    dcc.Dropdown(
+                        id="picture",
+                        className="picture-picker",
+                        options=[{"label": PICTURE_LABELS[fmt], "value": fmt} for fmt in FORMATS],
+                        placeholder="Download picture…",
+                        searchable=False,
+                    ),
+                    html.Span(id="picture-status", className="picture-status", role="status"),
                     html.Button("Flip (f)", id="flip-button", className="button primary"),
                     html.Button("Projector (p)", id="present-button", className="button"),
                     html.Button("?", id="help-button", className="button round", title="Keyboard shortcuts"),
@@ -838,13 +854,14 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         prevent_initial_call=True,
     )
     def download(_org_clicks, _yaml_clicks, source, raw_edits, editor_text):
-        """The changed org as YAML, or the editor's text."""
-        name = str((source if isinstance(source, dict) else startup.source).get("name", "org.yaml"))
-        stem = name.rsplit(".", 1)[0]
+        """The editor's text, or the org file with the what-if changes written into it (its
+        comments and layout kept)."""
+        text, name = _text(source, texts, startup)
         if ctx.triggered_id == "download-yaml":
             return {"content": editor_text or "", "filename": name, "type": "text/yaml"}
-        org = view.edited(_org(source, texts, startup), view.parse_edits(raw_edits))
-        return {"content": dump_text(org), "filename": f"{stem}-what-if.yaml", "type": "text/yaml"}
+        org = view.edited(view.structure(text, name).org, view.parse_edits(raw_edits))
+        content = with_authority(text, name, org)
+        return {"content": content, "filename": f"{name.rsplit('.', 1)[0]}-what-if.yaml", "type": "text/yaml"}
 
     @app.callback(
         Output("download", "data", allow_duplicate=True),
@@ -877,6 +894,42 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
             content = json.dumps(hops_document(report), indent=2, ensure_ascii=False)
             return {"content": content, "filename": f"{name}.json", "type": "application/json"}
         return {"content": hops_csv(report), "filename": f"{name}.csv", "type": "text/csv"}
+
+    @app.callback(
+        Output("download", "data", allow_duplicate=True),
+        Output("picture", "value"),
+        Output("picture-status", "children"),
+        Input("picture", "value"),
+        State("org-source", "data"),
+        State("edits", "data"),
+        State("decision", "value"),
+        State("amount", "value"),
+        State("segment", "value"),
+        State("selection", "data"),
+        State("levels", "value"),
+        State("expanded", "data"),
+        State("via-dotted", "value"),
+        State("view", "value"),
+        running=[(Output("picture-status", "children"), "Drawing the picture…", "")],
+        prevent_initial_call=True,
+    )
+    def download_picture(fmt, source, raw_edits, decision, amount, segment, selected, levels, expanded, dotted, chosen):
+        """The chart as shown (view, decision, selection, levels, what-if changes) as a
+        picture file, drawn as ``orgcharts render`` draws it."""
+        if fmt not in FORMATS:
+            return dash.no_update, None, ""
+        shape = _shape(source, texts, startup)
+        controls = _controls(shape.org, chosen, decision, amount, segment, selected, False, levels, expanded, dotted)
+        measured = _analysis(shape, raw_edits, controls)
+        drawn = view.picture_of(measured.org, shape, measured.now.found, controls, fmt)
+        try:
+            data = picture_bytes(drawn)
+        except ExportError as error:
+            log.error("picture export failed: %s", error)
+            return dash.no_update, None, "Pictures need Chromium on the server: see the README"
+        stem = _text(source, texts, startup)[1].rsplit(".", 1)[0]
+        name = "-".join(part for part in (stem, controls.decision, controls.view) if part)
+        return dcc.send_bytes(data, f"{name}.{fmt}"), None, ""
 
     app.clientside_callback(
         """
@@ -993,12 +1046,17 @@ def _shape(source: Any, texts: view.TextCache, startup: Startup) -> view.Structu
 
     Raises ``MissingOrgTextError`` for a digest this process does not hold.
     """
+    return view.structure(*_text(source, texts, startup))
+
+
+def _text(source: Any, texts: view.TextCache, startup: Startup) -> tuple[str, str]:
+    """The session's org file: its text and name (see ``_shape``)."""
     if isinstance(source, dict) and isinstance(source.get("digest"), str):
         text = texts.get(source["digest"])
         if text is None:
             raise MissingOrgTextError(source["digest"])
-        return view.structure(text, str(source.get("name", "org.yaml")))
-    return view.structure(startup.text, startup.name)
+        return text, str(source.get("name", "org.yaml"))
+    return startup.text, startup.name
 
 
 def _org(source: Any, texts: view.TextCache, startup: Startup) -> Organization:

@@ -17,7 +17,8 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from orgcharts.collapse import Subtrees, depths, opening_levels, subtree_totals, visible
-from orgcharts.figures import View, org_figure
+from orgcharts.export import Format, Picture, picture
+from orgcharts.figures import PROJECTOR, SCREEN, View, org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import TreeLayout, tidy_tree
 from orgcharts.loader import LoadedOrg, load_text
@@ -303,8 +304,28 @@ def chart(
         amount=controls.amount,
         segment=controls.segment,
         selected=controls.selected,
-        present=controls.present,
+        scale=PROJECTOR if controls.present else SCREEN,
         revision=revision,
+    )
+
+
+def picture_of(
+    org: Organization, shape: Structure, found: Sequence[Escalation], controls: Controls, fmt: Format
+) -> Picture:
+    """The chart as the session sees it (view, decision, selection, levels opened, what-if
+    edits in ``org``) as a picture to download: ``export.picture``'s page, not the screen's."""
+    return picture(
+        org,
+        shape.tree,
+        found,
+        fmt,
+        decision=controls.decision if controls.decision in org.decision_index else None,
+        view=controls.view,
+        amount=controls.amount,
+        segment=controls.segment,
+        selected=controls.selected,
+        levels=shown_levels(shape, controls),
+        expanded=controls.expanded,
     )
 
 

@@ -178,11 +178,45 @@ def test_reset_key_and_download_of_the_changed_org(page, server, tmp_path):
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     assert saved.name == "telecom-what-if.yaml"
+    assert saved.read_text().startswith("# Northwind Mobile: a telecom operator")  # its own comments kept
     document = yaml.safe_load(saved.read_text())
     rep = next(role for role in document["roles"] if role["id"] == "rep_airport")
     assert {"decision": "refund", "limit": 200} in rep["decides"]
     press(page, "r")
     assert page.locator("#changes li").count() == 0
+
+
+def download_picture(page, label, folder):
+    with page.expect_download(timeout=60_000) as download:
+        choose(page, "picture", label)
+    saved = folder / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert page.locator("#picture-status").inner_text() == ""
+    return saved
+
+
+def test_pictures_download_as_shown_with_selection_and_what_if(page, server, tmp_path):
+    open_dashboard(page, server)
+    choose(page, "decision", "Refund or bill credit")
+    set_amount(page, 150)
+    zero_hops = "fill: rgb(33, 102, 172)"
+    before = download_picture(page, "SVG (vector)", tmp_path / "before").read_text()
+    click_role(page, "rep_airport")
+    page.fill("#grant-limit", "200")
+    page.click("#grant")
+    settle(page)
+    click_role(page, "rep_old_town")
+    saved = download_picture(page, "SVG (vector)", tmp_path)
+    assert saved.name == "telecom-refund-inverted.svg"
+    svg = saved.read_text()
+    assert "Refund or bill credit of 150 USD · customers on top" in svg
+    assert "rgb(255, 159, 28)" in svg and "rgb(255, 159, 28)" not in before  # the selected role's path
+    assert svg.count(zero_hops) == before.count(zero_hops) + 1  # the airport reps now decide
+
+    data = download_picture(page, "PNG image (slides)", tmp_path).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width >= 3840 and height >= 2160
 
 
 def test_the_hop_table_downloads_as_csv_and_json(page, server, tmp_path):

@@ -29,6 +29,16 @@ def callback(output_prefix):
     return APP.callback_map[key]["callback"].__wrapped__
 
 
+def callback_named(name):
+    """The plain function of the callback defined as ``name`` in ``create_app``."""
+    (found,) = [
+        entry["callback"].__wrapped__
+        for entry in APP.callback_map.values()
+        if "callback" in entry and entry["callback"].__wrapped__.__name__ == name
+    ]
+    return found
+
+
 def run(function, trigger, *args):
     def call():
         context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": 1}]))
@@ -308,7 +318,7 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
 def test_the_hop_table_downloads_as_the_command_lines_csv_and_json():
     from orgcharts.report import hop_report, hops_csv
 
-    download = callback("download.data@")
+    download = callback_named("download_hops")
     edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250}]
     as_csv = run(download, "download-hops-csv.n_clicks", 1, None, STARTUP, edits, "refund", 200, None, [])
     org = view.edited(load_example_org(), view.parse_edits(edits))

@@ -5,7 +5,7 @@ import base64
 import pytest
 
 from orgcharts import OrgFileError, load_text
-from orgcharts.loader import dump_text, load_example
+from orgcharts.loader import example_text, load_example
 from orgcharts.web import app as web
 from orgcharts.web import view
 from orgcharts.whatif import Edit, EditError, apply_edits, describe
@@ -105,7 +105,7 @@ def test_selection_summary():
 
 
 def test_parse_cache_is_keyed_by_content():
-    text = dump_text(load_example("retailer").org)
+    text = example_text("retailer")
     assert view.parse(text, "a.yaml") is view.parse(text, "a.yaml")
     assert view.digest(text) == view.digest(str(text)) != view.digest(text + " ")
 

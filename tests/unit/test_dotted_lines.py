@@ -6,8 +6,9 @@ from click.testing import CliRunner
 from orgcharts import load_text
 from orgcharts.cli import main
 from orgcharts.graph import reporting_tree
-from orgcharts.loader import dump_text
+from orgcharts.loader.roundtrip import with_authority
 from orgcharts.metrics import escalations
+from orgcharts.whatif import Edit, apply_edits
 from tests.conftest import errors_of
 from tests.unit.test_metrics import HAND_CHECKED
 
@@ -78,9 +79,10 @@ def test_bad_dotted_lines_are_errors_at_their_place(dotted, message):
     assert errors_of(text) == [message]
 
 
-def test_dotted_lines_survive_writing_the_org_back():
+def test_dotted_lines_survive_writing_what_if_edits_back():
     org = load_text(MATRIX).org
-    assert load_text(dump_text(org)).org.role("rep").dotted_to == ("ops",)
+    edited = apply_edits(org, [Edit("grant", "rep", org.decisions[0].id)])
+    assert load_text(with_authority(MATRIX, "m.yaml", edited)).org.role("rep").dotted_to == ("ops",)
 
 
 def test_hops_via_dotted_on_the_command_line(tmp_path):

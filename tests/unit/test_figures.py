@@ -9,6 +9,8 @@ from orgcharts import load_text
 from orgcharts.figures import (
     HOP_COLOURS,
     NEUTRAL_COLOUR,
+    PROJECTOR,
+    SCREEN,
     TRACE_CUSTOMERS,
     TRACE_EDGES,
     TRACE_PATH,
@@ -128,7 +130,7 @@ def test_labels_escape_html_and_wrap():
 
 @pytest.mark.parametrize("present", [False, True])
 def test_projector_figure_uses_large_type(present):
-    figure = build(present=present)
+    figure = build(scale=PROJECTOR if present else SCREEN)
     size = figure.data[TRACE_ROLES].textfont.size
     assert (size >= 18) == present
 
@@ -137,7 +139,7 @@ def test_projector_figure_uses_large_type(present):
     "options",
     [
         {"view": "inverted", "selected": "clerk"},
-        {"view": "conventional", "present": True, "amount": 150},
+        {"view": "conventional", "scale": PROJECTOR, "amount": 150},
         {"view": "inverted", "segment": "walkin", "decision": "exception"},
         {"view": "conventional", "decision": None},
     ],
