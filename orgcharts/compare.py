@@ -172,7 +172,9 @@ def comparison_table(comparison: Comparison, before_source: str, after_source: s
     for m in comparison.metrics:
         name = m.metric.replace("_", " ")
         verdict = {True: "better", False: "worse", None: ""}[m.better]
-        rows.append([m.decision or "(org)", name, _shown(m.metric, m.before), _shown(m.metric, m.after), verdict])
+        rows.append(
+            [m.decision or "(org)", name, shown_value(m.metric, m.before), shown_value(m.metric, m.after), verdict]
+        )
     blocks = [
         f"{before_source} ({comparison.before.name}) → {after_source} ({comparison.after.name})",
         text_table(["decision", "metric", "before", "after", ""], rows, right=(2, 3)),
@@ -186,7 +188,8 @@ def comparison_table(comparison: Comparison, before_source: str, after_source: s
     return "\n\n".join(blocks) + "\n"
 
 
-def _shown(metric: str, value: float | None) -> str:
+def shown_value(metric: str, value: float | None) -> str:
+    """A metric as people read it: a share in percent, counts whole, hops to one decimal."""
     if value is None:
         return "-"
     if metric == "empowered_share":

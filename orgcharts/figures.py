@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -34,6 +34,8 @@ CUSTOMER_COLOUR = "#1a7f5a"
 PATH_COLOUR = "#ff9f1c"
 EDGE_COLOUR = "#8a94a6"
 DOTTED_COLOUR = "#7b3294"
+CHANGED_COLOUR = "#e7298a"
+"""The ring around roles that differ between two orgs compared side by side."""
 DIM = 0.18
 EXPAND_PREFIX = "expand:"
 """Marks a collapsed role's id in the chart: a click on it shows its reports."""
@@ -69,6 +71,8 @@ class Scale:
 
 SCREEN = Scale(font=12, marker=20, customer_marker=34, plot_width_px=1500, title_font=18)
 PROJECTOR = Scale(font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30, every_label=False)
+HALF_SCREEN = Scale(font=11, marker=15, customer_marker=26, plot_width_px=880, title_font=15, every_label=False)
+"""Two charts side by side: only the roles that tell the story are labelled."""
 
 
 def hop_colour(hops: int | None) -> str:
@@ -168,6 +172,7 @@ def org_figure(
     scale: Scale = SCREEN,
     revision: str = "",
     rollups: Mapping[str, Rollup] | None = None,
+    marked: Collection[str] = (),
 ) -> go.Figure:
     """The org chart for one decision: the roles ``layout`` places (all, or the visible
     part of a collapsed chart, whose collapsed roles carry their ``rollups``).
@@ -176,7 +181,8 @@ def org_figure(
     already keyed by role. Customer-facing roles are coloured by hops; roles with authority
     covering ``amount`` are drawn as diamonds; with ``segment`` only roles serving it are
     coloured. With ``selected`` (a customer-facing role), its path from the customer to the
-    authority is lit and the rest dims. ``revision`` keeps the user's zoom while it stays the
+    authority is lit and the rest dims. Roles in ``marked`` get a thick ring in
+    ``CHANGED_COLOUR`` (what differs, in a comparison). ``revision`` keeps the user's zoom while it stays the
     same (Plotly's uirevision).
 
     The figure also carries the other view's geometry, so that a browser can flip it
@@ -209,7 +215,7 @@ def org_figure(
     traces = geometry(view)
     traces[TRACE_ROLES] = _roles_trace(
         org, shown, layout, role_positions(layout, view), by_role, rollups or {}, decision, amount, segment, on_path,
-        scale, kind,
+        scale, kind, set(marked),
     )  # fmt: skip
     other = "conventional" if view == "inverted" else "inverted"
     for trace, elsewhere in zip(traces, geometry(other), strict=True):
@@ -387,11 +393,13 @@ def _roles_trace(
     on_path: set[str],
     scale: Scale,
     kind: str,
+    marked: set[str],
 ) -> dict[str, Any]:
     room = label_room(layout)
     char_units = scale.font * 0.55 * (layout.width + 2.4) / scale.plot_width_px
     unit = org.decision_index[decision].unit if decision else None
     xs, ys, colours, symbols, sizes, opacities, labels, hovers, ids, lines = ([] for _ in range(10))
+    rings = [CHANGED_COLOUR if role.id in marked else "#1d2433" for role in shown] if marked else "#1d2433"
     for role in shown:
         x, y = where[role.id]
         escalation = by_role.get(role.id)
@@ -410,7 +418,7 @@ def _roles_trace(
             symbols.append("diamond" if decides else ("x" if counted and escalation.hops is None else "square"))
             sizes.append(scale.marker)
         opacities.append(1.0 if not on_path or role.id in on_path else DIM)
-        lines.append(3 if role.id in on_path or rollup is not None else 1)
+        lines.append(4 if role.id in marked else 3 if role.id in on_path or rollup is not None else 1)
         story = role.customer_facing or decides or role.id in on_path or role.reports_to is None or rollup
         chars = min(int(room[role.id] * 0.92 / char_units), 24)
         label = role_label(role, chars) if story or scale.every_label else ""
@@ -433,7 +441,7 @@ def _roles_trace(
             "symbol": symbols,
             "size": sizes,
             "opacity": opacities,
-            "line": {"color": "#1d2433", "width": lines},
+            "line": {"color": rings, "width": lines},
         },
         text=labels,
         textposition="bottom center",

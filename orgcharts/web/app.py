@@ -15,7 +15,9 @@ from typing import Any
 
 import dash
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 
+from orgcharts.compare import Comparison, shown_value
 from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError
 from orgcharts.export import FORMATS, ExportError, picture_bytes
 from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
@@ -31,6 +33,18 @@ log = logging.getLogger(__name__)
 DEFAULT_EXAMPLE = "telecom"
 STARTUP = "__startup__"
 EDITOR_TAB = "yaml"
+COMPARE_TAB = "compare"
+METRIC_LABELS = {
+    "roles": "roles",
+    "people": "people",
+    "customer_facing_roles": "customer-facing roles",
+    "layers": "layers",
+    "median_span": "median span",
+    "weighted_mean_hops": "weighted mean hops",
+    "max_hops": "max hops",
+    "unreachable": "no one can decide",
+    "empowered_share": "empowered share",
+}
 VIA_DOTTED = "dotted"
 MEASURED_BY = (
     Input("org-source", "data"),
@@ -152,6 +166,7 @@ def _layout(startup: Startup, cap: int) -> html.Div:
             dcc.Store(id="table-order", storage_type="memory", data={"by": "hops", "descending": True}),
             dcc.Store(id="present", storage_type="memory", data=False),
             dcc.Store(id="chart-built", storage_type="memory"),
+            dcc.Store(id="proposal", storage_type="session"),
             dcc.Download(id="download"),
             html.Header(
                 className="topbar",
@@ -329,6 +344,7 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                             html.Div(id="hop-table", className="hop-table"),
                         ],
                     ),
+                    dcc.Tab(label="Compare", value=COMPARE_TAB, children=_compare_panel(cap)),
                     dcc.Tab(
                         label="Edit YAML",
                         value=EDITOR_TAB,
@@ -385,6 +401,90 @@ def _layout(startup: Startup, cap: int) -> html.Div:
 def _control(label: str, for_id: str, *children: Any, extra: str = "") -> html.Div:
     """A labelled control in the controls bar."""
     return html.Div(className=f"control {extra}".strip(), children=[html.Label(label, htmlFor=for_id), *children])
+
+
+def _compare_panel(cap: int) -> html.Div:
+    def side(name: str) -> html.Div:
+        return html.Div(
+            className="compare-side",
+            children=[
+                html.H3(id=f"compare-{name}-title"),
+                dcc.Graph(
+                    id=f"compare-{name}",
+                    className="compare-chart",
+                    config={"displaylogo": False, "scrollZoom": True},
+                    style={"height": "560px"},
+                ),
+            ],
+        )
+
+    return html.Div(
+        className="compare-panel",
+        children=[
+            _row(
+                dcc.RadioItems(
+                    id="compare-with",
+                    className="compare-with",
+                    options=[
+                        {"label": "Today and the what-if changes", "value": "whatif"},
+                        {"label": "Today and a proposal", "value": "proposal"},
+                    ],
+                    value="whatif",
+                    inline=True,
+                ),
+                dcc.Upload(
+                    id="proposal-upload",
+                    className="upload",
+                    children=html.Button("Upload proposal YAML", className="button"),
+                    max_size=cap,
+                    accept=".yaml,.yml,text/yaml,text/plain",
+                ),
+            ),
+            html.Div(id="compare-messages", className="messages", role="status"),
+            html.Div(className="compare-charts", children=[side("before"), side("after")]),
+            html.Div(
+                className="compare-tables",
+                children=[html.Div(id="compare-metrics"), html.Div(id="compare-roles")],
+            ),
+        ],
+    )
+
+
+def _metrics_table(comparison: Comparison) -> html.Table:
+    """Every metric before and after; green where the change helps customers, red where it hurts."""
+    decisions = {**comparison.before.decision_index, **comparison.after.decision_index}
+    rows = [
+        html.Tr(
+            [
+                html.Td(decisions[m.decision].name if m.decision else "the org"),
+                html.Td(METRIC_LABELS.get(m.metric, m.metric)),
+                html.Td(shown_value(m.metric, m.before), className="number"),
+                html.Td(shown_value(m.metric, m.after), className="number"),
+                html.Td({True: "better", False: "worse", None: ""}[m.better]),
+            ],
+            className={True: "better", False: "worse", None: ""}[m.better],
+        )
+        for m in comparison.metrics
+    ]
+    header = html.Tr([html.Th(text) for text in ("decision", "metric", "before", "after", "")])
+    return html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table")
+
+
+def _roles_table(comparison: Comparison) -> html.Div:
+    if not comparison.roles:
+        return html.P("No role changed.")
+    header = html.Tr([html.Th(text) for text in ("change", "role", "before", "after")])
+    rows = [
+        html.Tr([html.Td(r.change), html.Td(r.title), html.Td(r.before or ""), html.Td(r.after or "")])
+        for r in comparison.roles
+    ]
+    count = len(comparison.changed_roles)
+    return html.Div(
+        [
+            html.H3(f"{count:,} role{'s' if count != 1 else ''} changed, ringed in the charts"),
+            html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table"),
+        ]
+    )
 
 
 def _row(*children: Any) -> html.Div:
@@ -896,6 +996,69 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         return {"content": hops_csv(report), "filename": f"{name}.csv", "type": "text/csv"}
 
     @app.callback(
+        Output("proposal", "data"),
+        Output("compare-with", "value"),
+        Output("compare-messages", "children"),
+        Input("proposal-upload", "contents"),
+        State("proposal-upload", "filename"),
+        prevent_initial_call=True,
+    )
+    def upload_proposal(contents, filename):
+        """A proposal to compare with: kept in this browser session only, like the org."""
+        name = os.path.basename(filename or "proposal.yaml")
+        try:
+            loaded = load_bytes(_decode_upload(contents, name, cap), name, max_bytes=cap)
+        except OrgFileError as error:
+            return dash.no_update, dash.no_update, _errors(error.diagnostics, f"{name} was not loaded as the proposal")
+        return {"name": name, "text": loaded.text}, "proposal", _ok(name, loaded.warnings)
+
+    @app.callback(
+        Output("compare-before", "figure"),
+        Output("compare-after", "figure"),
+        Output("compare-before-title", "children"),
+        Output("compare-after-title", "children"),
+        Output("compare-metrics", "children"),
+        Output("compare-roles", "children"),
+        Output("compare-messages", "children", allow_duplicate=True),
+        Input("tabs", "value"),
+        Input("compare-with", "value"),
+        Input("proposal", "data"),
+        *MEASURED_BY[:-1],
+        Input("via-dotted", "value"),
+        prevent_initial_call=True,
+    )
+    def render_comparison(tab, against, proposal, source, _refilled, raw_edits, decision, amount, segment, dotted):
+        """Today beside the what-if changes or a proposal, drawn only while the tab is open."""
+        if tab != COMPARE_TAB:
+            raise PreventUpdate
+        shape = _shape(source, texts, startup)
+        controls = _controls(shape.org, None, decision, amount, segment, None, dotted=dotted)
+        if against == "proposal":
+            if not (isinstance(proposal, dict) and isinstance(proposal.get("text"), str)):
+                message = html.P("Upload a proposal (an org YAML file) to compare with today's org.")
+                return *(dash.no_update,) * 6, [message]
+            name = str(proposal.get("name", "proposal.yaml"))
+            try:
+                other = view.structure(proposal["text"], name)
+            except OrgFileError as error:
+                return *(dash.no_update,) * 6, _errors(error.diagnostics)
+            after_org, after_shape, after_title = other.org, other, f"Proposal: {name}"
+        else:
+            after_org, after_shape = view.edited(shape.org, _edits(raw_edits)), shape
+            after_title = "With the what-if changes"
+        shown = view.side_by_side(shape, after_org, after_shape, controls)
+        before_title = f"Today: {_text(source, texts, startup)[1]}"
+        return (
+            shown.before,
+            shown.after,
+            before_title,
+            after_title,
+            _metrics_table(shown.comparison),
+            _roles_table(shown.comparison),
+            [],
+        )
+
+    @app.callback(
         Output("download", "data", allow_duplicate=True),
         Output("picture", "value"),
         Output("picture-status", "children"),
@@ -1093,13 +1256,10 @@ def _ok(name: str, warnings: tuple[Diagnostic, ...] = ()) -> list[Any]:
     return items
 
 
-def _errors(diagnostics: tuple[Diagnostic, ...]) -> list[Any]:
+def _errors(diagnostics: tuple[Diagnostic, ...], kept: str = "the chart shows the last valid org") -> list[Any]:
     errors = [d for d in diagnostics if d.severity == "error"]
     return [
-        html.P(
-            f"{len(errors)} error{'s' if len(errors) != 1 else ''}: the chart shows the last valid org.",
-            className="bad",
-        ),
+        html.P(f"{len(errors)} error{'s' if len(errors) != 1 else ''}: {kept}.", className="bad"),
         html.Ul([_diagnostic_item(d) for d in diagnostics[:100]], className="errors"),
     ]
 

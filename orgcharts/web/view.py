@@ -9,16 +9,17 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import networkx as nx
 import plotly.graph_objects as go
 
 from orgcharts.collapse import Subtrees, depths, opening_levels, subtree_totals, visible
+from orgcharts.compare import Comparison, compare
 from orgcharts.export import Format, Picture, picture
-from orgcharts.figures import PROJECTOR, SCREEN, View, org_figure
+from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, View, org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import TreeLayout, tidy_tree
 from orgcharts.loader import LoadedOrg, load_text
@@ -286,10 +287,13 @@ def chart(
     controls: Controls,
     revision: str,
     totals: Subtrees | None = None,
+    marked: Collection[str] = (),
+    scale: Scale | None = None,
 ) -> go.Figure:
     """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's.
     ``found`` are the escalations shown (as a list or by role); ``totals`` their subtree
-    totals, computed here when not given."""
+    totals, computed here when not given; ``marked`` roles are ringed. ``scale`` defaults
+    to the screen's, or the projector's when presenting."""
     if totals is None:
         totals = subtree_totals(org, shape.tree, list(found.values()) if isinstance(found, Mapping) else found)
     shown = visible(org, shape.tree, shown_levels(shape, controls), controls.expanded, totals)
@@ -304,8 +308,9 @@ def chart(
         amount=controls.amount,
         segment=controls.segment,
         selected=controls.selected,
-        scale=PROJECTOR if controls.present else SCREEN,
+        scale=scale or (PROJECTOR if controls.present else SCREEN),
         revision=revision,
+        marked=marked,
     )
 
 
@@ -327,6 +332,31 @@ def picture_of(
         levels=shown_levels(shape, controls),
         expanded=controls.expanded,
     )
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """Two orgs compared: the metrics and role changes, and both customer-on-top charts
+    with the changed roles ringed."""
+
+    comparison: Comparison
+    before: go.Figure
+    after: go.Figure
+
+
+def side_by_side(before: Structure, after_org: Organization, after: Structure, controls: Controls) -> SideBySide:
+    """``before`` (the loaded org) next to ``after_org`` (the same org with what-if edits,
+    whose shape is ``before``'s, or a proposal of shape ``after``), each drawn as it opens,
+    customers on top, for the decision, amount and segment of ``controls``."""
+    comparison = compare(before.org, after_org, controls.amount)
+    drawn = replace(controls, view="inverted", selected=None, present=False, levels=None, expanded=())
+    figures = []
+    for org, shape in ((before.org, before), (after_org, after)):
+        decision = drawn.decision if drawn.decision in org.decision_index else None
+        found = escalations(org, shape.tree, decision, drawn.amount, via_dotted=drawn.via_dotted) if decision else []
+        shown = replace(drawn, decision=decision)
+        figures.append(chart(org, shape, found, shown, "", marked=comparison.changed_roles, scale=HALF_SCREEN))
+    return SideBySide(comparison, *figures)
 
 
 def limits(org: Organization, decision: str | None, most: int = 6) -> list[float]:

@@ -219,6 +219,43 @@ def test_pictures_download_as_shown_with_selection_and_what_if(page, server, tmp
     assert width >= 3840 and height >= 2160
 
 
+def test_compare_tab_shows_today_beside_the_what_if_and_a_proposal(page, server, tmp_path):
+    open_dashboard(page, server)
+    choose(page, "decision", "Refund or bill credit")
+    set_amount(page, 200)
+    click_role(page, "agent_denver")
+    page.fill("#grant-limit", "250")
+    page.click("#grant")
+    settle(page)
+    page.get_by_text("Compare", exact=True).click()
+    page.wait_for_selector("#compare-after .scatterlayer .point", timeout=20_000)
+    page.wait_for_selector(".compare-table tr.better", timeout=20_000)
+    assert page.locator("#compare-before-title").inner_text() == "Today: telecom.yaml"
+    assert page.locator("#compare-after-title").inner_text() == "With the what-if changes"
+    better = page.locator(".compare-table tr.better").all_inner_texts()
+    assert any(row.startswith("Refund or bill credit\tweighted mean hops") for row in better), better
+    assert "1 role changed" in page.locator("#compare-roles").inner_text()
+    ringed = page.evaluate(
+        """() => {
+            const roles = document.querySelector('#compare-after .js-plotly-plot').data[3];
+            return roles.customdata.filter((id, i) => roles.marker.line.color[i] === '#e7298a');
+        }"""
+    )
+    assert ringed == ["agent_denver"]
+    page.screenshot(path=str(tmp_path / "compare.png"))
+
+    proposal = tmp_path / "next-year.yaml"
+    proposal.write_text(example_text("telecom").replace("title: VP Customer Care", "title: Chief Customer Officer"))
+    page.set_input_files("#proposal-upload input[type=file]", str(proposal))
+    page.wait_for_function(
+        "() => document.querySelector('#compare-after-title').innerText === 'Proposal: next-year.yaml'",
+        timeout=20_000,
+    )
+    settle(page)
+    assert "retitled" in page.locator("#compare-roles").inner_text()
+    assert page.locator("#org-name").inner_text() == "Northwind Mobile"  # the org itself stays
+
+
 def test_the_hop_table_downloads_as_csv_and_json(page, server, tmp_path):
     open_dashboard(page, server)
     choose(page, "decision", "Refund or bill credit")

@@ -335,3 +335,71 @@ def load_example_org():
     from orgcharts.loader import load_example
 
     return load_example("telecom").org
+
+
+def compare_tab(against, proposal=None, edits=(), decision="refund", amount=200):
+    function = callback_named("render_comparison")
+    args = ["compare", against, proposal, STARTUP, None, list(edits), decision, amount, None, []]
+    return run(function, "tabs.value", *args)
+
+
+def ringed(figure):
+    roles = figure.data[3]
+    colours = roles.marker.line.color
+    return (
+        {role for role, colour in zip(roles.customdata, colours, strict=True) if colour == "#e7298a"}
+        if isinstance(colours, tuple)
+        else set()
+    )
+
+
+def test_compare_tab_sets_today_beside_the_what_if_changes_with_changed_roles_ringed():
+    edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250}]
+    before, after, before_title, after_title, metrics, roles, messages = compare_tab("whatif", edits=edits)
+    assert messages == []
+    assert before_title == "Today: telecom.yaml" and after_title == "With the what-if changes"
+    assert ringed(before) == ringed(after) == {"agent_denver"}
+    assert before.layout.title.text.endswith("customers on top") and after.layout.title.text.endswith("on top")
+    rows = [text_of(row["props"]["children"]) for row in plain(metrics)["props"]["children"][1]["props"]["children"]]
+    assert "Refund or bill creditweighted mean hops1.881.19better" in rows
+    assert "Refund or bill creditempowered share1%36%better" in rows
+    assert "agent_denver" not in text_of(plain(roles)) and "Care Agent, Denver" in text_of(plain(roles))
+    assert "1 role changed" in text_of(plain(roles))
+
+
+def test_compare_tab_draws_nothing_while_closed_and_asks_for_a_missing_proposal():
+    with pytest.raises(dash.exceptions.PreventUpdate):
+        run(
+            callback_named("render_comparison"),
+            "tabs.value",
+            "paths",
+            "whatif",
+            None,
+            STARTUP,
+            None,
+            [],
+            "refund",
+            1,
+            None,
+            [],
+        )
+    *drawn, messages = compare_tab("proposal")
+    assert drawn == [dash.no_update] * 6
+    assert "Upload a proposal" in text_of(plain(messages))
+
+
+def test_a_proposal_upload_is_compared_role_by_role():
+    proposal = example_text("telecom").replace("title: VP Customer Care", "title: Chief Customer Officer")
+    upload = "data:text/yaml;base64," + base64.b64encode(proposal.encode()).decode()
+    stored, against, _ = run(callback_named("upload_proposal"), "proposal-upload.contents", upload, "next-year.yaml")
+    assert stored == {"name": "next-year.yaml", "text": proposal} and against == "proposal"
+    _, after, _, after_title, _, roles, _ = compare_tab("proposal", stored)
+    assert after_title == "Proposal: next-year.yaml"
+    assert ringed(after) == {"vp_care"}
+    assert "retitled" in text_of(plain(roles))
+    bad = "data:text/yaml;base64," + base64.b64encode(b"roles: [").decode()
+    kept, _, messages = run(callback_named("upload_proposal"), "proposal-upload.contents", bad, "bad.yaml")
+    assert kept is dash.no_update
+    assert text_of(plain(messages)).startswith(
+        "1 error: bad.yaml was not loaded as the proposal.line 2, column 1 YAML syntax"
+    )
