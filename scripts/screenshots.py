@@ -17,6 +17,7 @@ from tests.integration.dashboard import (  # noqa: E402
     set_amount,
     settle,
 )
+from tests.unit.test_hr_import import D3  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -50,6 +51,13 @@ def main() -> None:
         page.wait_for_selector(".compare-table tr.better", timeout=20_000)
         settle(page)
         page.locator(".compare-panel").screenshot(path=OUT / "compare.png")
+        importing = browser.new_page(viewport={"width": 1920, "height": 1080})
+        open_dashboard(importing, url)
+        importing.set_input_files("#upload input[type=file]", str(D3))
+        importing.wait_for_selector("#csv-panel:not([hidden])")
+        importing.fill("#csv-serves", "*Sales*=customers")
+        importing.fill("#csv-decides", "*Sales Manager*=refund:500")
+        importing.locator("#csv-panel").screenshot(path=OUT / "hr-import.png")
         projector = browser.new_page(viewport={"width": 1920, "height": 1080})
         open_dashboard(projector, url, "?present=1")
         choose_in_projector(projector)

@@ -95,8 +95,22 @@ def import_file(path: str, rules: Rules, max_bytes: int, **given: str | None) ->
     if len(data) > max_bytes:
         message = f"the file is larger than {max_bytes:,} bytes; raise the limit with --max-bytes if it is right"
         raise OrgFileError([Diagnostic("error", message, path)])
-    header, records = read_rows(decode(data, path), path)
-    return build(header, records, find_columns(header, path, **given), rules, path)
+    return import_bytes(data, path, rules, **given)
+
+
+def import_bytes(data: bytes, source: str, rules: Rules, *, only_given: bool = False, **given: str | None) -> Imported:
+    """``import_file`` for an export already in memory (a dashboard upload) named ``source``.
+    With ``only_given``, fields not in ``given`` are left out rather than guessed (a form
+    where the user cleared them)."""
+    header, records = read_rows(decode(data, source), source)
+    return build(header, records, find_columns(header, source, only_given=only_given, **given), rules, source)
+
+
+def header_of(data: bytes, source: str) -> tuple[list[str], dict[str, str | None]]:
+    """The export's column names, and the column each field would be read from unless the
+    user says otherwise (``guess_columns``): what a column-matching form starts from."""
+    header, _ = read_rows(decode(data, source), source)
+    return header, guess_columns(header)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -140,28 +154,37 @@ def read_rows(text: str, source: str) -> tuple[list[str], list[tuple[int, list[s
     return header, records
 
 
-def find_columns(header: Sequence[str], source: str, **given: str | None) -> Columns:
+def find_columns(header: Sequence[str], source: str, *, only_given: bool = False, **given: str | None) -> Columns:
     """Each field's column: the one named in ``given`` (any case), else the first header in
     the field's family of common names. Raises ``UnknownIdError`` for a named column the
     header lacks, and ``OrgFileError`` when no id or manager column can be found."""
     by_key = {_key(name): name for name in reversed(header)}
-    chosen: dict[str, str | None] = {}
-    for name in FIELDS:
-        asked = given.get(name)
-        if asked:
-            if _key(asked) not in by_key:
-                close = difflib.get_close_matches(asked, header, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f"; the columns are: {', '.join(header)}"
-                raise UnknownIdError(f"{source} has no column '{asked}'{hint}")
-            chosen[name] = by_key[_key(asked)]
-        else:
-            chosen[name] = next((by_key[key] for key in COMMON_NAMES[name] if key in by_key), None)
+    for asked in filter(None, given.values()):
+        if _key(asked) not in by_key:
+            close = difflib.get_close_matches(asked, header, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; the columns are: {', '.join(header)}"
+            raise UnknownIdError(f"{source} has no column '{asked}'{hint}")
+    chosen = guess_columns(header, **given)
+    if only_given:
+        chosen = {name: column if given.get(name) else None for name, column in chosen.items()}
     missing = [name for name in ("id", "manager") if chosen[name] is None]
     if missing:
         flags = " and ".join(f"--{name} COLUMN" for name in missing)
         message = f"no {' or '.join(missing)} column found among: {', '.join(header)}; name it with {flags}"
         raise OrgFileError([Diagnostic("error", message, source, 1)])
     return Columns(**chosen)  # type: ignore[arg-type]
+
+
+def guess_columns(header: Sequence[str], **given: str | None) -> dict[str, str | None]:
+    """Each field's column: the header named in ``given`` (any case), else the first header
+    in the field's family of common names, else None."""
+    by_key = {_key(name): name for name in reversed(header)}
+    return {
+        name: by_key.get(_key(given[name])) if given.get(name) else next(
+            (by_key[key] for key in COMMON_NAMES[name] if key in by_key), None
+        )
+        for name in FIELDS
+    }  # fmt: skip
 
 
 def build(

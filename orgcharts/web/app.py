@@ -18,10 +18,11 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from orgcharts.compare import Comparison, shown_value
-from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError
+from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError, UnknownIdError
 from orgcharts.export import FORMATS, ExportError, picture_bytes
 from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
 from orgcharts.loader import example_names, example_text, load_bytes, max_bytes_default
+from orgcharts.loader.hrcsv import Rules, header_of, import_bytes, parse_authority, parse_rule, to_yaml
 from orgcharts.loader.roundtrip import with_authority
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document
@@ -184,9 +185,9 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                     dcc.Upload(
                         id="upload",
                         className="upload",
-                        children=html.Button("Upload YAML", className="button"),
+                        children=html.Button("Upload YAML or CSV", className="button"),
                         max_size=cap,
-                        accept=".yaml,.yml,text/yaml,text/plain",
+                        accept=".yaml,.yml,.csv,.txt,text/yaml,text/csv,text/plain",
                     ),
                     dcc.Dropdown(
                         id="picture",
@@ -265,6 +266,7 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                     ),
                 ],
             ),
+            _csv_panel(),
             html.Div(id="metrics", className="metrics"),
             html.Div(
                 className="main",
@@ -401,6 +403,74 @@ def _layout(startup: Startup, cap: int) -> html.Div:
 def _control(label: str, for_id: str, *children: Any, extra: str = "") -> html.Div:
     """A labelled control in the controls bar."""
     return html.Div(className=f"control {extra}".strip(), children=[html.Label(label, htmlFor=for_id), *children])
+
+
+CSV_FIELDS = (
+    ("id", "Id (unique per row)"),
+    ("manager", "Manager's id"),
+    ("title", "Job title"),
+    ("name", "Full name"),
+    ("first_name", "First name"),
+    ("last_name", "Last name"),
+)
+
+
+def _csv_panel() -> html.Div:
+    """The column-matching form an uploaded HR export opens: the same choices as ``orgcharts import``."""
+    return html.Div(
+        id="csv-panel",
+        className="panel csv-panel",
+        hidden=True,
+        children=[
+            html.H2(id="csv-heading"),
+            html.P(
+                "Match the export's columns, say which titles face customers and which may decide, then import. "
+                "Anything left out can be added in the editor afterwards.",
+                className="hint",
+            ),
+            html.Div(
+                className="csv-columns",
+                children=[
+                    html.Label(
+                        [html.Span(label), dcc.Dropdown(id=f"csv-{field}", className="csv-column", clearable=True)],
+                        className="csv-field",
+                    )
+                    for field, label in CSV_FIELDS
+                ],
+            ),
+            html.Div(
+                className="csv-rules",
+                children=[
+                    html.Label(
+                        [
+                            html.Span("Customer-facing titles, one per line: TITLE=SEGMENT"),
+                            dcc.Textarea(id="csv-serves", placeholder="Sales*=retail", className="csv-rule"),
+                        ],
+                        className="csv-field",
+                    ),
+                    html.Label(
+                        [
+                            html.Span("Authority, one per line: TITLE=DECISION[:LIMIT]"),
+                            dcc.Textarea(id="csv-decides", placeholder="*Manager*=refund:500", className="csv-rule"),
+                        ],
+                        className="csv-field",
+                    ),
+                    dcc.Checklist(
+                        id="csv-group",
+                        options=[
+                            {"label": "Merge people with no reports who share a title and a manager", "value": "group"}
+                        ],
+                        value=["group"],
+                    ),
+                ],
+            ),
+            _row(
+                html.Button("Import", id="csv-import", className="button primary"),
+                html.Button("Cancel", id="csv-cancel", className="button"),
+            ),
+            html.Div(id="csv-messages", className="messages", role="status"),
+        ],
+    )
 
 
 def _compare_panel(cap: int) -> html.Div:
@@ -582,6 +652,8 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
                 return _source(key, name), _text_store(key, None), [], _ok(name), dash.no_update
             if trigger == "upload":
                 name = os.path.basename(upload_name or "upload.yaml")
+                if _is_csv(name):
+                    raise PreventUpdate  # an HR export: the column-matching form takes it (below)
                 data = _decode_upload(uploaded, name, cap)
                 loaded = load_bytes(data, name, max_bytes=cap)
                 key = texts.put(loaded.text)
@@ -996,6 +1068,93 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         return {"content": hops_csv(report), "filename": f"{name}.csv", "type": "text/csv"}
 
     @app.callback(
+        Output("csv-panel", "hidden"),
+        Output("csv-heading", "children"),
+        *(Output(f"csv-{field}", "options") for field, _ in CSV_FIELDS),
+        *(Output(f"csv-{field}", "value") for field, _ in CSV_FIELDS),
+        Output("csv-messages", "children"),
+        Input("upload", "contents"),
+        Input("csv-cancel", "n_clicks"),
+        State("upload", "filename"),
+        prevent_initial_call=True,
+    )
+    def match_columns(contents, _cancel, filename):
+        """An uploaded HR export opens the form, its columns matched the way the import would."""
+        name = os.path.basename(filename or "export.csv")
+        if ctx.triggered_id == "csv-cancel":
+            return True, *(dash.no_update,) * (2 * len(CSV_FIELDS) + 2)
+        if not _is_csv(name):
+            raise PreventUpdate
+        try:
+            header, guessed = header_of(_decode_upload(contents, name, cap), name)
+        except OrgFileError as error:
+            return (
+                False,
+                f"Import {name}",
+                *([],) * len(CSV_FIELDS),
+                *(None,) * len(CSV_FIELDS),
+                _errors(error.diagnostics, "nothing was imported"),
+            )
+        options = [{"label": column, "value": column} for column in header if column]
+        return (
+            False,
+            f"Import {name}: {len(header)} columns",
+            *(options,) * len(CSV_FIELDS),
+            *(guessed[field] for field, _ in CSV_FIELDS),
+            [],
+        )
+
+    @app.callback(
+        Output("org-source", "data", allow_duplicate=True),
+        Output("org-text", "data", allow_duplicate=True),
+        Output("edits", "data", allow_duplicate=True),
+        Output("load-messages", "children", allow_duplicate=True),
+        Output("csv-panel", "hidden", allow_duplicate=True),
+        Output("csv-messages", "children", allow_duplicate=True),
+        Input("csv-import", "n_clicks"),
+        State("upload", "contents"),
+        State("upload", "filename"),
+        *(State(f"csv-{field}", "value") for field, _ in CSV_FIELDS),
+        State("csv-serves", "value"),
+        State("csv-decides", "value"),
+        State("csv-group", "value"),
+        prevent_initial_call=True,
+    )
+    def import_csv(_clicks, contents, filename, *chosen):
+        """The export imported with the user's matching and rules, and shown as the session's org."""
+        *columns, serves, decides, group = chosen
+        name = os.path.basename(filename or "export.csv")
+        keep = (dash.no_update,) * 5
+        try:
+            rules = Rules(
+                [parse_rule(line, "customer-facing titles") for line in _lines(serves)],
+                [
+                    (pattern, *parse_authority(value))
+                    for pattern, value in (parse_rule(line, "authority") for line in _lines(decides))
+                ],
+                group_by_title=bool(group),
+            )
+            given = {field: column for (field, _), column in zip(CSV_FIELDS, columns, strict=True) if column}
+            imported = import_bytes(_decode_upload(contents, name, cap), name, rules, only_given=True, **given)
+        except (ValueError, UnknownIdError) as error:  # a malformed rule, or a column the export lacks
+            return *keep, [html.P(str(error), className="bad")]
+        except OrgFileError as error:
+            return *keep, _csv_errors(error.diagnostics)
+        yaml_name = f"{name.rsplit('.', 1)[0]}.yaml"
+        text = to_yaml(imported.document)
+        loaded = view.parse(text, yaml_name)
+        key = texts.put(text)
+        summary = f"{imported.rows:,} rows became {imported.roles:,} roles."
+        return (
+            _source(key, yaml_name),
+            _text_store(key, text),
+            [],
+            [*_ok(yaml_name, loaded.warnings), html.P(summary)],
+            True,
+            [],
+        )
+
+    @app.callback(
         Output("proposal", "data"),
         Output("compare-with", "value"),
         Output("compare-messages", "children"),
@@ -1237,6 +1396,23 @@ def _decode_upload(contents: Any, name: str, cap: int) -> bytes:
         return base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         raise OrgFileError([Diagnostic("error", "the upload could not be read; try again", name)]) from None
+
+
+def _is_csv(name: str) -> bool:
+    return name.lower().endswith((".csv", ".txt"))
+
+
+def _lines(text: Any) -> list[str]:
+    return [line.strip() for line in (text if isinstance(text, str) else "").splitlines() if line.strip()]
+
+
+def _csv_errors(diagnostics: tuple[Diagnostic, ...]) -> list[Any]:
+    """Every bad row of an export, as the command line prints them (FILE:LINE: error: ...)."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    return [
+        html.P(f"{len(errors)} error{'s' if len(errors) != 1 else ''}: nothing was imported.", className="bad"),
+        html.Ul([html.Li(str(d), className=d.severity) for d in diagnostics[:100]], className="errors"),
+    ]
 
 
 def _readable_upload(contents: Any) -> Any:

@@ -328,6 +328,25 @@ def test_upload_replaces_the_org_and_a_bad_upload_keeps_it(page, server, tmp_pat
     assert errors == ["line 4, column 34 headcount of role 'a' must be 0 or more, not -1"]
 
 
+def test_an_hr_export_uploads_through_the_column_form(page, server):
+    from tests.unit.test_hr_import import D3
+
+    open_dashboard(page, server)
+    page.set_input_files("#upload input[type=file]", str(D3))
+    page.wait_for_selector("#csv-panel:not([hidden])", timeout=20_000)
+    assert page.locator("#csv-heading").inner_text() == "Import d3-org-chart-sample.csv: 11 columns"
+    assert page.locator("#csv-title").inner_text() == "positionName"
+    page.fill("#csv-serves", "*Sales*=customers")
+    page.fill("#csv-decides", "*Sales Manager*=refund:500")
+    page.click("#csv-import")
+    page.wait_for_function(
+        "() => document.querySelector('#org-name').innerText === 'd3-org-chart-sample'", timeout=30_000
+    )
+    wait_for_chart(page)
+    assert page.locator("#csv-panel").is_hidden()
+    assert card(page, "weighted_mean_hops") not in ("", "–")  # the rules gave it customers and authority
+
+
 def test_example_picker_switches_org(page, server):
     open_dashboard(page, server)
     choose(page, "example-picker", "Example: b2b")

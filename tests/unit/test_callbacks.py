@@ -22,13 +22,6 @@ APP = create_app()
 STARTUP = {"name": "telecom.yaml", "digest": view.digest(example_text("telecom"))}
 
 
-def callback(output_prefix):
-    """The plain function behind the callback whose outputs start with ``output_prefix``."""
-    keys = [key for key in APP.callback_map if key.lstrip(".").startswith(output_prefix)]
-    (key,) = [key for key in keys if key == output_prefix] or keys
-    return APP.callback_map[key]["callback"].__wrapped__
-
-
 def callback_named(name):
     """The plain function of the callback defined as ``name`` in ``create_app``."""
     (found,) = [
@@ -59,14 +52,14 @@ def text_of(node):
     return "" if node is None else str(node)
 
 
-LOAD = callback("org-source.data")
-WHAT_IF = callback("edits.data")
-DOWNLOAD = callback("download.data")
-RENDER = callback("chart-built.data")
-CONTROLS = callback("decision.options")
+LOAD = callback_named("load_org")
+WHAT_IF = callback_named("what_if")
+DOWNLOAD = callback_named("download")
+RENDER = callback_named("render_chart")
+CONTROLS = callback_named("controls_for_org")
 
 
-PANELS = callback("metrics.children")
+PANELS = callback_named("render_panels")
 
 
 def render(trigger, source, *, refilled=None, edits=None, view="inverted", decision=None, amount=None, **more):
@@ -221,7 +214,7 @@ def test_render_draws_only_the_levels_asked_with_rollups():
 
 
 def test_search_finds_roles_and_going_there_expands_their_chain():
-    search = callback("search-results.children")
+    search = callback_named("search")
     results = plain(run(search, "search.value", "denver", None, STARTUP))
     assert [result["props"]["id"]["role"] for result in results] == ["ccm_denver", "tl_denver", "agent_denver"]
     (key,) = [key for key in APP.callback_map if key.startswith("..selection.data@")]
@@ -235,7 +228,7 @@ def test_search_finds_roles_and_going_there_expands_their_chain():
 
 
 def test_table_sorting_toggles_and_shows_more():
-    order = callback("table-order.data")
+    order = callback_named("order_table")
     by_people = run(order, '{"column":"people","type":"sort"}.n_clicks', [None, 1, None, None, None, None], None, {})
     assert by_people == {"by": "people", "descending": True}
     again = run(order, '{"column":"people","type":"sort"}.n_clicks', [None, 2, None, None, None, None], None, by_people)
@@ -263,7 +256,7 @@ def test_an_org_this_process_lacks_is_asked_from_the_browser_and_then_drawn():
     wanted = asked["org-wanted"]["data"]
     assert wanted["digest"] == source["digest"]
 
-    refill = callback("org-refilled.data")
+    refill = callback_named("refill")
     forged = run(refill, "org-wanted.data", wanted, {"digest": source["digest"], "text": text + " "}, source)
     assert forged[1]["digest"] == STARTUP["digest"], "a text that does not match its digest is never kept"
     refilled = run(refill, "org-wanted.data", wanted, {"digest": source["digest"], "text": text}, source)
@@ -282,7 +275,7 @@ def test_the_chart_is_built_for_the_view_chosen_with_the_other_one_inside(view):
 
 
 def test_the_editor_gets_its_text_only_once_its_tab_is_open():
-    fill = callback("editor.value")
+    fill = callback_named("fill_editor")
     telecom = example_text("telecom")
     kept = {"digest": STARTUP["digest"], "text": None}
     assert run(fill, "org-text.data", "paths", kept, None, None, STARTUP) is dash.no_update
@@ -403,3 +396,65 @@ def test_a_proposal_upload_is_compared_role_by_role():
     assert text_of(plain(messages)).startswith(
         "1 error: bad.yaml was not loaded as the proposal.line 2, column 1 YAML syntax"
     )
+
+
+def csv_upload(data):
+    return "data:text/csv;base64," + base64.b64encode(data).decode()
+
+
+def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses():
+    from tests.unit.test_hr_import import ORACLE
+
+    upload = csv_upload(ORACLE.read_bytes())
+    hidden, heading, *rest = run(callback_named("match_columns"), "upload.contents", upload, None, "oracle.csv")
+    options, values, messages = rest[:6], rest[6:12], rest[12]
+    assert hidden is False and heading == "Import oracle.csv: 24 columns"
+    assert {"label": "department_name", "value": "department_name"} in options[0]
+    assert values == ["id", "parentId", "position", "name", None, "lastName"]
+    assert messages == []
+    with pytest.raises(dash.exceptions.PreventUpdate):
+        run(callback_named("match_columns"), "upload.contents", upload, None, "org.yaml")
+    with pytest.raises(dash.exceptions.PreventUpdate):  # the YAML loader leaves exports to the form
+        run(callback_named("load_org"), "upload.contents", None, upload, None, "oracle.csv", None, STARTUP)
+
+
+def test_importing_an_export_makes_it_the_session_s_org():
+    from tests.unit.test_hr_import import ORACLE
+
+    upload = csv_upload(ORACLE.read_bytes())
+    columns = ["id", "parentId", "position", None, "name", "lastName"]
+    source, kept, edits, messages, hidden, errors = run(
+        callback_named("import_csv"),
+        "csv-import.n_clicks",
+        1,
+        upload,
+        "oracle.csv",
+        *columns,
+        "*Sales Representative=retail",
+        "*Manager=refund:500",
+        ["group"],
+    )
+    assert source["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == []
+    org = view.parse(kept["text"], "oracle.yaml").org
+    assert kept["digest"] == source["digest"] == view.digest(kept["text"])
+    assert any(role.serves == ("retail",) for role in org.roles)
+    assert any(a.decision == "refund" and a.limit == 500 for role in org.roles for a in role.decides)
+    assert org.top.name == "Steven King"
+    assert "rows became" in text_of(plain(messages))
+
+
+def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
+    data = b"id,manager,title\n1,,Boss\n2,9,Clerk\n2,1,Clerk\n"
+    result = run(
+        callback_named("import_csv"), "csv-import.n_clicks", 1, csv_upload(data), "hr.csv",
+        "id", "manager", "title", None, None, None, "", "", [],
+    )  # fmt: skip
+    assert result[:5] == (dash.no_update,) * 5
+    shown = text_of(plain(result[5]))
+    assert "2 errors: nothing was imported." in shown
+    assert "hr.csv:3: error:" in shown and "hr.csv:4: error:" in shown
+    bad_rule = run(
+        callback_named("import_csv"), "csv-import.n_clicks", 1, csv_upload(data), "hr.csv",
+        "id", "manager", "title", None, None, None, "Sales", "", [],
+    )  # fmt: skip
+    assert "Sales" in text_of(plain(bad_rule[5]))
