@@ -129,7 +129,7 @@ def picture(
         scale = SCREEN
     else:
         plot_width = page.width - 20  # the figure's side margins
-        scale = Scale(PRINT_FONT, 20, 34, plot_width, 26, every_label=True, labels_on_zoom=False)
+        scale = Scale(PRINT_FONT, 20, 34, plot_width, 26, every_label=True, labels_on_zoom=False, webgl=False)
     figure = org_figure(
         org,
         layout,
@@ -189,7 +189,8 @@ def picture_bytes(drawn: Picture) -> bytes:
     except (RuntimeError, ValueError, OSError) as error:
         raise ExportError(
             f"cannot draw the {drawn.format.upper()}: {_first_line(error)}; PNG, SVG and PDF need Chromium "
-            "(on Debian: apt-get install chromium) or BROWSER_PATH set to a Chrome or Chromium"
+            "(on Debian: apt-get install chromium) or BROWSER_PATH set to a Chrome or Chromium, and a chart "
+            "too big to draw in time can be drawn with fewer levels, or as HTML"
         ) from error
 
 

@@ -67,6 +67,8 @@ class Scale:
     """Label every role; else only those that tell the story (front line, authority, path)."""
     labels_on_zoom: bool = True
     """Crowded charts show labels only once zoomed in (a screen); a printed page shows them all."""
+    webgl: bool = True
+    """Draw big charts with WebGL (a screen); a printed page stays vector, every label text."""
 
 
 SCREEN = Scale(font=12, marker=20, customer_marker=34, plot_width_px=1500, title_font=18)
@@ -195,7 +197,7 @@ def org_figure(
     on_path = set(chosen.path) if chosen else set()
     lit_segments = set(org.role(selected).serves) if chosen else set()
     # Thousands of SVG elements take seconds to draw; WebGL draws them at once, but is not animated.
-    kind = "scattergl" if len(shown) > WEBGL_FROM else "scatter"
+    kind = "scattergl" if scale.webgl and len(shown) > WEBGL_FROM else "scatter"
 
     def geometry(oriented: View) -> list[dict[str, Any] | go.Scatter]:
         """The traces whose coordinates depend on the view (the roles' own trace apart)."""

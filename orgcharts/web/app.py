@@ -182,13 +182,7 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                         clearable=False,
                         searchable=False,
                     ),
-                    dcc.Upload(
-                        id="upload",
-                        className="upload",
-                        children=html.Button("Upload YAML or CSV", className="button"),
-                        max_size=cap,
-                        accept=".yaml,.yml,.csv,.txt,text/yaml,text/csv,text/plain",
-                    ),
+                    _upload("upload", "Upload YAML or CSV", cap, ".yaml,.yml,.csv,.txt,text/yaml,text/csv,text/plain"),
                     dcc.Dropdown(
                         id="picture",
                         className="picture-picker",
@@ -502,13 +496,7 @@ def _compare_panel(cap: int) -> html.Div:
                     value="whatif",
                     inline=True,
                 ),
-                dcc.Upload(
-                    id="proposal-upload",
-                    className="upload",
-                    children=html.Button("Upload proposal YAML", className="button"),
-                    max_size=cap,
-                    accept=".yaml,.yml,text/yaml,text/plain",
-                ),
+                _upload("proposal-upload", "Upload proposal YAML", cap, ".yaml,.yml,text/yaml,text/plain"),
             ),
             html.Div(id="compare-messages", className="messages", role="status"),
             html.Div(className="compare-charts", children=[side("before"), side("after")]),
@@ -554,6 +542,13 @@ def _roles_table(comparison: Comparison) -> html.Div:
             html.H3(f"{count:,} role{'s' if count != 1 else ''} changed, ringed in the charts"),
             html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table"),
         ]
+    )
+
+
+def _upload(upload_id: str, label: str, cap: int, accept: str) -> dcc.Upload:
+    """A file button; the browser refuses files over ``cap`` and the server checks again."""
+    return dcc.Upload(
+        id=upload_id, className="upload", children=html.Button(label, className="button"), max_size=cap, accept=accept
     )
 
 

@@ -102,3 +102,16 @@ def test_a_missing_browser_is_our_error_saying_what_to_install(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(ExportError, match="apt-get install chromium"):
         picture_bytes(draw("png"))
+
+
+def test_a_picture_of_thousands_of_roles_stays_vector():
+    from benchmarks.orggen import generate
+    from orgcharts.figures import WEBGL_FROM
+    from orgcharts.loader import load_text
+
+    org = load_text(generate(WEBGL_FROM + 500)).org
+    tree = reporting_tree(org)
+    for fmt in ("svg", "html"):
+        figure = picture(org, tree, [], fmt, decision=None).figure
+        kinds = {trace.type for trace in figure.data}
+        assert kinds == ({"scatter"} if fmt == "svg" else {"scatter", "scattergl"}), fmt
