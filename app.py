@@ -1,6 +1,7 @@
 """Dash entry point: ``python app.py [ORG.yaml]`` runs the dashboard; ``gunicorn app:server`` serves it.
 
-With no file it opens on the embedded example org; ``ORGCHARTS_FILE`` names a file for gunicorn.
+With no file it opens on the embedded example org; ``ORGCHARTS_FILE`` names a file for gunicorn,
+and ``ORGCHARTS_TOKEN`` an access token every request must carry (docs/deploy.md).
 """
 
 import os
@@ -8,16 +9,18 @@ import sys
 
 from dash import Dash
 
+from orgcharts.access import TOKEN_ENV
 from orgcharts.errors import OrgFileError
 from orgcharts.loader import load_file
 from orgcharts.web import create_app
 
 
 def _app_for(path: str | None) -> Dash:
+    token = os.environ.get(TOKEN_ENV) or None
     if not path:
-        return create_app()
+        return create_app(token=token)
     loaded = load_file(path)
-    return create_app(loaded.text, os.path.basename(path))
+    return create_app(loaded.text, os.path.basename(path), token=token)
 
 
 def _main() -> None:

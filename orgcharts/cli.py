@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from orgcharts import __version__
+from orgcharts.access import TOKEN_ENV, needs_token, new_token
 from orgcharts.compare import compare, comparison_document, comparison_table
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
 from orgcharts.export import ExportError, format_of, picture, picture_bytes
@@ -169,14 +170,27 @@ def stats(loaded: LoadedOrg, output: str) -> None:
 @click.option(
     "--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger org files and uploads."
 )
-def serve(file: str | None, example: str | None, host: str, port: int, max_bytes: int | None) -> None:
-    """Open the dashboard in a browser at http://HOST:PORT/ on FILE (default: an example)."""
+@click.option(
+    "--token",
+    envvar=TOKEN_ENV,
+    help="Require this access token on every request (default: one is generated when HOST is not loopback).",
+)
+def serve(
+    file: str | None, example: str | None, host: str, port: int, max_bytes: int | None, token: str | None
+) -> None:
+    """Open the dashboard in a browser at http://HOST:PORT/ on FILE (default: an example).
+
+    Listening beyond this machine (a --host other than 127.0.0.1) requires an access token:
+    the link printed at start carries it, like Jupyter's.
+    """
     from orgcharts.web import create_app  # Dash loads only for this command
 
     loaded = _load(file, example, max_bytes) if (file or example) else None
     name = os.path.basename(loaded.source) if loaded else None
-    dashboard = create_app(loaded.text if loaded else None, name, max_bytes=max_bytes)
-    click.echo(f"orgcharts dashboard on http://{host}:{port}/  (Ctrl+C to stop)")
+    token = token or (new_token() if needs_token(host) else None)
+    dashboard = create_app(loaded.text if loaded else None, name, max_bytes=max_bytes, token=token)
+    link = f"http://{host}:{port}/" + (f"?token={token}" if token else "")
+    click.echo(f"orgcharts dashboard on {link}  (Ctrl+C to stop)")
     dashboard.run(host=host, port=port, debug=False)
 
 

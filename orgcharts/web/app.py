@@ -27,6 +27,7 @@ from orgcharts.loader.roundtrip import with_authority
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document
 from orgcharts.web import view
+from orgcharts.web.security import protect
 from orgcharts.whatif import Edit
 
 log = logging.getLogger(__name__)
@@ -77,9 +78,12 @@ def assets_folder() -> str:
     return str(packaged if packaged.is_dir() else here.parents[1] / "assets")
 
 
-def create_app(text: str | None = None, source: str | None = None, *, max_bytes: int | None = None) -> Dash:
+def create_app(
+    text: str | None = None, source: str | None = None, *, max_bytes: int | None = None, token: str | None = None
+) -> Dash:
     """The dashboard, opening on ``text`` (an org file's content named ``source``) or on the
-    embedded example. Raises ``OrgFileError`` if the given text is not a valid org."""
+    embedded example; with ``token``, every request must carry it (``security.protect``).
+    Raises ``OrgFileError`` if the given text is not a valid org."""
     cap = max_bytes_default() if max_bytes is None else max_bytes
     if text is None:
         text, source = example_text(DEFAULT_EXAMPLE), f"{DEFAULT_EXAMPLE}.yaml"
@@ -101,6 +105,7 @@ def create_app(text: str | None = None, source: str | None = None, *, max_bytes:
     app.server.config["MAX_CONTENT_LENGTH"] = cap * 4 // 3 + 64 * 1024
     app.layout = lambda: _layout(startup, cap)
     _register(app, startup, texts, cap)
+    protect(app, token)
     return app
 
 

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -34,10 +35,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def server_log(port) -> Path:
+    """Where ``running`` writes what the server prints."""
+    return Path(os.environ.get("TMPDIR", "/tmp")) / f"orgcharts-server-{port}.log"
+
+
 @contextlib.contextmanager
 def running(command, port, env=None, cwd=ROOT):
     """Run a server command until the block ends; yield its base URL once it answers."""
-    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"orgcharts-server-{port}.log", "w+")  # noqa: SIM115
+    log = open(server_log(port), "w+")  # noqa: SIM115
     process = subprocess.Popen(
         command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
     )
@@ -51,6 +57,8 @@ def running(command, port, env=None, cwd=ROOT):
             try:
                 urllib.request.urlopen(url + "/", timeout=1)
                 break
+            except urllib.error.HTTPError:
+                break  # it answers, if only to refuse (a server that wants a token)
             except OSError:
                 if time.monotonic() > deadline:
                     pytest.fail("server did not answer within 30 s")
@@ -96,6 +104,11 @@ def page(context, server):
     opened = context.new_page()
     problems = []
     opened.on("pageerror", lambda error: problems.append(str(error)))
+    # Every response carries a Content-Security-Policy: anything it blocks fails the test.
+    opened.on(
+        "console",
+        lambda message: problems.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     opened.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     opened.problems = problems
     yield opened

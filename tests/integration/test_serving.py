@@ -1,9 +1,11 @@
 """The ways to start the dashboard: python app.py, orgcharts serve, an installed wheel, gunicorn."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -11,8 +13,8 @@ import pytest
 
 from orgcharts.loader import example_text
 from orgcharts.web import view
-from tests.integration.conftest import ROOT, free_port, running
-from tests.integration.dashboard import figure, open_dashboard, press, settle
+from tests.integration.conftest import ROOT, free_port, running, server_log
+from tests.integration.dashboard import figure, open_dashboard, press, settle, wait_for_chart
 
 
 def get(url):
@@ -167,3 +169,35 @@ def test_an_uploaded_org_is_drawn_by_every_worker_and_after_a_restart(browser, t
         assert not problems, problems
     finally:
         context.close()
+
+
+def test_serving_beyond_loopback_requires_the_printed_token():
+    port = free_port()
+    command = [sys.executable, "-m", "orgcharts", "serve", "--host", "0.0.0.0", "--port", str(port)]
+    with running(command, port) as base:
+        link = re.search(r"http://0\.0\.0\.0:\d+/\?token=(\S+)", server_log(port).read_text())
+        assert link, server_log(port).read_text()
+        for path in ("/", "/_dash-layout", "/assets/orgcharts.css"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(base + path, timeout=5)
+            assert refused.value.code == 403
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        page = opener.open(f"{base}/?token={link.group(1)}", timeout=10)
+        assert page.status == 200 and page.url == base + "/"  # the token left the address
+        assert opener.open(base + "/_dash-layout", timeout=10).status == 200  # the cookie carries it
+
+
+def test_a_browser_follows_the_token_link_and_the_dashboard_works(browser):
+    port = free_port()
+    command = [sys.executable, "-m", "orgcharts", "serve", "--host", "0.0.0.0", "--port", str(port), "--token", "t0k"]
+    with running(command, port) as url:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/?token=t0k")
+            wait_for_chart(page)
+            assert "token" not in page.url
+            page.reload()
+            wait_for_chart(page)
+        finally:
+            context.close()
