@@ -1,6 +1,10 @@
-"""Property-based tests: whatever the input, the loader returns an org or raises our error,
-and on every org it accepts the metrics keep their invariants."""
+"""Property-based tests: whatever the input, the loader and the HR import return an org or
+raise our error, and on every org accepted the metrics keep their invariants.
 
+The fuzzing tests run a bounded number of examples in CI; ``ORGCHARTS_FUZZ_EXAMPLES=100000``
+runs them for longer. Any crash hypothesis finds goes into ``REGRESSIONS`` below."""
+
+import os
 import string
 
 import yaml
@@ -8,12 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgcharts import OrgFileError, load_bytes, load_text
+from orgcharts.errors import UnknownIdError
 from orgcharts.graph import reporting_tree, sight_graph
 from orgcharts.loader import example_names, example_text
+from orgcharts.loader.hrcsv import Rules, import_bytes, to_yaml
 from orgcharts.metrics import escalations, layers, line_of_sight, summarize
 from tests.conftest import NORTHWIND
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ_EXAMPLES = int(os.environ.get("ORGCHARTS_FUZZ_EXAMPLES", "150"))
+FAST = settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def loads_or_refuses(text_or_bytes):
@@ -184,3 +191,42 @@ def test_the_fast_validator_agrees_on_orgs_of_the_right_shape(role_list):
 
     document = {"organization": "G", "customers": [{"id": "c1", "name": "C"}], "roles": role_list}
     assert conforms(document) == (not list(_validator().iter_errors(document)))
+
+
+CSV_ALPHABET = "ab1,;\t|\"'\r\n \u00e9\u202e\x00"
+HEADERS = st.sampled_from(["id,manager,title", "employee_id;ManagerID;job_title", "id\tparentId\tname", "x,y", ""])
+REGRESSIONS = [
+    b"id,manager\n1,1\n",  # a self-report
+    b"id,manager\n\xff\xfe",  # a UTF-16 mark where none may be: Windows-1252 text
+    b'id,manager\n"1\n',  # an unclosed quote
+]
+
+
+def imports_or_refuses(data):
+    try:
+        imported = import_bytes(data, "fuzz.csv", Rules(group_by_title=len(data) % 2 == 0))
+    except OrgFileError as error:
+        assert error.errors and all(str(d).startswith("fuzz.csv") for d in error.diagnostics)
+        return None
+    except UnknownIdError:
+        raise AssertionError("no column was named, so none can be unknown") from None
+    return loads_or_refuses(to_yaml(imported.document))
+
+
+@FAST
+@given(st.binary(max_size=400))
+def test_random_bytes_import_or_are_refused_by_our_error(data):
+    imports_or_refuses(data)
+
+
+@FAST
+@given(HEADERS, st.text(alphabet=CSV_ALPHABET, max_size=300))
+def test_csv_like_exports_import_or_are_refused_by_our_error(header, body):
+    imported = imports_or_refuses(f"{header}\n{body}".encode("utf-8", "surrogatepass"))
+    if imported is not None:
+        assert imported.org.roles
+
+
+def test_inputs_kept_from_fuzzing_end_in_an_org_or_our_error():
+    for data in REGRESSIONS:
+        imports_or_refuses(data)
