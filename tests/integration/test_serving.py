@@ -1,10 +1,12 @@
 """The ways to start the dashboard: python app.py, orgcharts serve, an installed wheel, gunicorn."""
 
+import base64
 import json
 import re
 import shutil
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -201,3 +203,44 @@ def test_a_browser_follows_the_token_link_and_the_dashboard_works(browser):
             wait_for_chart(page)
         finally:
             context.close()
+
+
+def test_hostile_uploads_are_refused_fast_and_the_worker_keeps_serving_others(tmp_path):
+    from benchmarks.load import outputs_of
+    from tests.unit.test_hostile_input import HOSTILE
+
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "app:server", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    with running(command, port, env={"ORGCHARTS_MAX_BYTES": "2000000"}) as url:
+        _, body = get(url + "/_dash-dependencies")
+        load = next(d for d in json.loads(body) if d["output"].startswith("..org-source.data...org-text.data"))
+
+        def upload(data, name):
+            values = {("upload", "contents"): "data:application/octet-stream;base64," + base64.b64encode(data).decode(),
+                      ("upload", "filename"): name}  # fmt: skip
+            props = lambda items: [{**item, "value": values.get((item["id"], item["property"]))} for item in items]  # noqa: E731
+            payload = {"output": load["output"], "outputs": outputs_of(load["output"]), "inputs": props(load["inputs"]),
+                       "changedPropIds": ["upload.contents"], "state": props(load["state"])}  # fmt: skip
+            request = urllib.request.Request(
+                url + "/_dash-update-component", json.dumps(payload).encode(), {"Content-Type": "application/json"}
+            )
+            began = time.monotonic()
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    answer = json.loads(response.read())
+            except urllib.error.HTTPError as refused:
+                return refused.code, refused.read().decode(), time.monotonic() - began
+            except urllib.error.URLError as closed:  # refused before the body was read: the server hung up
+                assert isinstance(closed.reason, BrokenPipeError | ConnectionResetError), closed
+                return 413, "", time.monotonic() - began
+            return 200, json.dumps(answer["response"]), time.monotonic() - began
+
+        for name in ("billion_laughs", "deep_block_nesting", "zip_renamed", "binary", "huge_integer"):
+            status, answer, seconds = upload(HOSTILE[name][0], "hostile.yaml")
+            assert status == 200 and "error" in answer and "org-source" not in answer, (name, answer[:300])
+            assert seconds < 2, name
+        status, answer, seconds = upload(b"organization: x\n" + b"#" * 3_000_000, "huge.yaml")
+        assert status == 413 and "Traceback" not in answer and seconds < 2
+        started = time.monotonic()
+        assert get(url + "/_dash-layout")[0] == 200  # the same single worker answers the next user at once
+        assert time.monotonic() - started < 2
