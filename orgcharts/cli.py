@@ -20,7 +20,7 @@ from orgcharts import __version__
 from orgcharts.access import TOKEN_ENV, needs_token, new_token
 from orgcharts.compare import compare, comparison_document, comparison_table
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
-from orgcharts.export import ExportError, format_of, picture, picture_bytes
+from orgcharts.export import READABLE_TEXT_PX, ExportError, format_of, picture, picture_bytes, readable_png_levels
 from orgcharts.figures import TRACE_ROLES
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import (
@@ -328,6 +328,9 @@ def render(
     decision = decision or (org.decisions[0].id if org.decisions else None)
     tree = reporting_tree(org)
     found = escalations(org, tree, decision, amount, via_dotted=via_dotted) if decision else []
+    chosen_levels = levels
+    if fmt == "png" and levels is None:
+        levels = readable_png_levels(org, tree, found, view)  # type: ignore[arg-type]
     options = {"decision": decision, "amount": amount, "segment": segment, "selected": selected, "levels": levels}
     drawn = picture(org, tree, found, fmt, view=view, **options)  # type: ignore[arg-type]
     try:
@@ -340,7 +343,13 @@ def render(
         fmt, f"{page.width:,} x {page.height:,} px page"
     )
     click.echo(f"{output}: {fmt.upper()}, {size}, {len(drawn.figure.data[TRACE_ROLES].x):,} roles drawn", err=True)
-    if fmt == "png" and page.png_text_px < 9:
+    if levels is not None and chosen_levels is None:
+        click.echo(
+            f"{output}: note: drew the top {levels} levels, deeper teams as one node each, so that every label "
+            f"can be read; the whole org is too wide for a PNG (write .pdf or .svg for every role, or choose --levels)",
+            err=True,
+        )
+    elif fmt == "png" and page.png_text_px < READABLE_TEXT_PX:
         click.echo(
             f"{output}: warning: the chart is too wide for a readable PNG (labels {page.png_text_px:.0f} px high); "
             "write .pdf or .svg, which stay sharp at any zoom, or draw fewer levels with --levels",

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import networkx as nx
 import plotly.graph_objects as go
 
-from orgcharts.collapse import subtree_totals, visible
+from orgcharts.collapse import depths, subtree_totals, visible
 from orgcharts.errors import OrgChartsError
 from orgcharts.figures import SCREEN, Scale, View, org_figure
 from orgcharts.layout import TreeLayout, tidy_tree
@@ -42,6 +42,8 @@ PDF_LONGEST_SIDE_PT = 14_400
 """200 inches, the largest page Acrobat opens; larger charts shrink, their text still vector."""
 PT_PER_PX = 0.75
 PRINT_FONT = 12
+READABLE_TEXT_PX = 9
+"""Label text smaller than this in a PNG is hard to read, however far one zooms in."""
 
 
 class ExportError(OrgChartsError):
@@ -70,7 +72,7 @@ class Page:
 
     @property
     def png_text_px(self) -> float:
-        """The height of label text in the PNG: below about 9 it is hard to read."""
+        """The height of label text in the PNG (see ``READABLE_TEXT_PX``)."""
         return PRINT_FONT * self.png_scale
 
 
@@ -149,6 +151,19 @@ def picture(
     if fmt != "html":
         figure.update_layout(width=page.width, height=page.height, hovermode=False)
     return Picture(figure, page, fmt)
+
+
+def readable_png_levels(org: Organization, tree: nx.DiGraph, found: Sequence[Escalation], view: View) -> int | None:
+    """The most top levels a PNG can draw with readable labels, deeper teams collapsed into
+    one node each; None when the whole org fits. A PNG is at most ``PNG_LONGEST_SIDE`` pixels
+    wide, so a very wide org cannot show every role legibly; a PDF or SVG can."""
+    totals = subtree_totals(org, tree, found)
+    for levels in range(max(depths(org, tree).values()) + 1, 0, -1):
+        shown = visible(org, tree, levels, (), totals)
+        layout = tidy_tree(org, tree, shown.roles if shown.rollups else None)
+        if page_for(layout, view == "inverted").png_text_px >= READABLE_TEXT_PX:
+            return levels if shown.rollups else None
+    return 1
 
 
 # Crowded charts show labels once zoomed in to at least 70 px per role, as the dashboard does.

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from orgcharts.cli import main
-from orgcharts.export import PDF_LONGEST_SIDE_PT, picture
+from orgcharts.export import PDF_LONGEST_SIDE_PT, READABLE_TEXT_PX, picture, readable_png_levels
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import load_example, load_file
 from orgcharts.loader.hrcsv import Rules, import_file, to_yaml
@@ -89,8 +89,14 @@ def test_a_1500_role_export_is_legible_when_zoomed(d3_org, tmp_path):
     assert all(title in extracted for title in titles)
 
     result = render(str(d3_org), "-o", str(tmp_path / "big.png"))
-    assert png_size((tmp_path / "big.png").read_bytes()) == page.png_size
-    assert "write .pdf or .svg" in result.output
+    levels = readable_png_levels(org, tree, [], "inverted")
+    top = picture(org, tree, [], "png", decision=None, levels=levels)
+    assert png_size((tmp_path / "big.png").read_bytes()) == pytest.approx(top.page.png_size, abs=1)
+    assert top.page.png_text_px >= READABLE_TEXT_PX > page.png_text_px
+    assert f"drew the top {levels} levels" in result.output
+    every = render(str(d3_org), "-o", str(tmp_path / "every.png"), "--levels", "99")
+    assert png_size((tmp_path / "every.png").read_bytes()) == pytest.approx(page.png_size, abs=1)  # rounding
+    assert "too wide for a readable PNG" in every.output
 
 
 def test_html_works_offline_and_draws_the_chart(browser, tmp_path):

@@ -14,6 +14,7 @@ from orgcharts.export import (
     page_for,
     picture,
     picture_bytes,
+    readable_png_levels,
 )
 from orgcharts.figures import TRACE_PATH, TRACE_ROLES
 from orgcharts.graph import reporting_tree
@@ -115,3 +116,7 @@ def test_a_picture_of_thousands_of_roles_stays_vector():
         figure = picture(org, tree, [], fmt, decision=None).figure
         kinds = {trace.type for trace in figure.data}
         assert kinds == ({"scatter"} if fmt == "svg" else {"scatter", "scattergl"}), fmt
+
+
+def test_a_png_of_an_org_that_fits_draws_every_level():
+    assert readable_png_levels(TELECOM, TREE, FOUND, "inverted") is None
