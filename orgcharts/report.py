@@ -100,27 +100,28 @@ def hops_document(report: HopReport) -> dict[str, Any]:
 _CSV_COLUMNS = ["decision", "role", "title", "headcount", "serves", "hops", "authority", "path"]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Spreadsheets run a cell that starts with one of these as a formula (CSV injection)."""
+
+
 def hops_csv(report: HopReport) -> str:
-    """One row per role and decision, worst first; path and serves joined with ' > ' and ' '."""
+    """One row per role and decision, worst first; path and serves joined with ' > ' and ' '.
+    Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
     for decision, found in report.paths.items():
         for e in worst_first(report.org, found):
             role = report.org.role(e.role)
-            writer.writerow(
-                [
-                    decision,
-                    e.role,
-                    role.title,
-                    role.headcount,
-                    " ".join(role.serves),
-                    "" if e.hops is None else e.hops,
-                    e.authority or "",
-                    " > ".join(e.path),
-                ]
-            )
+            text = [decision, e.role, role.title, " ".join(role.serves), e.authority or "", " > ".join(e.path)]
+            decision_cell, role_cell, title, serves, authority, path = (_inert(cell) for cell in text)
+            hops = "" if e.hops is None else e.hops
+            writer.writerow([decision_cell, role_cell, title, role.headcount, serves, hops, authority, path])
     return out.getvalue()
+
+
+def _inert(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence[int] = ()) -> str:

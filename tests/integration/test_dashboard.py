@@ -440,6 +440,8 @@ decisions:
 roles:
   - {id: top, title: "<i>Boss</i> & Co", name: "<a href='javascript:alert(1)'>Eve</a>", decides: [d]}
   - {id: agent, title: "<img src=x onerror=alert('title')>", reports_to: top, serves: [c]}
+  - {id: rtl, title: "\u202eevil\u202c مدير المبيعات 🚀 <svg onload=alert('rtl')>", reports_to: top, serves: [c]}
+  - {id: long, title: "javascript:alert('long') WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", reports_to: top}
 """
 
 
@@ -459,4 +461,17 @@ def test_html_in_names_and_titles_is_shown_as_text(page, server, tmp_path):
     click_role(page, "agent")
     assert page.locator(".path-panel h2").inner_text() == "<img src=x onerror=alert('title')>"
     assert page.locator("#hop-table td.serves").first.inner_text() == "<img src=x onerror=alert('segment')>"
+    hovers = page.evaluate(
+        "() => document.querySelector('#chart .js-plotly-plot').data.find(t => t.uid === 'roles').hovertext"
+    )
+    assert any("&lt;svg onload" in text and "🚀" in text for text in hovers)  # escaped for Plotly's hover
+    assert not any("<svg" in text or "<img" in text for text in hovers)
+    assert page.locator("#chart svg image, #chart foreignObject").count() == 0
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(HOSTILE_ORG.replace("reports_to: top}", "reports_to: \"<img src=x onerror=alert('err')>\"}", 1))
+    page.set_input_files("#upload input[type=file]", str(broken))
+    settle(page, 900)
+    open_editor(page)
+    errors = page.locator("#load-messages li.error").all_inner_texts()
+    assert any("<img src=x onerror=alert('err')>" in error for error in errors), errors
     # the page fixture fails the test if any alert() ran or any script error happened

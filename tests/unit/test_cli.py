@@ -178,3 +178,19 @@ def test_python_dash_m_works_like_the_console_script(org_file):
     assert module.stdout.startswith(f"{org_file}: ok: Hand-checked")
     missing = subprocess.run([sys.executable, "-m", "orgcharts", "check", "nope.yaml"], capture_output=True, text=True)
     assert (missing.returncode, missing.stderr.splitlines()[0]) == (1, "nope.yaml: error: no such file")
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text(tmp_path):
+    path = tmp_path / "inject.yaml"
+    path.write_text(
+        "organization: X\ncustomers: [{id: c, name: C}]\ndecisions: [{id: d, name: D}]\nroles:\n"
+        '  - {id: boss, title: \'=HYPERLINK("http://evil","x")\', decides: [d]}\n'
+        "  - {id: '@rep', title: '+1 rep', reports_to: boss, serves: [c]}\n"
+        "  - {id: plain, title: 'Clerk - east', reports_to: boss, serves: [c]}\n"
+    )
+    result = CliRunner().invoke(main, ["hops", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = {row["role"]: row for row in csv.DictReader(io.StringIO(result.output))}
+    assert rows["'@rep"]["title"] == "'+1 rep"
+    assert rows["'@rep"]["authority"] == "boss" and rows["'@rep"]["path"] == "'@rep > boss"
+    assert rows["plain"]["title"] == "Clerk - east" and rows["plain"]["hops"] == "1"
