@@ -16,7 +16,7 @@ import pytest
 from orgcharts.loader import example_text
 from orgcharts.web import view
 from tests.integration.conftest import ROOT, free_port, running, server_log
-from tests.integration.dashboard import figure, open_dashboard, press, settle, wait_for_chart
+from tests.integration.dashboard import figure, open_dashboard, open_editor, press, settle, wait_for_chart
 
 
 def get(url):
@@ -161,6 +161,11 @@ def test_an_uploaded_org_is_drawn_by_every_worker_and_after_a_restart(browser, t
                 press(page, "f")
                 settle(page)
                 assert "Meridian Uploaded" in figure(page)["layout"]["title"]
+            editor = open_editor(page)
+            draft = editor.input_value().replace("organization:", "# typed, never applied\norganization:", 1)
+            editor.fill(draft)
+            settle(page)
+            page.get_by_text("Escalation paths", exact=True).click()
         with running(gunicorn(port, 3), port):
             press(page, "f")
             settle(page, 900)
@@ -168,6 +173,9 @@ def test_an_uploaded_org_is_drawn_by_every_worker_and_after_a_restart(browser, t
             assert page.locator("#org-name").inner_text() == "Meridian Uploaded"
             page.fill("#search", "seattle")
             page.wait_for_selector(".search-results .found")
+            page.reload()
+            wait_for_chart(page)
+            assert open_editor(page).input_value() == draft  # the typing survived the restart and a reload
         assert not problems, problems
     finally:
         context.close()
