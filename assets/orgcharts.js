@@ -91,3 +91,34 @@
     if (graph && typeof graph.on === "function") { watch(graph); }
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
+
+// A file over the size cap is refused in the browser without being sent (dcc.Upload's
+// max_size), which on its own says nothing: say why, next to the button.
+(function () {
+  "use strict";
+
+  function size(bytes) {
+    return bytes < 1048576 ? Math.ceil(bytes / 1024) + " KB" : (bytes / 1048576).toFixed(1) + " MB";
+  }
+
+  function check(wrap, files) {
+    var cap = Number(wrap.dataset.maxBytes);
+    var note = wrap.querySelector(".upload-refused");
+    if (!note || !cap) { return; }
+    var big = Array.prototype.find.call(files || [], function (file) { return file.size > cap; });
+    note.textContent = big
+      ? big.name + " is " + size(big.size) + ", over the " + size(cap) + " limit: it was not sent."
+      : "";
+  }
+
+  function wrapOf(event) { return event.target.closest && event.target.closest(".upload-wrap"); }
+
+  document.addEventListener("change", function (event) {
+    var wrap = wrapOf(event);
+    if (wrap && event.target.files) { check(wrap, event.target.files); }
+  }, true);
+  document.addEventListener("drop", function (event) {
+    var wrap = wrapOf(event);
+    if (wrap && event.dataTransfer) { check(wrap, event.dataTransfer.files); }
+  }, true);
+})();

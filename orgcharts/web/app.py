@@ -555,10 +555,22 @@ def _roles_table(comparison: Comparison) -> html.Div:
     )
 
 
-def _upload(upload_id: str, label: str, cap: int, accept: str) -> dcc.Upload:
-    """A file button; the browser refuses files over ``cap`` and the server checks again."""
-    return dcc.Upload(
-        id=upload_id, className="upload", children=html.Button(label, className="button"), max_size=cap, accept=accept
+def _upload(upload_id: str, label: str, cap: int, accept: str) -> html.Div:
+    """A file button. The browser refuses files over ``cap`` without sending them and says so
+    (``assets/orgcharts.js`` reads ``data-max-bytes``); the server checks again."""
+    return html.Div(
+        className="upload-wrap",
+        **{"data-max-bytes": str(cap)},
+        children=[
+            dcc.Upload(
+                id=upload_id,
+                className="upload",
+                children=html.Button(label, className="button"),
+                max_size=cap,
+                accept=accept,
+            ),
+            html.Span(className="upload-refused", role="alert"),
+        ],
     )
 
 

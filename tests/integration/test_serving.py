@@ -252,3 +252,39 @@ def test_hostile_uploads_are_refused_fast_and_the_worker_keeps_serving_others(tm
         started = time.monotonic()
         assert get(url + "/_dash-layout")[0] == 200  # the same single worker answers the next user at once
         assert time.monotonic() - started < 2
+
+
+def test_a_file_over_the_cap_is_not_sent_and_the_page_says_why(browser, tmp_path):
+    port = free_port()
+    with running([sys.executable, "app.py"], port, env={"PORT": str(port), "ORGCHARTS_MAX_BYTES": "20000"}) as url:
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        try:
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.post_data or ""))
+            dialogs = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            open_dashboard(page, url)
+            big = tmp_path / "<img src=x onerror=alert(1)>big.yaml"
+            big.write_text("#" * 30_000)
+            page.set_input_files("#upload input[type=file]", str(big))
+            note = page.locator(".upload-wrap .upload-refused").first
+            note.wait_for(state="visible", timeout=5000)
+            assert (
+                note.inner_text()
+                == "<img src=x onerror=alert(1)>big.yaml is 30 KB, over the 20 KB limit: it was not sent."
+            )
+            assert page.locator(".upload-wrap img").count() == 0 and dialogs == []
+            settle(page)
+            assert not any("upload.contents" in body for body in requests)
+            assert page.locator("#org-name").inner_text() == "Northwind Mobile"
+            small = tmp_path / "small.yaml"
+            small.write_text(
+                "organization: Small\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, serves: [c]}\n"
+            )
+            page.set_input_files("#upload input[type=file]", str(small))
+            settle(page, 900)
+            assert page.locator("#org-name").inner_text() == "Small"
+            assert note.is_hidden()
+        finally:
+            context.close()
