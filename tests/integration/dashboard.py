@@ -102,6 +102,13 @@ def press(page, key):
     settle(page, 900)
 
 
+def upload(page, path, text):
+    """Write ``text`` to ``path`` and upload it through the top bar's file button."""
+    path.write_text(text)
+    page.set_input_files("#upload input[type=file]", str(path))
+    settle(page, 900)
+
+
 def open_editor(page):
     page.get_by_text("Edit YAML", exact=True).click()
     page.wait_for_selector("#editor")

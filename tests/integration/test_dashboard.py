@@ -27,6 +27,7 @@ from tests.integration.dashboard import (
     role_position,
     set_amount,
     settle,
+    upload,
     wait_for_chart,
 )
 
@@ -311,17 +312,10 @@ def test_valid_edit_applies_and_downloads(page, server, tmp_path):
 
 def test_upload_replaces_the_org_and_a_bad_upload_keeps_it(page, server, tmp_path):
     open_dashboard(page, server)
-    good = tmp_path / "retail.yaml"
-    good.write_text(example_text("retailer"))
-    page.set_input_files("#upload input[type=file]", str(good))
-    settle(page, 900)
+    upload(page, tmp_path / "retail.yaml", example_text("retailer"))
     assert page.locator("#org-name").inner_text() == "Meridian Outfitters"
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(
-        "organization: Broken\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, headcount: -1}\n"
-    )
-    page.set_input_files("#upload input[type=file]", str(bad))
-    settle(page, 900)
+    broken = "organization: Broken\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, headcount: -1}\n"
+    upload(page, tmp_path / "bad.yaml", broken)
     assert page.locator("#org-name").inner_text() == "Meridian Outfitters"
     assert open_editor(page).input_value().startswith("organization: Broken")
     errors = page.locator("#load-messages li.error").all_inner_texts()
@@ -415,10 +409,7 @@ def test_two_sessions_never_see_each_others_edits(browser, server, tmp_path):
     first.click("#grant")
     settle(first)
     assert card(first, "weighted_mean_hops") != baseline
-    retail = tmp_path / "retail.yaml"
-    retail.write_text(example_text("retailer"))
-    second.set_input_files("#upload input[type=file]", str(retail))
-    settle(second, 900)
+    upload(second, tmp_path / "retail.yaml", example_text("retailer"))
     second.reload()
     settle(second)
     first.reload()
@@ -447,10 +438,7 @@ roles:
 
 def test_html_in_names_and_titles_is_shown_as_text(page, server, tmp_path):
     open_dashboard(page, server)
-    hostile = tmp_path / "hostile.yaml"
-    hostile.write_text(HOSTILE_ORG)
-    page.set_input_files("#upload input[type=file]", str(hostile))
-    settle(page, 900)
+    upload(page, tmp_path / "hostile.yaml", HOSTILE_ORG)
     assert page.locator("#org-name").inner_text() == "<script>alert('org')</script> Corp"
     labels = page.evaluate(
         "() => Array.from(document.querySelectorAll('#chart .traceroles text')).map(t => t.textContent)"
@@ -467,10 +455,11 @@ def test_html_in_names_and_titles_is_shown_as_text(page, server, tmp_path):
     assert any("&lt;svg onload" in text and "🚀" in text for text in hovers)  # escaped for Plotly's hover
     assert not any("<svg" in text or "<img" in text for text in hovers)
     assert page.locator("#chart svg image, #chart foreignObject").count() == 0
-    broken = tmp_path / "broken.yaml"
-    broken.write_text(HOSTILE_ORG.replace("reports_to: top}", "reports_to: \"<img src=x onerror=alert('err')>\"}", 1))
-    page.set_input_files("#upload input[type=file]", str(broken))
-    settle(page, 900)
+    upload(
+        page,
+        tmp_path / "broken.yaml",
+        HOSTILE_ORG.replace("reports_to: top}", "reports_to: \"<img src=x onerror=alert('err')>\"}", 1),
+    )
     open_editor(page)
     errors = page.locator("#load-messages li.error").all_inner_texts()
     assert any("<img src=x onerror=alert('err')>" in error for error in errors), errors

@@ -16,7 +16,7 @@ import pytest
 from orgcharts.loader import example_text
 from orgcharts.web import view
 from tests.integration.conftest import ROOT, free_port, running, server_log
-from tests.integration.dashboard import figure, open_dashboard, open_editor, press, settle, wait_for_chart
+from tests.integration.dashboard import figure, open_dashboard, open_editor, press, settle, upload, wait_for_chart
 
 
 def get(url):
@@ -223,7 +223,7 @@ def test_hostile_uploads_are_refused_fast_and_the_worker_keeps_serving_others(tm
         _, body = get(url + "/_dash-dependencies")
         load = next(d for d in json.loads(body) if d["output"].startswith("..org-source.data...org-text.data"))
 
-        def upload(data, name):
+        def post_upload(data, name):
             values = {("upload", "contents"): "data:application/octet-stream;base64," + base64.b64encode(data).decode(),
                       ("upload", "filename"): name}  # fmt: skip
             props = lambda items: [{**item, "value": values.get((item["id"], item["property"]))} for item in items]  # noqa: E731
@@ -244,10 +244,10 @@ def test_hostile_uploads_are_refused_fast_and_the_worker_keeps_serving_others(tm
             return 200, json.dumps(answer["response"]), time.monotonic() - began
 
         for name in ("billion_laughs", "deep_block_nesting", "zip_renamed", "binary", "huge_integer"):
-            status, answer, seconds = upload(HOSTILE[name][0], "hostile.yaml")
+            status, answer, seconds = post_upload(HOSTILE[name][0], "hostile.yaml")
             assert status == 200 and "error" in answer and "org-source" not in answer, (name, answer[:300])
             assert seconds < 2, name
-        status, answer, seconds = upload(b"organization: x\n" + b"#" * 3_000_000, "huge.yaml")
+        status, answer, seconds = post_upload(b"organization: x\n" + b"#" * 3_000_000, "huge.yaml")
         assert status == 413 and "Traceback" not in answer and seconds < 2
         started = time.monotonic()
         assert get(url + "/_dash-layout")[0] == 200  # the same single worker answers the next user at once
@@ -278,12 +278,8 @@ def test_a_file_over_the_cap_is_not_sent_and_the_page_says_why(browser, tmp_path
             settle(page)
             assert not any("upload.contents" in body for body in requests)
             assert page.locator("#org-name").inner_text() == "Northwind Mobile"
-            small = tmp_path / "small.yaml"
-            small.write_text(
-                "organization: Small\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, serves: [c]}\n"
-            )
-            page.set_input_files("#upload input[type=file]", str(small))
-            settle(page, 900)
+            small = "organization: Small\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: a, title: A, serves: [c]}\n"
+            upload(page, tmp_path / "small.yaml", small)
             assert page.locator("#org-name").inner_text() == "Small"
             assert note.is_hidden()
         finally:
