@@ -1,3 +1,29 @@
+// Dash loads core-js 2 (its polyfill@7), which replaces String.prototype.trim, parseInt and
+// parseFloat in every current browser (core-js 2 still counts U+180E as a space) with
+// versions about fifty times slower. plotly.js trims and parses every colour it reads, tens
+// of thousands for a big chart: a quarter of a second at 10,000 roles (docs/performance.md).
+// Take back the browser's own from a fresh frame, whose built-ins nothing has replaced.
+(function () {
+  "use strict";
+  var frame = document.createElement("iframe");
+  frame.hidden = true;
+  document.documentElement.appendChild(frame);
+  var fresh = frame.contentWindow;
+  function restore(owner, name, own) {
+    if (typeof own === "function" && owner[name] !== own) {
+      Object.defineProperty(owner, name, {value: own, writable: true, configurable: true});
+    }
+  }
+  if (fresh) {
+    restore(String.prototype, "trim", fresh.String.prototype.trim);
+    restore(window, "parseInt", fresh.parseInt);
+    restore(window, "parseFloat", fresh.parseFloat);
+    restore(Number, "parseInt", fresh.parseInt);
+    restore(Number, "parseFloat", fresh.parseFloat);
+  }
+  frame.remove();
+})();
+
 // Keyboard control for workshops, and "click empty space to clear the selection".
 (function () {
   "use strict";

@@ -39,9 +39,10 @@ from playwright.sync_api import sync_playwright
 from benchmarks.orggen import generate
 from orgcharts.web import view
 from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running
+from tests.integration.dashboard import PLAIN_JS, role_screen_point
 
 EXPAND_ALL_UP_TO = 20_000
-POINTS = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data[3] ? g.data[3].x.length : 0; }"
+POINTS = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data[3] ? g.data[3].customdata.length : 0; }"
 BUSY = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 
@@ -61,7 +62,7 @@ def wait_points(page, predicate: str) -> None:
 
 def flip_seconds(page) -> float:
     """The key f to the first role standing in its new place in the chart's data."""
-    first_y = "() => document.querySelector('#chart .js-plotly-plot').data[3].y[0]"
+    first_y = f"() => {{ {PLAIN_JS} return plain(document.querySelector('#chart .js-plotly-plot').data[3].y)[0]; }}"
     before = page.evaluate(first_y)
     page.locator("body").click(position={"x": 5, "y": 5})
     began = time.perf_counter()
@@ -94,13 +95,7 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
             ids = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].customdata")
             target = next((i for i in ids if i.startswith("expand:")), None)
             if target:
-                point = page.evaluate(
-                    """(id) => { const g = document.querySelector('#chart .js-plotly-plot');
-                    const t = g.data[3]; const i = t.customdata.indexOf(id);
-                    const box = g.querySelector('.nsewdrag').getBoundingClientRect();
-                    return [box.left + g._fullLayout.xaxis.l2p(t.x[i]), box.top + g._fullLayout.yaxis.l2p(t.y[i])]; }""",
-                    target,
-                )
+                point = role_screen_point(page, target)
                 page.mouse.move(*point)
                 began = time.perf_counter()
                 page.mouse.click(*point)

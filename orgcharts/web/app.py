@@ -874,6 +874,22 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
             _presets(measured.limits),
         )
 
+    # Plotly draws WebGL charts on a canvas of twice the page's size (its plotGlPixelRatio),
+    # four times the pixels a screen of ordinary density shows: at 10,000 roles, a second
+    # of drawing on a machine without a GPU (docs/performance.md). Draw at the screen's density.
+    app.clientside_callback(
+        """
+        function(_source, config) {
+            const ratio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
+            if (config && config.plotGlPixelRatio === ratio) { return dash_clientside.no_update; }
+            return Object.assign({}, config, {plotGlPixelRatio: ratio});
+        }
+        """,
+        Output("chart", "config"),
+        Input("org-source", "data"),
+        State("chart", "config"),
+    )
+
     # The flip: the figure carries the other view's geometry (figures.org_figure), so the
     # browser swaps it in without a round trip to the server. Also orients each figure the
     # server sends to the view chosen meanwhile. Only a flip travels; SVG traces only.

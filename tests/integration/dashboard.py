@@ -4,6 +4,14 @@ import time
 
 ROLES_TRACE = 3
 CUSTOMERS_TRACE = 4
+PLAIN_JS = """const plain = (v) => {
+    if (!v || typeof v.bdata !== 'string') { return v; }
+    const types = {f8: Float64Array, f4: Float32Array, i1: Int8Array, u1: Uint8Array,
+                   i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array};
+    return Array.from(new types[v.dtype](Uint8Array.from(atob(v.bdata), (c) => c.charCodeAt(0)).buffer));
+};"""
+"""Defines ``plain(value)`` in page scripts: a trace's array as a list, whether the figure
+sent it as a list or as a base64 typed array (how Plotly sends number arrays)."""
 
 
 def open_dashboard(page, url, query=""):
@@ -33,9 +41,13 @@ def settle(page, quiet_ms=400):
 
 def figure(page):
     return page.evaluate(
-        """() => { const g = document.querySelector('#chart .js-plotly-plot');
-        return {data: g.data.map(t => ({x: t.x, y: t.y, customdata: t.customdata, text: t.text,
-                 marker: t.marker || null})),
+        """() => { const g = document.querySelector('#chart .js-plotly-plot'); """
+        + PLAIN_JS
+        + """
+        const marker = (m) => m && Object.assign({}, m, {size: plain(m.size), opacity: plain(m.opacity),
+                                                         line: m.line && Object.assign({}, m.line, {width: plain(m.line.width)})});
+        return {data: g.data.map(t => ({x: plain(t.x), y: plain(t.y), customdata: t.customdata, text: t.text,
+                 marker: marker(t.marker) || null})),
                 layout: {title: g.layout.title && g.layout.title.text,
                          xrange: g.layout.xaxis.range, yrange: g.layout.yaxis.range,
                          annotations: (g.layout.annotations || []).map(a => a.text)}}; }"""
@@ -52,11 +64,13 @@ def role_position(page, role_id):
 def role_screen_point(page, role_id):
     """Where the role's node is on screen, from Plotly's own axis transforms."""
     return page.evaluate(
-        """(id) => { const g = document.querySelector('#chart .js-plotly-plot');
+        """(id) => { const g = document.querySelector('#chart .js-plotly-plot'); """
+        + PLAIN_JS
+        + """
         const t = g.data[3]; const i = t.customdata.indexOf(id);
         const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis;
         const box = g.querySelector('.nsewdrag').getBoundingClientRect();
-        return [box.left + xa.l2p(t.x[i]), box.top + ya.l2p(t.y[i])]; }""",
+        return [box.left + xa.l2p(plain(t.x)[i]), box.top + ya.l2p(plain(t.y)[i])]; }""",
         role_id,
     )
 

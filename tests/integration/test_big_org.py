@@ -8,7 +8,7 @@ from benchmarks.orggen import generate
 from orgcharts import load_text
 from orgcharts.collapse import OPENING_NODES
 from tests.integration.conftest import free_port, running
-from tests.integration.dashboard import ROLES_TRACE, figure, open_dashboard, settle
+from tests.integration.dashboard import PLAIN_JS, ROLES_TRACE, figure, open_dashboard, role_screen_point, settle
 
 SIZE = 20_000
 
@@ -42,15 +42,7 @@ def test_clicking_a_collapsed_node_shows_its_reports(page, big_server):
     open_dashboard(page, url)
     before = shown_ids(page)
     target = next(role for role in before if role.startswith("expand:"))
-    page.evaluate(
-        """(id) => { const g = document.querySelector('#chart .js-plotly-plot');
-        const t = g.data[3]; const i = t.customdata.indexOf(id);
-        const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis;
-        const box = g.querySelector('.nsewdrag').getBoundingClientRect();
-        window.__target = [box.left + xa.l2p(t.x[i]), box.top + ya.l2p(t.y[i])]; }""",
-        target,
-    )
-    x, y = page.evaluate("() => window.__target")
+    x, y = role_screen_point(page, target)
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     settle(page, 900)
@@ -104,8 +96,9 @@ def test_labels_appear_when_zoomed_in_far_enough(page, big_server):
 
     wait_for_mode("markers")
     page.evaluate(
-        """() => { const g = document.querySelector('#chart .js-plotly-plot');
-        const x = g.data.find(t => t.uid === 'roles').x[0];
+        "() => { const g = document.querySelector('#chart .js-plotly-plot');"
+        + PLAIN_JS
+        + """const x = plain(g.data.find(t => t.uid === 'roles').x)[0];
         return Plotly.relayout(g, {'xaxis.range': [x - 4, x + 4]}); }"""
     )
     wait_for_mode("markers+text")
@@ -125,7 +118,8 @@ def test_flip_works_when_the_chart_is_drawn_with_webgl(page, big_server):
     page.click("#levels")
     page.get_by_role("option", name=str(level), exact=True).click()
     page.wait_for_function(
-        f"() => document.querySelector('#chart .js-plotly-plot').data[3].x.length > {WEBGL_FROM}", timeout=60_000
+        f"() => document.querySelector('#chart .js-plotly-plot').data[3].customdata.length > {WEBGL_FROM}",
+        timeout=60_000,
     )
     settle(page, 900)
     types = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data.slice(0, 4).map(t => t.type)")
@@ -135,7 +129,8 @@ def test_flip_works_when_the_chart_is_drawn_with_webgl(page, big_server):
     page.keyboard.press("f")
     page.wait_for_function(
         "([id, y]) => { const t = document.querySelector('#chart .js-plotly-plot').data[3];"
-        " return t.y[t.customdata.indexOf(id)] !== y; }",
+        + PLAIN_JS
+        + " return plain(t.y)[t.customdata.indexOf(id)] !== y; }",
         arg=[org.top.id, top_before],
         timeout=60_000,
     )
@@ -145,6 +140,7 @@ def test_flip_works_when_the_chart_is_drawn_with_webgl(page, big_server):
 def role_y(page, role_id):
     return page.evaluate(
         "(id) => { const t = document.querySelector('#chart .js-plotly-plot').data[3];"
-        " const i = t.customdata.findIndex(c => c === id || c === 'expand:' + id); return t.y[i]; }",
+        + PLAIN_JS
+        + " const i = t.customdata.findIndex(c => c === id || c === 'expand:' + id); return plain(t.y)[i]; }",
         role_id,
     )

@@ -110,7 +110,7 @@ def test_html_works_offline_and_draws_the_chart(browser, tmp_path):
         page.goto(out.as_uri())
         page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=20_000)
         markers = page.evaluate(
-            "() => document.querySelector('.js-plotly-plot').data.find(t => t.uid === 'roles').x.length"
+            "() => document.querySelector('.js-plotly-plot').data.find(t => t.uid === 'roles').customdata.length"
         )
         assert markers == len(TELECOM.roles)
         assert page.locator("text=Northwind Mobile").count() >= 1

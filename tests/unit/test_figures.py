@@ -1,6 +1,8 @@
 """Figure builders: where things are drawn, in which colour and shape, and that text stays text."""
 
+import itertools
 import json
+import math
 
 import plotly.graph_objects as go
 import pytest
@@ -19,7 +21,9 @@ from orgcharts.figures import (
     WEBGL_FROM,
     flipped,
     org_figure,
+    reporting_lines,
     role_label,
+    role_positions,
 )
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree
@@ -105,7 +109,7 @@ def test_selection_lights_the_path_and_dims_the_rest():
     assert roles["clerk"]["opacity"] == 1 and roles["store_mgr"]["opacity"] == 1
     assert roles["ops"]["opacity"] < 0.5 and roles["rep"]["opacity"] < 0.5
     path = figure.data[TRACE_PATH]
-    assert len([x for x in path.x if x is None]) == 2, "one line from the customer, one elbow up the chain"
+    assert sum(math.isnan(x) for x in path.x) == 2, "one line from the customer, one elbow up the chain"
 
 
 def test_no_decision_still_draws_the_org():
@@ -114,9 +118,70 @@ def test_no_decision_still_draws_the_org():
     assert [trace.name for trace in figure.data if trace.showlegend] == ["not customer-facing"]
 
 
-def test_edges_trace_holds_one_elbow_per_reporting_line():
-    edges = build().data[TRACE_EDGES]
-    assert sum(1 for x in edges.x if x is None) == len(ORG.roles) - 1
+def lines_of(xs, ys):
+    """The straight lines of a lines trace: consecutive points between its breaks (None or NaN)."""
+    lines, run = [], []
+    for x, y in [*zip(xs, ys, strict=True), (None, None)]:
+        if x is None or math.isnan(x):
+            lines.extend(itertools.pairwise(run))
+            run = []
+        else:
+            run.append((x, y))
+    return lines
+
+
+def cover(lines):
+    """Axis-parallel lines merged into maximal intervals, by the line they lie on."""
+    spans = {}
+    for (x0, y0), (x1, y1) in lines:
+        assert x0 == x1 or y0 == y1, "connectors run straight down or across"
+        key = ("x", x0) if x0 == x1 else ("y", y0)
+        low, high = sorted((y0, y1) if x0 == x1 else (x0, x1))
+        spans.setdefault(key, []).append((low, high))
+    merged = {}
+    for key, intervals in spans.items():
+        merged[key] = []
+        for low, high in sorted(intervals):
+            if merged[key] and low <= merged[key][-1][1]:
+                merged[key][-1] = (merged[key][-1][0], max(merged[key][-1][1], high))
+            else:
+                merged[key].append((low, high))
+    return merged
+
+
+def elbows(org, where):
+    """Each reporting line as an elbow: down from the manager, across, down into the report."""
+    lines = []
+    for role in org.roles:
+        if role.reports_to is not None:
+            (x0, y0), (x1, y1) = where[role.reports_to], where[role.id]
+            middle = (y0 + y1) / 2
+            lines += [((x0, y0), (x0, middle)), ((x0, middle), (x1, middle)), ((x1, middle), (x1, y1))]
+    return [line for line in lines if line[0] != line[1]]
+
+
+WIDE_TEAM = "organization: W\ncustomers: [{id: c, name: C}]\nroles:\n  - {id: top, title: Top}\n" + "".join(
+    f"  - {{id: m{m}, title: M{m}, reports_to: top}}\n"
+    + "".join(f"  - {{id: a{m}_{i}, title: A, reports_to: m{m}, serves: [c]}}\n" for i in range(3 + 4 * m))
+    for m in range(3)
+)
+
+
+@pytest.mark.parametrize("text", [HAND_CHECKED, WIDE_TEAM], ids=["hand-checked", "stacked teams"])
+@pytest.mark.parametrize("view", ["conventional", "inverted"])
+def test_reporting_lines_draw_exactly_the_elbows_with_fewer_segments(text, view):
+    org = load_text(text).org
+    where = role_positions(tidy_tree(org, reporting_tree(org)), view)
+    drawn = lines_of(*reporting_lines(org.roles, where))
+    assert cover(drawn) == cover(elbows(org, where)), "the same ink as one elbow per reporting line"
+    assert len(drawn) < 2 * (len(org.roles) - 1)
+
+
+def test_edges_trace_draws_the_reporting_lines_in_either_view():
+    for view in ("conventional", "inverted"):
+        edges = build(view=view).data[TRACE_EDGES]
+        expected = reporting_lines([ORG.role(role) for role in LAYOUT.x], role_positions(LAYOUT, view))
+        assert lines_of(edges.x, edges.y) == lines_of(*expected)
 
 
 def test_labels_escape_html_and_wrap():
