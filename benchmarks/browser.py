@@ -60,6 +60,13 @@ def wait_points(page, predicate: str) -> None:
     page.wait_for_function(f"() => {{ const n = ({POINTS})(); return {predicate}; }}", timeout=180_000)
 
 
+def quiet(page) -> None:
+    """Until no callback is in flight and a flip's animation (0.65 s) is over, so that
+    each measurement starts on an idle page, as a user's next click would."""
+    page.wait_for_function(BUSY, timeout=120_000)
+    time.sleep(0.8)
+
+
 def flip_seconds(page) -> float:
     """The key f to the first role standing in its new place in the chart's data."""
     first_y = f"() => {{ {PLAIN_JS} return plain(document.querySelector('#chart .js-plotly-plot').data[3].y)[0]; }}"
@@ -90,6 +97,7 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
             profile = browser.new_context(viewport={"width": 1920, "height": 1080})
             page = profile.new_page()
             open_twice(page, url, lambda shown: (wait_points(shown, "n > 0"), shown.wait_for_function(BUSY)), keep)
+            quiet(page)
             opening = page.evaluate(POINTS)
 
             ids = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].customdata")
@@ -101,8 +109,10 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
                 page.mouse.click(*point)
                 wait_points(page, f"n > {opening}")
                 keep("expand", time.perf_counter() - began)
+                quiet(page)
 
             keep("flip data", flip_seconds(page))
+            quiet(page)
 
             began = time.perf_counter()
             page.fill("#search", deep)
@@ -116,6 +126,7 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
                 arg=deep,
             )
             keep("search to role", time.perf_counter() - began)
+            quiet(page)
 
             if size <= EXPAND_ALL_UP_TO:
                 page.click("#levels")
@@ -124,6 +135,7 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
                 wait_points(page, f"n === {size}")
                 page.wait_for_function(BUSY)
                 keep("expand all", time.perf_counter() - began)
+                quiet(page)
                 keep("flip expanded", flip_seconds(page))
             profile.close()
         browser.close()

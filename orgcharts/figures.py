@@ -232,11 +232,12 @@ def org_figure(
 
 
 def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
-    """``values`` as a float array, None (a break between lines) as NaN, which plotly.js
-    also draws as a break. Plotly copies such arrays as one block where it copies lists
-    value by value, and sends them as base64 typed arrays, which the browser reads without
-    parsing: the per-role coordinates and sizes of a 10,000-role chart are 80% of its values."""
-    return np.array(values, dtype=float)
+    """``values`` as a 32-bit float array, None (a break between lines) as NaN, which
+    plotly.js also draws as a break. Plotly copies such arrays as one block where it copies
+    lists value by value, and sends them as base64 typed arrays, which the browser reads
+    without parsing: the per-role coordinates and sizes of a 10,000-role chart are 80% of
+    its values. 32 bits keep a hundredth of a sibling gap across 100,000 gaps."""
+    return np.array(values, dtype=np.float32)
 
 
 def flipped(figure: go.Figure) -> go.Figure:

@@ -173,6 +173,7 @@ def _layout(startup: Startup, cap: int) -> html.Div:
             dcc.Store(id="rejected-text", storage_type="memory"),
             dcc.Store(id="edits", storage_type="session", data=[]),
             dcc.Store(id="selection", storage_type="memory"),
+            dcc.Store(id="search-chains", storage_type="memory"),
             dcc.Store(id="expanded", storage_type="session", data=[]),
             dcc.Store(id="table-order", storage_type="memory", data={"by": "hops", "descending": True}),
             dcc.Store(id="present", storage_type="memory", data=False),
@@ -841,30 +842,28 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
 
     @app.callback(
         Output("metrics", "children"),
-        Output("path-panel", "children"),
         Output("hop-table", "children"),
-        Output("whatif-target", "children"),
         Output("changes", "children"),
         Output("amount-unit", "children"),
         Output("grant-unit", "children"),
         Output("amount-presets", "options"),
-        *MEASURED_BY,
+        *MEASURED_BY[:-1],
         Input("table-order", "data"),
         Input("via-dotted", "value"),
+        State("selection", "data"),
     )
-    def render_panels(source, _refilled, raw_edits, decision, amount, segment, selected, order, dotted):
-        """Everything around the chart; expanding, flipping or projecting leaves it as it is."""
+    def render_panels(source, _refilled, raw_edits, decision, amount, segment, order, dotted, selected):
+        """Everything around the chart that a selection leaves as it is: a click on a role
+        redraws none of it (only ``render_selection`` and the table's highlight, below)."""
         shape = _shape(source, texts, startup)
         controls = _controls(shape.org, None, decision, amount, segment, selected, dotted=dotted)
         edits = _edits(raw_edits)
         measured = _analysis(shape, raw_edits, controls)
-        org, now = measured.org, measured.now
+        org = measured.org
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
-            [_card(card) for card in view.cards(now, measured.before)],
-            _path_panel(view.selection(org, now.found, controls)),
+            [_card(card) for card in view.cards(measured.now, measured.before)],
             _hop_table(measured, order if isinstance(order, dict) else {}, controls.selected),
-            _whatif_target(org, controls),
             [
                 html.Li([line, html.Button("undo", id={"type": "undo", "index": index}, className="button tiny")])
                 for index, line in enumerate(view.change_lines(org, edits))
@@ -873,6 +872,34 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
             unit or "",
             _presets(measured.limits),
         )
+
+    @app.callback(
+        Output("path-panel", "children"),
+        Output("whatif-target", "children"),
+        *MEASURED_BY,
+        Input("via-dotted", "value"),
+    )
+    def render_selection(source, _refilled, raw_edits, decision, amount, segment, selected, dotted):
+        """The selected role's escalation path and what-if target."""
+        shape = _shape(source, texts, startup)
+        controls = _controls(shape.org, None, decision, amount, segment, selected, dotted=dotted)
+        measured = _analysis(shape, raw_edits, controls)
+        return _path_panel(view.selection(measured.org, measured.now.found, controls)), _whatif_target(
+            measured.org, controls
+        )
+
+    # Re-rendering the table for a selection would make Dash register its rows anew and
+    # fire their callbacks: a third of a second per click. The highlight moves instead.
+    app.clientside_callback(
+        """
+        function(selected, rows) {
+            return (rows || []).map(function (row) { return row.role === selected ? "selected" : ""; });
+        }
+        """,
+        Output({"type": "row", "role": ALL}, "className"),
+        Input("selection", "data"),
+        State({"type": "row", "role": ALL}, "id"),
+    )
 
     # Plotly draws WebGL charts on a canvas of twice the page's size (its plotGlPixelRatio),
     # four times the pixels a screen of ordinary density shows: at 10,000 roles, a second
@@ -984,42 +1011,52 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
 
     @app.callback(
         Output("search-results", "children"),
+        Output("search-chains", "data"),
         Input("search", "value"),
         Input("org-refilled", "data"),
         State("org-source", "data"),
         prevent_initial_call=True,
     )
     def search(query, _refilled, source):
+        """The roles found, and for each the chain above it, which choosing it expands."""
         org = _org(source, texts, startup)
         if not isinstance(query, str) or not query.strip():
-            return []
+            return [], {}
         hits = view.find(org, query[:200])
         if not hits:
-            return [html.P("No role matches.", className="muted")]
-        return [
-            html.Button(text, id={"type": "found", "role": role_id}, className="found", title=role_id)
-            for role_id, text in hits
-        ]
+            return [html.P("No role matches.", className="muted")], {}
+        return (
+            [
+                html.Button(text, id={"type": "found", "role": role_id}, className="found", title=role_id)
+                for role_id, text in hits
+            ],
+            {role_id: view.ancestors(org, role_id) for role_id, _ in hits},
+        )
 
-    @app.callback(
+    # Choosing a role found selects it and opens its chain in the browser, so the chart
+    # is the only round trip between the click and the role drawn.
+    app.clientside_callback(
+        """
+        function(_clicks, chains, expanded) {
+            const keep = dash_clientside.no_update;
+            const fired = (dash_clientside.callback_context.triggered || [])[0];
+            if (!fired || !fired.value) { return [keep, keep, keep]; }
+            const role = JSON.parse(fired.prop_id.slice(0, fired.prop_id.lastIndexOf("."))).role;
+            const chain = (chains || {})[role];
+            if (!Array.isArray(chain)) { return [keep, keep, keep]; }
+            const opened = (Array.isArray(expanded) ? expanded : []).filter((id) => typeof id === "string");
+            chain.forEach((id) => { if (opened.indexOf(id) < 0) { opened.push(id); } });
+            return [role, opened, []];
+        }
+        """,
         Output("selection", "data", allow_duplicate=True),
         Output("expanded", "data", allow_duplicate=True),
         Output("search-results", "children", allow_duplicate=True),
         Input({"type": "found", "role": ALL}, "n_clicks"),
-        State("org-source", "data"),
+        State("search-chains", "data"),
         State("expanded", "data"),
         prevent_initial_call=True,
     )
-    def go_to(clicks, source, expanded):
-        if not isinstance(ctx.triggered_id, dict) or not any(clicks):
-            return dash.no_update, dash.no_update, dash.no_update
-        org = _org(source, texts, startup)
-        role_id = ctx.triggered_id.get("role")
-        if not isinstance(role_id, str) or not org.has_role(role_id):
-            return dash.no_update, dash.no_update, dash.no_update
-        opened = [role for role in (expanded if isinstance(expanded, list) else []) if isinstance(role, str)]
-        opened += [role for role in view.ancestors(org, role_id) if role not in opened]
-        return role_id, opened, []
 
     @app.callback(
         Output("edits", "data"),

@@ -60,6 +60,7 @@ CONTROLS = callback_named("controls_for_org")
 
 
 PANELS = callback_named("render_panels")
+SELECTION = callback_named("render_selection")
 
 
 def render(trigger, source, *, refilled=None, edits=None, view="inverted", decision=None, amount=None, **more):
@@ -84,10 +85,14 @@ def render(trigger, source, *, refilled=None, edits=None, view="inverted", decis
 
 
 def panels(trigger, source, *, edits=None, decision=None, selected=None, order=None):
-    """The callback of everything around the chart, with the controls named."""
-    return run(
-        PANELS, trigger, source, None, [] if edits is None else edits, decision, None, None, selected, order or {}, []
+    """The callbacks of everything around the chart, with the controls named: the metric
+    cards, the hop table and the list of changes; then the selection's path panel."""
+    edits = [] if edits is None else edits
+    cards, table, changes, *_ = run(
+        PANELS, trigger, source, None, edits, decision, None, None, order or {}, [], selected
     )
+    path_panel, _ = run(SELECTION, trigger, source, None, edits, decision, None, None, selected, [])
+    return cards, table, changes, path_panel
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
@@ -172,7 +177,8 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
     outputs = run(
         RENDER, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "x", 5, "?", {"no": 1}, "sideways"
     )
-    assert run(PANELS, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "sorted?", "dotted")
+    assert run(PANELS, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", "sorted?", "dotted", 7)
+    assert run(SELECTION, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "dotted")
     figure = outputs[0]["figure"]
     assert outputs[0]["view"] == "inverted"
     assert "Northwind Mobile" in figure.layout.title.text
@@ -184,7 +190,7 @@ def test_render_with_a_selection_and_an_edit():
     _, (badge, badge_hidden, _) = render(
         "selection.data", STARTUP, edits=edits, decision="early_upgrade", selected="agent_denver"
     )
-    cards, panel, table, _, changes, _, _, _ = panels(
+    cards, table, changes, panel = panels(
         "selection.data",
         STARTUP,
         edits=edits,
@@ -213,18 +219,12 @@ def test_render_draws_only_the_levels_asked_with_rollups():
     assert len(expanded.data[3].x) == 9
 
 
-def test_search_finds_roles_and_going_there_expands_their_chain():
+def test_search_finds_roles_and_the_chain_that_going_there_expands():
     search = callback_named("search")
-    results = plain(run(search, "search.value", "denver", None, STARTUP))
-    assert [result["props"]["id"]["role"] for result in results] == ["ccm_denver", "tl_denver", "agent_denver"]
-    (key,) = [key for key in APP.callback_map if key.startswith("..selection.data@")]
-    go_to = APP.callback_map[key]["callback"].__wrapped__
-    selected, expanded, cleared = run(
-        go_to, '{"role":"agent_denver","type":"found"}.n_clicks', [None, None, 1], STARTUP, []
-    )
-    assert selected == "agent_denver"
-    assert expanded == ["tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "coo", "ceo"]
-    assert cleared == []
+    results, chains = run(search, "search.value", "denver", None, STARTUP)
+    assert [result["props"]["id"]["role"] for result in plain(results)] == ["ccm_denver", "tl_denver", "agent_denver"]
+    assert chains["agent_denver"] == ["tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "coo", "ceo"]
+    assert run(search, "search.value", "  ", None, STARTUP) == ([], {})
 
 
 def test_table_sorting_toggles_and_shows_more():
@@ -303,8 +303,8 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
     assert list(built["figure"].data[TRACE_DOTTED].x)[:2] == [
         built["figure"].data[3].x[list(built["figure"].data[3].customdata).index(role)] for role in ("rep", "ops")
     ]
-    table_without = panels("org-source.data", source, decision="exception")[2]
-    table_with = run(PANELS, "via-dotted.value", source, None, [], "exception", None, None, None, {}, ["dotted"])[2]
+    table_without = panels("org-source.data", source, decision="exception")[1]
+    table_with = run(PANELS, "via-dotted.value", source, None, [], "exception", None, None, {}, ["dotted"], None)[1]
     assert "no one" in text_of(plain(table_without)) and "no one" not in text_of(plain(table_with))
 
 

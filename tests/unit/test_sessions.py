@@ -48,7 +48,7 @@ def one_session(number):
     chosen = facing[number % len(facing)]
     edits = [{"action": "grant", "role": chosen, "decision": decision, "limit": None}]
     built, *_ = render("org-source.data", source, edits=edits, decision=decision, selected=chosen)
-    _, path_panel, *_ = panels("edits.data", source, edits=edits, decision=decision, selected=chosen)
+    *_, path_panel = panels("edits.data", source, edits=edits, decision=decision, selected=chosen)
     expected = summarize(
         view.edited(org, view.parse_edits(edits)),
         escalations(view.edited(org, view.parse_edits(edits)), reporting_tree(org), decision),
