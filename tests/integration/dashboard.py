@@ -76,6 +76,7 @@ def role_screen_point(page, role_id):
 
 
 def click_role(page, role_id):
+    page.locator("#chart").scroll_into_view_if_needed()
     x, y = role_screen_point(page, role_id)
     page.mouse.move(x, y)
     time.sleep(0.15)

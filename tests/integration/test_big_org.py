@@ -124,6 +124,11 @@ def test_flip_works_when_the_chart_is_drawn_with_webgl(page, big_server):
     settle(page, 900)
     types = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data.slice(0, 4).map(t => t.type)")
     assert types == ["scattergl", "scattergl", "scatter", "scattergl"], "lines in WebGL too; the path stays on top"
+    canvas, drawn_width, ratio = page.evaluate(
+        "() => { const g = document.querySelector('#chart .js-plotly-plot');"
+        " return [g.querySelector('canvas.gl-canvas-context').width, g._fullLayout.width, window.devicePixelRatio]; }"
+    )
+    assert canvas == round(drawn_width * ratio), "WebGL drawn at the screen's density, not Plotly's double"
     top_before = role_y(page, org.top.id)
     page.locator("body").click(position={"x": 5, "y": 5})
     page.keyboard.press("f")
