@@ -86,22 +86,29 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 
-// Crowded charts (meta.labels === "zoom") show their labels only when zoomed in far
-// enough to read them: at least 70 pixels between neighbouring roles.
+// Labels that would run into their neighbours are left off the chart (figures.py): zoomed in
+// to meta.readable_px_per_unit pixels between roles, every role shows its label, wrapped for
+// that width (meta.zoomed_text); zoomed out again, the labels that fit come back.
 (function () {
   "use strict";
-  var READABLE_PX_PER_UNIT = 70;
+  var fitted = new WeakMap();
 
   function syncLabels(graph) {
     if (!graph.data || !graph._fullLayout || !graph._fullLayout.xaxis) { return; }
     var index = graph.data.findIndex(function (trace) { return trace.uid === "roles"; });
     if (index < 0) { return; }
     var trace = graph.data[index];
-    if (!trace.meta || trace.meta.labels !== "zoom") { return; }
+    var meta = trace.meta;
+    if (!meta || !meta.zoomed_text) { return; }
+    if (!fitted.has(meta)) { fitted.set(meta, {text: trace.text, mode: trace.mode}); }
     var range = graph._fullLayout.xaxis.range;
     var perUnit = graph._fullLayout._size.w / Math.max(range[1] - range[0], 1e-9);
-    var wanted = perUnit >= READABLE_PX_PER_UNIT ? "markers+text" : "markers";
-    if (trace.mode !== wanted) { window.Plotly.restyle(graph, {mode: wanted}, [index]); }
+    var wanted = perUnit >= meta.readable_px_per_unit
+      ? {text: meta.zoomed_text, mode: "markers+text"}
+      : fitted.get(meta);
+    if (trace.text !== wanted.text || trace.mode !== wanted.mode) {
+      window.Plotly.restyle(graph, {text: [wanted.text], mode: wanted.mode}, [index]);
+    }
   }
 
   function watch(graph) {

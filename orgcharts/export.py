@@ -166,15 +166,21 @@ def readable_png_levels(org: Organization, tree: nx.DiGraph, found: Sequence[Esc
     return 1
 
 
-# Crowded charts show labels once zoomed in to at least 70 px per role, as the dashboard does.
+# Labels left off because they would overlap appear once zoomed in far enough to read,
+# as in the dashboard (assets/orgcharts.js, where the figure's meta is explained).
 _LABELS_ON_ZOOM = """
 (function (graph) {
+  var at = graph.data.findIndex(function (t) { return t.uid === "roles"; });
+  var meta = at < 0 ? null : graph.data[at].meta;
+  if (!meta || !meta.zoomed_text) { return; }
+  var fitted = {text: graph.data[at].text, mode: graph.data[at].mode};
   function show() {
-    var at = graph.data.findIndex(function (t) { return t.meta && t.meta.labels === "zoom"; });
-    if (at < 0) { return; }
     var x = graph._fullLayout.xaxis, spread = Math.max(x.range[1] - x.range[0], 1e-9);
-    var mode = graph._fullLayout._size.w / spread >= 70 ? "markers+text" : "markers";
-    if (graph.data[at].mode !== mode) { Plotly.restyle(graph, {mode: mode}, [at]); }
+    var zoomed = graph._fullLayout._size.w / spread >= meta.readable_px_per_unit;
+    var wanted = zoomed ? {text: meta.zoomed_text, mode: "markers+text"} : fitted;
+    if (graph.data[at].text !== wanted.text || graph.data[at].mode !== wanted.mode) {
+      Plotly.restyle(graph, {text: [wanted.text], mode: wanted.mode}, [at]);
+    }
   }
   graph.on("plotly_relayout", show);
   show();

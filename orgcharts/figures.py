@@ -42,6 +42,14 @@ EXPAND_PREFIX = "expand:"
 """Marks a collapsed role's id in the chart: a click on it shows its reports."""
 LABELS_ON_ZOOM_FROM = 300
 """Above this many roles on screen, labels appear only once zoomed in far enough to read."""
+READABLE_PX_PER_UNIT = 70
+"""Zoomed in to this many pixels between neighbouring roles, every label can be read: the
+browser then shows each role's label wrapped for that width (``assets/orgcharts.js``)."""
+FEWEST_LABEL_CHARS = 5
+"""A label that cannot have this many characters a line without running into its
+neighbours' is left off the chart until zoomed in: overlapping labels read as noise.
+(Labels are never narrower than ``NARROWEST_LABEL_CHARS``: at five, neighbours touch, no more.)"""
+NARROWEST_LABEL_CHARS = 6
 PER_ROLE: dict[str, Any] = {"_validate": False}
 """Plotly checks every element of every array it is given, in Python: most of the second a
 10,000-role figure took to build. Our traces are built here from a validated org and fixed
@@ -103,7 +111,7 @@ def hop_label(hops: int | None) -> str:
 
 def role_label(role: Role, chars_per_line: int, title_lines: int = 3) -> str:
     """The node's label: its title wrapped to fit, then one line with the person and headcount."""
-    width = max(chars_per_line, 6)
+    width = max(chars_per_line, NARROWEST_LABEL_CHARS)
     parts = list(_wrapped_title(role.title, width, title_lines))
     details = []
     if role.name:
@@ -441,8 +449,15 @@ def _roles_trace(
     marked: set[str],
 ) -> dict[str, Any]:
     room = label_room(layout)
-    char_units = scale.font * 0.55 * (layout.width + 2.4) / scale.plot_width_px
+    char_px = scale.font * 0.55
+    char_units = char_px * (layout.width + 2.4) / scale.plot_width_px
+    crowded = scale.labels_on_zoom and len(shown) > LABELS_ON_ZOOM_FROM
     unit = org.decision_index[decision].unit if decision else None
+    zoomed_labels: list[str] = []
+    # A collapsed role with another right above or below it (a stacked column; a manager over
+    # its first report) has no room for its totals under its title in one view or the other
+    # (labels are the same in both): the totals are in its hover text and its zoomed-in label.
+    drawn_at = {(layout.x[role_id], layout.row[role_id]) for role_id in layout.x}
     xs, ys, colours, symbols, sizes, opacities, labels, hovers, ids, lines = ([] for _ in range(10))
     rings = [CHANGED_COLOUR if role.id in marked else "#1d2433" for role in shown] if marked else "#1d2433"
     for role in shown:
@@ -464,23 +479,30 @@ def _roles_trace(
             sizes.append(scale.marker)
         opacities.append(1.0 if not on_path or role.id in on_path else DIM)
         lines.append(4 if role.id in marked else 3 if role.id in on_path or rollup is not None else 1)
-        story = role.customer_facing or decides or role.id in on_path or role.reports_to is None or rollup
+        labelled = scale.every_label or bool(
+            role.customer_facing or decides or role.id in on_path or role.reports_to is None or rollup
+        )
         chars = min(int(room[role.id] * 0.92 / char_units), 24)
-        label = role_label(role, chars) if story or scale.every_label else ""
+        fits = chars >= FEWEST_LABEL_CHARS or not scale.labels_on_zoom
+        hemmed_in = any((layout.x[role.id], layout.row[role.id] + step) in drawn_at for step in (-1, 1))
+        fitted = _label(role, None if hemmed_in else rollup, chars) if labelled and fits and not crowded else ""
+        labels.append(fitted)
+        if scale.labels_on_zoom:  # a label that fits as the chart opens fits zoomed in, unless it lost its totals
+            zoomed_chars = min(int(room[role.id] * 0.92 * READABLE_PX_PER_UNIT / char_px), 24)
+            zoomed = fitted if fitted and not (hemmed_in and rollup) else ""
+            zoomed_labels.append(zoomed or (_label(role, rollup, zoomed_chars, totals_lines=4) if labelled else ""))
         hover = _role_hover(org, role, escalation if counted else None, authority, unit)
         if rollup is not None:
-            label += "<br>" + rollup_label(rollup)
             hover += "<br><b>Collapsed</b>: " + rollup_label(rollup) + "<br>Click to show its reports"
-        labels.append(label)
         hovers.append(hover)
         ids.append(f"{EXPAND_PREFIX}{role.id}" if rollup is not None else role.id)
-    crowded = scale.labels_on_zoom and len(shown) > LABELS_ON_ZOOM_FROM
+    zoom = {"zoomed_text": zoomed_labels, "readable_px_per_unit": READABLE_PX_PER_UNIT} if scale.labels_on_zoom else {}
     return dict(
         type=kind,
         x=xs,
         y=ys,
         mode="markers" if crowded else "markers+text",
-        meta={"labels": "zoom" if crowded else "always"},
+        meta={"labels": "zoom" if crowded else "fit" if scale.labels_on_zoom else "always", **zoom},
         marker={
             "color": colours,
             "symbol": symbols,
@@ -498,6 +520,19 @@ def _roles_trace(
         name="roles",
         uid="roles",
     )
+
+
+def _label(role: Role, rollup: Rollup | None, chars_per_line: int, totals_lines: int = 2) -> str:
+    """A node's label (``role_label``), and under a collapsed node what it stands for,
+    wrapped to the same width in at most ``totals_lines`` lines."""
+    label = role_label(role, chars_per_line)
+    if rollup is None:
+        return label
+    width = max(chars_per_line, NARROWEST_LABEL_CHARS)
+    wrapped = textwrap.wrap(
+        rollup_label(rollup), width, max_lines=totals_lines, placeholder="…", break_long_words=False
+    )
+    return "<br>".join([label, *wrapped])
 
 
 def rollup_label(rollup: Rollup) -> str:

@@ -33,8 +33,13 @@ def test_opens_on_its_top_levels_with_rollups(page, big_server):
     assert 1 < len(shown) <= OPENING_NODES
     collapsed = [role for role in shown if role.startswith("expand:")]
     assert collapsed
-    labels = figure(page)["data"][ROLES_TRACE]["text"]
-    assert any("people" in label and "roles" in label for label in labels)
+    zoomed, hovers = page.evaluate(
+        "() => { const t = document.querySelector('#chart .js-plotly-plot').data.find(t => t.uid === 'roles');"
+        " return [t.meta.zoomed_text, t.hovertext]; }"
+    )
+    totals = [index for index, role in enumerate(shown) if role.startswith("expand:")]
+    assert all("roles" in zoomed[i] for i in totals), "zoomed in: what each node stands for"
+    assert all("Collapsed" in hovers[i] and "people" in hovers[i] for i in totals)
 
 
 def test_clicking_a_collapsed_node_shows_its_reports(page, big_server):
@@ -102,6 +107,11 @@ def test_labels_appear_when_zoomed_in_far_enough(page, big_server):
         return Plotly.relayout(g, {'xaxis.range': [x - 4, x + 4]}); }"""
     )
     wait_for_mode("markers+text")
+    zoomed = page.evaluate(
+        "() => { const t = document.querySelector('#chart .js-plotly-plot').data.find(t => t.uid === 'roles');"
+        " return [t.text === t.meta.zoomed_text, t.text.filter(Boolean).length, t.text.length]; }"
+    )
+    assert zoomed[0] and zoomed[1] == zoomed[2], "zoomed in, every role shows its label"
     page.evaluate("() => Plotly.relayout(document.querySelector('#chart .js-plotly-plot'), {'xaxis.autorange': true})")
     wait_for_mode("markers")
 

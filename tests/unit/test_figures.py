@@ -3,15 +3,18 @@
 import itertools
 import json
 import math
+from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
 
 from orgcharts import load_text
+from orgcharts.collapse import visible
 from orgcharts.figures import (
     HOP_COLOURS,
     NEUTRAL_COLOUR,
     PROJECTOR,
+    READABLE_PX_PER_UNIT,
     SCREEN,
     TRACE_CUSTOMERS,
     TRACE_EDGES,
@@ -241,3 +244,66 @@ def test_a_figure_flipped_in_the_browser_is_the_figure_built_for_the_other_view(
     for mine, theirs in zip(flipped_figure["data"], built["data"], strict=True):
         assert (mine["name"], mine.get("x"), mine.get("y")) == (theirs["name"], theirs.get("x"), theirs.get("y"))
         assert {k: v for k, v in mine.items() if k != "meta"} == {k: v for k, v in theirs.items() if k != "meta"}
+
+
+def generated_opening(size, view="inverted"):
+    """The chart a generated org of ``size`` roles opens on (top levels, collapsed rollups)."""
+    from benchmarks.orggen import generate
+    from orgcharts.web import view as dashboard
+
+    text = generate(size)
+    shape = dashboard.structure(text, "generated.yaml")
+    decision = shape.org.decisions[0].id
+    measured = dashboard.analysis(shape, (), decision, None, None)
+    controls = dashboard.Controls(view=view, decision=decision)
+    figure = dashboard.chart(measured.org, shape, measured.by_role, controls, "", totals=measured.totals)
+    return shape, figure.data[TRACE_ROLES]
+
+
+def test_labels_that_would_run_into_their_neighbours_wait_for_the_zoom():
+    shape, roles = generated_opening(20_000)
+    layout = tidy_tree(shape.org, shape.tree, [c.removeprefix("expand:") for c in roles.customdata])
+    rows = {}
+    for role_id, text in zip(roles.customdata, roles.text, strict=True):
+        role_id = role_id.removeprefix("expand:")
+        rows.setdefault(layout.row[role_id], []).append((layout.x[role_id], text))
+    room_px = SCREEN.plot_width_px / (layout.width + 2.4)
+    for row in rows.values():
+        row.sort()
+        for (x0, left), (x1, right) in itertools.pairwise(row):
+            if left and right:
+                widest = max(len(line) for label in (left, right) for line in label.split("<br>"))
+                assert (x1 - x0) * room_px >= widest * SCREEN.font * 0.55 * 0.75, "labelled neighbours do not collide"
+    assert 0 < sum(bool(text) for text in roles.text) < len(roles.text), "some labels fit, the crowded ones wait"
+    assert roles.meta["labels"] == "fit" and roles.meta["readable_px_per_unit"] == READABLE_PX_PER_UNIT
+    assert all(roles.meta["zoomed_text"]), "zoomed in, every role has its label"
+    assert roles.mode == "markers+text"
+
+
+def test_a_collapsed_nodes_totals_are_wrapped_under_its_title_or_kept_for_the_zoom():
+    _, roles = generated_opening(20_000)
+    for role_id, zoomed in zip(roles.customdata, roles.meta["zoomed_text"], strict=True):
+        if role_id.startswith("expand:"):
+            assert "roles" in zoomed, "the totals are in the zoomed-in label"
+            assert zoomed.split("<br>")[-1].endswith(("hop", "hops", "people", "…", "decide"))
+            assert all(len(line) <= 24 + 3 for line in zoomed.split("<br>")), "wrapped, not one long line"
+    shown = visible(ORG, TREE, 2)
+    layout = tidy_tree(ORG, TREE, shown.roles)
+    small = org_figure(ORG, layout, [], decision=None, rollups=shown.rollups).data[TRACE_ROLES]
+    at = {(layout.x[role], layout.row[role]) for role in layout.x}
+    for role_id, text in zip(small.customdata, small.text, strict=True):
+        role = role_id.removeprefix("expand:")
+        hemmed_in = (layout.x[role], layout.row[role] - 1) in at or (layout.x[role], layout.row[role] + 1) in at
+        if role_id.startswith("expand:") and not hemmed_in:
+            _, *totals = text.split("<br>+")
+            assert totals and 1 <= len(("+" + totals[0]).split("<br>")) <= 2, text
+        elif role_id.startswith("expand:"):
+            assert "roles" not in text, "no room between two nodes: the totals wait for the hover or the zoom"
+
+
+def test_printed_and_crowded_charts_keep_their_label_rules():
+    big = tidy_tree(ORG, TREE)
+    printed = org_figure(ORG, big, [], decision=None, scale=replace(SCREEN, labels_on_zoom=False)).data[TRACE_ROLES]
+    assert all(printed.text) and printed.meta == {"labels": "always", "other": printed.meta["other"]}
+    _, crowded = generated_opening(3_000)
+    assert crowded.mode == "markers" or len(crowded.customdata) <= 300
