@@ -837,7 +837,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         )
         return (
             {"figure": figure, "view": controls.view},
-            *_hop_badge(view.selection(measured.org, measured.now.found, controls)),
+            *_hop_badge(view.selection(measured.org, measured.by_role, controls)),
         )
 
     @app.callback(
@@ -884,7 +884,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         shape = _shape(source, texts, startup)
         controls = _controls(shape.org, None, decision, amount, segment, selected, dotted=dotted)
         measured = _analysis(shape, raw_edits, controls)
-        return _path_panel(view.selection(measured.org, measured.now.found, controls)), _whatif_target(
+        return _path_panel(view.selection(measured.org, measured.by_role, controls)), _whatif_target(
             measured.org, controls
         )
 
