@@ -24,7 +24,7 @@
   frame.remove();
 })();
 
-// Keyboard control for workshops, and "click empty space to clear the selection".
+// Keyboard control for workshops, "click empty space to clear the selection", and labels on zoom.
 (function () {
   "use strict";
 
@@ -66,7 +66,7 @@
 
   // Plotly reports clicks on points only. A click on the plot that no point claimed is a
   // click on empty space: clear the selection.
-  function watch(graph) {
+  function watchClicks(graph) {
     if (graph.dataset.orgchartsWatched) { return; }
     graph.dataset.orgchartsWatched = "1";
     var pointClicked = false;
@@ -80,17 +80,9 @@
     });
   }
 
-  new MutationObserver(function () {
-    var graph = document.querySelector("#chart .js-plotly-plot");
-    if (graph && typeof graph.on === "function") { watch(graph); }
-  }).observe(document.documentElement, { childList: true, subtree: true });
-})();
-
-// Labels that would run into their neighbours are left off the chart (figures.py): zoomed in
-// to meta.readable_px_per_unit pixels between roles, every role shows its label, wrapped for
-// that width (meta.zoomed_text); zoomed out again, the labels that fit come back.
-(function () {
-  "use strict";
+  // Labels that would run into their neighbours are left off the chart (figures.py): zoomed in
+  // to meta.readable_px_per_unit pixels between roles, every role shows its label, wrapped for
+  // that width (meta.zoomed_text); zoomed out again, the labels that fit come back.
   var fitted = new WeakMap();
 
   function syncLabels(graph) {
@@ -111,7 +103,7 @@
     }
   }
 
-  function watch(graph) {
+  function watchLabels(graph) {
     if (graph.dataset.orgchartsLabels) { return; }
     graph.dataset.orgchartsLabels = "1";
     graph.on("plotly_relayout", function () { syncLabels(graph); });
@@ -121,7 +113,10 @@
 
   new MutationObserver(function () {
     var graph = document.querySelector("#chart .js-plotly-plot");
-    if (graph && typeof graph.on === "function") { watch(graph); }
+    if (graph && typeof graph.on === "function") {
+      watchClicks(graph);
+      watchLabels(graph);
+    }
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 

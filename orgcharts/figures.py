@@ -327,19 +327,23 @@ def _edges_trace(
     shown: Sequence[Role], where: dict[str, tuple[float, float]], on_path: set[str], kind: str
 ) -> dict[str, Any]:
     xs, ys = reporting_lines(shown, where)
-    opacity = 0.35 if on_path else 1.0
-    return dict(
-        type=kind,
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": EDGE_COLOUR, "width": 1.5},
-        opacity=opacity,
-        hoverinfo="skip",
+    return _lines_trace(
+        kind,
+        xs,
+        ys,
+        "edges",
+        "reporting lines",
+        {"color": EDGE_COLOUR, "width": 1.5},
+        opacity=0.35 if on_path else 1.0,
         showlegend=False,
-        name="reporting lines",
-        uid="edges",
     )
+
+
+def _lines_trace(
+    kind: str, xs: list[float | None], ys: list[float | None], uid: str, name: str, line: dict[str, Any], **more: Any
+) -> dict[str, Any]:
+    """A trace of lines between points (None between lines) that hovering ignores."""
+    return dict(type=kind, x=xs, y=ys, mode="lines", line=line, hoverinfo="skip", name=name, uid=uid, **more)
 
 
 def _segments(
@@ -358,17 +362,9 @@ def _dotted_trace(shown: Sequence[Role], where: dict[str, tuple[float, float]], 
     """Dashed lines from each role to its secondary managers (``dotted_to``) on the chart;
     they never move a role: the layout follows the reporting lines alone."""
     xs, ys = _segments((where[role.id], where[upper]) for role in shown for upper in role.dotted_to if upper in where)
-    return dict(
-        type=kind,
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": DOTTED_COLOUR, "width": 2, "dash": "dash"},
-        hoverinfo="skip",
-        name="dotted line (secondary manager)",
-        showlegend=bool(xs),
-        legendrank=2000,
-        uid="dotted",
+    line = {"color": DOTTED_COLOUR, "width": 2, "dash": "dash"}
+    return _lines_trace(
+        kind, xs, ys, "dotted", "dotted line (secondary manager)", line, showlegend=bool(xs), legendrank=2000
     )
 
 
@@ -386,17 +382,9 @@ def _customer_links_trace(
         for served in role.serves
         if customers and (segment is None or served == segment)
     )
-    return dict(
-        type=kind,
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": CUSTOMER_COLOUR, "width": 1},
-        opacity=0.15 if lit_segments else 0.35,
-        hoverinfo="skip",
-        showlegend=False,
-        name="serves",
-        uid="customer-links",
+    line = {"color": CUSTOMER_COLOUR, "width": 1}
+    return _lines_trace(
+        kind, xs, ys, "customer-links", "serves", line, opacity=0.15 if lit_segments else 0.35, showlegend=False
     )
 
 
