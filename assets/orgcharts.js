@@ -113,10 +113,10 @@
 
   new MutationObserver(function () {
     var graph = document.querySelector("#chart .js-plotly-plot");
-    if (graph && typeof graph.on === "function") {
-      watchClicks(graph);
-      watchLabels(graph);
-    }
+    if (graph && typeof graph.on === "function") { watchClicks(graph); }
+    document.querySelectorAll(".js-plotly-plot").forEach(function (each) {  // the compare tab's charts too
+      if (typeof each.on === "function") { watchLabels(each); }
+    });
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 

@@ -13,6 +13,7 @@ from orgcharts.metrics import escalations, summarize
 from orgcharts.whatif import Edit, apply_edits
 from tests.integration.dashboard import (
     CUSTOMERS_TRACE,
+    PLAIN_JS,
     ROLES_TRACE,
     card,
     card_change,
@@ -251,6 +252,16 @@ def test_compare_tab_shows_today_beside_the_what_if_and_a_proposal(page, server,
     )
     assert ringed == ["agent_denver"]
     page.screenshot(path=str(tmp_path / "compare.png"))
+    page.evaluate(
+        "() => { const g = document.querySelector('#compare-after .js-plotly-plot');"
+        + PLAIN_JS
+        + " const x = plain(g.data[3].x)[0]; return Plotly.relayout(g, {'xaxis.range': [x - 3, x + 3]}); }"
+    )
+    page.wait_for_function(
+        "() => { const t = document.querySelector('#compare-after .js-plotly-plot').data[3];"
+        " return t.text === t.meta.zoomed_text; }",
+        timeout=5_000,
+    )  # zoomed in, a compared chart shows its roles' labels too
 
     proposal = tmp_path / "next-year.yaml"
     proposal.write_text(example_text("telecom").replace("title: VP Customer Care", "title: Chief Customer Officer"))
