@@ -12,7 +12,7 @@ SVG charts more slowly. A machine with a real GPU is faster than both.
 For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of --repeat:
 - open: navigation to the chart drawn (the opening view: everything up to 1,500 roles,
   else the top levels with collapsed rollups), in a new browser profile: Dash's and
-  Plotly's JavaScript (5 MB) fetched and compiled first;
+  Plotly's JavaScript (2 MB) fetched and compiled first;
 - reopen: the same in the same profile again, as a returning user or a reload: the
   JavaScript comes from the browser's caches;
 - server: the opening figure built on the server (seconds) and its JSON size;
@@ -21,7 +21,8 @@ For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of
 - expand: a click on a collapsed node to its reports drawn;
 - search: typing an id to the result listed, and choosing it to the role selected on the chart.
 
-First, the floor: the same open and reopen for a bare Dash page with one two-point graph.
+First, the floor: the same open and reopen for a bare Dash page with one two-point graph, with
+Dash's full plotly.js (4.8 MB) and with the 2D bundle (1.5 MB) the dashboard loads.
 """
 
 from __future__ import annotations
@@ -151,8 +152,9 @@ def open_twice(page, url: str, drawn: Callable[[object], object], keep: Callable
         keep(name, time.perf_counter() - began)
 
 
-def floor(flags: list[str], repeat: int) -> dict[str, float]:
-    """Open and reopen of a bare Dash page with one two-point graph (benchmarks/bare_dash.py)."""
+def floor(flags: list[str], repeat: int, bundle: str) -> dict[str, float]:
+    """Open and reopen of a bare Dash page with one two-point graph (benchmarks/bare_dash.py),
+    with Dash's full plotly.js (``bundle`` "full") or the dashboard's 2D bundle ("2d")."""
     best: dict[str, float] = {}
 
     def keep(name: str, seconds: float) -> None:
@@ -160,7 +162,7 @@ def floor(flags: list[str], repeat: int) -> dict[str, float]:
 
     port = free_port()
     with (
-        running([sys.executable, "-m", "benchmarks.bare_dash"], port, env={"PORT": str(port)}) as url,
+        running([sys.executable, "-m", "benchmarks.bare_dash"], port, env={"PORT": str(port), "BUNDLE": bundle}) as url,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
@@ -181,8 +183,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--gpu", choices=sorted(GPU_FLAGS), default="off")
     options = parser.parse_args()
-    bare = floor(GPU_FLAGS[options.gpu], options.repeat)
-    print(f"A bare Dash page with one two-point graph: open {bare['open']:.2f} s, reopen {bare['reopen']:.2f} s\n")
+    for bundle, called in (("full", "Dash's full plotly.js"), ("2d", "plotly.js's 2D bundle, as the dashboard")):
+        bare = floor(GPU_FLAGS[options.gpu], options.repeat, bundle)
+        print(
+            f"A bare Dash page, one two-point graph, {called}: open {bare['open']:.2f} s, reopen {bare['reopen']:.2f} s"
+        )
+    print()
     columns = [
         "open",
         "reopen",

@@ -8,6 +8,7 @@ import binascii
 import json
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ import dash
 import plotly.io as pio
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
+from plotly.offline import get_plotlyjs_version
 
 from orgcharts.compare import Comparison, shown_value
 from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError, UnknownIdError
@@ -79,6 +81,30 @@ def assets_folder() -> str:
     return str(packaged if packaged.is_dir() else here.parents[1] / "assets")
 
 
+PLOTLY_BUNDLE = "plotly-gl2d.min.js"
+"""plotly.js with only scatter and WebGL scatter, fetched into the assets by scripts/setup.
+Loaded before Dash's renderer, it is the ``window.Plotly`` that ``dcc.Graph`` then uses, so
+the full 4.8 MB bundle (every chart type Plotly has) is never fetched: a first visit opens
+in half the time (docs/performance.md)."""
+
+
+def plotly_bundle_ignored(folder: str, version: str) -> str:
+    """Dash's ``assets_ignore`` pattern for ``folder``: nothing when its ``PLOTLY_BUNDLE`` is
+    plotly.js ``version`` (the one plotly.py writes figures for) or absent, else the bundle, so
+    that a stale bundle left by an older setup never draws figures meant for another version
+    and Dash loads its own full bundle instead."""
+    try:
+        with open(Path(folder) / PLOTLY_BUNDLE, "rb") as bundle:
+            head = bundle.read(256)
+    except FileNotFoundError:
+        return ""
+    stamp = rb"^\* plotly\.js \(gl2d - minified\) v" + re.escape(version.encode()) + rb"$"
+    if re.search(stamp, head, re.MULTILINE):
+        return ""
+    log.warning("%s is not plotly.js %s: run 'bash scripts/setup' to fetch it", PLOTLY_BUNDLE, version)
+    return re.escape(PLOTLY_BUNDLE)
+
+
 def create_app(
     text: str | None = None, source: str | None = None, *, max_bytes: int | None = None, token: str | None = None
 ) -> Dash:
@@ -94,10 +120,12 @@ def create_app(
     for name in example_names():
         texts.put(example_text(name))
     startup = Startup(source=_source(texts.put(text), source), text=text)
+    assets = assets_folder()
     app = Dash(
         __name__,
         title="orgcharts",
-        assets_folder=assets_folder(),
+        assets_folder=assets,
+        assets_ignore=plotly_bundle_ignored(assets, get_plotlyjs_version()),
         update_title=None,
         suppress_callback_exceptions=False,
         on_error=ask_for_missing_text,

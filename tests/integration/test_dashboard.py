@@ -495,3 +495,20 @@ def test_the_page_has_the_browsers_own_trim_and_parse_int_not_dashs_slow_polyfil
         True,
         "a",
     ]
+
+
+def test_the_dashboard_draws_with_plotly_s_2d_bundle_and_never_fetches_the_full_one(page, server):
+    """scripts/setup fetches the 1.5 MB bundle of scatter and WebGL scatter; Dash's own 4.8 MB
+    one would double a first visit's wait (docs/performance.md)."""
+    scripts = []
+    page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    open_dashboard(page, server)
+    click_role(page, "agent_denver")
+    assert page.evaluate("() => Object.keys(Plotly.PlotSchema.get().traces).sort()") == [
+        "parcoords",
+        "scatter",
+        "scattergl",
+        "splom",
+    ]
+    plotly = [url.split("?")[0] for url in scripts if "plotly" in url]
+    assert plotly == [f"{server}/assets/plotly-gl2d.min.js"]
