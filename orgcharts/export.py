@@ -131,7 +131,9 @@ def picture(
         scale = SCREEN
     else:
         plot_width = page.width - 20  # the figure's side margins
-        scale = Scale(PRINT_FONT, 20, 34, plot_width, 26, every_label=True, labels_on_zoom=False, webgl=False)
+        scale = Scale(
+            PRINT_FONT, 20, 34, plot_width, 26, every_label=True, labels_on_zoom=False, webgl=False, label_lines=4
+        )
     figure = org_figure(
         org,
         layout,

@@ -45,11 +45,11 @@ LABELS_ON_ZOOM_FROM = 300
 READABLE_PX_PER_UNIT = 70
 """Zoomed in to this many pixels between neighbouring roles, every label can be read: the
 browser then shows each role's label wrapped for that width (``assets/orgcharts.js``)."""
-FEWEST_LABEL_CHARS = 5
-"""A label that cannot have this many characters a line without running into its
-neighbours' is left off the chart until zoomed in: overlapping labels read as noise.
-(Labels are never narrower than ``NARROWEST_LABEL_CHARS``: at five, neighbours touch, no more.)"""
 NARROWEST_LABEL_CHARS = 6
+"""On a screen, a label that cannot have this many characters a line without running into
+its neighbours' is left off the chart until zoomed in: overlapping labels read as noise, and
+five characters ("Dire…") say nothing. A printed page, sized for its labels, never wraps them
+narrower."""
 PER_ROLE: dict[str, Any] = {"_validate": False}
 """Plotly checks every element of every array it is given, in Python: most of the second a
 10,000-role figure took to build. Our traces are built here from a validated org and fixed
@@ -78,11 +78,19 @@ class Scale:
     """Crowded charts show labels only once zoomed in (a screen); a printed page shows them all."""
     webgl: bool = True
     """Draw big charts with WebGL (a screen); a printed page stays vector, every label text."""
+    label_lines: int = 3
+    """Lines of label (title and person) that fit between two rows of roles on a screen 1,080
+    pixels high: a row's height less a marker's. Collapsed roles' totals come on top of these
+    when no role stands right above or below."""
 
 
 SCREEN = Scale(font=12, marker=20, customer_marker=34, plot_width_px=1500, title_font=18)
-PROJECTOR = Scale(font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30, every_label=False)
-HALF_SCREEN = Scale(font=11, marker=15, customer_marker=26, plot_width_px=880, title_font=15, every_label=False)
+PROJECTOR = Scale(
+    font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30, every_label=False, label_lines=2
+)
+HALF_SCREEN = Scale(
+    font=11, marker=15, customer_marker=26, plot_width_px=880, title_font=15, every_label=False, label_lines=2
+)
 """Two charts side by side: only the roles that tell the story are labelled."""
 
 
@@ -109,10 +117,13 @@ def hop_label(hops: int | None) -> str:
     return f"{hops} hop{'s' if hops != 1 else ''}"
 
 
-def role_label(role: Role, chars_per_line: int, title_lines: int = 3) -> str:
-    """The node's label: its title wrapped to fit, then one line with the person and headcount."""
-    width = max(chars_per_line, NARROWEST_LABEL_CHARS)
-    parts = list(_wrapped_title(role.title, width, title_lines))
+def role_label(role: Role, chars_per_line: int, title_lines: int = 3, exact: bool = False) -> str:
+    """The node's label: its title wrapped to fit, then one line with the person and headcount.
+    ``exact``: no line is longer than ``chars_per_line`` (a screen, where neighbours' labels
+    must not meet); else lines are at least ``NARROWEST_LABEL_CHARS`` wide and a long word
+    may run three characters over (a printed page, sized for its labels)."""
+    width = chars_per_line if exact else max(chars_per_line, NARROWEST_LABEL_CHARS)
+    parts = list(_wrapped_title(role.title, width, title_lines, 0 if exact else 3))
     details = []
     if role.name:
         details.append(f"<i>{html.escape(_shorten(role.name, width))}</i>")
@@ -124,10 +135,20 @@ def role_label(role: Role, chars_per_line: int, title_lines: int = 3) -> str:
 
 
 @lru_cache(maxsize=16_384)
-def _wrapped_title(title: str, width: int, lines: int) -> tuple[str, ...]:
-    """Escaped title lines; remembered, as big orgs repeat their titles thousands of times."""
-    wrapped = textwrap.wrap(title, width, max_lines=lines, placeholder="…", break_long_words=False)
-    return tuple(html.escape(_shorten(line, width + 3)) for line in wrapped)
+def _wrapped_title(title: str, width: int, lines: int, overhang: int) -> tuple[str, ...]:
+    """Escaped title lines (``wrap``); remembered, as big orgs repeat their titles thousands of times."""
+    return tuple(html.escape(line) for line in wrap(title, width, lines, overhang))
+
+
+def wrap(text: str, width: int, lines: int, overhang: int = 0) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``width`` characters, words kept whole where
+    they fit; a longer word may run ``overhang`` characters over, then ends in "…", as does
+    the last line when words are left over."""
+    wrapped = textwrap.wrap(text, width, break_long_words=False)
+    kept = [_shorten(line, width + overhang) for line in wrapped[:lines]]
+    if len(wrapped) > lines and not kept[-1].endswith("…"):
+        kept[-1] = _shorten(kept[-1] + "…", width + overhang)
+    return kept
 
 
 def _shorten(text: str, width: int) -> str:
@@ -471,14 +492,21 @@ def _roles_trace(
             role.customer_facing or decides or role.id in on_path or role.reports_to is None or rollup
         )
         chars = min(int(room[role.id] * 0.92 / char_units), 24)
-        fits = chars >= FEWEST_LABEL_CHARS or not scale.labels_on_zoom
+        fits = chars >= NARROWEST_LABEL_CHARS or not scale.labels_on_zoom
         hemmed_in = any((layout.x[role.id], layout.row[role.id] + step) in drawn_at for step in (-1, 1))
-        fitted = _label(role, None if hemmed_in else rollup, chars) if labelled and fits and not crowded else ""
+        fitted = ""
+        if labelled and fits and not crowded:
+            title_lines = max(scale.label_lines - bool(role.name or role.headcount != 1), 1)
+            exact = scale.labels_on_zoom
+            fitted = _label(role, None if hemmed_in else rollup, chars, title_lines=title_lines, exact=exact)
         labels.append(fitted)
-        if scale.labels_on_zoom:  # a label that fits as the chart opens fits zoomed in, unless it lost its totals
+        if scale.labels_on_zoom:  # a label that fits as the chart opens fits zoomed in, unless it was cut short
             zoomed_chars = min(int(room[role.id] * 0.92 * READABLE_PX_PER_UNIT / char_px), 24)
-            zoomed = fitted if fitted and not (hemmed_in and rollup) else ""
-            zoomed_labels.append(zoomed or (_label(role, rollup, zoomed_chars, totals_lines=4) if labelled else ""))
+            zoomed = fitted if fitted and not hemmed_in else ""
+            if labelled and not zoomed:
+                most = 2 if hemmed_in else 3
+                zoomed = _label(role, rollup, zoomed_chars, totals_lines=most + 1, title_lines=most, exact=True)
+            zoomed_labels.append(zoomed)
         hover = _role_hover(org, role, escalation if counted else None, authority, unit)
         if rollup is not None:
             hover += "<br><b>Collapsed</b>: " + rollup_label(rollup) + "<br>Click to show its reports"
@@ -510,17 +538,21 @@ def _roles_trace(
     )
 
 
-def _label(role: Role, rollup: Rollup | None, chars_per_line: int, totals_lines: int = 2) -> str:
+def _label(
+    role: Role,
+    rollup: Rollup | None,
+    chars_per_line: int,
+    totals_lines: int = 2,
+    title_lines: int = 3,
+    exact: bool = False,
+) -> str:
     """A node's label (``role_label``), and under a collapsed node what it stands for,
     wrapped to the same width in at most ``totals_lines`` lines."""
-    label = role_label(role, chars_per_line)
+    label = role_label(role, chars_per_line, title_lines, exact)
     if rollup is None:
         return label
-    width = max(chars_per_line, NARROWEST_LABEL_CHARS)
-    wrapped = textwrap.wrap(
-        rollup_label(rollup), width, max_lines=totals_lines, placeholder="…", break_long_words=False
-    )
-    return "<br>".join([label, *wrapped])
+    width = chars_per_line if exact else max(chars_per_line, NARROWEST_LABEL_CHARS)
+    return "<br>".join([label, *wrap(rollup_label(rollup), width, totals_lines)])
 
 
 def rollup_label(rollup: Rollup) -> str:

@@ -1,8 +1,10 @@
 """Figure builders: where things are drawn, in which colour and shape, and that text stays text."""
 
+import html
 import itertools
 import json
 import math
+import re
 from dataclasses import replace
 
 import plotly.graph_objects as go
@@ -11,6 +13,7 @@ import pytest
 from orgcharts import load_text
 from orgcharts.collapse import visible
 from orgcharts.figures import (
+    HALF_SCREEN,
     HOP_COLOURS,
     NEUTRAL_COLOUR,
     PROJECTOR,
@@ -23,13 +26,16 @@ from orgcharts.figures import (
     UNREACHABLE_COLOUR,
     WEBGL_FROM,
     flipped,
+    label_room,
     org_figure,
     reporting_lines,
     role_label,
     role_positions,
+    wrap,
 )
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree
+from orgcharts.loader import example_names, example_text
 from orgcharts.metrics import escalations
 from tests.unit.test_metrics import HAND_CHECKED
 
@@ -273,11 +279,55 @@ def test_labels_that_would_run_into_their_neighbours_wait_for_the_zoom():
         for (x0, left), (x1, right) in itertools.pairwise(row):
             if left and right:
                 widest = max(len(line) for label in (left, right) for line in label.split("<br>"))
-                assert (x1 - x0) * room_px >= widest * SCREEN.font * 0.55 * 0.75, "labelled neighbours do not collide"
+                assert (x1 - x0) * room_px >= widest * SCREEN.font * 0.55, "labelled neighbours do not collide"
     assert 0 < sum(bool(text) for text in roles.text) < len(roles.text), "some labels fit, the crowded ones wait"
     assert roles.meta["labels"] == "fit" and roles.meta["readable_px_per_unit"] == READABLE_PX_PER_UNIT
     assert all(roles.meta["zoomed_text"]), "zoomed in, every role has its label"
     assert roles.mode == "markers+text"
+
+
+def shown_lines(label):
+    """A label's lines as they read on the chart: tags gone, entities decoded."""
+    return [html.unescape(re.sub(r"</?i>", "", line)) for line in label.split("<br>")] if label else []
+
+
+@pytest.mark.parametrize("scale", [SCREEN, PROJECTOR, HALF_SCREEN], ids=["screen", "projector", "half"])
+@pytest.mark.parametrize("example", example_names())
+def test_the_labels_of_every_example_keep_to_their_room_on_every_screen(example, scale):
+    """No two labels of a row meet (by the width the figure reckons a character takes), and
+    none is taller than the rows leave room for: the chart an executive or a room first sees."""
+    from orgcharts.web import view as dashboard
+
+    shape = dashboard.structure(example_text(example), f"{example}.yaml")
+    decision = shape.org.decisions[0].id
+    measured = dashboard.analysis(shape, (), decision, None, None)
+    controls = dashboard.Controls(view="inverted", decision=decision)
+    roles = dashboard.chart(measured.org, shape, measured.by_role, controls, "", scale=scale).data[TRACE_ROLES]
+    layout = tidy_tree(shape.org, shape.tree)
+    room = label_room(layout)
+    char_px = scale.font * 0.55
+    px_per_unit = scale.plot_width_px / (layout.width + 2.4)
+    rows = {}
+    for role_id, label in zip(roles.customdata, roles.text, strict=True):
+        lines = shown_lines(label)
+        assert len(lines) <= scale.label_lines, label
+        widest = max(map(len, lines), default=0)
+        assert widest * char_px <= room[role_id] * 0.92 * px_per_unit, f"{role_id}: {label}"
+        rows.setdefault(layout.row[role_id], []).append((layout.x[role_id], widest))
+    for row in rows.values():
+        row.sort()
+        for (x0, left), (x1, right) in itertools.pairwise(row):
+            assert (left + right) / 2 * char_px <= (x1 - x0) * px_per_unit, "neighbours' labels never meet"
+    labelled = sum(bool(label) for label in roles.text)
+    assert labelled >= (len(roles.text) // 2 if scale.every_label else 1), "most roles keep a label"
+
+
+def test_wrapping_keeps_whole_words_and_marks_what_it_cuts():
+    assert wrap("Store Manager, Lakeside Mall", 8, 3) == ["Store", "Manager,", "Lakesid…"]
+    assert wrap("Retention Specialist", 8, 2) == ["Retenti…", "Special…"]
+    assert wrap("Retention Specialist", 6, 2, overhang=3) == ["Retention", "Speciali…"]
+    assert wrap("VP Retail Stores", 20, 3) == ["VP Retail Stores"]
+    assert wrap("Chief Executive Officer", 9, 2) == ["Chief", "Executiv…"]
 
 
 def test_a_collapsed_nodes_totals_are_wrapped_under_its_title_or_kept_for_the_zoom():
