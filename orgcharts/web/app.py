@@ -82,7 +82,8 @@ def assets_folder() -> str:
 
 
 PLOTLY_BUNDLE = "plotly-gl2d.min.js"
-"""plotly.js with only scatter and WebGL scatter, fetched into the assets by scripts/setup.
+"""plotly.js's 2D bundle (scatter and WebGL scatter, all the charts draw, with splom and
+parcoords and none of the other chart types), fetched into the assets by scripts/setup.
 Loaded before Dash's renderer, it is the ``window.Plotly`` that ``dcc.Graph`` then uses, so
 the full 4.8 MB bundle (every chart type Plotly has) is never fetched: a first visit opens
 in half the time (docs/performance.md)."""
