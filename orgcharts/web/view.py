@@ -425,7 +425,6 @@ class Analysis:
         return {}
 
 
-@lru_cache(maxsize=32)
 def analysis(
     shape: Structure,
     edits: tuple[Edit, ...],
@@ -436,6 +435,20 @@ def analysis(
 ) -> Analysis:
     """Remembered per org text, edits and control values, so that expanding, flipping or
     selecting redraws the chart without measuring the org again."""
+    # lru_cache keys on how arguments are passed: a default left out and the same value passed
+    # are two entries. Every call reaches the cache with all six, in order.
+    return _analysis(shape, edits, decision, amount, segment, via_dotted)
+
+
+@lru_cache(maxsize=32)
+def _analysis(
+    shape: Structure,
+    edits: tuple[Edit, ...],
+    decision: str | None,
+    amount: float | None,
+    segment: str | None,
+    via_dotted: bool,
+) -> Analysis:
     org = edited(shape.org, edits)
     controls = Controls(decision=decision, amount=amount, segment=segment, via_dotted=via_dotted)
     now = snapshot(org, shape, controls)

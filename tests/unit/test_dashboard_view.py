@@ -147,3 +147,15 @@ def test_structure_is_computed_once_per_text_and_shared_by_edits():
         "r",
     )
     assert len(figure.data[3].x) == len(ORG.roles)
+
+
+def test_what_the_server_prepares_at_startup_is_what_the_first_visitor_is_served():
+    """The startup org's first decision is measured, subtree totals included, before anyone
+    opens the page; the dashboard's first chart must find exactly that in the cache."""
+    text = example_text("b2b")
+    shape = view.prepare(text, "prepared.yaml")
+    first = shape.org.decisions[0].id
+    controls = web._controls(shape.org, "inverted", first, None, None, None, dotted=[])
+    served = web._analysis(shape, [], controls)
+    assert served is view.analysis(shape, (), first, None, None)
+    assert "totals" in vars(served), "the subtree totals were computed at startup"
