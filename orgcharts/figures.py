@@ -205,6 +205,7 @@ def org_figure(
     revision: str = "",
     rollups: Mapping[str, Rollup] | None = None,
     marked: Collection[str] = (),
+    legend: bool = True,
 ) -> go.Figure:
     """The org chart for one decision: the roles ``layout`` places (all, or the visible
     part of a collapsed chart, whose collapsed roles carry their ``rollups``).
@@ -215,7 +216,8 @@ def org_figure(
     coloured. With ``selected`` (a customer-facing role), its path from the customer to the
     authority is lit and the rest dims. Roles in ``marked`` get a thick ring in
     ``CHANGED_COLOUR`` (what differs, in a comparison). ``revision`` keeps the user's zoom while it stays the
-    same (Plotly's uirevision).
+    same (Plotly's uirevision). Without ``legend``, the figure leaves the key to its colours
+    and shapes (``legend_entries``) to the page around it.
 
     The figure also carries the other view's geometry, so that a browser can flip it
     without asking the server: each trace's ``meta.other`` holds the coordinates it has in
@@ -241,7 +243,7 @@ def org_figure(
             _customers_trace(org, customers, segment, lit_segments, bool(chosen), scale),
             _frame_trace(layout, oriented),
             _dotted_trace(shown, where, kind),
-            *_legend_traces(scale, decision is not None, where[org.top.id]),
+            *(_legend_traces(decision is not None, where[org.top.id]) if legend else []),
         ]
 
     traces = geometry(view)
@@ -255,7 +257,7 @@ def org_figure(
         trace["meta"] = {**meta, "other": {"x": numbers(elsewhere["x"]), "y": numbers(elsewhere["y"])}}
         trace["x"], trace["y"] = numbers(trace["x"]), numbers(trace["y"])
     figure = go.Figure(data=traces, **PER_ROLE)
-    _style(figure, org, view, decision, amount, scale, revision)
+    _style(figure, org, view, decision, amount, scale, revision, legend)
     figure.layout.meta = {"other_title": _title(org, other, decision, amount)}
     return figure
 
@@ -619,18 +621,24 @@ def _customers_trace(
     )
 
 
-def _legend_traces(scale: Scale, with_decision: bool, hidden_at: tuple[float, float]) -> list[dict[str, Any]]:
-    """Legend entries: what the colours and shapes mean.
-
-    Each needs a point to be listed: a one-pixel point hidden inside the top role's node
-    (a point at None is drawn in the corner after an animated update); the legend draws
-    its symbols at full size whatever the point's size (``itemsizing``)."""
+def legend_entries(with_decision: bool) -> list[tuple[str, str, str]]:
+    """What the colours and shapes of a chart mean: (label, colour, marker symbol) each."""
     entries: list[tuple[str, str, str]] = []
     if with_decision:
         entries += [(hop_label(hops), hop_colour(hops), "square") for hops in range(len(HOP_COLOURS))]
         entries.append((hop_label(None), UNREACHABLE_COLOUR, "x"))
         entries.append(("can decide", "#ffffff", "diamond"))
     entries.append(("not customer-facing", NEUTRAL_COLOUR, "square"))
+    return entries
+
+
+def _legend_traces(with_decision: bool, hidden_at: tuple[float, float]) -> list[dict[str, Any]]:
+    """The legend's entries (``legend_entries``) as traces.
+
+    Each needs a point to be listed: a one-pixel point hidden inside the top role's node
+    (a point at None is drawn in the corner after an animated update); the legend draws
+    its symbols at full size whatever the point's size (``itemsizing``)."""
+    entries = legend_entries(with_decision)
     return [
         dict(
             type="scatter",
@@ -664,6 +672,7 @@ def _style(
     amount: float | None,
     scale: Scale,
     revision: str,
+    legend: bool,
 ) -> None:
     figure.update_layout(
         title={
@@ -672,7 +681,7 @@ def _style(
             "x": 0.01,
             "xanchor": "left",
         },
-        showlegend=True,
+        showlegend=legend,
         legend={
             "orientation": "h",
             "yanchor": "top",

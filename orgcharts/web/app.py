@@ -23,7 +23,7 @@ from plotly.offline import get_plotlyjs_version
 from orgcharts.compare import Comparison, shown_value
 from orgcharts.errors import Diagnostic, MissingOrgTextError, OrgFileError, UnknownIdError
 from orgcharts.export import FORMATS, ExportError, picture_bytes
-from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, text_colour_on
+from orgcharts.figures import EXPAND_PREFIX, VIEWS, hop_colour, legend_entries, text_colour_on
 from orgcharts.loader import example_names, example_text, load_bytes, max_bytes_default
 from orgcharts.loader.hrcsv import Rules, header_of, import_bytes, parse_authority, parse_rule, to_yaml
 from orgcharts.loader.roundtrip import with_authority
@@ -324,8 +324,11 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                                     "toImageButtonOptions": {"format": "png", "scale": 2},
                                 },
                                 responsive=True,
-                                style={"height": "max(480px, calc(100vh - 290px))", "width": "100%"},
+                                style={"height": "max(450px, calc(100vh - 320px))", "width": "100%"},
                             ),
+                            # The key to colours and shapes, outside the figure: Plotly would
+                            # draw it again on every redraw, 40% of an expand's (docs/performance.md).
+                            html.Ul(id="chart-legend", className="chart-legend"),
                         ],
                     ),
                     html.Aside(
@@ -810,6 +813,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         Output("levels", "options"),
         Output("levels", "value"),
         Output("dotted-control", "hidden"),
+        Output("chart-legend", "children"),
         Input("org-source", "data"),
         Input("org-refilled", "data"),
         State("decision", "value"),
@@ -827,7 +831,8 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         keep_segment = segment if segment in org.segment_index else None
         chosen = decision if decision in ids else (ids[0] if ids else None)
         matrix = any(role.dotted_to for role in org.roles)
-        return decisions, chosen, segments, keep_segment, org.name, levels, None, not matrix
+        key = _legend(bool(org.decisions))
+        return decisions, chosen, segments, keep_segment, org.name, levels, None, not matrix, key
 
     @app.callback(
         Output("chart-built", "data"),
@@ -862,7 +867,7 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         )
         measured = _analysis(shape, raw_edits, controls)
         figure = view.chart(
-            measured.org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals
+            measured.org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals, legend=False
         )
         return (
             {"figure": figure, "view": controls.view},
@@ -1612,6 +1617,14 @@ def _path_panel(chosen: view.Selection | None) -> list[Any]:
             id="hops-big",
         ),
         html.Ol([html.Li(title) for title in chosen.path_titles], className="path-list"),
+    ]
+
+
+def _legend(with_decision: bool) -> list[html.Li]:
+    """The chart's key (``figures.legend_entries``): each symbol in its colour, then its meaning."""
+    return [
+        html.Li([html.Span(className=f"symbol {symbol}", style={"--colour": colour}), label])
+        for label, colour, symbol in legend_entries(with_decision)
     ]
 
 

@@ -289,11 +289,13 @@ def chart(
     totals: Subtrees | None = None,
     marked: Collection[str] = (),
     scale: Scale | None = None,
+    legend: bool = True,
 ) -> go.Figure:
     """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's.
     ``found`` are the escalations shown (as a list or by role); ``totals`` their subtree
     totals, computed here when not given; ``marked`` roles are ringed. ``scale`` defaults
-    to the screen's, or the projector's when presenting."""
+    to the screen's, or the projector's when presenting; without ``legend``, the page shows
+    the key (``figures.org_figure``)."""
     if totals is None:
         totals = subtree_totals(org, shape.tree, list(found.values()) if isinstance(found, Mapping) else found)
     shown = visible(org, shape.tree, shown_levels(shape, controls), controls.expanded, totals)
@@ -311,6 +313,7 @@ def chart(
         scale=scale or (PROJECTOR if controls.present else SCREEN),
         revision=revision,
         marked=marked,
+        legend=legend,
     )
 
 

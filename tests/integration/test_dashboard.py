@@ -7,6 +7,7 @@ import time
 import pytest
 import yaml
 
+from orgcharts.figures import TRACE_DOTTED, legend_entries
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import example_text, load_example
 from orgcharts.metrics import escalations, summarize
@@ -52,6 +53,10 @@ def test_opens_on_the_example_with_customers_on_top(page, server):
     assert ceo_y == min(shown["data"][ROLES_TRACE]["y"])
     assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "early_upgrade")
     assert card(page, "layers") == "7"
+    key = [label for label, _, _ in legend_entries(True)]
+    assert [text.strip() for text in page.locator("#chart-legend li").all_inner_texts()] == key
+    drawn = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return [g.layout.showlegend, g.data.length]; }"
+    assert page.evaluate(drawn) == [False, TRACE_DOTTED + 1], "the page draws the key, not Plotly"
 
 
 def test_flip_animates_and_keeps_zoom_and_selection(page, server):

@@ -13,7 +13,7 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from orgcharts.errors import MissingOrgTextError
-from orgcharts.figures import TRACE_DOTTED
+from orgcharts.figures import HOP_COLOURS, TRACE_DOTTED, legend_entries
 from orgcharts.loader import example_text
 from orgcharts.web import create_app, view
 from orgcharts.web.app import ask_for_missing_text
@@ -153,7 +153,7 @@ def test_download_of_the_changed_org_and_of_the_editor():
 
 
 def test_controls_follow_the_org():
-    options, value, segments, segment, name, levels, level, _ = run(
+    options, value, segments, segment, name, levels, level, _, key = run(
         CONTROLS,
         "org-source.data",
         {"name": "r.yaml", "digest": view.digest(example_text("retailer"))},
@@ -170,6 +170,8 @@ def test_controls_follow_the_org():
     assert value == "return_no_receipt" and segment is None and name == "Meridian Outfitters"
     assert [option["label"] for option in levels] == ["1", "2", "3", "4", "5", "all"] and level is None
     assert [option["value"] for option in segments] == ["store_shoppers", "online_shoppers", "personal_styling"]
+    assert [item.children[1] for item in key] == [label for label, _, _ in legend_entries(True)]
+    assert key[0].children[0].style == {"--colour": HOP_COLOURS[0]}
 
 
 @pytest.mark.parametrize("tampered", [None, {"digest": 42}, "not a store"])
@@ -297,8 +299,8 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
     loaded = run(LOAD, "apply.n_clicks", None, None, 1, None, MATRIX, {"name": "matrix.yaml", "digest": key})
     source = loaded[0]
     shown = run(CONTROLS, "org-source.data", source, None, None, None)
-    assert shown[-1] is False, "the switch shows for an org with dotted lines"
-    assert run(CONTROLS, "org-source.data", STARTUP, None, None, None)[-1] is True
+    assert shown[-2] is False, "the switch shows for an org with dotted lines"
+    assert run(CONTROLS, "org-source.data", STARTUP, None, None, None)[-2] is True
     built, _ = render("org-source.data", source, decision="exception")
     assert list(built["figure"].data[TRACE_DOTTED].x)[:2] == [
         built["figure"].data[3].x[list(built["figure"].data[3].customdata).index(role)] for role in ("rep", "ops")

@@ -20,6 +20,7 @@ from orgcharts.figures import (
     READABLE_PX_PER_UNIT,
     SCREEN,
     TRACE_CUSTOMERS,
+    TRACE_DOTTED,
     TRACE_EDGES,
     TRACE_PATH,
     TRACE_ROLES,
@@ -27,6 +28,7 @@ from orgcharts.figures import (
     WEBGL_FROM,
     flipped,
     label_room,
+    legend_entries,
     org_figure,
     reporting_lines,
     role_label,
@@ -125,6 +127,20 @@ def test_no_decision_still_draws_the_org():
     figure = build(decision=None)
     assert set(roles_by_id(figure)[role]["colour"] for role in ("clerk", "top")) == {NEUTRAL_COLOUR}
     assert [trace.name for trace in figure.data if trace.showlegend] == ["not customer-facing"]
+
+
+def test_a_figure_without_its_legend_leaves_the_key_to_the_page_and_every_trace_in_place():
+    with_key, without = build(), build(legend=False)
+    assert [trace.name for trace in with_key.data if trace.showlegend] == [
+        label for label, _, _ in legend_entries(True)
+    ]
+    assert with_key.layout.showlegend is True and without.layout.showlegend is False
+    assert [trace.uid for trace in without.data] == [trace.uid for trace in with_key.data][: TRACE_DOTTED + 1]
+    assert [(entry[1], entry[2]) for entry in legend_entries(True)][-3:] == [
+        (UNREACHABLE_COLOUR, "x"),
+        ("#ffffff", "diamond"),
+        (NEUTRAL_COLOUR, "square"),
+    ]
 
 
 def lines_of(xs, ys):
