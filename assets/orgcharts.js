@@ -150,3 +150,87 @@
     if (wrap && event.dataTransfer) { check(wrap, event.dataTransfer.files); }
   }, true);
 })();
+
+// orgcharts.web.components: lists to pick from, each one Dash component, which Dash updates
+// at the cost of one component where html.Tr, html.Td and html.Button cost one per element.
+(function () {
+  "use strict";
+  var h = window.React.createElement;
+
+  function picker(props) {
+    return function (key) { props.setProps({picked: {key: key, at: Date.now()}}); };
+  }
+
+  function TableRows(props) {
+    var columns = props.columns || [];
+    var pick = picker(props);
+    return h("tbody", {id: props.id}, (props.rows || []).map(function (row) {
+      return h("tr", {
+        key: row.key,
+        "data-role": row.key,
+        className: row.key === props.selected ? "selected" : "",
+        tabIndex: 0,
+        onClick: function () { pick(row.key); },
+        onKeyDown: function (event) {
+          if (event.key === "Enter" || event.key === " ") { event.preventDefault(); pick(row.key); }
+        }
+      }, row.cells.map(function (text, index) {
+        return h("td", {key: index, className: columns[index], style: index === 0 ? row.style : undefined}, text);
+      }));
+    }));
+  }
+
+  function Choices(props) {
+    var options = props.options || [];
+    var pick = picker(props);
+    var children = options.length
+      ? options.map(function (option) {
+        return h("button", {
+          key: option.key,
+          type: "button",
+          className: "choice",
+          title: option.title,
+          onClick: function () { pick(option.key); }
+        }, option.label);
+      })
+      : props.note ? h("p", {className: "muted"}, props.note) : null;
+    return h("div", {id: props.id, className: props.className}, children);
+  }
+
+  window.orgcharts = Object.assign(window.orgcharts || {}, {TableRows: TableRows, Choices: Choices});
+})();
+
+// The flip (orgcharts.web.app): a figure carries the other view's coordinates in each trace's
+// meta.other and the other view's title in layout.meta, so the browser swaps them in.
+// Returns [figure, animate]: the figure turned to `view`, or no_update when it is in that view
+// already; animated only when asked and drawn in SVG (Plotly does not animate WebGL).
+(function () {
+  "use strict";
+
+  function orient(view, figure, animated) {
+    var keep = window.dash_clientside.no_update;
+    var meta = figure && figure.layout && figure.layout.meta;
+    if (!meta || !Array.isArray(figure.data) || meta.view === view) { return [keep, keep]; }
+    if (view !== "inverted" && view !== "conventional") { return [keep, keep]; }
+    var turned = Object.assign({}, figure, {
+      data: figure.data.map(function (trace) {
+        var other = trace.meta && trace.meta.other;
+        if (!other) { return trace; }
+        return Object.assign({}, trace, {
+          x: other.x,
+          y: other.y,
+          meta: Object.assign({}, trace.meta, {other: {x: trace.x, y: trace.y}})
+        });
+      }),
+      layout: Object.assign({}, figure.layout, {
+        title: Object.assign({}, figure.layout.title, {text: meta.other_title}),
+        meta: {view: view, other_title: figure.layout.title.text}
+      })
+    });
+    var svg = turned.data.every(function (trace) { return trace.type !== "scattergl"; });
+    return [turned, animated ? svg : keep];
+  }
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.orgcharts = {orient: orient};
+})();

@@ -42,7 +42,7 @@ MOST_REQUESTS = 200_000
 CALLBACKS = {
     "load": "..org-source.data...org-text.data",
     "controls": "..decision.options",
-    "chart": "..chart-built.data",
+    "chart": "..chart.figure...chart.animate@",
     "panels": "..metrics.children",
     "what_if": "edits.data",
 }

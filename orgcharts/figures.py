@@ -52,9 +52,9 @@ five characters ("Dire…") say nothing. A printed page, sized for its labels, n
 narrower."""
 PER_ROLE: dict[str, Any] = {"_validate": False}
 """Plotly checks every element of every array it is given, in Python: most of the second a
-10,000-role figure took to build. Our traces are built here from a validated org and fixed
-styles, so the figure skips the check (Plotly's ``_validate`` switch) and the per-role
-traces are plain dicts; ``tests/unit/test_figures.py`` re-validates whole figures to keep
+10,000-role figure took to build. Our traces and layout are built here from a validated org
+and fixed styles, so the figure skips the check (Plotly's ``_validate`` switch) and they are
+plain dicts; ``tests/unit/test_figures.py`` re-validates whole figures to keep
 that true."""
 WEBGL_FROM = 2_000
 """Above this many roles on screen, the roles are drawn with WebGL."""
@@ -221,7 +221,8 @@ def org_figure(
 
     The figure also carries the other view's geometry, so that a browser can flip it
     without asking the server: each trace's ``meta.other`` holds the coordinates it has in
-    the other view, and ``layout.meta.other_title`` that view's title (see ``flipped``).
+    the other view, ``layout.meta.view`` the view drawn and ``layout.meta.other_title`` the
+    other view's title (see ``flipped``).
     """
     shown = [org.role(role_id) for role_id in layout.x]
     by_role = found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
@@ -256,10 +257,9 @@ def org_figure(
         meta = trace.get("meta") or {}
         trace["meta"] = {**meta, "other": {"x": numbers(elsewhere["x"]), "y": numbers(elsewhere["y"])}}
         trace["x"], trace["y"] = numbers(trace["x"]), numbers(trace["y"])
-    figure = go.Figure(data=traces, **PER_ROLE)
-    _style(figure, org, view, decision, amount, scale, revision, legend)
-    figure.layout.meta = {"other_title": _title(org, other, decision, amount)}
-    return figure
+    layout = _layout(_title(org, view, decision, amount), scale, revision, legend)
+    layout["meta"] = {"view": view, "other_title": _title(org, other, decision, amount)}
+    return go.Figure(data=traces, layout=layout, **PER_ROLE)
 
 
 def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
@@ -273,7 +273,7 @@ def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
 
 def flipped(figure: go.Figure) -> go.Figure:
     """The figure in its other view, from the geometry it carries: what the browser's flip
-    does (``assets/orgcharts.js``), for tests to compare with the figure built for that view."""
+    does (``orgcharts.web.app``), for tests to compare with the figure built for that view."""
     data = []
     for trace in figure.data:
         props = trace.to_plotly_json()
@@ -281,7 +281,8 @@ def flipped(figure: go.Figure) -> go.Figure:
         props.update(x=other["x"], y=other["y"], meta={**props["meta"], "other": {"x": props["x"], "y": props["y"]}})
         data.append(props)
     swapped = go.Figure(data=data, layout=figure.layout, **PER_ROLE)
-    swapped.layout.meta = {"other_title": figure.layout.title.text}
+    other = "conventional" if figure.layout.meta["view"] == "inverted" else "inverted"
+    swapped.layout.meta = {"view": other, "other_title": figure.layout.title.text}
     swapped.layout.title.text = figure.layout.meta["other_title"]
     return swapped
 
@@ -664,23 +665,11 @@ def _title(org: Organization, view: View, decision: str | None, amount: float | 
     return title + (" · customers on top" if view == "inverted" else " · conventional")
 
 
-def _style(
-    figure: go.Figure,
-    org: Organization,
-    view: View,
-    decision: str | None,
-    amount: float | None,
-    scale: Scale,
-    revision: str,
-    legend: bool,
-) -> None:
-    figure.update_layout(
-        title={
-            "text": _title(org, view, decision, amount),
-            "font": {"size": scale.title_font},
-            "x": 0.01,
-            "xanchor": "left",
-        },
+def _layout(title: str, scale: Scale, revision: str, legend: bool) -> dict[str, Any]:
+    """The figure's layout, as a dict: checked by Plotly it was half of the time a
+    100,000-role org's opening figure took to build (``PER_ROLE``)."""
+    return dict(
+        title={"text": title, "font": {"size": scale.title_font}, "x": 0.01, "xanchor": "left"},
         showlegend=legend,
         legend={
             "orientation": "h",

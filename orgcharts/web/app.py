@@ -30,6 +30,7 @@ from orgcharts.loader.roundtrip import with_authority
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document
 from orgcharts.web import view
+from orgcharts.web.components import Choices, TableRows
 from orgcharts.web.security import protect
 from orgcharts.whatif import Edit
 
@@ -202,11 +203,9 @@ def _layout(startup: Startup, cap: int) -> html.Div:
             dcc.Store(id="rejected-text", storage_type="memory"),
             dcc.Store(id="edits", storage_type="session", data=[]),
             dcc.Store(id="selection", storage_type="memory"),
-            dcc.Store(id="search-chains", storage_type="memory"),
             dcc.Store(id="expanded", storage_type="session", data=[]),
             dcc.Store(id="table-order", storage_type="memory", data={"by": "hops", "descending": True}),
             dcc.Store(id="present", storage_type="memory", data=False),
-            dcc.Store(id="chart-built", storage_type="memory"),
             dcc.Store(id="proposal", storage_type="session"),
             dcc.Download(id="download"),
             html.Header(
@@ -281,7 +280,7 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                                 className="search-box",
                                 autoComplete="off",
                             ),
-                            html.Div(id="search-results", className="search-results"),
+                            Choices(id="search-results", className="search-results"),
                         ],
                     ),
                     _control(
@@ -380,7 +379,19 @@ def _layout(startup: Startup, cap: int) -> html.Div:
                                 html.Button("Download CSV", id="download-hops-csv", className="button small"),
                                 html.Button("Download JSON", id="download-hops-json", className="button small"),
                             ),
-                            html.Div(id="hop-table", className="hop-table"),
+                            html.Div(
+                                id="hop-table",
+                                className="hop-table",
+                                children=[
+                                    html.Table(
+                                        [
+                                            html.Thead(id="hop-table-head"),
+                                            TableRows(id="hop-rows", columns=[key for key, _ in TABLE_COLUMNS]),
+                                        ]
+                                    ),
+                                    html.Button(id="table-more", className="button", hidden=True),
+                                ],
+                            ),
                         ],
                     ),
                     dcc.Tab(label="Compare", value=COMPARE_TAB, children=_compare_panel(cap)),
@@ -623,9 +634,10 @@ TABLE_COLUMNS = (
 TABLE_PAGE = 25
 
 
-def _hop_table(measured: view.Analysis, order: dict[str, Any], selected: str | None) -> list[Any]:
+def _hop_table(measured: view.Analysis, order: dict[str, Any]) -> tuple[html.Tr, list[dict[str, Any]], str, bool]:
     """The escalation paths, sorted and paged on the server: a 100,000-role org never
-    sends more than the rows on screen."""
+    sends more than the rows on screen. The table's header, its rows (``TableRows``), and
+    the "show more" button's label and whether it hides."""
     by = order.get("by") if order.get("by") in dict(TABLE_COLUMNS) else "hops"
     descending = bool(order.get("descending", True))
     shown = max(TABLE_PAGE, int(order.get("shown", TABLE_PAGE)))
@@ -643,31 +655,16 @@ def _hop_table(measured: view.Analysis, order: dict[str, Any], selected: str | N
             for key, label in TABLE_COLUMNS
         ]
     )
-    body = [_table_row(row, row["id"] == selected) for row in ordered[:shown]]
-    parts: list[Any] = [html.Table([html.Thead(header), html.Tbody(body)])]
-    if len(ordered) > shown:
-        parts.append(html.Button(f"Show {TABLE_PAGE} more of {len(ordered):,}", id="table-more", className="button"))
-    else:
-        parts.append(html.Button(id="table-more", hidden=True))
-    return parts
+    rows = [_table_row(row) for row in ordered[:shown]]
+    more = len(ordered) > shown
+    return header, rows, f"Show {TABLE_PAGE} more of {len(ordered):,}" if more else "", not more
 
 
-def _table_row(row: dict[str, Any], selected: bool) -> html.Tr:
+def _table_row(row: dict[str, Any]) -> dict[str, Any]:
     hops = row["sort_hops"] if row["sort_hops"] != view.UNREACHABLE_SORT else None
     colour = hop_colour(hops)
-    cells = [
-        html.Td(str(row["hops"]), className="hops", style={"backgroundColor": colour, "color": text_colour_on(colour)})
-    ]
-    cells += [
-        html.Td(f"{row[key]:,}" if key == "people" else str(row[key]), className=key) for key, _ in TABLE_COLUMNS[1:]
-    ]
-    return html.Tr(
-        cells,
-        id={"type": "row", "role": row["id"]},
-        className="selected" if selected else "",
-        n_clicks=0,
-        **{"data-role": row["id"]},
-    )
+    cells = [f"{row[key]:,}" if key == "people" else str(row[key]) for key, _ in TABLE_COLUMNS]
+    return {"key": row["id"], "cells": cells, "style": {"backgroundColor": colour, "color": text_colour_on(colour)}}
 
 
 # ---------------------------------------------------------------- callbacks
@@ -835,16 +832,22 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         return decisions, chosen, segments, keep_segment, org.name, levels, None, not matrix, key
 
     @app.callback(
-        Output("chart-built", "data"),
+        Output("chart", "figure"),
+        Output("chart", "animate", allow_duplicate=True),
         Output("hop-badge", "children"),
         Output("hop-badge", "hidden"),
         Output("hop-badge", "style"),
+        Output("selection", "data", allow_duplicate=True),
+        Output("expanded", "data", allow_duplicate=True),
+        Output("search-results", "options", allow_duplicate=True),
         *MEASURED_BY,
         Input("present", "data"),
         Input("levels", "value"),
         Input("expanded", "data"),
         Input("via-dotted", "value"),
+        Input("search-results", "picked"),
         State("view", "value"),
+        prevent_initial_call="initial_duplicate",
     )
     def render_chart(
         source,
@@ -858,10 +861,25 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         levels,
         expanded,
         dotted,
+        picked,
         chosen_view,
     ):
-        """The chart, built for the view chosen: a flip itself happens in the browser (below)."""
+        """The chart, built for the view chosen, unanimated: a flip itself happens in the browser (below).
+
+        A role picked from the search results is selected and its chain opened here, in the
+        round trip that draws it; the selection, the opened chain and the closed list go
+        back to the browser with the chart."""
         shape = _shape(source, texts, startup)
+        jumped = ctx.triggered_id == "search-results"
+        if jumped:
+            role = picked.get("key") if isinstance(picked, dict) else None
+            if not isinstance(role, str) or not shape.org.has_role(role):
+                raise PreventUpdate
+            selected = role
+            opened = [
+                role_id for role_id in (expanded if isinstance(expanded, list) else []) if isinstance(role_id, str)
+            ]
+            expanded = opened + [role_id for role_id in view.ancestors(shape.org, role) if role_id not in opened]
         controls = _controls(
             shape.org, chosen_view, decision, amount, segment, selected, present, levels, expanded, dotted
         )
@@ -870,13 +888,18 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
             measured.org, shape, measured.by_role, controls, revision=shape.digest, totals=measured.totals, legend=False
         )
         return (
-            {"figure": figure, "view": controls.view},
+            figure,
+            False,
             *_hop_badge(view.selection(measured.org, measured.by_role, controls)),
+            *((selected, expanded, []) if jumped else (dash.no_update,) * 3),
         )
 
     @app.callback(
         Output("metrics", "children"),
-        Output("hop-table", "children"),
+        Output("hop-table-head", "children"),
+        Output("hop-rows", "rows"),
+        Output("table-more", "children"),
+        Output("table-more", "hidden"),
         Output("changes", "children"),
         Output("amount-unit", "children"),
         Output("grant-unit", "children"),
@@ -884,20 +907,19 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         *MEASURED_BY[:-1],
         Input("table-order", "data"),
         Input("via-dotted", "value"),
-        State("selection", "data"),
     )
-    def render_panels(source, _refilled, raw_edits, decision, amount, segment, order, dotted, selected):
+    def render_panels(source, _refilled, raw_edits, decision, amount, segment, order, dotted):
         """Everything around the chart that a selection leaves as it is: a click on a role
         redraws none of it (only ``render_selection`` and the table's highlight, below)."""
         shape = _shape(source, texts, startup)
-        controls = _controls(shape.org, None, decision, amount, segment, selected, dotted=dotted)
+        controls = _controls(shape.org, None, decision, amount, segment, None, dotted=dotted)
         edits = _edits(raw_edits)
         measured = _analysis(shape, raw_edits, controls)
         org = measured.org
         unit = org.decision_index[controls.decision].unit if controls.decision else None
         return (
             [_card(card) for card in view.cards(measured.now, measured.before)],
-            _hop_table(measured, order if isinstance(order, dict) else {}, controls.selected),
+            *_hop_table(measured, order if isinstance(order, dict) else {}),
             [
                 html.Li([line, html.Button("undo", id={"type": "undo", "index": index}, className="button tiny")])
                 for index, line in enumerate(view.change_lines(org, edits))
@@ -922,17 +944,22 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
             measured.org, controls
         )
 
-    # Re-rendering the table for a selection would make Dash register its rows anew and
-    # fire their callbacks: a third of a second per click. The highlight moves instead.
+    # The table's rows are one component (TableRows): a selection moves its highlight, and
+    # a row picked selects its role, both in the browser.
+    app.clientside_callback(
+        """function(selected) { return typeof selected === "string" ? selected : null; }""",
+        Output("hop-rows", "selected"),
+        Input("selection", "data"),
+    )
     app.clientside_callback(
         """
-        function(selected, rows) {
-            return (rows || []).map(function (row) { return row.role === selected ? "selected" : ""; });
+        function(picked) {
+            return picked && typeof picked.key === "string" ? picked.key : dash_clientside.no_update;
         }
         """,
-        Output({"type": "row", "role": ALL}, "className"),
-        Input("selection", "data"),
-        State({"type": "row", "role": ALL}, "id"),
+        Output("selection", "data", allow_duplicate=True),
+        Input("hop-rows", "picked"),
+        prevent_initial_call=True,
     )
 
     # Plotly draws WebGL charts on a canvas of twice the page's size (its plotGlPixelRatio),
@@ -952,37 +979,25 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
     )
 
     # The flip: the figure carries the other view's geometry (figures.org_figure), so the
-    # browser swaps it in without a round trip to the server. Also orients each figure the
-    # server sends to the view chosen meanwhile. Only a flip travels; SVG traces only.
+    # browser swaps it in without a round trip to the server (dash_clientside.orgcharts.orient,
+    # assets/orgcharts.js), at once, even while the server is answering a change. The figure
+    # that answer brings, built for the view the user has since flipped away from, is turned
+    # too as it arrives, unanimated. The server's figure goes straight to the graph: a store
+    # in between cost a Dash cycle on every redraw.
     app.clientside_callback(
-        """
-        function(built, view) {
-            const keep = dash_clientside.no_update;
-            if (!built || !built.figure || !built.figure.data) { return [keep, keep]; }
-            const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
-            let figure = built.figure;
-            if (built.view !== view && (view === "inverted" || view === "conventional")) {
-                figure = Object.assign({}, figure, {
-                    data: figure.data.map(function (trace) {
-                        const other = trace.meta && trace.meta.other;
-                        if (!other) { return trace; }
-                        return Object.assign({}, trace, {x: other.x, y: other.y,
-                            meta: Object.assign({}, trace.meta, {other: {x: trace.x, y: trace.y}})});
-                    }),
-                    layout: Object.assign({}, figure.layout, {
-                        title: Object.assign({}, figure.layout.title, {text: figure.layout.meta.other_title}),
-                        meta: {other_title: figure.layout.title.text},
-                    }),
-                });
-            }
-            const svg = figure.data.every(function (trace) { return trace.type !== "scattergl"; });
-            return [figure, trigger.startsWith("view") && svg];
-        }
-        """,
-        Output("chart", "figure"),
+        "function(view, figure) { return dash_clientside.orgcharts.orient(view, figure, true); }",
+        Output("chart", "figure", allow_duplicate=True),
         Output("chart", "animate"),
-        Input("chart-built", "data"),
         Input("view", "value"),
+        State("chart", "figure"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        "function(figure, view) { return dash_clientside.orgcharts.orient(view, figure, false)[0]; }",
+        Output("chart", "figure", allow_duplicate=True),
+        Input("chart", "figure"),
+        State("view", "value"),
+        prevent_initial_call=True,
     )
 
     app.clientside_callback(
@@ -1014,16 +1029,6 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
     )
 
     @app.callback(
-        Output("selection", "data", allow_duplicate=True),
-        Input({"type": "row", "role": ALL}, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    def pick_row(clicks):
-        if not isinstance(ctx.triggered_id, dict) or not any(clicks or []):
-            return dash.no_update
-        return ctx.triggered_id.get("role")
-
-    @app.callback(
         Output("table-order", "data"),
         Input({"type": "sort", "column": ALL}, "n_clicks"),
         Input("table-more", "n_clicks"),
@@ -1044,53 +1049,21 @@ def _register(app: Dash, startup: Startup, texts: view.TextCache, cap: int) -> N
         return {"by": column, "descending": not order.get("descending", True) if same else column in ("hops", "people")}
 
     @app.callback(
-        Output("search-results", "children"),
-        Output("search-chains", "data"),
+        Output("search-results", "options"),
+        Output("search-results", "note"),
         Input("search", "value"),
         Input("org-refilled", "data"),
         State("org-source", "data"),
         prevent_initial_call=True,
     )
     def search(query, _refilled, source):
-        """The roles found, and for each the chain above it, which choosing it expands."""
+        """The roles found; choosing one is ``render_chart``'s."""
         org = _org(source, texts, startup)
         if not isinstance(query, str) or not query.strip():
-            return [], {}
+            return [], ""
         hits = view.find(org, query[:200])
-        if not hits:
-            return [html.P("No role matches.", className="muted")], {}
-        return (
-            [
-                html.Button(text, id={"type": "found", "role": role_id}, className="found", title=role_id)
-                for role_id, text in hits
-            ],
-            {role_id: view.ancestors(org, role_id) for role_id, _ in hits},
-        )
-
-    # Choosing a role found selects it and opens its chain in the browser, so the chart
-    # is the only round trip between the click and the role drawn.
-    app.clientside_callback(
-        """
-        function(_clicks, chains, expanded) {
-            const keep = dash_clientside.no_update;
-            const fired = (dash_clientside.callback_context.triggered || [])[0];
-            if (!fired || !fired.value) { return [keep, keep, keep]; }
-            const role = JSON.parse(fired.prop_id.slice(0, fired.prop_id.lastIndexOf("."))).role;
-            const chain = (chains || {})[role];
-            if (!Array.isArray(chain)) { return [keep, keep, keep]; }
-            const opened = (Array.isArray(expanded) ? expanded : []).filter((id) => typeof id === "string");
-            chain.forEach((id) => { if (opened.indexOf(id) < 0) { opened.push(id); } });
-            return [role, opened, []];
-        }
-        """,
-        Output("selection", "data", allow_duplicate=True),
-        Output("expanded", "data", allow_duplicate=True),
-        Output("search-results", "children", allow_duplicate=True),
-        Input({"type": "found", "role": ALL}, "n_clicks"),
-        State("search-chains", "data"),
-        State("expanded", "data"),
-        prevent_initial_call=True,
-    )
+        options = [{"key": role_id, "label": text, "title": role_id} for role_id, text in hits]
+        return options, "" if hits else "No role matches."
 
     @app.callback(
         Output("edits", "data"),

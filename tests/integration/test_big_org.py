@@ -63,8 +63,8 @@ def test_search_jumps_to_a_deep_role(page, big_server):
     open_dashboard(page, url)
     deep = org.roles[-1]
     page.fill("#search", deep.id)
-    page.wait_for_selector(".search-results .found")
-    page.locator(".search-results .found").first.click()
+    page.wait_for_selector(".search-results .choice")
+    page.locator(".search-results .choice").first.click()
     settle(page, 900)
     assert deep.id in shown_ids(page)
     assert page.locator(".path-panel h2").inner_text() == deep.title

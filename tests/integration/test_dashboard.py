@@ -97,8 +97,18 @@ def test_flip_is_drawn_in_the_browser_even_while_the_server_answers_a_change(pag
     assert asked == [], "a flip asks nothing of the server"
     assert figure(page)["layout"]["title"].endswith("conventional")
     before = page.locator("#decision").inner_text()
+    held = []  # the server's answers wait until the flip is drawn, so the race always happens
+    page.route(
+        "**/_dash-update-component*", lambda route: held.append(route) if held is not None else route.continue_()
+    )
     page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('[data-dash-is-loading=\"true\"]')")
     page.keyboard.press("f")
+    page.wait_for_function("() => document.querySelector('#chart .js-plotly-plot').layout.title.text.endsWith('top')")
+    assert before in figure(page)["layout"]["title"], "flipped at once, before the server's answer"
+    waiting, held = held, None
+    for route in waiting:
+        route.continue_()
     settle(page, 900)
     assert asked, "the decision changed on the server"
     after = page.locator("#decision").inner_text()
@@ -157,6 +167,10 @@ def test_table_row_selects_the_role_and_the_highlight_follows_the_selection(page
     assert page.locator("#hop-table tr.selected td.title").all_inner_texts() == ["Care Agent, Denver"]
     press(page, "Escape")
     assert page.locator("#hop-table tr.selected").count() == 0
+    page.locator("#hop-table tr").filter(has_text="Retention Specialist").focus()
+    page.keyboard.press("Enter")
+    settle(page)
+    assert page.locator(".path-panel h2").inner_text() == "Retention Specialist", "a row is chosen by keyboard too"
 
 
 def test_what_if_grant_lowers_the_metric_and_undo_restores_it(page, server):

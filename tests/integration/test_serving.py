@@ -172,7 +172,7 @@ def test_an_uploaded_org_is_drawn_by_every_worker_and_after_a_restart(browser, t
             assert "Meridian Uploaded" in figure(page)["layout"]["title"]
             assert page.locator("#org-name").inner_text() == "Meridian Uploaded"
             page.fill("#search", "seattle")
-            page.wait_for_selector(".search-results .found")
+            page.wait_for_selector(".search-results .choice")
             page.reload()
             wait_for_chart(page)
             assert open_editor(page).input_value() == draft  # the typing survived the restart and a reload

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
+from dash.exceptions import PreventUpdate
 
 from orgcharts.errors import MissingOrgTextError
 from orgcharts.figures import HOP_COLOURS, TRACE_DOTTED, legend_entries
@@ -64,7 +65,7 @@ SELECTION = callback_named("render_selection")
 
 
 def render(trigger, source, *, refilled=None, edits=None, view="inverted", decision=None, amount=None, **more):
-    """The chart callback with the controls named: the built chart, and the hop badge."""
+    """The chart callback with the controls named: the chart's figure, and the hop badge."""
     outputs = run(
         RENDER,
         trigger,
@@ -79,17 +80,21 @@ def render(trigger, source, *, refilled=None, edits=None, view="inverted", decis
         more.get("levels"),
         more.get("expanded", []),
         more.get("dotted", []),
+        None,
         view,
     )
-    return outputs[0], outputs[1:]
+    figure, animate, *badge, selection, expanded, results = outputs
+    assert animate is False, "a figure from the server is never animated in: only a flip is"
+    assert (selection, expanded, results) == (dash.no_update,) * 3, "only a search result picked changes these"
+    return figure, tuple(badge)
 
 
 def panels(trigger, source, *, edits=None, decision=None, selected=None, order=None):
     """The callbacks of everything around the chart, with the controls named: the metric
-    cards, the hop table and the list of changes; then the selection's path panel."""
+    cards, the hop table's rows and the list of changes; then the selection's path panel."""
     edits = [] if edits is None else edits
-    cards, table, changes, *_ = run(
-        PANELS, trigger, source, None, edits, decision, None, None, order or {}, [], selected
+    cards, _, table, _, _, changes, *_ = run(
+        PANELS, trigger, source, None, edits, decision, None, None, order or {}, []
     )
     path_panel, _ = run(SELECTION, trigger, source, None, edits, decision, None, None, selected, [])
     return cards, table, changes, path_panel
@@ -127,7 +132,7 @@ def test_applying_the_editor_keeps_edits():
     assert source == {"name": "telecom.yaml", "digest": view.digest(edited)} and edits is dash.no_update
     assert kept["text"] == edited
     built, _ = render("org-source.data", source)
-    assert "Northwind 2027" in built["figure"].layout.title.text, "the applied text is what the next callbacks draw"
+    assert "Northwind 2027" in built.layout.title.text, "the applied text is what the next callbacks draw"
 
 
 def test_what_if_grant_undo_and_reset():
@@ -177,12 +182,26 @@ def test_controls_follow_the_org():
 @pytest.mark.parametrize("tampered", [None, {"digest": 42}, "not a store"])
 def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampered):
     outputs = run(
-        RENDER, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "x", 5, "?", {"no": 1}, "sideways"
+        RENDER,
+        "org-source.data",
+        tampered,
+        None,
+        "garbage",
+        "nope",
+        -5,
+        "ghost",
+        7,
+        "x",
+        5,
+        "?",
+        {"no": 1},
+        "picked?",
+        "sideways",
     )
-    assert run(PANELS, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", "sorted?", "dotted", 7)
+    assert run(PANELS, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", "sorted?", "dotted")
     assert run(SELECTION, "org-source.data", tampered, None, "garbage", "nope", -5, "ghost", 7, "dotted")
-    figure = outputs[0]["figure"]
-    assert outputs[0]["view"] == "inverted"
+    figure = outputs[0]
+    assert figure.layout.meta["view"] == "inverted"
     assert "Northwind Mobile" in figure.layout.title.text
     assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
 
@@ -204,29 +223,42 @@ def test_render_with_a_selection_and_an_edit():
     assert text_of(plain(badge)).startswith("0 hops") and badge_hidden is False
     assert "→" in text_of(plain(cards))
     assert len(changes) == 1
-    rows = [row for row in plain(table)[0]["props"]["children"][1]["props"]["children"]]
-    titles = [text_of(row["props"]["children"][1]) for row in rows]
+    titles = [row["cells"][1] for row in table]
     assert titles == sorted(titles, key=str.casefold), "sorted by role, as asked"
-    denver = next(row for row in rows if row["props"]["id"]["role"] == "agent_denver")
-    assert denver["props"]["className"] == "selected"
-    assert text_of(denver["props"]["children"][0]) == "0"
+    denver = next(row for row in table if row["key"] == "agent_denver")
+    assert denver["cells"][0] == "0" and denver["style"] == {"backgroundColor": HOP_COLOURS[0], "color": "#ffffff"}
 
 
 def test_render_draws_only_the_levels_asked_with_rollups():
-    figure = render("levels.value", STARTUP, decision="early_upgrade", levels=2)[0]["figure"]
+    figure = render("levels.value", STARTUP, decision="early_upgrade", levels=2)[0]
     roles = figure.data[3]
     assert len(roles.x) == 7, "the chief executive and six direct reports"
     assert sum(1 for role in roles.customdata if role.startswith("expand:")) == 6, "each of them leads a team"
-    expanded = render("expanded.data", STARTUP, decision="early_upgrade", levels=2, expanded=["coo"])[0]["figure"]
+    expanded = render("expanded.data", STARTUP, decision="early_upgrade", levels=2, expanded=["coo"])[0]
     assert len(expanded.data[3].x) == 9
 
 
-def test_search_finds_roles_and_the_chain_that_going_there_expands():
+def test_search_lists_the_roles_found_or_says_none_matches():
     search = callback_named("search")
-    results, chains = run(search, "search.value", "denver", None, STARTUP)
-    assert [result["props"]["id"]["role"] for result in plain(results)] == ["ccm_denver", "tl_denver", "agent_denver"]
-    assert chains["agent_denver"] == ["tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "coo", "ceo"]
-    assert run(search, "search.value", "  ", None, STARTUP) == ([], {})
+    results, note = run(search, "search.value", "denver", None, STARTUP)
+    assert [result["key"] for result in results] == ["ccm_denver", "tl_denver", "agent_denver"] and note == ""
+    assert results[2] == {"key": "agent_denver", "label": "Care Agent, Denver", "title": "agent_denver"}
+    assert run(search, "search.value", "  ", None, STARTUP) == ([], "")
+    assert run(search, "search.value", "nobody by that name", None, STARTUP) == ([], "No role matches.")
+
+
+def test_a_role_found_is_selected_and_drawn_with_its_chain_opened_in_the_same_round_trip():
+    controls = (STARTUP, None, [], "early_upgrade", None, None, "ceo", False, 2, ["coo", 7])
+    picked = {"key": "agent_denver", "at": 1}
+    figure, _, _, hidden, _, selection, expanded, results = run(
+        RENDER, "search-results.picked", *controls, [], picked, "inverted"
+    )
+    assert selection == "agent_denver" and results == [], "selected, and the list of results closed"
+    assert expanded == ["coo", "tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "ceo"]
+    assert "agent_denver" in list(figure.data[3].customdata) and hidden is False
+    for stale in ({"key": "ghost", "at": 2}, None, "agent_denver"):
+        with pytest.raises(PreventUpdate):
+            run(RENDER, "search-results.picked", *controls, [], stale, "inverted")
 
 
 def test_table_sorting_toggles_and_shows_more():
@@ -264,14 +296,14 @@ def test_an_org_this_process_lacks_is_asked_from_the_browser_and_then_drawn():
     refilled = run(refill, "org-wanted.data", wanted, {"digest": source["digest"], "text": text}, source)
     assert refilled[0] == wanted and refilled[1:] == (dash.no_update,) * 3
     built, _ = render("org-refilled.data", source, refilled=wanted)
-    assert "Meridian Elsewhere" in built["figure"].layout.title.text
+    assert "Meridian Elsewhere" in built.layout.title.text
 
 
 @pytest.mark.parametrize("view", ["conventional", "inverted"])
 def test_the_chart_is_built_for_the_view_chosen_with_the_other_one_inside(view):
     built, _ = render("decision.value", STARTUP, view=view, decision="refund")
-    assert built["view"] == view
-    figure = built["figure"]
+    figure = built
+    assert figure.layout.meta["view"] == view
     assert figure.layout.title.text.endswith("conventional" if view == "conventional" else "customers on top")
     assert figure.layout.meta["other_title"].endswith("customers on top" if view == "conventional" else "conventional")
 
@@ -302,12 +334,13 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
     assert shown[-2] is False, "the switch shows for an org with dotted lines"
     assert run(CONTROLS, "org-source.data", STARTUP, None, None, None)[-2] is True
     built, _ = render("org-source.data", source, decision="exception")
-    assert list(built["figure"].data[TRACE_DOTTED].x)[:2] == [
-        built["figure"].data[3].x[list(built["figure"].data[3].customdata).index(role)] for role in ("rep", "ops")
+    assert list(built.data[TRACE_DOTTED].x)[:2] == [
+        built.data[3].x[list(built.data[3].customdata).index(role)] for role in ("rep", "ops")
     ]
-    table_without = panels("org-source.data", source, decision="exception")[1]
-    table_with = run(PANELS, "via-dotted.value", source, None, [], "exception", None, None, {}, ["dotted"], None)[1]
-    assert "no one" in text_of(plain(table_without)) and "no one" not in text_of(plain(table_with))
+    table_without = panels("org-source.data", source, decision="exception")[1]  # the rows
+    table_with = run(PANELS, "via-dotted.value", source, None, [], "exception", None, None, {}, ["dotted"])[2]
+    without, with_dotted = (" | ".join(row["cells"][4] for row in table) for table in (table_without, table_with))
+    assert "no one" in without and "no one" not in with_dotted
 
 
 def test_the_hop_table_downloads_as_the_command_lines_csv_and_json():

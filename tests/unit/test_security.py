@@ -91,7 +91,7 @@ def test_generated_tokens_are_long_and_different():
     "body",
     [
         b"not json",
-        json.dumps({"output": "chart-built.data", "inputs": [{"id": "org-source", "property": "data", "value": 1}]}),
+        json.dumps({"output": "chart.figure", "inputs": [{"id": "org-source", "property": "data", "value": 1}]}),
         json.dumps({"output": "..nope.children...x.y..", "outputs": [], "inputs": [], "state": []}),
     ],
 )

@@ -54,7 +54,7 @@ def one_session(number):
         escalations(view.edited(org, view.parse_edits(edits)), reporting_tree(org), decision),
         by_segment=False,
     )
-    return number, name, chosen, org.role(chosen).title, built["figure"], text_of(plain(path_panel)), expected
+    return number, name, chosen, org.role(chosen).title, built, text_of(plain(path_panel)), expected
 
 
 def test_concurrent_sessions_never_see_each_others_org_edits_or_selection():

@@ -1,0 +1,71 @@
+"""Dash components of our own, drawn by ``assets/orgcharts.js``.
+
+Dash gives every component on the page a store subscription that runs on each of a
+callback's dispatches, about a hundred per click. A hop table of 25 rows built from
+``html.Tr`` and ``html.Td`` was 176 components: half of the time Dash spent on an expand
+or a jump to a role (docs/performance.md). Each component here draws a list that the user
+picks from as one component. A pick sets ``picked`` to ``{"key", "at"}``, ``at`` in
+milliseconds, so that picking the same item again is news.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from dash.development.base_component import Component
+
+
+class _Picker(Component):
+    """What our components share: the namespace the browser finds them under
+    (``window.orgcharts``) and the ``picked`` property."""
+
+    _children_props: ClassVar[list[str]] = []
+    _base_nodes: ClassVar[list[str]] = ["children"]
+    _namespace = "orgcharts"
+    _valid_wildcard_attributes: ClassVar[list[str]] = []
+    available_wildcard_properties: ClassVar[list[str]] = []
+
+
+class TableRows(_Picker):
+    """A table's body (``<tbody>``) of rows to click, one of them ``selected``.
+
+    - ``columns``: the class name of each row's cells, in order.
+    - ``rows``: ``{"key", "cells", "style"}`` each: the row's key, its cells' text, and the
+      style of its first cell.
+    - ``selected``: the key of the row highlighted (class ``selected``), or None.
+    """
+
+    _type = "TableRows"
+    _prop_names: ClassVar[list[str]] = ["id", "columns", "rows", "selected", "picked"]
+    available_properties = _prop_names
+
+    def __init__(
+        self,
+        id: str,
+        columns: list[str] | None = None,
+        rows: list[dict[str, Any]] | None = None,
+        selected: str | None = None,
+    ) -> None:
+        super().__init__(id=id, columns=columns or [], rows=rows or [], selected=selected)
+
+
+class Choices(_Picker):
+    """A list of buttons to choose from (``<div>`` of ``button.choice``), or a note when
+    there is nothing to choose.
+
+    - ``options``: ``{"key", "label", "title"}`` each.
+    - ``note``: the text shown in a ``<p>`` when there are no options, if any.
+    """
+
+    _type = "Choices"
+    _prop_names: ClassVar[list[str]] = ["id", "className", "options", "note", "picked"]
+    available_properties = _prop_names
+
+    def __init__(
+        self,
+        id: str,
+        className: str = "",
+        options: list[dict[str, str]] | None = None,
+        note: str = "",
+    ) -> None:
+        super().__init__(id=id, className=className, options=options or [], note=note)
