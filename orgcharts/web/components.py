@@ -10,6 +10,7 @@ milliseconds, so that picking the same item again is news.
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, ClassVar
 
 from dash.development.base_component import Component
@@ -17,13 +18,20 @@ from dash.development.base_component import Component
 
 class _Picker(Component):
     """What our components share: the namespace the browser finds them under
-    (``window.orgcharts``) and the ``picked`` property."""
+    (``window.orgcharts``), and their properties: their ``__init__``'s arguments, and ``picked``,
+    which only the browser sets."""
 
     _children_props: ClassVar[list[str]] = []
     _base_nodes: ClassVar[list[str]] = ["children"]
     _namespace = "orgcharts"
     _valid_wildcard_attributes: ClassVar[list[str]] = []
     available_wildcard_properties: ClassVar[list[str]] = []
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._type = cls.__name__
+        arguments = list(inspect.signature(cls.__init__).parameters)[1:]
+        cls._prop_names = cls.available_properties = [*arguments, "picked"]
 
 
 class TableRows(_Picker):
@@ -34,10 +42,6 @@ class TableRows(_Picker):
       style of its first cell.
     - ``selected``: the key of the row highlighted (class ``selected``), or None.
     """
-
-    _type = "TableRows"
-    _prop_names: ClassVar[list[str]] = ["id", "columns", "rows", "selected", "picked"]
-    available_properties = _prop_names
 
     def __init__(
         self,
@@ -56,10 +60,6 @@ class Choices(_Picker):
     - ``options``: ``{"key", "label", "title"}`` each.
     - ``note``: the text shown in a ``<p>`` when there are no options, if any.
     """
-
-    _type = "Choices"
-    _prop_names: ClassVar[list[str]] = ["id", "className", "options", "note", "picked"]
-    available_properties = _prop_names
 
     def __init__(
         self,
