@@ -9,7 +9,8 @@ Load table, per generated org (fixed seed): a bare `yaml.load(..., Loader=yaml.C
 of the file as a user would call it; the same with the garbage collector off; `json.load` of
 the same data; `orgcharts hops FILE --format json` end to end in a fresh process, first with
 an empty cache and then again (answered from the content-hash cache), with its peak memory;
-and each orgcharts time as a ratio of the bare parse.
+loading the file alone again in a fresh process (`orgcharts.load_file`, from the cache); and
+each orgcharts time as a ratio of the bare parse.
 
 Layout table: our tidy-tree layout plus both views' Plotly figures, against `dot -Tplain`
 laying out the same tree (a 10-minute cap per dot run).
@@ -47,25 +48,25 @@ def timed(action, *args, **kwargs):
     return time.perf_counter() - began, result
 
 
-def run_hops(path: Path, cache_dir: Path) -> tuple[float, float]:
-    """Seconds and peak resident MB of `orgcharts hops` in a fresh process."""
+def run_fresh(arguments: list[str], cache_dir: Path) -> tuple[float, float]:
+    """Seconds and peak resident MB of ``python ARGUMENTS`` in a fresh process."""
     env = {**os.environ, "ORGCHARTS_CACHE_DIR": str(cache_dir)}
-    command = [sys.executable, "-m", "orgcharts", "hops", str(path), "--format", "json"]
+    command = [sys.executable, *arguments]
     began = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - began
     if status != 0:
-        raise SystemExit(f"orgcharts hops failed on {path}")
+        raise SystemExit(f"{' '.join(arguments)} failed")
     return seconds, usage.ru_maxrss / 1024
 
 
 def load_rows(sizes: list[int], folder: Path) -> None:
     print(
         "| roles | file MB | CSafeLoader s | CSafeLoader, GC off s | json.load s | orgcharts hops s | ratio | "
-        "hops again (cached) s | ratio | peak MB |"
+        "hops again (cached) s | ratio | load again (cached) s | ratio | peak MB |"
     )
-    print("| ---: " * 10 + "|")
+    print("| ---: " * 12 + "|")
     for size in sizes:
         path = folder / f"org-{size}.yaml"
         path.write_text(generate(size))
@@ -78,11 +79,14 @@ def load_rows(sizes: list[int], folder: Path) -> None:
         as_json.write_text(json.dumps(data))
         json_s, _ = timed(json.loads, as_json.read_text())
         cache_dir = folder / f"cache-{size}"
-        cold, peak = run_hops(path, cache_dir)
-        warm, _ = run_hops(path, cache_dir)
+        hops = ["-m", "orgcharts", "hops", str(path), "--format", "json"]
+        cold, peak = run_fresh(hops, cache_dir)
+        warm, _ = run_fresh(hops, cache_dir)
+        reload, _ = run_fresh(["-c", "import sys, orgcharts; orgcharts.load_file(sys.argv[1])", str(path)], cache_dir)
         print(
             f"| {size:,} | {path.stat().st_size / 1e6:.1f} | {bare:.2f} | {bare_off:.2f} | {json_s:.3f} | "
-            f"{cold:.2f} | {cold / bare:.2f}x | {warm:.2f} | {warm / bare:.2f}x | {peak:,.0f} |",
+            f"{cold:.2f} | {cold / bare:.2f}x | {warm:.2f} | {warm / bare:.2f}x | {reload:.2f} | {reload / bare:.2f}x | "
+            f"{peak:,.0f} |",
             flush=True,
         )
 

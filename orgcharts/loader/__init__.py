@@ -19,7 +19,7 @@ from typing import Any
 
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.loader import cache
-from orgcharts.loader.validate import Finding, check, is_valid, schema
+from orgcharts.loader.validate import Finding, check, schema
 from orgcharts.loader.validate import build as _build
 from orgcharts.loader.yamltext import Locator, ReadFailure, decode, read_document
 from orgcharts.model import Organization
@@ -100,7 +100,7 @@ def load_bytes(
     key = cache.key_for(data)
     with _collector_paused():
         hit = cache.fetch(key)
-        if hit is not None and is_valid(hit[0]):
+        if hit is not None:
             document, warnings = hit
             named = tuple(dataclasses.replace(warning, source=source) for warning in warnings)
             return LoadedOrg(_build(document), named, source, text)

@@ -91,14 +91,6 @@ def conforms(data: Any) -> bool:
     return True
 
 
-def is_valid(data: Any) -> bool:
-    """Whether ``data`` is a valid org document: the schema and every rule, no positions.
-    Used to trust nothing read back from the cache."""
-    if not conforms(data):
-        return False
-    return not any(finding.severity == "error" for finding in _Rules(data).findings(warnings=False))
-
-
 def _schema_findings(data: Any) -> Iterator[Finding]:
     if conforms(data):
         return
@@ -220,14 +212,13 @@ class _Rules:
     def ids(self, section: str) -> dict[str, int]:
         return {item["id"]: index for index, item in self.items[section] if isinstance(item.get("id"), str)}
 
-    def findings(self, *, warnings: bool = True) -> Iterator[Finding]:
+    def findings(self) -> Iterator[Finding]:
         yield from self._unique_ids()
         roles, segments, decisions = self.ids("roles"), self.ids("customers"), self.ids("decisions")
         yield from self._references(roles, segments, decisions)
         yield from self._top()
         yield from self._cycles(roles)
-        if warnings:
-            yield from self._warnings(roles, decisions)
+        yield from self._warnings(roles, decisions)
 
     def _unique_ids(self) -> Iterator[Finding]:
         for section in _SECTION_KIND:

@@ -1,6 +1,6 @@
 """The content-hash cache: a file seen before loads from it; a changed file never does."""
 
-import json
+import hashlib
 import os
 
 import pytest
@@ -25,9 +25,14 @@ def test_second_load_is_served_from_the_cache(cache_dir, tmp_path, monkeypatch):
     org.write_text(example_text("b2b"))
     first = load_file(org)
     assert len(entries(cache_dir)) == 1
+    import orgcharts.loader
     from orgcharts.loader import validate
 
-    monkeypatch.setattr(validate, "check", lambda data: pytest.fail("a cached file must not be checked again"))
+    def refuse(*_):
+        pytest.fail("an intact entry is neither read as YAML nor checked again")
+
+    monkeypatch.setattr(orgcharts.loader, "_validated", refuse)
+    monkeypatch.setattr(validate, "conforms", refuse)
     second = load_file(org)
     assert second.org == first.org
     assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings]
@@ -54,23 +59,20 @@ def test_warnings_carry_the_name_the_file_is_opened_under(cache_dir, tmp_path):
     assert all(str(w).startswith(str(tmp_path / "two.yaml")) for w in again.warnings)
 
 
-def test_a_corrupt_or_tampered_entry_is_a_miss(cache_dir, tmp_path):
+def test_a_damaged_or_edited_entry_is_a_miss(cache_dir, tmp_path):
     org = tmp_path / "org.yaml"
     org.write_text(example_text("retailer"))
     load_file(org)
     (entry,) = cache_dir.glob("*.json")
-    entry.write_text("{not json")
-    assert load_file(org).org.name == "Meridian Outfitters"
-    forged = {"organization": "Forged", "customers": [{"id": "c", "name": "C"}], "roles": []}
-    entry.write_text(json.dumps({"document": forged, "warnings": []}))
-    assert load_file(org).org.name == "Meridian Outfitters", "an entry that is not a valid org is a miss"
-    cycle = {
-        "organization": "Forged",
-        "customers": [{"id": "c", "name": "C"}],
-        "roles": [{"id": "a", "title": "A", "reports_to": "b"}, {"id": "b", "title": "B", "reports_to": "a"}],
-    }
-    entry.write_text(json.dumps({"document": cycle, "warnings": []}))
-    assert load_file(org).org.name == "Meridian Outfitters", "a forged cycle is a miss too"
+    intact = entry.read_bytes()
+    checksum, _, payload = intact.partition(b"\n")
+    assert checksum.decode() == hashlib.sha256(payload).hexdigest()
+    edited = payload.replace(b"Meridian Outfitters", b"Meridian Forged")
+    damaged = [b"{not json", intact[: len(intact) // 2], checksum + b"\n" + edited, edited, b""]
+    for content in damaged:
+        entry.write_bytes(content)
+        assert load_file(org).org.name == "Meridian Outfitters"
+        assert entry.read_bytes() == intact, "a miss stores the entry again"
 
 
 def test_unwritable_cache_still_loads(tmp_path, monkeypatch):
