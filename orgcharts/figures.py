@@ -273,7 +273,7 @@ def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
 
 def flipped(figure: go.Figure) -> go.Figure:
     """The figure in its other view, from the geometry it carries: what the browser's flip
-    does (``orgcharts.web.app``), for tests to compare with the figure built for that view."""
+    does (``orient`` in ``assets/orgcharts.js``), for tests to compare with the figure built for that view."""
     data = []
     for trace in figure.data:
         props = trace.to_plotly_json()
