@@ -71,7 +71,9 @@ def problems(root: Path) -> list[str]:
         declared = {canonicalize_name(requirement.name) for requirement in wanted}
         for name, entries in sorted(pins.items()):
             if name not in declared and any(_OURS in pin.via for pin in entries):
-                found.append(f"{lock} locks {name} as a dependency of ours, but pyproject.toml no longer lists it; {FIX}")
+                found.append(
+                    f"{lock} locks {name} as a dependency of ours, but pyproject.toml no longer lists it; {FIX}"
+                )
     run_pins, test_pins = locks["run"][1], locks["test"][1]
     for name, entries in sorted(run_pins.items()):
         run_versions = {(pin.version, pin.marker) for pin in entries}

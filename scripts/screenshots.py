@@ -8,6 +8,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import SHARED_DATA  # noqa: E402
 from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running  # noqa: E402
 from tests.integration.dashboard import (  # noqa: E402
     choose,
@@ -17,9 +18,9 @@ from tests.integration.dashboard import (  # noqa: E402
     set_amount,
     settle,
 )
-from tests.unit.test_hr_import import D3  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+D3 = SHARED_DATA / "d3-org-chart-sample.csv"
 
 
 def main() -> None:

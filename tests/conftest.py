@@ -1,4 +1,6 @@
+import os
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +65,29 @@ def errors_of(text: str, source: str = "org.yaml") -> list[str]:
 @pytest.fixture
 def northwind() -> str:
     return NORTHWIND
+
+
+SHARED_DATA = Path(os.environ.get("ORGCHARTS_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+"""The real HR exports beside the project (shared/data, read-only); ORGCHARTS_SHARED_DATA points elsewhere."""
+
+
+def shared_export(name: str) -> Path:
+    """The real export ``name`` in SHARED_DATA. A clone without that folder skips the tests
+    that need it and says which folder; under CI=true a missing folder fails them."""
+    path = SHARED_DATA / name
+    if path.is_file():
+        return path
+    reason = f"needs the real HR export {path}: put the shared/ folder beside the project or set ORGCHARTS_SHARED_DATA"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: the folder must be there)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def d3_export() -> Path:
+    return shared_export("d3-org-chart-sample.csv")
+
+
+@pytest.fixture(scope="session")
+def oracle_export() -> Path:
+    return shared_export("oracle-hr-employees.csv")

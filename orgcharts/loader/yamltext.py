@@ -98,6 +98,16 @@ class _Collection:
         self.merges: list[Any] = []
 
 
+_FLOW_STARTS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+_LOOKAHEAD = 4096
+"""Characters before a libyaml error read again for flow brackets: libyaml's own key lookahead is 1,024."""
+
+
+def _too_deep(max_depth: int) -> str:
+    return f"the document nests deeper than {max_depth} levels; an org file needs five"
+
+
 _NO_KEY = object()
 _NODE_STARTS = (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent, ev.AliasEvent)
 _MERGE_KEY = object()
@@ -150,8 +160,13 @@ class _Reader:
         stack: list[_Collection] = []
         documents = 0
         root: Any = None
+        event: Any = None
         while True:
-            event = loader.get_event()
+            try:
+                event = loader.get_event()
+            except yaml.MarkedYAMLError as exc:
+                self._refuse_deep_flow(exc, len(stack), 0 if event is None else event.end_mark.index)
+                raise
             kind = type(event)
             if len(stack) == 2 and kind in _NODE_STARTS and not stack[1].is_mapping and stack[0].is_mapping:
                 self.item_lines.setdefault(str(stack[0].key), []).append(event.start_mark.line)
@@ -164,8 +179,7 @@ class _Reader:
                     root = value
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 if len(stack) >= self.max_depth:
-                    message = f"the document nests deeper than {self.max_depth} levels; an org file needs five"
-                    raise ReadFailure([Problem(message, *_position(event.start_mark))])
+                    raise ReadFailure([Problem(_too_deep(self.max_depth), *_position(event.start_mark))])
                 if event.tag not in _COLLECTION_TAGS:
                     self.problems.append(
                         Problem(f"tag {event.tag} is not supported here; remove it", *_position(event.start_mark))
@@ -203,6 +217,35 @@ class _Reader:
         if documents == 0:
             raise ReadFailure([Problem("the file is empty; see docs/format.md for what an org file holds", 0, 0)])
         return root
+
+    def _refuse_deep_flow(self, exc: yaml.MarkedYAMLError, depth: int, start: int) -> None:
+        """Raises our depth error if the flow collections that libyaml scanned ahead of its
+        last event nest past ``max_depth`` before the place of ``exc``.
+
+        libyaml scans a line's flow brackets ahead of the events it has delivered (each may
+        begin a key), and some releases refuse deep flow nesting of their own accord there,
+        before this reader sees a deep enough event; their message and position must not
+        replace ours. The text between the last event and the error is short (libyaml looks
+        no further than one line and 1,024 characters for a key), and PyYAML's Python
+        scanner reads it again, counting brackets as YAML does (quoted text and all)."""
+        mark = exc.problem_mark or exc.context_mark
+        if mark is None or depth + (mark.index - start) < self.max_depth:
+            return
+        start = max(start, mark.index - _LOOKAHEAD)
+        scanner = yaml.SafeLoader(self.text[start : mark.index + 1])
+        try:
+            while (token := scanner.get_token()) is not None:
+                if isinstance(token, _FLOW_STARTS):
+                    if depth >= self.max_depth:
+                        at = token.start_mark.index + start
+                        line = self.text.count("\n", 0, at)
+                        column = at - (self.text.rfind("\n", 0, at) + 1)
+                        raise ReadFailure([Problem(_too_deep(self.max_depth), line, column)])
+                    depth += 1
+                elif isinstance(token, _FLOW_ENDS):
+                    depth -= 1
+        except yaml.YAMLError:
+            return
 
     def _alias(self, event: ev.AliasEvent) -> tuple[Any, int]:
         name = event.anchor

@@ -359,11 +359,9 @@ def test_upload_replaces_the_org_and_a_bad_upload_keeps_it(page, server, tmp_pat
     assert errors == ["line 4, column 34 headcount of role 'a' must be 0 or more, not -1"]
 
 
-def test_an_hr_export_uploads_through_the_column_form(page, server):
-    from tests.unit.test_hr_import import D3
-
+def test_an_hr_export_uploads_through_the_column_form(page, server, d3_export):
     open_dashboard(page, server)
-    page.set_input_files("#upload input[type=file]", str(D3))
+    page.set_input_files("#upload input[type=file]", str(d3_export))
     page.wait_for_selector("#csv-panel:not([hidden])", timeout=20_000)
     assert page.locator("#csv-heading").inner_text() == "Import d3-org-chart-sample.csv: 11 columns"
     assert page.locator("#csv-title").inner_text() == "positionName"

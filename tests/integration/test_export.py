@@ -14,7 +14,6 @@ from orgcharts.export import PDF_LONGEST_SIDE_PT, READABLE_TEXT_PX, picture, rea
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import load_example, load_file
 from orgcharts.loader.hrcsv import Rules, import_file, to_yaml
-from tests.unit.test_hr_import import D3
 
 SVG = "{http://www.w3.org/2000/svg}"
 TELECOM = load_example("telecom").org
@@ -44,10 +43,10 @@ def pdf_text(data):
 
 
 @pytest.fixture(scope="module")
-def d3_org(tmp_path_factory):
+def d3_org(tmp_path_factory, d3_export):
     """The 1,500-row d3-org-chart export, imported as a user would."""
     path = tmp_path_factory.mktemp("d3") / "d3.yaml"
-    path.write_text(to_yaml(import_file(str(D3), Rules(), 1 << 26).document), encoding="utf-8")
+    path.write_text(to_yaml(import_file(str(d3_export), Rules(), 1 << 26).document), encoding="utf-8")
     return path
 
 

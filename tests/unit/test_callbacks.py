@@ -437,10 +437,8 @@ def csv_upload(data):
     return "data:text/csv;base64," + base64.b64encode(data).decode()
 
 
-def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses():
-    from tests.unit.test_hr_import import ORACLE
-
-    upload = csv_upload(ORACLE.read_bytes())
+def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(oracle_export):
+    upload = csv_upload(oracle_export.read_bytes())
     hidden, heading, *rest = run(callback_named("match_columns"), "upload.contents", upload, None, "oracle.csv")
     options, values, messages = rest[:6], rest[6:12], rest[12]
     assert hidden is False and heading == "Import oracle.csv: 24 columns"
@@ -453,10 +451,8 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses():
         run(callback_named("load_org"), "upload.contents", None, upload, None, "oracle.csv", None, STARTUP)
 
 
-def test_importing_an_export_makes_it_the_session_s_org():
-    from tests.unit.test_hr_import import ORACLE
-
-    upload = csv_upload(ORACLE.read_bytes())
+def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
+    upload = csv_upload(oracle_export.read_bytes())
     columns = ["id", "parentId", "position", None, "name", "lastName"]
     source, kept, edits, messages, hidden, errors = run(
         callback_named("import_csv"),

@@ -45,6 +45,10 @@ HOSTILE = {
         b"roles: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
         "hostile.yaml:1:71: error: the document nests deeper than 64 levels; an org file needs five",
     ),
+    "deep_flow_nesting_after_quoted_brackets": (
+        "organization: 'Caf\u00e9 [[[['\nroles: ".encode() + b"[{a: " * 1_000 + b"}]" * 1_000 + b"\n",
+        "hostile.yaml:2:164: error: the document nests deeper than 64 levels; an org file needs five",
+    ),
     "deep_block_nesting": (
         b"roles:\n" + b"- " * 50_000 + b"x\n",
         "hostile.yaml:2:127: error: the document nests deeper than 64 levels; an org file needs five",

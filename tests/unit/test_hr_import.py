@@ -2,9 +2,7 @@
 bad-row error at its line, encodings, the user's rules, and the command line."""
 
 import csv
-import os
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,19 +12,6 @@ from orgcharts.cli import main
 from orgcharts.errors import OrgFileError
 from orgcharts.loader.hrcsv import Columns, Rules, build, decode, find_columns, read_rows, to_yaml
 from orgcharts.web import view
-from tests.integration.conftest import ROOT
-
-SHARED = next(
-    (
-        Path(folder)
-        for folder in (os.environ.get("ORGCHARTS_SHARED_DATA"), ROOT.parent / "shared" / "data", "/work/shared/data")
-        if folder and Path(folder, "d3-org-chart-sample.csv").exists()
-    ),
-    ROOT.parent / "shared" / "data",  # missing: the tests below fail and name this folder
-)
-"""The real exports beside the project (read-only); ORGCHARTS_SHARED_DATA points elsewhere."""
-D3 = SHARED / "d3-org-chart-sample.csv"
-ORACLE = SHARED / "oracle-hr-employees.csv"
 
 
 def imported(data: bytes, rules=None, source="hr.csv", **given):
@@ -49,20 +34,20 @@ def data_rows(path):
         return len(list(csv.reader(stream))) - 1
 
 
-def test_the_d3_org_chart_sample_imports_loads_and_renders():
-    result = imported(D3.read_bytes(), source=str(D3))
+def test_the_d3_org_chart_sample_imports_loads_and_renders(d3_export):
+    result = imported(d3_export.read_bytes(), source=str(d3_export))
     assert result.columns == Columns(id="id", manager="parentId", title="positionName", name="name")
     loaded = org_of(result)
     org = loaded.org
-    assert len(org.roles) == data_rows(D3) == 1516
+    assert len(org.roles) == data_rows(d3_export) == 1516
     assert org.top.title == "Chief Executive Officer" and org.top.name == "Ian Devling"
     shape = view.structure(to_yaml(result.document), "d3.yaml")
     figure = view.chart(shape.org, shape, [], view.Controls(view="inverted"), "r")
     assert org.top.id in figure.data[3].customdata
 
 
-def test_grouping_by_title_merges_look_alike_positions_and_keeps_every_person():
-    result = imported(D3.read_bytes(), Rules(group_by_title=True))
+def test_grouping_by_title_merges_look_alike_positions_and_keeps_every_person(d3_export):
+    result = imported(d3_export.read_bytes(), Rules(group_by_title=True))
     org = org_of(result).org
     assert len(org.roles) < 1516
     assert sum(role.headcount for role in org.roles) == 1516
@@ -70,11 +55,11 @@ def test_grouping_by_title_merges_look_alike_positions_and_keeps_every_person():
     assert all(role.headcount == 1 for role in org.roles if role.id in managers), "managers are never merged"
 
 
-def test_the_oracle_hr_sample_joins_given_and_family_names():
-    result = imported(ORACLE.read_bytes())
+def test_the_oracle_hr_sample_joins_given_and_family_names(oracle_export):
+    result = imported(oracle_export.read_bytes())
     assert result.columns == Columns(id="id", manager="parentId", title="position", name="name", last_name="lastName")
     org = org_of(result).org
-    assert len(org.roles) == data_rows(ORACLE)
+    assert len(org.roles) == data_rows(oracle_export)
     assert (org.top.id, org.top.name, org.top.title) == ("100", "Steven King", "Chief Operating Officer")
     assert org.role("101").reports_to == "100", "numeric ids stay text"
 
@@ -197,18 +182,18 @@ def test_titles_that_yaml_would_read_as_other_things_stay_text():
     assert (org.role("2").title, org.role("2").name) == ("1.5e3", "null")
 
 
-def test_the_command_writes_a_file_that_checks_and_never_overwrites_by_accident(tmp_path):
+def test_the_command_writes_a_file_that_checks_and_never_overwrites_by_accident(tmp_path, oracle_export):
     runner = CliRunner()
     out = tmp_path / "org.yaml"
     result = runner.invoke(
-        main, ["import", str(ORACLE), "-o", str(out), "--group-by-title", "--serves", "*Clerk=walk_in"]
+        main, ["import", str(oracle_export), "-o", str(out), "--group-by-title", "--serves", "*Clerk=walk_in"]
     )
     assert result.exit_code == 0, result.output
     assert runner.invoke(main, ["check", str(out)]).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"], "no temporary file left behind"
-    again = runner.invoke(main, ["import", str(ORACLE), "-o", str(out)])
+    again = runner.invoke(main, ["import", str(oracle_export), "-o", str(out)])
     assert again.exit_code == 2 and "exists: choose another name, or --force to overwrite it" in again.output
-    assert runner.invoke(main, ["import", str(ORACLE), "-o", str(out), "--force"]).exit_code == 0
+    assert runner.invoke(main, ["import", str(oracle_export), "-o", str(out), "--force"]).exit_code == 0
 
 
 def test_the_command_lists_bad_rows_and_writes_nothing(tmp_path):
@@ -229,8 +214,8 @@ def test_the_command_lists_bad_rows_and_writes_nothing(tmp_path):
         (["--title", "jobtitle"], "has no column 'jobtitle'"),
     ],
 )
-def test_the_command_refuses_bad_options(option, message):
-    result = CliRunner().invoke(main, ["import", str(ORACLE), *option])
+def test_the_command_refuses_bad_options(option, message, oracle_export):
+    result = CliRunner().invoke(main, ["import", str(oracle_export), *option])
     assert result.exit_code == 2 and message in result.output
 
 
