@@ -87,7 +87,18 @@ def test_installed_package_serves_the_same_assets_as_app_py(tmp_path):
         ROOT, source_tree, ignore=shutil.ignore_patterns(".*", "build", "*.egg-info", "__pycache__", "tests")
     )
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(source_tree)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(source_tree),
+        ],
         check=True,
         capture_output=True,
     )
