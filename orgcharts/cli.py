@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from orgcharts import __version__
+from orgcharts import __version__, catalog
 from orgcharts.access import TOKEN_ENV, needs_token, new_token
 from orgcharts.compare import compare, comparison_document, comparison_table
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
@@ -103,13 +103,12 @@ def check(loaded: LoadedOrg) -> None:
     """
     _print_diagnostics(loaded.warnings)
     org = loaded.org
-    people = sum(role.headcount for role in org.roles)
-    facing = sum(1 for role in org.roles if role.customer_facing)
+    values = catalog.counts(org)
     warnings = len(loaded.warnings)
     click.echo(
-        f"{loaded.source}: ok: {org.name}, {len(org.roles):,} roles, {people:,} people, "
+        f"{loaded.source}: ok: {org.name}, {catalog.said(('roles', 'people'), values)}, "
         f"{len(org.customers)} customer segments, {len(org.decisions)} decisions, "
-        f"{facing:,} customer-facing roles"
+        f"{catalog.said(('customer_facing_roles',), values)}"
         + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
     )
 

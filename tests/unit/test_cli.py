@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from orgcharts.cli import main
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED
 
 
 @pytest.fixture

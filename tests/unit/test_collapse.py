@@ -7,7 +7,7 @@ from orgcharts import load_text
 from orgcharts.collapse import Rollup, opening_levels, subtree_totals, visible
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED
 
 ORG = load_text(HAND_CHECKED).org
 TREE = reporting_tree(ORG)

@@ -39,7 +39,7 @@ from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree
 from orgcharts.loader import example_names, example_text
 from orgcharts.metrics import escalations
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED
 
 ORG = load_text(HAND_CHECKED).org
 TREE = reporting_tree(ORG)

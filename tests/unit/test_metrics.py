@@ -11,38 +11,13 @@ top            decides refund (no limit)
 └── it          serves, supports and manages no one
 """
 
-import textwrap
-
 import pytest
 
 from orgcharts import load_text
 from orgcharts.errors import UnknownIdError
 from orgcharts.graph import reporting_tree, sight_graph, top_down
 from orgcharts.metrics import escalations, layers, line_of_sight, median_span, spans, summarize
-
-HAND_CHECKED = textwrap.dedent(
-    """\
-    organization: Hand-checked
-    customers:
-      - {id: walkin, name: Walk-in}
-      - {id: phone, name: Phone}
-      - {id: business, name: Business}
-    decisions:
-      - {id: refund, name: Refund, unit: EUR}
-      - {id: exception, name: Exception}
-    roles:
-      - {id: top, title: Top, decides: [refund]}
-      - {id: ops, title: Operations, reports_to: top, decides: [{decision: refund, limit: 1000}, exception]}
-      - {id: store_mgr, title: Store manager, reports_to: ops, decides: [{decision: refund, limit: 100}]}
-      - {id: clerk, title: Clerk, reports_to: store_mgr, headcount: 10, serves: [walkin],
-         decides: [{decision: refund, limit: 20}]}
-      - {id: desk, title: Desk, reports_to: ops, headcount: 5, serves: [walkin, phone]}
-      - {id: sales, title: Sales, reports_to: top}
-      - {id: rep, title: Rep, reports_to: sales, headcount: 4, serves: [business]}
-      - {id: hr, title: HR, reports_to: top, supports: [store_mgr]}
-      - {id: it, title: IT, reports_to: top}
-    """
-)
+from tests.fixtures.orgs import HAND_CHECKED  # also imported from here by test_dashboard_view.py
 
 
 @pytest.fixture(scope="module")
