@@ -18,11 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import networkx as nx
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
+from orgcharts.loader.treerules import tree_problems
 
 FIELDS = ("id", "manager", "title", "name", "first_name", "last_name")
 COMMON_NAMES: dict[str, tuple[str, ...]] = {
@@ -222,36 +222,11 @@ def build(
         }
         line_of[role_id] = line
 
-    tops = [role_id for role_id, row in rows.items() if not row["manager"]]
-    for role_id, row in rows.items():
-        manager = row["manager"]
-        if not manager:
-            continue
-        if manager == role_id:
-            errors.append(Diagnostic("error", f"'{role_id}' reports to itself", source, line_of[role_id]))
-        elif manager not in rows:
-            close = difflib.get_close_matches(str(manager), list(rows), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            message = f"manager id '{manager}' of '{role_id}' is not an id in this file{hint}"
-            errors.append(Diagnostic("error", message, source, line_of[role_id]))
-    if rows and not tops:
-        errors.append(Diagnostic("error", "every row has a manager: leave the top person's manager empty", source, 1))
-    for extra in tops[1:]:
-        message = (
-            f"'{extra}' has no manager, like '{tops[0]}' (line {line_of[tops[0]]}): an org has one top; give it one"
-        )
-        errors.append(Diagnostic("error", message, source, line_of[extra]))
-    graph = nx.DiGraph(
-        (row["manager"], role_id)
-        for role_id, row in rows.items()
-        if row["manager"] in rows and row["manager"] != role_id
-    )
-    for cycle in nx.simple_cycles(graph):
-        first = min(cycle, key=line_of.__getitem__)
-        at = cycle.index(first)
-        ordered = cycle[at:] + cycle[:at]
-        chain = " → ".join(f"'{role_id}'" for role_id in [*ordered, first])
-        errors.append(Diagnostic("error", f"reporting cycle: {chain} (each manages the next)", source, line_of[first]))
+    ids = list(rows)
+    entries = [(role_id, rows[role_id]["manager"] or None) for role_id in ids]
+    for problem in tree_problems(entries, "manager", lambda manager: _did_you_mean(manager, ids)):
+        line = 1 if problem.index is None else line_of[ids[problem.index]]
+        errors.append(Diagnostic("error", problem.message, source, line))
     if not rows and not errors:
         errors.append(Diagnostic("error", "no rows after the header", source, 1))
     if errors:
@@ -291,6 +266,11 @@ def parse_authority(value: str) -> tuple[str, float | None]:
         return decision, float(limit)
     except ValueError:
         raise ValueError(f"the limit in '{value}' is not a number") from None
+
+
+def _did_you_mean(value: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(value, candidates, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _key(name: str) -> str:

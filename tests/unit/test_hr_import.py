@@ -117,24 +117,26 @@ def test_every_bad_row_is_reported_at_its_line_at_once():
         b"owner,,Second Top\n"  # 10: another top
     )
     assert messages(data) == [
-        "hr.csv:4: error: manager id 'vp_sale' of 'rep' is not an id in this file (did you mean 'vp_sales'?)",
+        "hr.csv:4: error: manager 'vp_sale' is not a role id (did you mean 'vp_sales'?)",
         "hr.csv:5: error: id 'vp_sales' is used again (first on line 3)",
         "hr.csv:6: error: row has no id (column 'id')",
-        "hr.csv:7: error: 'self' reports to itself",
-        "hr.csv:8: error: reporting cycle: 'loop_a' → 'loop_b' → 'loop_a' (each manages the next)",
-        "hr.csv:10: error: 'owner' has no manager, like 'ceo' (line 2): an org has one top; give it one",
+        "hr.csv:7: error: role 'self' reports to itself; give it its real manager",
+        "hr.csv:8: error: reporting cycle 'loop_a' -> 'loop_b' -> 'loop_a'; one of these roles must report outside the cycle",
+        "hr.csv:10: error: several roles have no manager ('ceo', 'owner'); exactly one may be the top: "
+        "give 'owner' a manager",
     ]
 
 
 def test_a_file_where_everyone_has_a_manager_has_no_top():
-    assert "hr.csv:1: error: every row has a manager: leave the top person's manager empty" in messages(
-        b"id,manager,title\na,b,A\nb,a,B\n"
+    assert (
+        "hr.csv:1: error: no top role: every role has a manager; the top role (the chief executive) must have none"
+        in messages(b"id,manager,title\na,b,A\nb,a,B\n")
     )
 
 
 def test_lines_count_cells_that_hold_line_breaks():
     data = b'id,manager,title\nceo,,"Chief\nExecutive"\nrep,nobody,Rep\n'
-    assert messages(data) == ["hr.csv:4: error: manager id 'nobody' of 'rep' is not an id in this file"]
+    assert messages(data) == ["hr.csv:4: error: manager 'nobody' is not a role id"]
 
 
 @pytest.mark.parametrize(
@@ -202,7 +204,7 @@ def test_the_command_lists_bad_rows_and_writes_nothing(tmp_path):
     out = tmp_path / "org.yaml"
     result = CliRunner().invoke(main, ["import", str(bad), "-o", str(out)])
     assert result.exit_code == 1
-    assert f"{bad}:3: error: manager id 'cco' of 'rep' is not an id in this file (did you mean 'ceo'?)" in result.output
+    assert f"{bad}:3: error: manager 'cco' is not a role id (did you mean 'ceo'?)" in result.output
     assert "1 error: nothing was written" in result.output and not out.exists()
 
 
