@@ -15,7 +15,7 @@ import pytest
 
 from orgcharts import load_text
 from orgcharts.errors import UnknownIdError
-from orgcharts.graph import reporting_tree, sight_graph, top_down
+from orgcharts.graph import climb, depths, reporting_tree, sight_graph, top_down
 from orgcharts.metrics import escalations, layers, line_of_sight, median_span, spans, summarize
 from tests.fixtures.orgs import HAND_CHECKED  # also imported from here by test_dashboard_view.py
 
@@ -140,6 +140,20 @@ def test_layers_from_the_top(org, tree):
         (2, ("ops", "sales", "hr", "it"), 4),
         (3, ("store_mgr", "desk", "rep"), 10),
         (4, ("clerk",), 10),
+    ]
+
+
+def test_one_climb_and_one_depth(org, tree):
+    assert climb(org, "clerk") == ("clerk", "store_mgr", "ops", "top")
+    assert climb(org, "clerk", 2) == ("clerk", "store_mgr", "ops"), "two reporting lines climbed"
+    assert climb(org, "clerk", 0) == ("clerk",)
+    assert climb(org, "top") == ("top",)
+    assert climb(org, "clerk")[1:] == ("store_mgr", "ops", "top"), "everyone above, nearest first"
+    assert depths(org, tree) == {
+        "top": 0, "ops": 1, "sales": 1, "hr": 1, "it": 1, "store_mgr": 2, "desk": 2, "rep": 2, "clerk": 3
+    }  # fmt: skip
+    assert [layer.roles for layer in layers(org, tree)] == [
+        tuple(role for role in top_down(org, tree) if depths(org, tree)[role] == number) for number in range(4)
     ]
 
 
