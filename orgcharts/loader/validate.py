@@ -21,7 +21,6 @@ import jsonschema
 from orgcharts.errors import Severity
 from orgcharts.loader.treerules import NOT_TEXT, tree_problems
 from orgcharts.loader.yamltext import Path
-from orgcharts.model import Authority, Decision, Organization, Role, Segment
 
 MAX_FINDINGS = 200
 """Findings reported per file; past that a last line counts the rest."""
@@ -350,34 +349,3 @@ def _list(value: Any) -> list[Any]:
 
 def _listed(value: Any) -> Iterator[tuple[int, str]]:
     return ((position, item) for position, item in enumerate(_list(value)) if isinstance(item, str))
-
-
-def build(data: dict[str, Any]) -> Organization:
-    """The model of a document that ``check`` found free of errors."""
-    decisions = tuple(Decision(d["id"], d["name"], d.get("unit")) for d in data.get("decisions", ()))
-    return Organization(
-        name=data["organization"],
-        customers=tuple(Segment(c["id"], c["name"]) for c in data["customers"]),
-        decisions=decisions,
-        roles=tuple(_role(role) for role in data["roles"]),
-    )
-
-
-def _role(role: dict[str, Any]) -> Role:
-    return Role(
-        id=role["id"],
-        title=role["title"],
-        reports_to=role.get("reports_to"),
-        name=role.get("name"),
-        headcount=int(role.get("headcount", 1)),
-        serves=tuple(role.get("serves", ())),
-        supports=tuple(role.get("supports", ())),
-        decides=tuple(_authority(entry) for entry in role.get("decides", ())),
-        dotted_to=tuple(role.get("dotted_to", ())),
-    )
-
-
-def _authority(entry: str | dict[str, Any]) -> Authority:
-    if isinstance(entry, str):
-        return Authority(entry)
-    return Authority(entry["decision"], entry.get("limit"))
