@@ -15,7 +15,7 @@ The API:
   ``show(value) -> str``, the only way a value reaches a person.
 - ``METRICS``: every metric, in the order the compare table lists them;
   ``ORG_METRICS`` and ``DECISION_METRICS`` are its two scopes.
-- ``metric(key) -> Metric`` (raises ``UnknownIdError``), ``show(key, value) -> str``,
+- ``metric(key) -> Metric`` (raises ``errors.UsageError``), ``show(key, value) -> str``,
   ``better(key, before, after) -> bool | None`` and ``said(keys, values) -> str`` (the
   phrases joined: "9 roles, 25 people, 4 layers").
 - ``org_values(org, tree)`` (``counts(org)``: only those that need no tree) and
@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from orgcharts.errors import UnknownIdError
+from orgcharts.errors import UsageError
 from orgcharts.metrics import DecisionSummary, layers, median_span, spans
 from orgcharts.model import Organization
 
@@ -101,11 +101,11 @@ _BY_KEY = {m.key: m for m in METRICS}
 
 
 def metric(key: str) -> Metric:
-    """The metric called ``key``; ``UnknownIdError`` if there is none."""
+    """The metric called ``key``; ``UsageError`` if there is none."""
     try:
         return _BY_KEY[key]
     except KeyError:
-        raise UnknownIdError(f"'{key}' is not a metric; the metrics are {', '.join(_BY_KEY)}") from None
+        raise UsageError(f"'{key}' is not a metric; the metrics are {', '.join(_BY_KEY)}") from None
 
 
 def show(key: str, value: float | None) -> str:

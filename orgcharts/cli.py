@@ -19,7 +19,14 @@ import click
 from orgcharts import __version__, catalog
 from orgcharts.access import TOKEN_ENV, needs_token, new_token
 from orgcharts.compare import compare, comparison_document, comparison_table
-from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
+from orgcharts.errors import (
+    Diagnostic,
+    OrgChartsError,
+    OrgFileError,
+    UnknownColumnError,
+    UnknownIdError,
+    UsageError,
+)
 from orgcharts.export import READABLE_TEXT_PX, ExportError, format_of, picture, picture_bytes, readable_png_levels
 from orgcharts.figures import TRACE_ROLES
 from orgcharts.graph import reporting_tree
@@ -87,7 +94,24 @@ def _check_ids(kind: str, option: str, asked: tuple[str, ...] | list[str], known
             raise click.BadParameter(f"'{value}' is not a {kind} id{hint}", param_hint=option)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every error of ours that a command lets through still ends in one line and an exit
+    code, never a traceback: wrong usage (``UsageError``, an unknown id) exits 2, an invalid
+    file 1 with its diagnostics, anything else of ours 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (UsageError, UnknownIdError) as error:
+            raise click.UsageError(str(error), ctx=ctx) from None
+        except OrgFileError as error:
+            _print_diagnostics(error.diagnostics)
+            sys.exit(INVALID)
+        except OrgChartsError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="orgcharts")
 def main() -> None:
     """Draw an org with the customer on top, and measure how many reporting hops stand
@@ -241,7 +265,7 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
             (pattern, *parse_authority(value))
             for pattern, value in (parse_rule(text, "--decides") for text in options.pop("decides"))
         ]
-    except ValueError as error:
+    except UsageError as error:
         raise click.UsageError(str(error)) from None
     if output and os.path.exists(output) and not force:
         raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
@@ -250,7 +274,7 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
     columns = {"id": options.pop("id_column"), **options}
     try:
         imported = import_file(file, rules, limit, **columns)
-    except UnknownIdError as error:
+    except UnknownColumnError as error:
         raise click.UsageError(str(error)) from None
     except OrgFileError as error:
         _print_diagnostics(error.diagnostics)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
+from orgcharts.errors import Diagnostic, OrgFileError, UnknownColumnError, UsageError
 from orgcharts.loader.treerules import tree_problems
 
 FIELDS = ("id", "manager", "title", "name", "first_name", "last_name")
@@ -156,14 +156,14 @@ def read_rows(text: str, source: str) -> tuple[list[str], list[tuple[int, list[s
 
 def find_columns(header: Sequence[str], source: str, *, only_given: bool = False, **given: str | None) -> Columns:
     """Each field's column: the one named in ``given`` (any case), else the first header in
-    the field's family of common names. Raises ``UnknownIdError`` for a named column the
+    the field's family of common names. Raises ``UnknownColumnError`` for a named column the
     header lacks, and ``OrgFileError`` when no id or manager column can be found."""
     by_key = {_key(name): name for name in reversed(header)}
     for asked in filter(None, given.values()):
         if _key(asked) not in by_key:
             close = difflib.get_close_matches(asked, header, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; the columns are: {', '.join(header)}"
-            raise UnknownIdError(f"{source} has no column '{asked}'{hint}")
+            raise UnknownColumnError(f"{source} has no column '{asked}'{hint}")
     chosen = guess_columns(header, **given)
     if only_given:
         chosen = {name: column if given.get(name) else None for name, column in chosen.items()}
@@ -250,22 +250,22 @@ def to_yaml(document: CommentedMap) -> str:
 
 
 def parse_rule(text: str, source_flag: str) -> tuple[str, str]:
-    """``PATTERN=VALUE`` as given on the command line."""
+    """``PATTERN=VALUE`` as given on the command line; ``UsageError`` if it is not that."""
     pattern, equals, value = text.rpartition("=")
     if not equals or not pattern.strip() or not value.strip():
-        raise ValueError(f"{source_flag} takes 'TITLE PATTERN=VALUE', not '{text}'")
+        raise UsageError(f"{source_flag} takes 'TITLE PATTERN=VALUE', not '{text}'")
     return pattern.strip(), value.strip()
 
 
 def parse_authority(value: str) -> tuple[str, float | None]:
-    """``DECISION`` or ``DECISION:LIMIT``."""
+    """``DECISION`` or ``DECISION:LIMIT``; ``UsageError`` if the limit is not a number."""
     decision, colon, limit = value.partition(":")
     if not colon:
         return decision, None
     try:
         return decision, float(limit)
     except ValueError:
-        raise ValueError(f"the limit in '{value}' is not a number") from None
+        raise UsageError(f"the limit in '{value}' is not a number") from None
 
 
 def _did_you_mean(value: str, candidates: list[str]) -> str:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from orgcharts import catalog, load_text
 from orgcharts.cli import main
 from orgcharts.compare import compare
-from orgcharts.errors import UnknownIdError
+from orgcharts.errors import UsageError
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations, summarize
 from tests.fixtures.orgs import HAND_CHECKED, PROPOSAL
@@ -61,7 +61,7 @@ def test_the_catalog_is_complete_and_consistent():
     assert set(catalog.org_values(TODAY, reporting_tree(TODAY))) == {m.key for m in catalog.ORG_METRICS}
     assert set(catalog.decision_values(None)) == {m.key for m in catalog.DECISION_METRICS}
     assert all(m.lower_is_better is None for m in catalog.ORG_METRICS), "the shape of the org is neither"
-    with pytest.raises(UnknownIdError, match="'hops' is not a metric"):
+    with pytest.raises(UsageError, match="'hops' is not a metric"):
         catalog.metric("hops")
 
 

@@ -9,8 +9,18 @@ from click.testing import CliRunner
 
 from orgcharts import load_text
 from orgcharts.cli import main
-from orgcharts.errors import OrgFileError
-from orgcharts.loader.hrcsv import Columns, Rules, build, decode, find_columns, read_rows, to_yaml
+from orgcharts.errors import OrgChartsError, OrgFileError, UnknownColumnError, UsageError
+from orgcharts.loader.hrcsv import (
+    Columns,
+    Rules,
+    build,
+    decode,
+    find_columns,
+    parse_authority,
+    parse_rule,
+    read_rows,
+    to_yaml,
+)
 from orgcharts.web import view
 
 
@@ -93,7 +103,7 @@ def test_explicit_columns_win_and_an_unknown_one_is_named_with_a_suggestion():
     data = b"key,boss,job,who\na,,Boss,Ann\nb,a,Clerk,Bob\n"
     org = org_of(imported(data, id="key", manager="BOSS", title="job", name="who")).org
     assert (org.role("b").title, org.role("b").name, org.role("b").reports_to) == ("Clerk", "Bob", "a")
-    with pytest.raises(KeyError, match=re.escape("hr.csv has no column 'jobs' (did you mean 'job'?)")):
+    with pytest.raises(UnknownColumnError, match=re.escape("hr.csv has no column 'jobs' (did you mean 'job'?)")):
         imported(data, id="key", manager="boss", title="jobs")
 
 
@@ -224,3 +234,12 @@ def test_the_command_refuses_bad_options(option, message, oracle_export):
 def test_a_giant_cell_is_refused_with_its_line():
     data = b"id,manager,title\nceo,,Boss\nrep,ceo," + b"x" * 200_000 + b"\n"
     assert messages(data) == ["hr.csv:3: error: unreadable CSV: field larger than field limit (131072)"]
+
+
+def test_malformed_rules_raise_our_usage_error():
+    with pytest.raises(UsageError, match="--serves takes 'TITLE PATTERN=VALUE', not 'Sales'"):
+        parse_rule("Sales", "--serves")
+    with pytest.raises(UsageError, match="the limit in 'refund:lots' is not a number"):
+        parse_authority("refund:lots")
+    assert issubclass(UsageError, OrgChartsError) and issubclass(UnknownColumnError, UsageError)
+    assert parse_rule("Sales*=retail", "--serves") == ("Sales*", "retail")
