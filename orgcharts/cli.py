@@ -41,7 +41,7 @@ from orgcharts.loader import (
     max_bytes_default,
     schema_text,
 )
-from orgcharts.loader.hrcsv import Rules, import_file, parse_authority, parse_rule, to_yaml
+from orgcharts.loader.hrcsv import FIELDS, Rules, import_file, parse_authority, parse_rule, to_yaml
 from orgcharts.metrics import escalations
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, stats_document, stats_table
@@ -236,16 +236,32 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
+_COLUMN_HELP = {
+    "id": "The column of unique ids (default: id, employee_id, ...).",
+    "manager": "The column of manager ids (default: parentId, manager_id, ...).",
+    "title": "The column of job titles (default: title, position, ...).",
+    "name": "The column of full names (default: name, full_name, ...).",
+    "first_name": "The column of given names, joined with --last-name.",
+    "last_name": "The column of family names.",
+}
+
+
+def _column_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """An option per field of ``hrcsv.FIELDS`` (``--first-name COLUMN``), handed to the
+    command as ``column_first_name``."""
+    for field in reversed(FIELDS):
+        option = click.option(
+            "--" + field.replace("_", "-"), "column_" + field, metavar="COLUMN", help=_COLUMN_HELP[field]
+        )
+        command = option(command)
+    return command
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the org YAML here (default: print it).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-@click.option("--id", "id_column", metavar="COLUMN", help="The column of unique ids (default: id, employee_id, ...).")
-@click.option("--manager", metavar="COLUMN", help="The column of manager ids (default: parentId, manager_id, ...).")
-@click.option("--title", metavar="COLUMN", help="The column of job titles (default: title, position, ...).")
-@click.option("--name", metavar="COLUMN", help="The column of full names (default: name, full_name, ...).")
-@click.option("--first-name", metavar="COLUMN", help="The column of given names, joined with --last-name.")
-@click.option("--last-name", metavar="COLUMN", help="The column of family names.")
+@_column_options
 @click.option("--group-by-title", is_flag=True, help="Merge people with no reports who share a title and a manager.")
 @click.option("--serves", multiple=True, metavar="'TITLE=SEGMENT'", help="Titles matching serve a customer segment.")
 @click.option(
@@ -271,7 +287,7 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
         raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
     rules = Rules(serves, decides, options.pop("group_by_title"), options.pop("organization"))
     limit = options.pop("max_bytes") or max_bytes_default()
-    columns = {"id": options.pop("id_column"), **options}
+    columns = {field: options.pop("column_" + field) for field in FIELDS}
     try:
         imported = import_file(file, rules, limit, **columns)
     except UnknownColumnError as error:

@@ -22,9 +22,21 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownColumnError, UsageError
+from orgcharts.loader.roundtrip import written_number
 from orgcharts.loader.treerules import tree_problems
 
 FIELDS = ("id", "manager", "title", "name", "first_name", "last_name")
+"""What an export's columns may say, in the order a form or ``--help`` lists them: the one list
+of fields (``Columns`` has one attribute each; the command line an option each)."""
+FIELD_LABELS = {
+    "id": "Id (unique per row)",
+    "manager": "Manager's id",
+    "title": "Job title",
+    "name": "Full name",
+    "first_name": "First name",
+    "last_name": "Last name",
+}
+"""Each field as a column-matching form names it."""
 COMMON_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id", "employeeid", "empid", "employeenumber", "personid", "positionid", "staffid", "workerid"),
     "manager": (
@@ -331,7 +343,7 @@ def _document(
             role["serves"] = serves
             segments += [s for s in serves if s not in segments]
         decides = [
-            decision if limit is None else CommentedMap(decision=decision, limit=_number(limit))
+            decision if limit is None else CommentedMap(decision=decision, limit=written_number(limit))
             for pattern, decision, limit in rules.decides
             if _matches(title, pattern)
         ]
@@ -374,7 +386,3 @@ def _matching(title: str, rules: Sequence[tuple[str, str]]) -> list[str]:
 
 def _matches(title: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(title.casefold(), pattern.casefold())
-
-
-def _number(value: float) -> int | float:
-    return int(value) if value == int(value) else value

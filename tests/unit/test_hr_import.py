@@ -2,6 +2,7 @@
 bad-row error at its line, encodings, the user's rules, and the command line."""
 
 import csv
+import dataclasses
 import re
 
 import pytest
@@ -11,6 +12,8 @@ from orgcharts import load_text
 from orgcharts.cli import main
 from orgcharts.errors import OrgChartsError, OrgFileError, UnknownColumnError, UsageError
 from orgcharts.loader.hrcsv import (
+    FIELD_LABELS,
+    FIELDS,
     Columns,
     Rules,
     build,
@@ -243,3 +246,9 @@ def test_malformed_rules_raise_our_usage_error():
         parse_authority("refund:lots")
     assert issubclass(UsageError, OrgChartsError) and issubclass(UnknownColumnError, UsageError)
     assert parse_rule("Sales*=retail", "--serves") == ("Sales*", "retail")
+
+
+def test_the_fields_are_listed_once_and_the_command_line_follows_them():
+    assert tuple(FIELD_LABELS) == FIELDS == tuple(field.name for field in dataclasses.fields(Columns))
+    usage = CliRunner().invoke(main, ["import", "--help"]).output
+    assert all(f"--{field.replace('_', '-')} COLUMN" in usage for field in FIELDS)
