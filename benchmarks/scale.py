@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.orggen import generate
+from orgcharts.examples.generate import generate
 from orgcharts.figures import org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree

@@ -51,8 +51,8 @@ its neighbours' is left off the chart until zoomed in: overlapping labels read a
 five characters ("Dire…") say nothing. A printed page, sized for its labels, never wraps them
 narrower."""
 PER_ROLE: dict[str, Any] = {"_validate": False}
-"""Plotly checks every element of every array it is given, in Python: most of the second a
-10,000-role figure took to build. Our traces and layout are built here from a validated org
+"""Plotly checks every element of every array it is given, in Python: most of the time a
+large figure takes to build (docs/performance.md). Our traces and layout are built here from a validated org
 and fixed styles, so the figure skips the check (Plotly's ``_validate`` switch) and they are
 plain dicts; ``tests/unit/test_figures.py`` re-validates whole figures to keep
 that true."""
@@ -266,8 +266,7 @@ def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
     """``values`` as a 32-bit float array, None (a break between lines) as NaN, which
     plotly.js also draws as a break. Plotly copies such arrays as one block where it copies
     lists value by value, and sends them as base64 typed arrays, which the browser reads
-    without parsing: the per-role coordinates and sizes of a 10,000-role chart are 80% of
-    its values. 32 bits keep a hundredth of a sibling gap across 100,000 gaps."""
+    without parsing: the per-role coordinates and sizes are most of a large chart's values. 32 bits keep a hundredth of a sibling gap across 100,000 gaps."""
     return np.array(values, dtype=np.float32)
 
 
@@ -666,8 +665,8 @@ def _title(org: Organization, view: View, decision: str | None, amount: float | 
 
 
 def _layout(title: str, scale: Scale, revision: str, legend: bool) -> dict[str, Any]:
-    """The figure's layout, as a dict: checked by Plotly it was half of the time a
-    100,000-role org's opening figure took to build (``PER_ROLE``)."""
+    """The figure's layout, as a dict: checked by Plotly it was a large share of the time a
+    big org's opening figure took to build (``PER_ROLE``)."""
     return dict(
         title={"text": title, "font": {"size": scale.title_font}, "x": 0.01, "xanchor": "left"},
         showlegend=legend,

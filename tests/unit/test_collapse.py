@@ -49,8 +49,8 @@ def test_all_levels_show_everything_with_no_rollups():
 
 
 def test_a_big_org_opens_on_the_levels_that_fit():
-    from benchmarks.orggen import generate
     from orgcharts.collapse import OPENING_NODES
+    from orgcharts.examples.generate import generate
 
     big = load_text(generate(5_000)).org
     tree = reporting_tree(big)
@@ -91,7 +91,7 @@ def test_subtree_totals_agree_with_counting_every_subtree_by_hand(decision):
 
 
 def test_subtree_totals_agree_on_a_generated_org():
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
 
     big = load_text(generate(1_500, seed=3)).org
     tree = reporting_tree(big)

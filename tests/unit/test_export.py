@@ -108,7 +108,7 @@ def test_a_missing_browser_is_our_error_saying_what_to_install(monkeypatch):
 
 
 def test_a_picture_of_thousands_of_roles_stays_vector():
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
     from orgcharts.figures import WEBGL_FROM
     from orgcharts.loader import load_text
 

@@ -243,7 +243,7 @@ def test_figures_built_without_plotlys_checks_pass_them(options):
 
 
 def test_a_webgl_figure_built_without_plotlys_checks_passes_them():
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
 
     big = load_text(generate(WEBGL_FROM + 500, seed=5)).org
     tree = reporting_tree(big)
@@ -270,7 +270,7 @@ def test_a_figure_flipped_in_the_browser_is_the_figure_built_for_the_other_view(
 
 def generated_opening(size, view="inverted"):
     """The chart a generated org of ``size`` roles opens on (top levels, collapsed rollups)."""
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
     from orgcharts.web import view as dashboard
 
     text = generate(size)
