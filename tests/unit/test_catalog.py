@@ -60,7 +60,9 @@ def test_the_catalog_is_complete_and_consistent():
     assert set(catalog.ORG_METRICS) | set(catalog.DECISION_METRICS) == set(catalog.METRICS)
     assert set(catalog.org_values(TODAY, reporting_tree(TODAY))) == {m.key for m in catalog.ORG_METRICS}
     assert set(catalog.decision_values(None)) == {m.key for m in catalog.DECISION_METRICS}
-    assert all(m.lower_is_better is None for m in catalog.ORG_METRICS), "the shape of the org is neither"
+    assert all(m.lower_is_better is None for m in catalog.ORG_METRICS), (
+        "the org's own metrics are neither better nor worse"
+    )
     with pytest.raises(UsageError, match="'hops' is not a metric"):
         catalog.metric("hops")
 

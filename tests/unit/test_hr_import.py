@@ -54,8 +54,8 @@ def test_the_d3_org_chart_sample_imports_loads_and_renders(d3_export):
     org = loaded.org
     assert len(org.roles) == data_rows(d3_export) == 1516
     assert org.top.title == "Chief Executive Officer" and org.top.name == "Ian Devling"
-    shape = view.structure(to_yaml(result.document), "d3.yaml")
-    figure = view.chart(shape.org, shape, [], view.Controls(view="inverted"), "r")
+    structure = view.structure(to_yaml(result.document), "d3.yaml")
+    figure = view.chart(structure.org, structure, [], view.Controls(view="inverted"), "r")
     assert org.top.id in figure.data[3].customdata
 
 

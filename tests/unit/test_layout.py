@@ -113,12 +113,12 @@ def test_identical_subtrees_are_drawn_identically(children):
     seen = {}
     for node in range(len(children)):
         nodes = depth_first(children, node)
-        shape = tuple(len(children[n]) for n in nodes)
+        child_counts = tuple(len(children[n]) for n in nodes)
         drawing = tuple(round(x[n] - x[node], 9) for n in nodes)
-        if shape in seen:
-            assert seen[shape] == drawing
+        if child_counts in seen:
+            assert seen[child_counts] == drawing
         else:
-            seen[shape] = drawing
+            seen[child_counts] = drawing
 
 
 def test_small_hand_made_trees():
