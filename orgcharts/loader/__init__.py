@@ -19,8 +19,9 @@ from typing import Any
 
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.loader import cache
+from orgcharts.loader.positions import Locator
 from orgcharts.loader.validate import Finding, check, schema
-from orgcharts.loader.yamltext import Locator, ReadFailure, decode, read_document
+from orgcharts.loader.yamltext import ReadFailure, decode, read_document
 from orgcharts.model import Organization, from_document
 
 __all__ = [
