@@ -199,38 +199,3 @@
 
   window.orgcharts = Object.assign(window.orgcharts || {}, {TableRows: TableRows, Choices: Choices});
 })();
-
-// The flip (orgcharts.web.app): a figure carries the other view's coordinates in each trace's
-// meta.other and the other view's title in layout.meta, so the browser swaps them in.
-// Returns [figure, animate]: the figure turned to `view`, or no_update when it is in that view
-// already; animated only when asked and drawn in SVG (Plotly does not animate WebGL).
-(function () {
-  "use strict";
-
-  function orient(view, figure, animated) {
-    var keep = window.dash_clientside.no_update;
-    var meta = figure && figure.layout && figure.layout.meta;
-    if (!meta || !Array.isArray(figure.data) || meta.view === view) { return [keep, keep]; }
-    if (view !== "inverted" && view !== "conventional") { return [keep, keep]; }
-    var turned = Object.assign({}, figure, {
-      data: figure.data.map(function (trace) {
-        var other = trace.meta && trace.meta.other;
-        if (!other) { return trace; }
-        return Object.assign({}, trace, {
-          x: other.x,
-          y: other.y,
-          meta: Object.assign({}, trace.meta, {other: {x: trace.x, y: trace.y}})
-        });
-      }),
-      layout: Object.assign({}, figure.layout, {
-        title: Object.assign({}, figure.layout.title, {text: meta.other_title}),
-        meta: {view: view, other_title: figure.layout.title.text}
-      })
-    });
-    var svg = turned.data.every(function (trace) { return trace.type !== "scattergl"; });
-    return [turned, animated ? svg : keep];
-  }
-
-  window.dash_clientside = window.dash_clientside || {};
-  window.dash_clientside.orgcharts = {orient: orient};
-})();

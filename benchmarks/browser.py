@@ -39,7 +39,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from benchmarks.orggen import generate
-from orgcharts.web import view
+from orgcharts.web.drawing import chart
+from orgcharts.web.session import Computations, Controls, snapshot
 from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running
 from tests.integration.dashboard import PLAIN_JS, role_screen_point
 
@@ -51,11 +52,12 @@ BUSY = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 def server_figure(text: str) -> tuple[float, int, str]:
     """Seconds to build the opening figure, its JSON size, and a deep role to search for:
     the last customer-facing one, whose hop badge a jump to it shows."""
-    shape = view.structure(text, "benchmark.yaml")
+    computations = Computations()
+    shape = computations.structure(text, "benchmark.yaml")
     began = time.perf_counter()
-    controls = view.Controls(view="inverted", decision="refund")
-    found = view.snapshot(shape.org, shape, controls).found
-    payload = view.chart(shape.org, shape, found, controls, "x").to_json()
+    controls = Controls(view="inverted", decision="refund")
+    found = snapshot(shape.org, shape, controls).found
+    payload = chart(computations, shape.org, shape, found, controls, "x").to_json()
     deep = next(role.id for role in reversed(shape.org.roles) if role.customer_facing)
     return time.perf_counter() - began, len(payload), deep
 
