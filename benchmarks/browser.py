@@ -12,7 +12,7 @@ SVG charts more slowly. A machine with a real GPU is faster than both.
 For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of --repeat:
 - open: navigation to the chart drawn (the opening view: everything up to 1,500 roles,
   else the top levels with collapsed rollups), in a new browser profile: Dash's and
-  Plotly's JavaScript (2 MB) fetched and compiled first;
+  Plotly's JavaScript fetched and compiled first;
 - reopen: the same in the same profile again, as a returning user or a reload: the
   JavaScript comes from the browser's caches;
 - server: the opening figure built on the server (seconds) and its JSON size;
@@ -23,7 +23,7 @@ For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of
   (drawn, with its hop badge; the escalation path panel beside the chart follows).
 
 First, the floor: the same open and reopen for a bare Dash page with one two-point graph, with
-Dash's full plotly.js (4.8 MB) and with the 2D bundle (1.5 MB) the dashboard loads.
+Dash's full plotly.js and with the 2D bundle the dashboard loads.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def wait_points(page, predicate: str) -> None:
 
 
 def quiet(page) -> None:
-    """Until no callback is in flight and a flip's animation (0.65 s) is over, so that
+    """Until no callback is in flight and a flip's animation is over, so that
     each measurement starts on an idle page, as a user's next click would."""
     page.wait_for_function(BUSY, timeout=120_000)
     time.sleep(0.8)

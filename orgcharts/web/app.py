@@ -18,6 +18,7 @@ import plotly.io as pio
 from dash import Dash
 from plotly.offline import get_plotlyjs_version
 
+from orgcharts.export import assets_folder
 from orgcharts.loader import example_names, example_text, max_bytes_default
 from orgcharts.web import page
 from orgcharts.web.security import protect
@@ -29,19 +30,12 @@ log = logging.getLogger(__name__)
 DEFAULT_EXAMPLE = "telecom"
 
 
-def assets_folder() -> str:
-    """The Dash assets: inside the package when installed from a wheel, else at the repository's root."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "assets"
-    return str(packaged if packaged.is_dir() else here.parents[1] / "assets")
-
-
 PLOTLY_BUNDLE = "plotly-gl2d.min.js"
 """plotly.js's 2D bundle (scatter and WebGL scatter, all the charts draw, with splom and
 parcoords and none of the other chart types), fetched into the assets by scripts/setup.
 Loaded before Dash's renderer, it is the ``window.Plotly`` that ``dcc.Graph`` then uses, so
-the full 4.8 MB bundle (every chart type Plotly has) is never fetched: a first visit opens
-in half the time (docs/performance.md)."""
+the full bundle (every chart type Plotly has) is never fetched, and a first visit opens
+sooner (docs/performance.md)."""
 
 
 def plotly_bundle_ignored(folder: str, version: str) -> str:
@@ -96,8 +90,7 @@ def create_app(
         on_error=ask_for_missing_text,
     )
     # Plotly's "auto" JSON engine picks orjson when installed, and then walks every value of a
-    # figure in Python first: 2.4 times slower than the json engine for our figures (measured
-    # in docs/performance.md). The setting is process-wide configuration, not session state.
+    # figure in Python first: slower than the json engine for our figures (docs/performance.md). The setting is process-wide configuration, not session state.
     pio.json.config.default_engine = "json"
     # Refuse oversized uploads before reading them: base64 grows by a third, JSON adds a little.
     app.server.config["MAX_CONTENT_LENGTH"] = cap * 4 // 3 + 64 * 1024

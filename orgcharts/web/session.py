@@ -38,7 +38,7 @@ def digest(text: str) -> str:
 
 class TextCache:
     """Org texts by digest, so that a session's callbacks send a 64-character digest
-    instead of the whole org text (11 MB at 100,000 roles) with every click.
+    instead of the whole org text (megabytes for a big org) with every click.
 
     A cache, not a store: the session's browser keeps the text and sends it again when
     this process lacks it (another worker, a restart, an eviction). The least recently
