@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.orggen import generate
+from orgcharts.examples.generate import generate
 from orgcharts.loader import load_text
 
 DOT_CAP_S = 600

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.orggen import generate
+from orgcharts.examples.generate import generate
 from orgcharts.figures import org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree
@@ -96,12 +96,12 @@ def both_views(org, layout, found) -> None:
         org_figure(org, layout, found, decision="refund", amount=200, view=orientation).to_json()
 
 
-def opening_figure(shape, found) -> str:
+def opening_figure(structure, found) -> str:
     """What the dashboard sends when it opens on an org: top levels and rollups for a big org,
-    the rollups' subtree totals included. The org's shape (``view.structure``, once per file)
+    the rollups' subtree totals included. The org's structure (``view.structure``, once per file)
     and the decision's escalations (the metrics, timed by ``orgcharts hops`` above) are not."""
     controls = view.Controls(view="inverted", decision="refund", amount=200)
-    return view.chart(shape.org, shape, found, controls, "benchmark").to_json()
+    return view.chart(structure.org, structure, found, controls, "benchmark").to_json()
 
 
 def layout_rows(sizes: list[int], dot_sizes: list[int], folder: Path) -> None:
@@ -112,15 +112,15 @@ def layout_rows(sizes: list[int], dot_sizes: list[int], folder: Path) -> None:
     )
     print("| ---: " * 8 + "|")
     for size in sizes:
-        shape = view.structure(generate(size), f"org-{size}.yaml")
-        org = shape.org
+        structure = view.structure(generate(size), f"org-{size}.yaml")
+        org = structure.org
         tree = reporting_tree(org)
         layout_s, layout = timed(tidy_tree, org, tree)
         found = escalations(org, tree, "refund", 200)
 
         figures_s, _ = timed(both_views, org, layout, found)
         ours = layout_s + figures_s
-        opening_s, payload = timed(opening_figure, shape, found)
+        opening_s, payload = timed(opening_figure, structure, found)
         dot_cell, ratio, opening_ratio = "", "", ""
         if dot and size in dot_sizes:
             source = folder / f"tree-{size}.dot"

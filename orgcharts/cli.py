@@ -16,10 +16,17 @@ from typing import Any
 
 import click
 
-from orgcharts import __version__
+from orgcharts import __version__, catalog
 from orgcharts.access import TOKEN_ENV, needs_token, new_token
 from orgcharts.compare import compare, comparison_document, comparison_table
-from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
+from orgcharts.errors import (
+    Diagnostic,
+    OrgChartsError,
+    OrgFileError,
+    UnknownColumnError,
+    UnknownIdError,
+    UsageError,
+)
 from orgcharts.export import READABLE_TEXT_PX, ExportError, format_of, picture, picture_bytes, readable_png_levels
 from orgcharts.figures import TRACE_ROLES
 from orgcharts.graph import reporting_tree
@@ -34,7 +41,7 @@ from orgcharts.loader import (
     max_bytes_default,
     schema_text,
 )
-from orgcharts.loader.hrcsv import Rules, import_file, parse_authority, parse_rule, to_yaml
+from orgcharts.loader.hrcsv import FIELDS, Rules, import_file, parse_authority, parse_rule, to_yaml
 from orgcharts.metrics import escalations
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, stats_document, stats_table
@@ -87,7 +94,24 @@ def _check_ids(kind: str, option: str, asked: tuple[str, ...] | list[str], known
             raise click.BadParameter(f"'{value}' is not a {kind} id{hint}", param_hint=option)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every error of ours that a command lets through still ends in one line and an exit
+    code, never a traceback: wrong usage (``UsageError``, an unknown id) exits 2, an invalid
+    file 1 with its diagnostics, anything else of ours 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (UsageError, UnknownIdError) as error:
+            raise click.UsageError(str(error), ctx=ctx) from None
+        except OrgFileError as error:
+            _print_diagnostics(error.diagnostics)
+            sys.exit(INVALID)
+        except OrgChartsError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="orgcharts")
 def main() -> None:
     """Draw an org with the customer on top, and measure how many reporting hops stand
@@ -103,13 +127,12 @@ def check(loaded: LoadedOrg) -> None:
     """
     _print_diagnostics(loaded.warnings)
     org = loaded.org
-    people = sum(role.headcount for role in org.roles)
-    facing = sum(1 for role in org.roles if role.customer_facing)
+    values = catalog.counts(org)
     warnings = len(loaded.warnings)
     click.echo(
-        f"{loaded.source}: ok: {org.name}, {len(org.roles):,} roles, {people:,} people, "
+        f"{loaded.source}: ok: {org.name}, {catalog.said(('roles', 'people'), values)}, "
         f"{len(org.customers)} customer segments, {len(org.decisions)} decisions, "
-        f"{facing:,} customer-facing roles"
+        f"{catalog.said(('customer_facing_roles',), values)}"
         + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
     )
 
@@ -213,16 +236,32 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
+_COLUMN_HELP = {
+    "id": "The column of unique ids (default: id, employee_id, ...).",
+    "manager": "The column of manager ids (default: parentId, manager_id, ...).",
+    "title": "The column of job titles (default: title, position, ...).",
+    "name": "The column of full names (default: name, full_name, ...).",
+    "first_name": "The column of given names, joined with --last-name.",
+    "last_name": "The column of family names.",
+}
+
+
+def _column_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """An option per field of ``hrcsv.FIELDS`` (``--first-name COLUMN``), handed to the
+    command as ``column_first_name``."""
+    for field in reversed(FIELDS):
+        option = click.option(
+            "--" + field.replace("_", "-"), "column_" + field, metavar="COLUMN", help=_COLUMN_HELP[field]
+        )
+        command = option(command)
+    return command
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the org YAML here (default: print it).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-@click.option("--id", "id_column", metavar="COLUMN", help="The column of unique ids (default: id, employee_id, ...).")
-@click.option("--manager", metavar="COLUMN", help="The column of manager ids (default: parentId, manager_id, ...).")
-@click.option("--title", metavar="COLUMN", help="The column of job titles (default: title, position, ...).")
-@click.option("--name", metavar="COLUMN", help="The column of full names (default: name, full_name, ...).")
-@click.option("--first-name", metavar="COLUMN", help="The column of given names, joined with --last-name.")
-@click.option("--last-name", metavar="COLUMN", help="The column of family names.")
+@_column_options
 @click.option("--group-by-title", is_flag=True, help="Merge people with no reports who share a title and a manager.")
 @click.option("--serves", multiple=True, metavar="'TITLE=SEGMENT'", help="Titles matching serve a customer segment.")
 @click.option(
@@ -242,16 +281,16 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
             (pattern, *parse_authority(value))
             for pattern, value in (parse_rule(text, "--decides") for text in options.pop("decides"))
         ]
-    except ValueError as error:
+    except UsageError as error:
         raise click.UsageError(str(error)) from None
     if output and os.path.exists(output) and not force:
         raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
     rules = Rules(serves, decides, options.pop("group_by_title"), options.pop("organization"))
     limit = options.pop("max_bytes") or max_bytes_default()
-    columns = {"id": options.pop("id_column"), **options}
+    columns = {field: options.pop("column_" + field) for field in FIELDS}
     try:
         imported = import_file(file, rules, limit, **columns)
-    except UnknownIdError as error:
+    except UnknownColumnError as error:
         raise click.UsageError(str(error)) from None
     except OrgFileError as error:
         _print_diagnostics(error.diagnostics)

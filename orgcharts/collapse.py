@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from orgcharts.graph import top_down
+from orgcharts.graph import depths, top_down  # depths: orgcharts.web imports it from here
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization
 
@@ -39,14 +39,6 @@ class Visible:
 
     roles: list[str]
     rollups: dict[str, Rollup]
-
-
-def depths(org: Organization, tree: nx.DiGraph) -> dict[str, int]:
-    depth = {org.top.id: 0}
-    for role_id in top_down(org, tree):
-        for report in tree.successors(role_id):
-            depth[report] = depth[role_id] + 1
-    return depth
 
 
 def opening_levels(org: Organization, tree: nx.DiGraph) -> int:

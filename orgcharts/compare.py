@@ -10,18 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from orgcharts import catalog
 from orgcharts.graph import reporting_tree
-from orgcharts.metrics import escalations, layers, median_span, spans, summarize
+from orgcharts.metrics import escalations, summarize
 from orgcharts.model import Authority, Organization, Role
-from orgcharts.report import format_hops, text_table
+from orgcharts.report import text_table
 
 Change = Literal["added", "removed", "moved", "retitled", "serves", "authority"]
-BETTER_WHEN_LOWER = {"weighted_mean_hops": True, "max_hops": True, "unreachable": True, "empowered_share": False}
 
 
 @dataclass(frozen=True)
 class MetricChange:
-    """One metric in both orgs; ``decision`` is None for the shape of the org."""
+    """One metric in both orgs; ``decision`` is None for a metric of the org as a whole."""
 
     decision: str | None
     metric: str
@@ -31,10 +31,7 @@ class MetricChange:
     @property
     def better(self) -> bool | None:
         """True if the change helps customers, False if it hurts, None if neither (or unmeasured)."""
-        lower = BETTER_WHEN_LOWER.get(self.metric)
-        if lower is None or self.before is None or self.after is None or self.before == self.after:
-            return None
-        return (self.after < self.before) == lower
+        return catalog.better(self.metric, self.before, self.after)
 
 
 @dataclass(frozen=True)
@@ -67,36 +64,20 @@ def compare(before: Organization, after: Organization, amount: float | None = No
 
 
 def _metrics(before: Organization, after: Organization, amount: float | None) -> list[MetricChange]:
-    shape = [_shape(before), _shape(after)]
-    changes = [MetricChange(None, key, shape[0][key], shape[1][key]) for key in shape[0]]
+    whole = [catalog.org_values(org, reporting_tree(org)) for org in (before, after)]
+    changes = [MetricChange(None, m.key, whole[0][m.key], whole[1][m.key]) for m in catalog.ORG_METRICS]
     decisions = list(dict.fromkeys([d.id for d in before.decisions] + [d.id for d in after.decisions]))
     for decision in decisions:
         sides = [_decision(org, decision, amount) for org in (before, after)]
-        changes += [MetricChange(decision, key, sides[0].get(key), sides[1].get(key)) for key in BETTER_WHEN_LOWER]
+        changes += [MetricChange(decision, m.key, sides[0][m.key], sides[1][m.key]) for m in catalog.DECISION_METRICS]
     return changes
-
-
-def _shape(org: Organization) -> dict[str, float | None]:
-    tree = reporting_tree(org)
-    return {
-        "roles": len(org.roles),
-        "people": sum(role.headcount for role in org.roles),
-        "customer_facing_roles": sum(1 for role in org.roles if role.customer_facing),
-        "layers": len(layers(org, tree)),
-        "median_span": median_span(spans(org, tree)),
-    }
 
 
 def _decision(org: Organization, decision: str, amount: float | None) -> dict[str, float | None]:
     if decision not in org.decision_index:
-        return {}
+        return catalog.decision_values(None)
     summary = summarize(org, escalations(org, reporting_tree(org), decision, amount), by_segment=False)
-    return {
-        "weighted_mean_hops": summary.weighted_mean_hops,
-        "max_hops": summary.max_hops,
-        "unreachable": len(summary.unreachable),
-        "empowered_share": summary.empowered_share,
-    }
+    return catalog.decision_values(summary)
 
 
 def _roles(before: Organization, after: Organization) -> list[RoleChange]:
@@ -167,14 +148,13 @@ def comparison_document(comparison: Comparison, before_source: str, after_source
 
 
 def comparison_table(comparison: Comparison, before_source: str, after_source: str) -> str:
-    """The terminal form: metrics that changed (all of them, marked), then changed roles."""
+    """The terminal form: every metric before and after, changes marked better or worse,
+    then the changed roles."""
     rows = []
     for m in comparison.metrics:
-        name = m.metric.replace("_", " ")
+        shown = catalog.metric(m.metric)
         verdict = {True: "better", False: "worse", None: ""}[m.better]
-        rows.append(
-            [m.decision or "(org)", name, shown_value(m.metric, m.before), shown_value(m.metric, m.after), verdict]
-        )
+        rows.append([m.decision or "(org)", shown.label, shown.show(m.before), shown.show(m.after), verdict])
     blocks = [
         f"{before_source} ({comparison.before.name}) → {after_source} ({comparison.after.name})",
         text_table(["decision", "metric", "before", "after", ""], rows, right=(2, 3)),
@@ -189,11 +169,5 @@ def comparison_table(comparison: Comparison, before_source: str, after_source: s
 
 
 def shown_value(metric: str, value: float | None) -> str:
-    """A metric as people read it: a share in percent, counts whole, hops to one decimal."""
-    if value is None:
-        return "-"
-    if metric == "empowered_share":
-        return f"{value:.0%}"
-    if metric in ("roles", "people", "customer_facing_roles", "layers", "unreachable", "max_hops"):
-        return f"{value:,.0f}"
-    return format_hops(value)
+    """``catalog.show``, under the name ``orgcharts.web`` imports until it reads the catalog."""
+    return catalog.show(metric, value)

@@ -51,10 +51,25 @@ class OrgFileError(OrgChartsError):
 
 
 class UnknownIdError(OrgChartsError, KeyError):
-    """A caller asked about a decision, segment or role the org does not have."""
+    """A caller asked about a decision, segment or role the org does not have (and only
+    those: a column an export lacks is an ``UnknownColumnError``)."""
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class UsageError(OrgChartsError, ValueError):
+    """The caller gave a value orgcharts cannot use: a malformed rule (``'Sales*=retail'``),
+    a limit that is not a number, a metric that does not exist. The command line exits 2.
+
+    A ``ValueError`` too, so that code written before it existed still catches it."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownColumnError(UsageError):
+    """The caller named a column an HR export does not have."""
 
 
 class MissingOrgTextError(OrgChartsError):

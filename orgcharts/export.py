@@ -17,9 +17,10 @@ from typing import Any, Literal
 import networkx as nx
 import plotly.graph_objects as go
 
-from orgcharts.collapse import depths, subtree_totals, visible
+from orgcharts.collapse import subtree_totals, visible
 from orgcharts.errors import OrgChartsError
 from orgcharts.figures import SCREEN, Scale, View, org_figure
+from orgcharts.graph import depths
 from orgcharts.layout import TreeLayout, tidy_tree
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization

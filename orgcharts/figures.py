@@ -1,5 +1,8 @@
 """Plotly figures of an org, conventional or customer-on-top. Knows nothing of Dash.
 
+The figure is put together here from ``style`` (colours, sizes, the key), ``labels`` (the
+text) and ``connectors`` (the lines); the names the dashboard reads from here stay here.
+
 Every figure has the same traces in the same order, whatever the view, decision or
 selection, so that the browser can animate one into the other (nodes travel on a flip).
 All text from the org file is HTML-escaped: Plotly renders a subset of HTML in labels.
@@ -8,36 +11,39 @@ All text from the org file is HTML-escaped: Plotly renders a subset of HTML in l
 from __future__ import annotations
 
 import html
-import itertools
-import textwrap
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Literal
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
 from orgcharts.collapse import Rollup
+from orgcharts.connectors import customer_links_trace, dotted_trace, edges_trace, path_trace
+from orgcharts.connectors import reporting_lines as reporting_lines
+from orgcharts.labels import NARROWEST_LABEL_CHARS, label_room, node_label, role_hover, rollup_label
+from orgcharts.labels import role_label as role_label
+from orgcharts.labels import wrap as wrap
 from orgcharts.layout import TreeLayout
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization, Role
+from orgcharts.style import (
+    CHANGED_COLOUR,
+    CUSTOMER_COLOUR,
+    DIM,
+    NEUTRAL_COLOUR,
+    SCREEN,
+    Scale,
+    View,
+    hop_colour,
+    legend_entries,
+)
+from orgcharts.style import HALF_SCREEN as HALF_SCREEN
+from orgcharts.style import HOP_COLOURS as HOP_COLOURS
+from orgcharts.style import PROJECTOR as PROJECTOR
+from orgcharts.style import UNREACHABLE_COLOUR as UNREACHABLE_COLOUR
+from orgcharts.style import VIEWS as VIEWS
+from orgcharts.style import text_colour_on as text_colour_on
 
-View = Literal["conventional", "inverted"]
-VIEWS: tuple[View, ...] = ("conventional", "inverted")
-
-# Hops 0..4+ on a blue-to-red diverging scale (ColorBrewer RdBu): safe for the common
-# colour-vision deficiencies, and it reads "cool = good, hot = bad" in a room.
-HOP_COLOURS = ("#2166ac", "#67a9cf", "#f4a582", "#d6604d", "#b2182b")
-UNREACHABLE_COLOUR = "#111111"
-NEUTRAL_COLOUR = "#c9ced6"
-CUSTOMER_COLOUR = "#1a7f5a"
-PATH_COLOUR = "#ff9f1c"
-EDGE_COLOUR = "#8a94a6"
-DOTTED_COLOUR = "#7b3294"
-CHANGED_COLOUR = "#e7298a"
-"""The ring around roles that differ between two orgs compared side by side."""
-DIM = 0.18
 EXPAND_PREFIX = "expand:"
 """Marks a collapsed role's id in the chart: a click on it shows its reports."""
 SEGMENT_PREFIX = "segment:"
@@ -47,15 +53,10 @@ LABELS_ON_ZOOM_FROM = 300
 READABLE_PX_PER_UNIT = 70
 """Zoomed in to this many pixels between neighbouring roles, every label can be read: the
 browser then shows each role's label wrapped for that width (``assets/orgcharts.js``)."""
-NARROWEST_LABEL_CHARS = 6
-"""On a screen, a label that cannot have this many characters a line without running into
-its neighbours' is left off the chart until zoomed in: overlapping labels read as noise, and
-five characters ("Dire…") say nothing. A printed page, sized for its labels, never wraps them
-narrower."""
 PER_ROLE: dict[str, Any] = {"_validate": False}
-"""Plotly checks every element of every array it is given, in Python: most of the second a
-10,000-role figure took to build. Our traces and layout are built here from a validated org
-and fixed styles, so the figure skips the check (Plotly's ``_validate`` switch) and they are
+"""Plotly checks every element of every array it is given, in Python: most of the time a
+large figure takes to build (docs/performance.md). Our traces and layout are built here
+from a validated org and fixed styles, so the figure skips the check (Plotly's ``_validate`` switch) and they are
 plain dicts; ``tests/unit/test_figures.py`` re-validates whole figures to keep
 that true."""
 WEBGL_FROM = 2_000
@@ -63,114 +64,6 @@ WEBGL_FROM = 2_000
 
 # Trace order; fixed so that figures animate into each other.
 TRACE_EDGES, TRACE_CUSTOMER_LINKS, TRACE_PATH, TRACE_ROLES, TRACE_CUSTOMERS, TRACE_FRAME, TRACE_DOTTED = range(7)
-
-
-@dataclass(frozen=True)
-class Scale:
-    """Type and marker sizes for a screen: the dashboard, or a projector at the back of a room."""
-
-    font: int
-    marker: int
-    customer_marker: int
-    plot_width_px: int
-    title_font: int
-    every_label: bool = True
-    """Label every role; else only those that tell the story (front line, authority, path)."""
-    labels_on_zoom: bool = True
-    """Crowded charts show labels only once zoomed in (a screen); a printed page shows them all."""
-    webgl: bool = True
-    """Draw big charts with WebGL (a screen); a printed page stays vector, every label text."""
-    label_lines: int = 3
-    """Lines of label (title and person) that fit between two rows of roles on a screen 1,080
-    pixels high: a row's height less a marker's. Collapsed roles' totals come on top of these
-    when no role stands right above or below."""
-
-
-SCREEN = Scale(font=12, marker=20, customer_marker=34, plot_width_px=1500, title_font=18)
-PROJECTOR = Scale(
-    font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30, every_label=False, label_lines=2
-)
-HALF_SCREEN = Scale(
-    font=11, marker=15, customer_marker=26, plot_width_px=880, title_font=15, every_label=False, label_lines=2
-)
-"""Two charts side by side: only the roles that tell the story are labelled."""
-
-
-def hop_colour(hops: int | None) -> str:
-    if hops is None:
-        return UNREACHABLE_COLOUR
-    return HOP_COLOURS[min(hops, len(HOP_COLOURS) - 1)]
-
-
-def text_colour_on(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (a #rrggbb colour)."""
-    red, green, blue = (int(background[index : index + 2], 16) / 255 for index in (1, 3, 5))
-    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    return "#111111" if luminance > 0.45 else "#ffffff"
-
-
-def hop_label(hops: int | None) -> str:
-    if hops is None:
-        return "no one can decide"
-    if hops == 0:
-        return "0 hops: decides itself"
-    if hops >= len(HOP_COLOURS) - 1:
-        return f"{len(HOP_COLOURS) - 1}+ hops"
-    return f"{hops} hop{'s' if hops != 1 else ''}"
-
-
-def role_label(role: Role, chars_per_line: int, title_lines: int = 3, exact: bool = False) -> str:
-    """The node's label: its title wrapped to fit, then one line with the person and headcount.
-    ``exact``: no line is longer than ``chars_per_line`` (a screen, where neighbours' labels
-    must not meet); else lines are at least ``NARROWEST_LABEL_CHARS`` wide and a long word
-    may run three characters over (a printed page, sized for its labels)."""
-    width = chars_per_line if exact else max(chars_per_line, NARROWEST_LABEL_CHARS)
-    parts = list(_wrapped_title(role.title, width, title_lines, 0 if exact else 3))
-    details = []
-    if role.name:
-        details.append(f"<i>{html.escape(_shorten(role.name, width))}</i>")
-    if role.headcount != 1:
-        details.append(f"×{role.headcount:,}")
-    if details:
-        parts.append(" ".join(details))
-    return "<br>".join(parts)
-
-
-@lru_cache(maxsize=16_384)
-def _wrapped_title(title: str, width: int, lines: int, overhang: int) -> tuple[str, ...]:
-    """Escaped title lines (``wrap``); remembered, as big orgs repeat their titles thousands of times."""
-    return tuple(html.escape(line) for line in wrap(title, width, lines, overhang))
-
-
-def wrap(text: str, width: int, lines: int, overhang: int = 0) -> list[str]:
-    """``text`` in at most ``lines`` lines of ``width`` characters, words kept whole where
-    they fit; a longer word may run ``overhang`` characters over, then ends in "…", as does
-    the last line when words are left over."""
-    wrapped = textwrap.wrap(text, width, break_long_words=False)
-    kept = [_shorten(line, width + overhang) for line in wrapped[:lines]]
-    if len(wrapped) > lines and not kept[-1].endswith("…"):
-        kept[-1] = _shorten(kept[-1] + "…", width + overhang)
-    return kept
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
-
-
-def label_room(layout: TreeLayout) -> dict[str, float]:
-    """How wide each role's label may be, in layout units: the gap to its nearest
-    neighbour on the same level (a lone role gets a generous share)."""
-    rows: dict[int, list[tuple[float, str]]] = {}
-    for role, x in layout.x.items():
-        rows.setdefault(layout.row[role], []).append((x, role))
-    room = {}
-    for row in rows.values():
-        row.sort()
-        for index, (x, role) in enumerate(row):
-            left = x - row[index - 1][0] if index > 0 else 4.0
-            right = row[index + 1][0] - x if index + 1 < len(row) else 4.0
-            room[role] = min(left, right, 4.0)
-    return room
 
 
 def role_positions(layout: TreeLayout, view: View) -> dict[str, tuple[float, float]]:
@@ -239,13 +132,13 @@ def org_figure(
         where = role_positions(layout, oriented)
         customers = customer_positions(org, layout) if oriented == "inverted" else {}
         return [
-            _edges_trace(shown, where, on_path, kind),
-            _customer_links_trace(shown, where, customers, segment, lit_segments, kind),
-            _path_trace(chosen, where, customers, lit_segments),
+            edges_trace(shown, where, on_path, kind),
+            customer_links_trace(shown, where, customers, segment, lit_segments, kind),
+            path_trace(chosen, where, customers, lit_segments),
             {"x": [where[role.id][0] for role in shown], "y": [where[role.id][1] for role in shown]},
             _customers_trace(org, customers, segment, lit_segments, bool(chosen), scale),
             _frame_trace(layout, oriented),
-            _dotted_trace(shown, where, kind),
+            dotted_trace(shown, where, kind),
             *(_legend_traces(decision is not None, where[org.top.id]) if legend else []),
         ]
 
@@ -268,8 +161,8 @@ def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
     """``values`` as a 32-bit float array, None (a break between lines) as NaN, which
     plotly.js also draws as a break. Plotly copies such arrays as one block where it copies
     lists value by value, and sends them as base64 typed arrays, which the browser reads
-    without parsing: the per-role coordinates and sizes of a 10,000-role chart are 80% of
-    its values. 32 bits keep a hundredth of a sibling gap across 100,000 gaps."""
+    without parsing: the per-role coordinates and sizes are most of a large chart's values.
+    32 bits keep a hundredth of a sibling gap across 100,000 gaps."""
     return np.array(values, dtype=np.float32)
 
 
@@ -289,12 +182,6 @@ def flipped(figure: go.Figure) -> go.Figure:
     return swapped
 
 
-def _elbow(x0: float, y0: float, x1: float, y1: float) -> list[float | None]:
-    """An org-chart connector from manager to report: down, across, down (as x then y lists)."""
-    middle = (y0 + y1) / 2
-    return [x0, x0, x1, x1, None], [y0, middle, middle, y1, None]  # type: ignore[return-value]
-
-
 def _frame_trace(layout: TreeLayout, view: View) -> dict[str, Any]:
     """Two invisible corners the axes must include, so labels under the lowest row and
     customer names above the band are not cut off. Points rather than axis ranges: a
@@ -310,140 +197,6 @@ def _frame_trace(layout: TreeLayout, view: View) -> dict[str, Any]:
         showlegend=False,
         name="frame",
         uid="frame",
-    )
-
-
-def reporting_lines(
-    shown: Sequence[Role], where: Mapping[str, tuple[float, float]]
-) -> tuple[list[float | None], list[float | None]]:
-    """The connectors from each manager to its reports as one trace's x and y lists (None
-    between lines): a drop from the manager halfway to its farthest row of reports, a bar
-    across each row of reports at its halfway height, and a drop into each report.
-
-    The same lines as an elbow (``_elbow``) per report, drawn once: about 1.4 segments per
-    role instead of 3, which is what a browser without a GPU spends its time drawing."""
-    bars: dict[tuple[str, float], list[float]] = {}
-    farthest: dict[str, float] = {}
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for role in shown:
-        manager = role.reports_to
-        if manager is None:
-            continue
-        (x0, y0), (x1, y1) = where[manager], where[role.id]
-        middle = (y0 + y1) / 2
-        bars.setdefault((manager, y1), [x0]).append(x1)
-        if abs(middle - y0) > abs(farthest.get(manager, y0) - y0):
-            farthest[manager] = middle
-        xs.extend((x1, x1, None))
-        ys.extend((middle, y1, None))
-    for manager, middle in farthest.items():
-        x0, y0 = where[manager]
-        xs.extend((x0, x0, None))
-        ys.extend((y0, middle, None))
-    for (manager, row_y), across in bars.items():
-        if min(across) < max(across):
-            middle = (where[manager][1] + row_y) / 2
-            xs.extend((min(across), max(across), None))
-            ys.extend((middle, middle, None))
-    return xs, ys
-
-
-def _edges_trace(
-    shown: Sequence[Role], where: dict[str, tuple[float, float]], on_path: set[str], kind: str
-) -> dict[str, Any]:
-    xs, ys = reporting_lines(shown, where)
-    return _lines_trace(
-        kind,
-        xs,
-        ys,
-        "edges",
-        "reporting lines",
-        {"color": EDGE_COLOUR, "width": 1.5},
-        opacity=0.35 if on_path else 1.0,
-        showlegend=False,
-    )
-
-
-def _lines_trace(
-    kind: str, xs: list[float | None], ys: list[float | None], uid: str, name: str, line: dict[str, Any], **more: Any
-) -> dict[str, Any]:
-    """A trace of lines between points (None between lines) that hovering ignores."""
-    return dict(type=kind, x=xs, y=ys, mode="lines", line=line, hoverinfo="skip", name=name, uid=uid, **more)
-
-
-def _segments(
-    pairs: Iterable[tuple[tuple[float, float], tuple[float, float]]],
-) -> tuple[list[float | None], list[float | None]]:
-    """Straight lines between point pairs, as one trace's x and y lists (None between lines)."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for (x0, y0), (x1, y1) in pairs:
-        xs.extend([x0, x1, None])
-        ys.extend([y0, y1, None])
-    return xs, ys
-
-
-def _dotted_trace(shown: Sequence[Role], where: dict[str, tuple[float, float]], kind: str) -> dict[str, Any]:
-    """Dashed lines from each role to its secondary managers (``dotted_to``) on the chart;
-    they never move a role: the layout follows the reporting lines alone."""
-    xs, ys = _segments((where[role.id], where[upper]) for role in shown for upper in role.dotted_to if upper in where)
-    line = {"color": DOTTED_COLOUR, "width": 2, "dash": "dash"}
-    return _lines_trace(
-        kind, xs, ys, "dotted", "dotted line (secondary manager)", line, showlegend=bool(xs), legendrank=2000
-    )
-
-
-def _customer_links_trace(
-    shown: Sequence[Role],
-    where: dict[str, tuple[float, float]],
-    customers: dict[str, tuple[float, float]],
-    segment: str | None,
-    lit_segments: set[str],
-    kind: str,
-) -> dict[str, Any]:
-    xs, ys = _segments(
-        (where[role.id], customers[served])
-        for role in shown
-        for served in role.serves
-        if customers and (segment is None or served == segment)
-    )
-    line = {"color": CUSTOMER_COLOUR, "width": 1}
-    return _lines_trace(
-        kind, xs, ys, "customer-links", "serves", line, opacity=0.15 if lit_segments else 0.35, showlegend=False
-    )
-
-
-def _path_trace(
-    chosen: Escalation | None,
-    where: dict[str, tuple[float, float]],
-    customers: dict[str, tuple[float, float]],
-    lit_segments: set[str],
-) -> dict[str, Any]:
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    if chosen is not None:
-        start = where[chosen.role]
-        for served in sorted(lit_segments):
-            if served in customers:
-                xs.extend([customers[served][0], start[0], None])
-                ys.extend([customers[served][1], start[1], None])
-        for lower, upper in itertools.pairwise(chosen.path):
-            (x0, y0), (x1, y1) = where[upper], where[lower]
-            ex, ey = _elbow(x0, y0, x1, y1)
-            xs.extend(ex)
-            ys.extend(ey)
-    colour = PATH_COLOUR if chosen is None or chosen.authority is not None else UNREACHABLE_COLOUR
-    return dict(
-        type="scatter",
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": colour, "width": 7},
-        hoverinfo="skip",
-        showlegend=False,
-        name="escalation path",
-        uid="path",
     )
 
 
@@ -503,16 +256,16 @@ def _roles_trace(
         if labelled and fits and not crowded:
             title_lines = max(scale.label_lines - bool(role.name or role.headcount != 1), 1)
             exact = scale.labels_on_zoom
-            fitted = _label(role, None if hemmed_in else rollup, chars, title_lines=title_lines, exact=exact)
+            fitted = node_label(role, None if hemmed_in else rollup, chars, title_lines=title_lines, exact=exact)
         labels.append(fitted)
         if scale.labels_on_zoom:  # a label that fits as the chart opens fits zoomed in, unless it was cut short
             zoomed_chars = min(int(room[role.id] * 0.92 * READABLE_PX_PER_UNIT / char_px), 24)
             zoomed = fitted if fitted and not hemmed_in else ""
             if labelled and not zoomed:
                 most = 2 if hemmed_in else 3
-                zoomed = _label(role, rollup, zoomed_chars, totals_lines=most + 1, title_lines=most, exact=True)
+                zoomed = node_label(role, rollup, zoomed_chars, totals_lines=most + 1, title_lines=most, exact=True)
             zoomed_labels.append(zoomed)
-        hover = _role_hover(org, role, escalation if counted else None, authority, unit)
+        hover = role_hover(org, role, escalation if counted else None, authority, unit)
         if rollup is not None:
             hover += "<br><b>Collapsed</b>: " + rollup_label(rollup) + "<br>Click to show its reports"
         hovers.append(hover)
@@ -543,57 +296,6 @@ def _roles_trace(
     )
 
 
-def _label(
-    role: Role,
-    rollup: Rollup | None,
-    chars_per_line: int,
-    totals_lines: int = 2,
-    title_lines: int = 3,
-    exact: bool = False,
-) -> str:
-    """A node's label (``role_label``), and under a collapsed node what it stands for,
-    wrapped to the same width in at most ``totals_lines`` lines."""
-    label = role_label(role, chars_per_line, title_lines, exact)
-    if rollup is None:
-        return label
-    width = chars_per_line if exact else max(chars_per_line, NARROWEST_LABEL_CHARS)
-    return "<br>".join([label, *wrap(rollup_label(rollup), width, totals_lines)])
-
-
-def rollup_label(rollup: Rollup) -> str:
-    """What a collapsed node stands for: "+1,399 roles, 14,000 people, median 2 hops"."""
-    parts = [f"+{rollup.roles - 1:,} roles", f"{rollup.people:,} people"]
-    if rollup.median_hops is not None:
-        parts.append(f"median {rollup.median_hops} hop{'s' if rollup.median_hops != 1 else ''}")
-    if rollup.unreachable_people:
-        parts.append(f"{rollup.unreachable_people:,} with no one able to decide")
-    return ", ".join(parts)
-
-
-def _role_hover(
-    org: Organization, role: Role, escalation: Escalation | None, authority: object, unit: str | None
-) -> str:
-    lines = [f"<b>{html.escape(role.title)}</b>"]
-    if role.name:
-        lines.append(html.escape(role.name))
-    lines.append(f"{role.headcount:,} {'person' if role.headcount == 1 else 'people'} · id {html.escape(role.id)}")
-    if role.serves:
-        names = ", ".join(html.escape(org.segment_index[s].name) for s in role.serves)
-        lines.append(f"Serves: {names}")
-    if escalation is not None:
-        if escalation.authority is None:
-            lines.append("No one in the chain can decide")
-        elif escalation.hops == 0:
-            lines.append("Decides itself (0 hops)")
-        else:
-            holder = html.escape(org.role(escalation.authority).title)
-            lines.append(f"{escalation.hops} hop{'s' if escalation.hops != 1 else ''} to {holder}")
-    limit = getattr(authority, "limit", None)
-    if authority is not None:
-        lines.append("Can decide" + (f" up to {limit:,g} {html.escape(unit or '')}" if limit is not None else ""))
-    return "<br>".join(lines)
-
-
 def _customers_trace(
     org: Organization,
     customers: dict[str, tuple[float, float]],
@@ -622,17 +324,6 @@ def _customers_trace(
         name="customers",
         uid="customers",
     )
-
-
-def legend_entries(with_decision: bool) -> list[tuple[str, str, str]]:
-    """What the colours and shapes of a chart mean: (label, colour, marker symbol) each."""
-    entries: list[tuple[str, str, str]] = []
-    if with_decision:
-        entries += [(hop_label(hops), hop_colour(hops), "square") for hops in range(len(HOP_COLOURS))]
-        entries.append((hop_label(None), UNREACHABLE_COLOUR, "x"))
-        entries.append(("can decide", "#ffffff", "diamond"))
-    entries.append(("not customer-facing", NEUTRAL_COLOUR, "square"))
-    return entries
 
 
 def _legend_traces(with_decision: bool, hidden_at: tuple[float, float]) -> list[dict[str, Any]]:
@@ -668,8 +359,8 @@ def _title(org: Organization, view: View, decision: str | None, amount: float | 
 
 
 def _layout(title: str, scale: Scale, revision: str, legend: bool) -> dict[str, Any]:
-    """The figure's layout, as a dict: checked by Plotly it was half of the time a
-    100,000-role org's opening figure took to build (``PER_ROLE``)."""
+    """The figure's layout, as a dict: checked by Plotly it was a large share of the time a
+    big org's opening figure took to build (``PER_ROLE``)."""
     return dict(
         title={"text": title, "font": {"size": scale.title_font}, "x": 0.01, "xanchor": "left"},
         showlegend=legend,

@@ -34,3 +34,31 @@ def top_down(org: Organization, tree: nx.DiGraph) -> list[str]:
         order = [top, *(report for _, report in nx.bfs_edges(tree, top))]
         tree.graph["top_down"] = order
     return order
+
+
+def depths(org: Organization, tree: nx.DiGraph) -> dict[str, int]:
+    """Each role's depth in the reporting tree: 0 for the top, 1 for its direct reports...
+
+    The one depth every module uses (layers, collapsing, pictures); computed once per tree
+    and kept beside ``top_down`` in ``tree.graph``, so callers must not change it."""
+    depth = tree.graph.get("depths")
+    if depth is None:
+        depth = {org.top.id: 0}
+        for role_id in top_down(org, tree):
+            for report in tree.successors(role_id):
+                depth[report] = depth[role_id] + 1
+        tree.graph["depths"] = depth
+    return depth
+
+
+def climb(org: Organization, role_id: str, steps: int | None = None) -> tuple[str, ...]:
+    """The chain of command from ``role_id`` upwards: the role itself, its manager, that
+    manager's manager..., ending after ``steps`` reporting lines or at the top, whichever
+    comes first (``steps`` None: at the top). ``climb(org, r)[1:]`` is everyone above ``r``,
+    nearest first. Follows ``reports_to`` only, never dotted lines; linear in the length."""
+    path = [role_id]
+    current = org.role(role_id)
+    while current.reports_to is not None and (steps is None or len(path) <= steps):
+        current = org.role(current.reports_to)
+        path.append(current.id)
+    return tuple(path)

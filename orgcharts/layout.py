@@ -36,11 +36,10 @@ in columns, so a team of forty does not stretch the chart over forty places."""
 @dataclass(frozen=True)
 class TreeLayout:
     """Where each role is drawn: ``x`` (0 at the leftmost role, one unit between siblings)
-    and ``row`` (0 at the top). ``row`` is the role's ``depth`` in the reporting tree
-    except for stacked reports, which take one row each below their manager."""
+    and ``row`` (0 at the top). ``row`` is the role's depth in the reporting tree
+    (``graph.depths``) except for stacked reports, which take one row each below their manager."""
 
     x: dict[str, float]
-    depth: dict[str, int]
     row: dict[str, int]
 
     @property
@@ -69,10 +68,9 @@ def tidy_tree(
     children = [[position[r] for r in tree.successors(role_id) if r in position] for role_id in order]
     drawn = stacked(children, stack_from)
     x = tidy_positions(drawn)
-    depth, row = _levels(children), _levels(drawn)
+    row = _rows(drawn)
     return TreeLayout(
         x={role_id: x[index] for role_id, index in position.items()},
-        depth={role_id: depth[index] for role_id, index in position.items()},
         row={role_id: row[index] for role_id, index in position.items()},
     )
 
@@ -97,9 +95,10 @@ def stacked(children: list[list[int]], stack_from: int = STACK_FROM) -> list[lis
     return drawn
 
 
-def _levels(children: list[list[int]]) -> list[int]:
-    level = [0] * len(children)
-    for node, kids in enumerate(children):
+def _rows(drawn: list[list[int]]) -> list[int]:
+    """Each node's row in the drawn tree (stacked reports included), nodes in top-down order."""
+    level = [0] * len(drawn)
+    for node, kids in enumerate(drawn):
         for kid in kids:
             level[kid] = level[node] + 1
     return level

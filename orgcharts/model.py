@@ -1,9 +1,11 @@
-"""The validated organisation: plain immutable values, built only by the loader."""
+"""The validated organisation: plain immutable values, built from a checked document by
+``from_document`` (the loader calls it after its checks; nothing else builds an org from a file)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +97,35 @@ class Organization:
     @cached_property
     def segment_index(self) -> dict[str, Segment]:
         return {segment.id: segment for segment in self.customers}
+
+
+def from_document(data: dict[str, Any]) -> Organization:
+    """The model of an org document (the file format, docs/format.md) that the loader's
+    checks (``loader.validate.check``) found free of errors; it checks nothing itself."""
+    decisions = tuple(Decision(d["id"], d["name"], d.get("unit")) for d in data.get("decisions", ()))
+    return Organization(
+        name=data["organization"],
+        customers=tuple(Segment(c["id"], c["name"]) for c in data["customers"]),
+        decisions=decisions,
+        roles=tuple(_role(role) for role in data["roles"]),
+    )
+
+
+def _role(role: dict[str, Any]) -> Role:
+    return Role(
+        id=role["id"],
+        title=role["title"],
+        reports_to=role.get("reports_to"),
+        name=role.get("name"),
+        headcount=int(role.get("headcount", 1)),
+        serves=tuple(role.get("serves", ())),
+        supports=tuple(role.get("supports", ())),
+        decides=tuple(_authority(entry) for entry in role.get("decides", ())),
+        dotted_to=tuple(role.get("dotted_to", ())),
+    )
+
+
+def _authority(entry: str | dict[str, Any]) -> Authority:
+    if isinstance(entry, str):
+        return Authority(entry)
+    return Authority(entry["decision"], entry.get("limit"))

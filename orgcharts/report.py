@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from orgcharts import catalog
 from orgcharts.graph import reporting_tree, sight_graph
 from orgcharts.metrics import (
     DecisionSummary,
@@ -65,11 +66,12 @@ def worst_first(org: Organization, found: Sequence[Escalation]) -> list[Escalati
 
 
 def summary_document(summary: DecisionSummary) -> dict[str, Any]:
+    """One decision's summary in ``hops --format json``: the catalog's decision metrics, but
+    ``unreachable`` lists the roles rather than counting them (docs/cli.md)."""
+    values = catalog.decision_values(summary)
     document: dict[str, Any] = {
         "customer_facing_roles": summary.customer_facing_roles,
-        "weighted_mean_hops": summary.weighted_mean_hops,
-        "max_hops": summary.max_hops,
-        "empowered_share": summary.empowered_share,
+        **{m.key: values[m.key] for m in catalog.DECISION_METRICS if m.key != "unreachable"},
         "unreachable": list(summary.unreachable),
     }
     if summary.by_segment:
@@ -140,21 +142,30 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], right: Seq
 
 
 def format_hops(value: float | None) -> str:
+    """The old shared formatter, kept only for ``orgcharts.web`` until it reads the catalog
+    (``catalog.show("median_span", value)``); the core no longer calls it."""
     return "-" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def _said(summary: DecisionSummary, keys: Sequence[str]) -> str:
+    """The catalog's phrases for ``keys``, ``unreachable`` only when someone is."""
+    values = {**catalog.decision_values(summary), "customer_facing_roles": summary.customer_facing_roles}
+    return catalog.said([key for key in keys if key != "unreachable" or values[key]], values)
+
+
 def summary_line(org: Organization, decision_id: str, summary: DecisionSummary, amount: float | None) -> str:
+    """One decision's headline for a terminal: "Refund (refund) of 200 USD: weighted mean 1.88 hops, ..."."""
     decision = org.decision_index[decision_id]
     asked = f" of {amount:g} {decision.unit}" if amount is not None and decision.unit else ""
-    parts = [
-        f"weighted mean {format_hops(summary.weighted_mean_hops)} hops",
-        f"max {format_hops(summary.max_hops)}",
-        f"empowered {summary.empowered_share:.0%}",
-        f"{summary.customer_facing_roles} customer-facing roles",
-    ]
-    if summary.unreachable:
-        parts.append(f"{len(summary.unreachable)} with no one able to decide")
-    return f"{decision.name} ({decision_id}){asked}: " + ", ".join(parts)
+    keys = ("weighted_mean_hops", "max_hops", "empowered_share", "customer_facing_roles", "unreachable")
+    return f"{decision.name} ({decision_id}){asked}: " + _said(summary, keys)
+
+
+def segment_line(name: str, summary: DecisionSummary) -> str:
+    """One segment's line under a decision's headline, indented."""
+    unreachable = len(summary.unreachable)
+    said = _said(summary, ("weighted_mean_hops", "max_hops", "empowered_share"))
+    return f"  {name}: {said}" + (f", {unreachable} unreachable" if unreachable else "")
 
 
 def hops_table(report: HopReport) -> str:
@@ -182,12 +193,7 @@ def hops_table(report: HopReport) -> str:
         if summary.by_segment and report.segment is None and len(org.customers) > 1:
             for segment_id, part in summary.by_segment.items():
                 if part.customer_facing_roles:
-                    name = org.segment_index[segment_id].name
-                    blocks.append(
-                        f"  {name}: weighted mean {format_hops(part.weighted_mean_hops)} hops, "
-                        f"max {format_hops(part.max_hops)}, empowered {part.empowered_share:.0%}"
-                        + (f", {len(part.unreachable)} unreachable" if part.unreachable else "")
-                    )
+                    blocks.append(segment_line(org.segment_index[segment_id].name, part))
         if rows:
             blocks.append(
                 text_table(["hops", "role", "title", "people", "serves", "decided by", "path"], rows, right=(0, 3))
@@ -221,7 +227,11 @@ def stats_table(org: Organization) -> str:
     document = stats_document(org)
     found_spans = document["spans"]
     lines = [
-        f"{org.name}: {document['roles']:,} roles, {document['headcount']:,} people, {len(document['layers'])} layers",
+        f"{org.name}: "
+        + catalog.said(
+            ("roles", "people", "layers"),
+            {**document, "people": document["headcount"], "layers": len(document["layers"])},
+        ),
         "",
         "Layers",
         text_table(
@@ -235,7 +245,7 @@ def stats_table(org: Organization) -> str:
         positions = [span["positions"] for span in found_spans]
         single = [span["manager"] for span in found_spans if span["positions"] == 1]
         lines.append(
-            f"Spans: {len(found_spans):,} managers, median {format_hops(document['median_span'])}, "
+            f"Spans: {len(found_spans):,} managers, {catalog.said(['median_span'], document)}, "
             f"widest {max(positions)}, {len(single)} with a single direct report"
         )
         widest = sorted(found_spans, key=lambda span: -span["positions"])[:10]

@@ -19,10 +19,10 @@ from typing import Any
 
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.loader import cache
+from orgcharts.loader.positions import Locator
 from orgcharts.loader.validate import Finding, check, schema
-from orgcharts.loader.validate import build as _build
-from orgcharts.loader.yamltext import Locator, ReadFailure, decode, read_document
-from orgcharts.model import Organization
+from orgcharts.loader.yamltext import ReadFailure, decode, read_document
+from orgcharts.model import Organization, from_document
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -103,10 +103,10 @@ def load_bytes(
         if hit is not None:
             document, warnings = hit
             named = tuple(dataclasses.replace(warning, source=source) for warning in warnings)
-            return LoadedOrg(_build(document), named, source, text)
+            return LoadedOrg(from_document(document), named, source, text)
         document, diagnostics = _validated(text, source)
         cache.store(key, document, diagnostics)
-        return LoadedOrg(_build(document), tuple(diagnostics), source, text)
+        return LoadedOrg(from_document(document), tuple(diagnostics), source, text)
 
 
 def load_text(text: str, source: str = "<text>", *, max_bytes: int | None = None) -> LoadedOrg:
@@ -116,7 +116,7 @@ def load_text(text: str, source: str = "<text>", *, max_bytes: int | None = None
         raise _too_big(source, len(text), cap)
     with _collector_paused():
         document, warnings = _validated(text, source)
-        return LoadedOrg(_build(document), tuple(warnings), source, text)
+        return LoadedOrg(from_document(document), tuple(warnings), source, text)
 
 
 def _validated(text: str, source: str) -> tuple[Any, list[Diagnostic]]:

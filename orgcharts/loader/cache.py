@@ -8,8 +8,8 @@ or a new version of the rules, is never answered from the cache. Writes are atom
 
 An entry starts with the SHA-256 of the rest of it, and one whose rest does not match is
 a miss: a damaged entry is never used. What an intact entry holds is trusted without
-checking it again (checking a 100,000-role org took 2 s, more than a tenth of reading its
-YAML, docs/performance.md): the cache folder is the user's own, and whoever can write there
+checking it again (checking a large org costs a good share of reading its YAML; the
+figures are in docs/performance.md): the cache folder is the user's own, and whoever can write there
 can as well edit the org file itself.
 """
 

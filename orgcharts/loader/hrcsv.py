@@ -18,13 +18,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import networkx as nx
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
+from orgcharts.errors import Diagnostic, OrgFileError, UnknownColumnError, UsageError
+from orgcharts.loader.roundtrip import written_number
+from orgcharts.loader.treerules import tree_problems
 
 FIELDS = ("id", "manager", "title", "name", "first_name", "last_name")
+"""What an export's columns may say, in the order a form or ``--help`` lists them: the one list
+of fields (``Columns`` has one attribute each; the command line an option each)."""
+FIELD_LABELS = {
+    "id": "Id (unique per row)",
+    "manager": "Manager's id",
+    "title": "Job title",
+    "name": "Full name",
+    "first_name": "First name",
+    "last_name": "Last name",
+}
+"""Each field as a column-matching form names it."""
 COMMON_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id", "employeeid", "empid", "employeenumber", "personid", "positionid", "staffid", "workerid"),
     "manager": (
@@ -156,14 +168,14 @@ def read_rows(text: str, source: str) -> tuple[list[str], list[tuple[int, list[s
 
 def find_columns(header: Sequence[str], source: str, *, only_given: bool = False, **given: str | None) -> Columns:
     """Each field's column: the one named in ``given`` (any case), else the first header in
-    the field's family of common names. Raises ``UnknownIdError`` for a named column the
+    the field's family of common names. Raises ``UnknownColumnError`` for a named column the
     header lacks, and ``OrgFileError`` when no id or manager column can be found."""
     by_key = {_key(name): name for name in reversed(header)}
     for asked in filter(None, given.values()):
         if _key(asked) not in by_key:
             close = difflib.get_close_matches(asked, header, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; the columns are: {', '.join(header)}"
-            raise UnknownIdError(f"{source} has no column '{asked}'{hint}")
+            raise UnknownColumnError(f"{source} has no column '{asked}'{hint}")
     chosen = guess_columns(header, **given)
     if only_given:
         chosen = {name: column if given.get(name) else None for name, column in chosen.items()}
@@ -222,36 +234,11 @@ def build(
         }
         line_of[role_id] = line
 
-    tops = [role_id for role_id, row in rows.items() if not row["manager"]]
-    for role_id, row in rows.items():
-        manager = row["manager"]
-        if not manager:
-            continue
-        if manager == role_id:
-            errors.append(Diagnostic("error", f"'{role_id}' reports to itself", source, line_of[role_id]))
-        elif manager not in rows:
-            close = difflib.get_close_matches(str(manager), list(rows), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            message = f"manager id '{manager}' of '{role_id}' is not an id in this file{hint}"
-            errors.append(Diagnostic("error", message, source, line_of[role_id]))
-    if rows and not tops:
-        errors.append(Diagnostic("error", "every row has a manager: leave the top person's manager empty", source, 1))
-    for extra in tops[1:]:
-        message = (
-            f"'{extra}' has no manager, like '{tops[0]}' (line {line_of[tops[0]]}): an org has one top; give it one"
-        )
-        errors.append(Diagnostic("error", message, source, line_of[extra]))
-    graph = nx.DiGraph(
-        (row["manager"], role_id)
-        for role_id, row in rows.items()
-        if row["manager"] in rows and row["manager"] != role_id
-    )
-    for cycle in nx.simple_cycles(graph):
-        first = min(cycle, key=line_of.__getitem__)
-        at = cycle.index(first)
-        ordered = cycle[at:] + cycle[:at]
-        chain = " → ".join(f"'{role_id}'" for role_id in [*ordered, first])
-        errors.append(Diagnostic("error", f"reporting cycle: {chain} (each manages the next)", source, line_of[first]))
+    ids = list(rows)
+    entries = [(role_id, rows[role_id]["manager"] or None) for role_id in ids]
+    for problem in tree_problems(entries, "manager", lambda manager: _did_you_mean(manager, ids)):
+        line = 1 if problem.index is None else line_of[ids[problem.index]]
+        errors.append(Diagnostic("error", problem.message, source, line))
     if not rows and not errors:
         errors.append(Diagnostic("error", "no rows after the header", source, 1))
     if errors:
@@ -275,22 +262,27 @@ def to_yaml(document: CommentedMap) -> str:
 
 
 def parse_rule(text: str, source_flag: str) -> tuple[str, str]:
-    """``PATTERN=VALUE`` as given on the command line."""
+    """``PATTERN=VALUE`` as given on the command line; ``UsageError`` if it is not that."""
     pattern, equals, value = text.rpartition("=")
     if not equals or not pattern.strip() or not value.strip():
-        raise ValueError(f"{source_flag} takes 'TITLE PATTERN=VALUE', not '{text}'")
+        raise UsageError(f"{source_flag} takes 'TITLE PATTERN=VALUE', not '{text}'")
     return pattern.strip(), value.strip()
 
 
 def parse_authority(value: str) -> tuple[str, float | None]:
-    """``DECISION`` or ``DECISION:LIMIT``."""
+    """``DECISION`` or ``DECISION:LIMIT``; ``UsageError`` if the limit is not a number."""
     decision, colon, limit = value.partition(":")
     if not colon:
         return decision, None
     try:
         return decision, float(limit)
     except ValueError:
-        raise ValueError(f"the limit in '{value}' is not a number") from None
+        raise UsageError(f"the limit in '{value}' is not a number") from None
+
+
+def _did_you_mean(value: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(value, candidates, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _key(name: str) -> str:
@@ -351,7 +343,7 @@ def _document(
             role["serves"] = serves
             segments += [s for s in serves if s not in segments]
         decides = [
-            decision if limit is None else CommentedMap(decision=decision, limit=_number(limit))
+            decision if limit is None else CommentedMap(decision=decision, limit=written_number(limit))
             for pattern, decision, limit in rules.decides
             if _matches(title, pattern)
         ]
@@ -394,7 +386,3 @@ def _matching(title: str, rules: Sequence[tuple[str, str]]) -> list[str]:
 
 def _matches(title: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(title.casefold(), pattern.casefold())
-
-
-def _number(value: float) -> int | float:
-    return int(value) if value == int(value) else value

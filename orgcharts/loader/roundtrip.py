@@ -66,7 +66,7 @@ def _set_decides(entry: CommentedMap, wanted: tuple[Authority, ...]) -> None:
         elif had.limit != limits[had.decision]:
             item, limit = written[index], limits[had.decision]
             if isinstance(item, dict) and limit is not None:
-                item["limit"] = _number(limit)
+                item["limit"] = written_number(limit)
             else:
                 written[index] = _entry(Authority(had.decision, limit))
     present = {_authority(item).decision for item in written}
@@ -128,10 +128,11 @@ def _authority(item: Any) -> Authority:
 def _entry(authority: Authority) -> str | CommentedMap:
     if authority.limit is None:
         return authority.decision
-    entry = CommentedMap(decision=authority.decision, limit=_number(authority.limit))
+    entry = CommentedMap(decision=authority.decision, limit=written_number(authority.limit))
     entry.fa.set_flow_style()
     return entry
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+def written_number(value: float) -> int | float:
+    """A number as a person writes it in YAML: ``50``, not ``50.0``; ``12.5`` stays."""
+    return int(value) if value == int(value) else value

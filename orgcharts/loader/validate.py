@@ -19,8 +19,8 @@ import fastjsonschema
 import jsonschema
 
 from orgcharts.errors import Severity
+from orgcharts.loader.treerules import NOT_TEXT, tree_problems
 from orgcharts.loader.yamltext import Path
-from orgcharts.model import Authority, Decision, Organization, Role, Segment
 
 MAX_FINDINGS = 200
 """Findings reported per file; past that a last line counts the rest."""
@@ -81,8 +81,8 @@ def _fast_validator() -> Any:
 
 
 def conforms(data: Any) -> bool:
-    """Whether ``data`` matches the schema, by a compiled validator twenty times faster than
-    ``jsonschema`` on a large org; it stops at the first problem, so only a document it
+    """Whether ``data`` matches the schema, by a compiled validator much faster than
+    ``jsonschema`` on a large org (docs/performance.md); it stops at the first problem, so only a document it
     refuses goes through ``jsonschema`` for the full list."""
     try:
         _fast_validator()(data)
@@ -195,7 +195,7 @@ def _did_you_mean(word: str, candidates: list[str] | set[str]) -> str:
 
 
 class _Rules:
-    """The rules no schema says: unique ids, references, one top, no reporting cycles."""
+    """The rules no schema says: unique ids, references, and the tree rules of ``treerules``."""
 
     def __init__(self, data: Any) -> None:
         self.data = data if isinstance(data, dict) else {}
@@ -216,8 +216,7 @@ class _Rules:
         yield from self._unique_ids()
         roles, segments, decisions = self.ids("roles"), self.ids("customers"), self.ids("decisions")
         yield from self._references(roles, segments, decisions)
-        yield from self._top()
-        yield from self._cycles(roles)
+        yield from self._tree()
         yield from self._warnings(roles, decisions)
 
     def _unique_ids(self) -> Iterator[Finding]:
@@ -249,9 +248,6 @@ class _Rules:
         for index, role in self.items["roles"]:
             here = ("roles", index)
             manager = role.get("reports_to")
-            if isinstance(manager, str) and manager not in roles:
-                message = f"reports_to '{manager}' is not a role id{self._hint(manager, roles)}"
-                yield Finding("error", message, (*here, "reports_to"))
             for key, known, kind in (
                 ("serves", segments, "customer segment"),
                 ("supports", roles, "role"),
@@ -298,50 +294,26 @@ class _Rules:
                 )
                 yield Finding("warning", message, (*path, "limit"))
 
-    def _top(self) -> Iterator[Finding]:
+    def _tree(self) -> Iterator[Finding]:
         roles = self.items["roles"]
-        tops = [(index, role) for index, role in roles if "reports_to" not in role]
-        if roles and not tops:
-            message = "no top role: every role has a reports_to; the top role (the chief executive) must have none"
-            yield Finding("error", message, ("roles",), at_key=True)
-        if len(tops) > 1:
-            names = ", ".join(f"'{role.get('id')}'" for _, role in tops[:10])
-            names += ", ..." if len(tops) > 10 else ""
-            for index, role in tops[1:]:
-                message = (
-                    f"several roles have no reports_to ({names}); exactly one may be the top: "
-                    f"give '{role.get('id')}' a manager"
-                )
-                yield Finding("error", message, ("roles", index))
-
-    def _cycles(self, roles: dict[str, int]) -> Iterator[Finding]:
-        manager_of = {
-            role["id"]: role["reports_to"]
-            for _, role in self.items["roles"]
-            if isinstance(role.get("id"), str)
-            and isinstance(role.get("reports_to"), str)
-            and role["reports_to"] in roles
-        }
-        walk_of: dict[str, int] = {}
-        for walk, start in enumerate(manager_of):
-            chain = []
-            node: str | None = start
-            while node is not None and node not in walk_of:
-                walk_of[node] = walk
-                chain.append(node)
-                node = manager_of.get(node)
-            if node is None or walk_of[node] != walk:
+        entries = [
+            (
+                role["id"] if isinstance(role.get("id"), str) else None,
+                role["reports_to"]
+                if isinstance(role.get("reports_to"), str)
+                else NOT_TEXT
+                if "reports_to" in role
+                else None,
+            )
+            for _, role in roles
+        ]
+        known = {role_id: index for index, (role_id, _) in enumerate(entries) if role_id is not None}
+        for problem in tree_problems(entries, "reports_to", lambda manager: self._hint(manager, known)):
+            if problem.index is None:
+                yield Finding("error", problem.message, ("roles",), at_key=True)
                 continue
-            cycle = chain[chain.index(node) :]
-            first = min(cycle, key=roles.__getitem__)
-            at = cycle.index(first)
-            ordered = cycle[at:] + cycle[:at]
-            if len(ordered) == 1:
-                message = f"role '{first}' reports to itself; give it its real manager"
-            else:
-                loop = " -> ".join(f"'{role}'" for role in [*ordered, first])
-                message = f"reporting cycle {loop}; one of these roles must report outside the cycle"
-            yield Finding("error", message, ("roles", roles[first], "reports_to"))
+            here = ("roles", roles[problem.index][0])
+            yield Finding("error", problem.message, (*here, "reports_to") if problem.on_manager else here)
 
     def _warnings(self, roles: dict[str, int], decisions: dict[str, int]) -> Iterator[Finding]:
         if "decisions" not in self.data:
@@ -377,34 +349,3 @@ def _list(value: Any) -> list[Any]:
 
 def _listed(value: Any) -> Iterator[tuple[int, str]]:
     return ((position, item) for position, item in enumerate(_list(value)) if isinstance(item, str))
-
-
-def build(data: dict[str, Any]) -> Organization:
-    """The model of a document that ``check`` found free of errors."""
-    decisions = tuple(Decision(d["id"], d["name"], d.get("unit")) for d in data.get("decisions", ()))
-    return Organization(
-        name=data["organization"],
-        customers=tuple(Segment(c["id"], c["name"]) for c in data["customers"]),
-        decisions=decisions,
-        roles=tuple(_role(role) for role in data["roles"]),
-    )
-
-
-def _role(role: dict[str, Any]) -> Role:
-    return Role(
-        id=role["id"],
-        title=role["title"],
-        reports_to=role.get("reports_to"),
-        name=role.get("name"),
-        headcount=int(role.get("headcount", 1)),
-        serves=tuple(role.get("serves", ())),
-        supports=tuple(role.get("supports", ())),
-        decides=tuple(_authority(entry) for entry in role.get("decides", ())),
-        dotted_to=tuple(role.get("dotted_to", ())),
-    )
-
-
-def _authority(entry: str | dict[str, Any]) -> Authority:
-    if isinstance(entry, str):
-        return Authority(entry)
-    return Authority(entry["decision"], entry.get("limit"))

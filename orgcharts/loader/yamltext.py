@@ -6,7 +6,7 @@ sees it (PyYAML's C composer crashes the interpreter on 100,000 nested brackets)
 aliases are shared rather than copied and their expanded size is budgeted (the
 "billion laughs"), and an alias to a collection that contains it is refused.
 Positions are not recorded on the way: they are looked up only for the few paths
-that end up in a diagnostic (see ``Locator``).
+that end up in a diagnostic (``loader.positions.Locator``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ MAX_DEPTH = 64
 """Deepest nesting accepted. An org file needs five levels; this leaves room for taste."""
 
 _STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT = "tag:yaml.org,2002:int"
 _CONSTRUCTED_TAGS = {
     "tag:yaml.org,2002:null",
@@ -278,7 +278,7 @@ class _Reader:
             return value
         if tag == _INT and value.isdecimal() and value.isascii() and (value[0] != "0" or len(value) == 1):
             return int(value) if len(value) < 4000 else self._unreadable_number(value, event)
-        if tag == _MERGE:
+        if tag == MERGE_TAG:
             return value
         if tag in _CONSTRUCTED_TAGS:
             try:
@@ -374,7 +374,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
 @dataclass(frozen=True)
 class Document:
     """A read document: its value, the non-fatal problems, and where the items of each
-    top-level list start (0-based lines), which lets ``Locator`` place a diagnostic by
+    top-level list start (0-based lines), which lets ``positions.Locator`` place a diagnostic by
     reading one item again instead of the whole file."""
 
     value: Any
@@ -396,84 +396,3 @@ def read_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
     reader = _Reader(text, max_depth)
     value = reader.read()
     return Document(value, reader.problems, reader.item_lines, reader.section_ends)
-
-
-class Locator:
-    """Finds the line and column of a value or key given its path in the document.
-
-    Composes text into PyYAML nodes only when asked, so a valid file pays nothing. With
-    ``document``'s item lines, a path into a top-level list composes just that item (a
-    few lines, even in a 200,000-role file); anything unusual falls back to the whole
-    text. Only call it on text that ``read_document`` accepted (depth is bounded then).
-    """
-
-    def __init__(self, text: str, document: Document | None = None) -> None:
-        self.text = text
-        self.document = document
-        self._root: yaml.Node | None = None
-        self._lines: list[str] | None = None
-
-    def position(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
-        """0-based (line, column) of the value at ``path``, or of its key when ``key`` is set.
-
-        A path that leaves the document stops at the deepest node it reached.
-        """
-        found = self._in_item(path, key)
-        if found is not None:
-            return found
-        if self._root is None:
-            self._root = yaml.compose(self.text, Loader=yaml.CSafeLoader)
-        if self._root is None:
-            return 0, 0
-        mark = _walk(self._root, path, key)
-        return mark.line, mark.column
-
-    def _in_item(self, path: Path, key: bool) -> tuple[int, int] | None:
-        if self.document is None or len(path) < 2 or not isinstance(path[1], int):
-            return None
-        starts = self.document.item_lines.get(str(path[0]))
-        if not starts or not 0 <= path[1] < len(starts):
-            return None
-        first = starts[path[1]]
-        after = starts[path[1] + 1] if path[1] + 1 < len(starts) else self.document.section_ends.get(str(path[0]))
-        if after is None or after <= first:
-            return None
-        if self._lines is None:
-            self._lines = self.text.splitlines(keepends=True)
-        try:
-            node = yaml.compose("".join(self._lines[first:after]), Loader=yaml.CSafeLoader)
-        except yaml.YAMLError:
-            return None
-        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
-            return None
-        mark = _walk(node.value[0], path[2:], key)
-        return first + mark.line, mark.column
-
-
-def _walk(node: yaml.Node, path: Path, key: bool) -> Any:
-    """The mark of the node at ``path`` below ``node`` (of its key when ``key`` is set)."""
-    mark = node.start_mark
-    for depth, step in enumerate(path):
-        found = _child(node, step)
-        if found is None:
-            break
-        key_node, node = found
-        mark = key_node.start_mark if (key and depth == len(path) - 1 and key_node is not None) else node.start_mark
-    return mark
-
-
-def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        return (None, node.value[step]) if 0 <= step < len(node.value) else None
-    if isinstance(node, yaml.MappingNode):
-        merged: list[yaml.Node] = []
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                merged.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
-            elif isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                return key_node, value_node
-        for source in merged:
-            found = _child(source, step)
-            if found is not None:
-                return found
-    return None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from orgcharts.errors import UnknownIdError
-from orgcharts.graph import top_down
+from orgcharts.graph import climb, top_down
 from orgcharts.model import Organization
 
 
@@ -72,7 +72,7 @@ def escalations(
         if not role.customer_facing:
             continue
         holder, distance = nearest[role.id]
-        path = _climb(org, role.id, distance if holder is not None else None)
+        path = climb(org, role.id, distance if holder is not None else None)
         result.append(Escalation(role.id, decision, distance if holder is not None else None, holder, path))
     return result
 
@@ -104,7 +104,7 @@ def _via_dotted(org: Organization, tree: nx.DiGraph, decision: str, amount: floa
         if not role.customer_facing:
             continue
         if role.id not in distance:
-            result.append(Escalation(role.id, decision, None, None, _climb(org, role.id, None)))
+            result.append(Escalation(role.id, decision, None, None, climb(org, role.id, None)))
             continue
         path = [role.id]
         while distance[path[-1]] > 0:
@@ -113,15 +113,6 @@ def _via_dotted(org: Organization, tree: nx.DiGraph, decision: str, amount: floa
             path.append(next(up for up in steps if distance.get(up) == distance[here.id] - 1))
         result.append(Escalation(role.id, decision, distance[role.id], path[-1], tuple(path)))
     return result
-
-
-def _climb(org: Organization, role_id: str, steps: int | None) -> tuple[str, ...]:
-    path = [role_id]
-    current = org.role(role_id)
-    while current.reports_to is not None and (steps is None or len(path) <= steps):
-        current = org.role(current.reports_to)
-        path.append(current.id)
-    return tuple(path)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from orgcharts.graph import depths, top_down
 from orgcharts.model import Organization
 
 
@@ -44,10 +45,16 @@ def median_span(found: list[Span]) -> float | None:
 
 
 def layers(org: Organization, tree: nx.DiGraph) -> list[Layer]:
-    """The levels of the reporting tree from the top down."""
+    """The levels of the reporting tree from the top down, each in ``graph.top_down`` order."""
+    depth = depths(org, tree)
+    levels: list[list[str]] = []
+    for role_id in top_down(org, tree):
+        if depth[role_id] == len(levels):
+            levels.append([])
+        levels[depth[role_id]].append(role_id)
     return [
         Layer(number, tuple(level), sum(org.role(role_id).headcount for role_id in level))
-        for number, level in enumerate(nx.bfs_layers(tree, org.top.id), start=1)
+        for number, level in enumerate(levels, start=1)
     ]
 
 

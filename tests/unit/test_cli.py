@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from orgcharts.cli import main
-from tests.unit.test_metrics import HAND_CHECKED
+from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError, UnknownIdError, UsageError
+from tests.fixtures.orgs import HAND_CHECKED
 
 
 @pytest.fixture
@@ -57,6 +58,34 @@ def test_bad_usage_exits_2(org_file):
     assert run("hops", org_file, "--segment", "nobody").exit_code == 2
     assert run("hops", org_file, "--amount", "-5").exit_code == 2
     assert run("hops", org_file, "--format", "xml").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (UsageError("a rule is malformed"), 2),
+        (UnknownIdError("'x' is not a decision of Y"), 2),
+        (OrgChartsError("something of ours went wrong"), 1),
+    ],
+)
+def test_an_error_a_command_lets_through_is_one_line_and_an_exit_code(org_file, monkeypatch, error, code):
+    def fails(*args, **options):
+        raise error
+
+    monkeypatch.setattr("orgcharts.cli.hop_report", fails)
+    result = run("hops", org_file)
+    assert result.exit_code == code
+    assert result.stderr.splitlines()[-1] == f"Error: {error}"
+    assert "Traceback" not in result.output and not isinstance(result.exception, OrgChartsError)
+
+
+def test_an_invalid_file_a_command_lets_through_prints_its_diagnostics(org_file, monkeypatch):
+    def fails(*args, **options):
+        raise OrgFileError([Diagnostic("error", "broken", "other.yaml", 3)])
+
+    monkeypatch.setattr("orgcharts.cli.hop_report", fails)
+    result = run("hops", org_file)
+    assert (result.exit_code, result.stderr) == (1, "other.yaml:3: error: broken\n")
 
 
 def test_hops_json_is_the_stable_interface(org_file):

@@ -7,7 +7,7 @@ from orgcharts import load_text
 from orgcharts.collapse import Rollup, opening_levels, subtree_totals, visible
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED
 
 ORG = load_text(HAND_CHECKED).org
 TREE = reporting_tree(ORG)
@@ -49,8 +49,8 @@ def test_all_levels_show_everything_with_no_rollups():
 
 
 def test_a_big_org_opens_on_the_levels_that_fit():
-    from benchmarks.orggen import generate
     from orgcharts.collapse import OPENING_NODES
+    from orgcharts.examples.generate import generate
 
     big = load_text(generate(5_000)).org
     tree = reporting_tree(big)
@@ -91,7 +91,7 @@ def test_subtree_totals_agree_with_counting_every_subtree_by_hand(decision):
 
 
 def test_subtree_totals_agree_on_a_generated_org():
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
 
     big = load_text(generate(1_500, seed=3)).org
     tree = reporting_tree(big)

@@ -8,21 +8,8 @@ from click.testing import CliRunner
 from orgcharts import load_text
 from orgcharts.cli import main
 from orgcharts.compare import MetricChange, compare, comparison_table
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED, PROPOSAL
 
-# The proposal: Rep moves under Operations (which decides both), Desk may refund up to 50,
-# a Kiosk joins Operations, HR goes, IT is retitled.
-PROPOSAL = (
-    HAND_CHECKED.replace("{id: rep, title: Rep, reports_to: sales,", "{id: rep, title: Rep, reports_to: ops,")
-    .replace(
-        "{id: desk, title: Desk, reports_to: ops, headcount: 5, serves: [walkin, phone]}",
-        "{id: desk, title: Desk, reports_to: ops, headcount: 5, serves: [walkin, phone],"
-        " decides: [{decision: refund, limit: 50}]}",
-    )
-    .replace("  - {id: hr, title: HR, reports_to: top, supports: [store_mgr]}\n", "")
-    .replace("{id: it, title: IT, reports_to: top}", "{id: it, title: Technology, reports_to: top}")
-    + "  - {id: kiosk, title: Kiosk, reports_to: ops, serves: [walkin]}\n"
-)
 TODAY = load_text(HAND_CHECKED).org
 TOMORROW = load_text(PROPOSAL).org
 

@@ -10,13 +10,7 @@ from orgcharts.loader.roundtrip import with_authority
 from orgcharts.metrics import escalations
 from orgcharts.whatif import Edit, apply_edits
 from tests.conftest import errors_of
-from tests.unit.test_metrics import HAND_CHECKED
-
-# Rep (4 people, under Sales) also answers to Operations, which decides refunds up to 1000.
-MATRIX = HAND_CHECKED.replace(
-    "{id: rep, title: Rep, reports_to: sales, headcount: 4, serves: [business]}",
-    "{id: rep, title: Rep, reports_to: sales, headcount: 4, serves: [business], dotted_to: [ops]}",
-)
+from tests.fixtures.orgs import HAND_CHECKED, MATRIX  # MATRIX is also imported from here by test_callbacks.py
 
 
 def hops_of(text, decision, amount=None, **options):

@@ -48,7 +48,7 @@ def test_an_unknown_format_is_refused_with_the_choices(name):
 
 
 def layout_of(width, levels):
-    return TreeLayout(x={"a": 0.0, "b": float(width)}, depth={"a": 0, "b": 1}, row={"a": 0, "b": levels - 1})
+    return TreeLayout(x={"a": 0.0, "b": float(width)}, row={"a": 0, "b": levels - 1})
 
 
 def test_small_charts_get_a_full_hd_page_drawn_at_double_density():
@@ -108,7 +108,7 @@ def test_a_missing_browser_is_our_error_saying_what_to_install(monkeypatch):
 
 
 def test_a_picture_of_thousands_of_roles_stays_vector():
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
     from orgcharts.figures import WEBGL_FROM
     from orgcharts.loader import load_text
 

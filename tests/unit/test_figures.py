@@ -1,4 +1,4 @@
-"""Figure builders: where things are drawn, in which colour and shape, and that text stays text."""
+"""Figure builders: where things are drawn, in which colour and structure, and that text stays text."""
 
 import html
 import itertools
@@ -39,7 +39,7 @@ from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree
 from orgcharts.loader import example_names, example_text
 from orgcharts.metrics import escalations
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED
 
 ORG = load_text(HAND_CHECKED).org
 TREE = reporting_tree(ORG)
@@ -243,7 +243,7 @@ def test_figures_built_without_plotlys_checks_pass_them(options):
 
 
 def test_a_webgl_figure_built_without_plotlys_checks_passes_them():
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
 
     big = load_text(generate(WEBGL_FROM + 500, seed=5)).org
     tree = reporting_tree(big)
@@ -270,21 +270,21 @@ def test_a_figure_flipped_in_the_browser_is_the_figure_built_for_the_other_view(
 
 def generated_opening(size, view="inverted"):
     """The chart a generated org of ``size`` roles opens on (top levels, collapsed rollups)."""
-    from benchmarks.orggen import generate
+    from orgcharts.examples.generate import generate
     from orgcharts.web import view as dashboard
 
     text = generate(size)
-    shape = dashboard.structure(text, "generated.yaml")
-    decision = shape.org.decisions[0].id
-    measured = dashboard.analysis(shape, (), decision, None, None)
+    structure = dashboard.structure(text, "generated.yaml")
+    decision = structure.org.decisions[0].id
+    measured = dashboard.analysis(structure, (), decision, None, None)
     controls = dashboard.Controls(view=view, decision=decision)
-    figure = dashboard.chart(measured.org, shape, measured.by_role, controls, "", totals=measured.totals)
-    return shape, figure.data[TRACE_ROLES]
+    figure = dashboard.chart(measured.org, structure, measured.by_role, controls, "", totals=measured.totals)
+    return structure, figure.data[TRACE_ROLES]
 
 
 def test_labels_that_would_run_into_their_neighbours_wait_for_the_zoom():
-    shape, roles = generated_opening(20_000)
-    layout = tidy_tree(shape.org, shape.tree, [c.removeprefix("expand:") for c in roles.customdata])
+    structure, roles = generated_opening(20_000)
+    layout = tidy_tree(structure.org, structure.tree, [c.removeprefix("expand:") for c in roles.customdata])
     rows = {}
     for role_id, text in zip(roles.customdata, roles.text, strict=True):
         role_id = role_id.removeprefix("expand:")
@@ -314,12 +314,12 @@ def test_the_labels_of_every_example_keep_to_their_room_on_every_screen(example,
     none is taller than the rows leave room for: the chart an executive or a room first sees."""
     from orgcharts.web import view as dashboard
 
-    shape = dashboard.structure(example_text(example), f"{example}.yaml")
-    decision = shape.org.decisions[0].id
-    measured = dashboard.analysis(shape, (), decision, None, None)
+    structure = dashboard.structure(example_text(example), f"{example}.yaml")
+    decision = structure.org.decisions[0].id
+    measured = dashboard.analysis(structure, (), decision, None, None)
     controls = dashboard.Controls(view="inverted", decision=decision)
-    roles = dashboard.chart(measured.org, shape, measured.by_role, controls, "", scale=scale).data[TRACE_ROLES]
-    layout = tidy_tree(shape.org, shape.tree)
+    roles = dashboard.chart(measured.org, structure, measured.by_role, controls, "", scale=scale).data[TRACE_ROLES]
+    layout = tidy_tree(structure.org, structure.tree)
     room = label_room(layout)
     char_px = scale.font * 0.55
     px_per_unit = scale.plot_width_px / (layout.width + 2.4)

@@ -2,6 +2,7 @@
 bad-row error at its line, encodings, the user's rules, and the command line."""
 
 import csv
+import dataclasses
 import re
 
 import pytest
@@ -9,8 +10,20 @@ from click.testing import CliRunner
 
 from orgcharts import load_text
 from orgcharts.cli import main
-from orgcharts.errors import OrgFileError
-from orgcharts.loader.hrcsv import Columns, Rules, build, decode, find_columns, read_rows, to_yaml
+from orgcharts.errors import OrgChartsError, OrgFileError, UnknownColumnError, UsageError
+from orgcharts.loader.hrcsv import (
+    FIELD_LABELS,
+    FIELDS,
+    Columns,
+    Rules,
+    build,
+    decode,
+    find_columns,
+    parse_authority,
+    parse_rule,
+    read_rows,
+    to_yaml,
+)
 from orgcharts.web import view
 
 
@@ -41,8 +54,8 @@ def test_the_d3_org_chart_sample_imports_loads_and_renders(d3_export):
     org = loaded.org
     assert len(org.roles) == data_rows(d3_export) == 1516
     assert org.top.title == "Chief Executive Officer" and org.top.name == "Ian Devling"
-    shape = view.structure(to_yaml(result.document), "d3.yaml")
-    figure = view.chart(shape.org, shape, [], view.Controls(view="inverted"), "r")
+    structure = view.structure(to_yaml(result.document), "d3.yaml")
+    figure = view.chart(structure.org, structure, [], view.Controls(view="inverted"), "r")
     assert org.top.id in figure.data[3].customdata
 
 
@@ -93,7 +106,7 @@ def test_explicit_columns_win_and_an_unknown_one_is_named_with_a_suggestion():
     data = b"key,boss,job,who\na,,Boss,Ann\nb,a,Clerk,Bob\n"
     org = org_of(imported(data, id="key", manager="BOSS", title="job", name="who")).org
     assert (org.role("b").title, org.role("b").name, org.role("b").reports_to) == ("Clerk", "Bob", "a")
-    with pytest.raises(KeyError, match=re.escape("hr.csv has no column 'jobs' (did you mean 'job'?)")):
+    with pytest.raises(UnknownColumnError, match=re.escape("hr.csv has no column 'jobs' (did you mean 'job'?)")):
         imported(data, id="key", manager="boss", title="jobs")
 
 
@@ -117,24 +130,26 @@ def test_every_bad_row_is_reported_at_its_line_at_once():
         b"owner,,Second Top\n"  # 10: another top
     )
     assert messages(data) == [
-        "hr.csv:4: error: manager id 'vp_sale' of 'rep' is not an id in this file (did you mean 'vp_sales'?)",
+        "hr.csv:4: error: manager 'vp_sale' is not a role id (did you mean 'vp_sales'?)",
         "hr.csv:5: error: id 'vp_sales' is used again (first on line 3)",
         "hr.csv:6: error: row has no id (column 'id')",
-        "hr.csv:7: error: 'self' reports to itself",
-        "hr.csv:8: error: reporting cycle: 'loop_a' → 'loop_b' → 'loop_a' (each manages the next)",
-        "hr.csv:10: error: 'owner' has no manager, like 'ceo' (line 2): an org has one top; give it one",
+        "hr.csv:7: error: role 'self' reports to itself; give it its real manager",
+        "hr.csv:8: error: reporting cycle 'loop_a' -> 'loop_b' -> 'loop_a'; one of these roles must report outside the cycle",
+        "hr.csv:10: error: several roles have no manager ('ceo', 'owner'); exactly one may be the top: "
+        "give 'owner' a manager",
     ]
 
 
 def test_a_file_where_everyone_has_a_manager_has_no_top():
-    assert "hr.csv:1: error: every row has a manager: leave the top person's manager empty" in messages(
-        b"id,manager,title\na,b,A\nb,a,B\n"
+    assert (
+        "hr.csv:1: error: no top role: every role has a manager; the top role (the chief executive) must have none"
+        in messages(b"id,manager,title\na,b,A\nb,a,B\n")
     )
 
 
 def test_lines_count_cells_that_hold_line_breaks():
     data = b'id,manager,title\nceo,,"Chief\nExecutive"\nrep,nobody,Rep\n'
-    assert messages(data) == ["hr.csv:4: error: manager id 'nobody' of 'rep' is not an id in this file"]
+    assert messages(data) == ["hr.csv:4: error: manager 'nobody' is not a role id"]
 
 
 @pytest.mark.parametrize(
@@ -202,7 +217,7 @@ def test_the_command_lists_bad_rows_and_writes_nothing(tmp_path):
     out = tmp_path / "org.yaml"
     result = CliRunner().invoke(main, ["import", str(bad), "-o", str(out)])
     assert result.exit_code == 1
-    assert f"{bad}:3: error: manager id 'cco' of 'rep' is not an id in this file (did you mean 'ceo'?)" in result.output
+    assert f"{bad}:3: error: manager 'cco' is not a role id (did you mean 'ceo'?)" in result.output
     assert "1 error: nothing was written" in result.output and not out.exists()
 
 
@@ -222,3 +237,18 @@ def test_the_command_refuses_bad_options(option, message, oracle_export):
 def test_a_giant_cell_is_refused_with_its_line():
     data = b"id,manager,title\nceo,,Boss\nrep,ceo," + b"x" * 200_000 + b"\n"
     assert messages(data) == ["hr.csv:3: error: unreadable CSV: field larger than field limit (131072)"]
+
+
+def test_malformed_rules_raise_our_usage_error():
+    with pytest.raises(UsageError, match="--serves takes 'TITLE PATTERN=VALUE', not 'Sales'"):
+        parse_rule("Sales", "--serves")
+    with pytest.raises(UsageError, match="the limit in 'refund:lots' is not a number"):
+        parse_authority("refund:lots")
+    assert issubclass(UsageError, OrgChartsError) and issubclass(UnknownColumnError, UsageError)
+    assert parse_rule("Sales*=retail", "--serves") == ("Sales*", "retail")
+
+
+def test_the_fields_are_listed_once_and_the_command_line_follows_them():
+    assert tuple(FIELD_LABELS) == FIELDS == tuple(field.name for field in dataclasses.fields(Columns))
+    usage = CliRunner().invoke(main, ["import", "--help"]).output
+    assert all(f"--{field.replace('_', '-')} COLUMN" in usage for field in FIELDS)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgcharts import load_text
+from orgcharts.graph import depths as graph_depths
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import COUSIN_GAP, SIBLING_GAP, tidy_positions, tidy_tree
 
@@ -112,12 +113,12 @@ def test_identical_subtrees_are_drawn_identically(children):
     seen = {}
     for node in range(len(children)):
         nodes = depth_first(children, node)
-        shape = tuple(len(children[n]) for n in nodes)
+        child_counts = tuple(len(children[n]) for n in nodes)
         drawing = tuple(round(x[n] - x[node], 9) for n in nodes)
-        if shape in seen:
-            assert seen[shape] == drawing
+        if child_counts in seen:
+            assert seen[child_counts] == drawing
         else:
-            seen[shape] = drawing
+            seen[child_counts] = drawing
 
 
 def test_small_hand_made_trees():
@@ -155,9 +156,12 @@ def test_layout_of_an_org_keeps_file_order():
         "  - {id: a1, title: A1, reports_to: a}\n"
     )
     org = load_text(text).org
-    layout = tidy_tree(org, reporting_tree(org))
+    tree = reporting_tree(org)
+    layout = tidy_tree(org, tree)
     assert layout.x["b"] < layout.x["a"]
-    assert layout.depth == {"top": 0, "b": 1, "a": 1, "a1": 2}
+    assert layout.row == graph_depths(org, tree) == {"top": 0, "b": 1, "a": 1, "a1": 2}, (
+        "nothing stacked: rows are depths"
+    )
     assert layout.levels == 3
     assert layout.x["a1"] == layout.x["a"]
 
@@ -206,8 +210,9 @@ def test_org_layout_stacks_a_wide_team():
     roles = "\n".join(f"  - {{id: a{i}, title: Agent {i}, reports_to: lead, serves: [c]}}" for i in range(30))
     text = f"organization: X\ncustomers: [{{id: c, name: C}}]\nroles:\n  - {{id: lead, title: Lead}}\n{roles}\n"
     org = load_text(text).org
-    layout = tidy_tree(org, reporting_tree(org))
-    assert layout.depth["a29"] == 1 and layout.row["a29"] > 1
+    tree = reporting_tree(org)
+    layout = tidy_tree(org, tree)
+    assert graph_depths(org, tree)["a29"] == 1 and layout.row["a29"] > 1
     assert layout.width <= COUSIN_GAP * 4
     unstacked = tidy_tree(org, reporting_tree(org), stack_from=10_000)
     assert unstacked.width == 29

@@ -11,38 +11,13 @@ top            decides refund (no limit)
 └── it          serves, supports and manages no one
 """
 
-import textwrap
-
 import pytest
 
 from orgcharts import load_text
 from orgcharts.errors import UnknownIdError
-from orgcharts.graph import reporting_tree, sight_graph, top_down
+from orgcharts.graph import climb, depths, reporting_tree, sight_graph, top_down
 from orgcharts.metrics import escalations, layers, line_of_sight, median_span, spans, summarize
-
-HAND_CHECKED = textwrap.dedent(
-    """\
-    organization: Hand-checked
-    customers:
-      - {id: walkin, name: Walk-in}
-      - {id: phone, name: Phone}
-      - {id: business, name: Business}
-    decisions:
-      - {id: refund, name: Refund, unit: EUR}
-      - {id: exception, name: Exception}
-    roles:
-      - {id: top, title: Top, decides: [refund]}
-      - {id: ops, title: Operations, reports_to: top, decides: [{decision: refund, limit: 1000}, exception]}
-      - {id: store_mgr, title: Store manager, reports_to: ops, decides: [{decision: refund, limit: 100}]}
-      - {id: clerk, title: Clerk, reports_to: store_mgr, headcount: 10, serves: [walkin],
-         decides: [{decision: refund, limit: 20}]}
-      - {id: desk, title: Desk, reports_to: ops, headcount: 5, serves: [walkin, phone]}
-      - {id: sales, title: Sales, reports_to: top}
-      - {id: rep, title: Rep, reports_to: sales, headcount: 4, serves: [business]}
-      - {id: hr, title: HR, reports_to: top, supports: [store_mgr]}
-      - {id: it, title: IT, reports_to: top}
-    """
-)
+from tests.fixtures.orgs import HAND_CHECKED  # also imported from here by test_dashboard_view.py
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +140,20 @@ def test_layers_from_the_top(org, tree):
         (2, ("ops", "sales", "hr", "it"), 4),
         (3, ("store_mgr", "desk", "rep"), 10),
         (4, ("clerk",), 10),
+    ]
+
+
+def test_one_climb_and_one_depth(org, tree):
+    assert climb(org, "clerk") == ("clerk", "store_mgr", "ops", "top")
+    assert climb(org, "clerk", 2) == ("clerk", "store_mgr", "ops"), "two reporting lines climbed"
+    assert climb(org, "clerk", 0) == ("clerk",)
+    assert climb(org, "top") == ("top",)
+    assert climb(org, "clerk")[1:] == ("store_mgr", "ops", "top"), "everyone above, nearest first"
+    assert depths(org, tree) == {
+        "top": 0, "ops": 1, "sales": 1, "hr": 1, "it": 1, "store_mgr": 2, "desk": 2, "rep": 2, "clerk": 3
+    }  # fmt: skip
+    assert [layer.roles for layer in layers(org, tree)] == [
+        tuple(role for role in top_down(org, tree) if depths(org, tree)[role] == number) for number in range(4)
     ]
 
 

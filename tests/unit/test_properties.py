@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgcharts import OrgFileError, load_bytes, load_text
-from orgcharts.errors import UnknownIdError
+from orgcharts.errors import UnknownColumnError
 from orgcharts.graph import reporting_tree, sight_graph
 from orgcharts.loader import example_names, example_text
 from orgcharts.loader.hrcsv import Rules, import_bytes, to_yaml
@@ -208,7 +208,7 @@ def imports_or_refuses(data):
     except OrgFileError as error:
         assert error.errors and all(str(d).startswith("fuzz.csv") for d in error.diagnostics)
         return None
-    except UnknownIdError:
+    except UnknownColumnError:
         raise AssertionError("no column was named, so none can be unknown") from None
     return loads_or_refuses(to_yaml(imported.document))
 

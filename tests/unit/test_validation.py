@@ -293,7 +293,8 @@ def every_path(value, path=()):
 @pytest.mark.parametrize("name", ["telecom", "retailer", "b2b"])
 def test_locating_one_item_agrees_with_reading_the_whole_file(name):
     from orgcharts.loader import example_text
-    from orgcharts.loader.yamltext import Locator, read_document
+    from orgcharts.loader.positions import Locator
+    from orgcharts.loader.yamltext import read_document
 
     text = example_text(name)
     document = read_document(text)
@@ -305,7 +306,8 @@ def test_locating_one_item_agrees_with_reading_the_whole_file(name):
 
 
 def test_locating_falls_back_when_items_share_a_line():
-    from orgcharts.loader.yamltext import Locator, read_document
+    from orgcharts.loader.positions import Locator
+    from orgcharts.loader.yamltext import read_document
 
     text = "organization: X\nroles: [{id: a, title: A}, {id: b, title: B, headcount: x}]\n"
     document = read_document(text)

@@ -1,0 +1,154 @@
+"""The metric catalog: one row per metric, the one vocabulary every surface reads.
+
+A metric is named, judged and written for people here and nowhere else: the compare table,
+the text reports, the JSON documents, the command line and the dashboard's cards all take
+their labels, their "better or worse" and their shown values from this module. Adding a
+metric is one row in ``METRICS`` plus its computation in ``org_values`` or
+``decision_values``.
+
+The API:
+
+- ``Metric``: ``key`` (the id in JSON and code), ``label`` (as people read it: "no one can
+  decide"), ``lower_is_better`` (True, False, or None where neither is better),
+  ``scope`` (``"org"``: the org as a whole, ``"decision"``: one decision at one amount),
+  ``phrase`` (how a sentence says it: "weighted mean {} hops", "median {}" after "Spans:") and
+  ``show(value) -> str``, the only way a value reaches a person.
+- ``METRICS``: every metric, in the order the compare table lists them;
+  ``ORG_METRICS`` and ``DECISION_METRICS`` are its two scopes.
+- ``metric(key) -> Metric`` (raises ``errors.UsageError``), ``show(key, value) -> str``,
+  ``better(key, before, after) -> bool | None`` and ``said(keys, values) -> str`` (the
+  phrases joined: "9 roles, 25 people, 4 layers").
+- ``org_values(org, tree)`` (``counts(org)``: only those that need no tree) and
+  ``decision_values(summary)``: each metric's value, keyed by ``key`` (``decision_values(None)`` gives every decision metric as None: unmeasured).
+- ``MISSING``: what ``show`` writes for a value that is not there ("–").
+
+Hops are shown to two decimals ("1.88", "2.00") wherever a person reads them: one decimal
+hides what-if changes (2.00 to 1.96 would read 2.0 to 2.0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import networkx as nx
+
+from orgcharts.errors import UsageError
+from orgcharts.metrics import DecisionSummary, layers, median_span, spans
+from orgcharts.model import Organization
+
+Scope = Literal["org", "decision"]
+MISSING = "–"
+"""Shown for a value that is not there: unmeasured, or nobody to measure."""
+
+
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _hops(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _share(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _median(value: float) -> str:
+    # a median of whole numbers is whole or a half: "2" or "2.5", never "2.50"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric: its id, its label for people, which way is better, and how it is shown."""
+
+    key: str
+    label: str
+    lower_is_better: bool | None
+    scope: Scope
+    phrase: str
+    """How a sentence says it, ``{}`` standing for the shown value: "max {}"."""
+    _format: Callable[[float], str]
+
+    def show(self, value: float | None) -> str:
+        """The value as people read it; ``MISSING`` for None."""
+        return MISSING if value is None else self._format(value)
+
+    def better(self, before: float | None, after: float | None) -> bool | None:
+        """True if going from ``before`` to ``after`` helps customers, False if it hurts,
+        None if neither (no direction, a value missing, or no change)."""
+        if self.lower_is_better is None or before is None or after is None or before == after:
+            return None
+        return (after < before) == self.lower_is_better
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("roles", "roles", None, "org", "{} roles", _count),
+    Metric("people", "people", None, "org", "{} people", _count),
+    Metric("customer_facing_roles", "customer-facing roles", None, "org", "{} customer-facing roles", _count),
+    Metric("layers", "layers", None, "org", "{} layers", _count),
+    Metric("median_span", "median span", None, "org", "median {}", _median),
+    Metric("weighted_mean_hops", "weighted mean hops", True, "decision", "weighted mean {} hops", _hops),
+    Metric("max_hops", "max hops", True, "decision", "max {}", _count),
+    Metric("unreachable", "no one can decide", True, "decision", "{} with no one able to decide", _count),
+    Metric("empowered_share", "empowered share", False, "decision", "empowered {}", _share),
+)
+ORG_METRICS = tuple(m for m in METRICS if m.scope == "org")
+DECISION_METRICS = tuple(m for m in METRICS if m.scope == "decision")
+_BY_KEY = {m.key: m for m in METRICS}
+
+
+def metric(key: str) -> Metric:
+    """The metric called ``key``; ``UsageError`` if there is none."""
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise UsageError(f"'{key}' is not a metric; the metrics are {', '.join(_BY_KEY)}") from None
+
+
+def show(key: str, value: float | None) -> str:
+    """``metric(key).show(value)``."""
+    return metric(key).show(value)
+
+
+def better(key: str, before: float | None, after: float | None) -> bool | None:
+    """``metric(key).better(before, after)``."""
+    return metric(key).better(before, after)
+
+
+def said(keys: Iterable[str], values: Mapping[str, Any]) -> str:
+    """The phrases of the metrics ``keys`` with their shown ``values``, joined by commas:
+    "9 roles, 25 people, 4 layers"."""
+    return ", ".join(metric(key).phrase.format(show(key, values[key])) for key in keys)
+
+
+def org_values(org: Organization, tree: nx.DiGraph) -> dict[str, float | None]:
+    """Every org metric of ``org`` (``tree``: its ``graph.reporting_tree``), keyed by metric."""
+    return {
+        **counts(org),
+        "layers": len(layers(org, tree)),
+        "median_span": median_span(spans(org, tree)),
+    }
+
+
+def counts(org: Organization) -> dict[str, float | None]:
+    """The org metrics that need no walk of the tree: roles, people, customer-facing roles."""
+    return {
+        "roles": len(org.roles),
+        "people": sum(role.headcount for role in org.roles),
+        "customer_facing_roles": sum(1 for role in org.roles if role.customer_facing),
+    }
+
+
+def decision_values(summary: DecisionSummary | None) -> dict[str, float | None]:
+    """Every decision metric of ``summary`` keyed by metric; all None for no summary."""
+    if summary is None:
+        return dict.fromkeys((m.key for m in DECISION_METRICS), None)
+    return {
+        "weighted_mean_hops": summary.weighted_mean_hops,
+        "max_hops": summary.max_hops,
+        "unreachable": len(summary.unreachable),
+        "empowered_share": summary.empowered_share,
+    }

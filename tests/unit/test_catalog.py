@@ -1,0 +1,120 @@
+"""The metric catalog: how each metric is shown, and proof that every metric in it reaches every
+surface of the core (the compare table and its JSON, the hop report as text and JSON, the command line).
+
+A dashboard test can do the same: iterate ``catalog.METRICS`` over ``compare(TODAY, TOMORROW)``
+and look for ``m.label`` and ``m.show(value)`` in what it renders.
+"""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from orgcharts import catalog, load_text
+from orgcharts.cli import main
+from orgcharts.compare import compare
+from orgcharts.errors import UsageError
+from orgcharts.graph import reporting_tree
+from orgcharts.metrics import escalations, summarize
+from tests.fixtures.orgs import HAND_CHECKED, PROPOSAL
+
+TODAY = load_text(HAND_CHECKED).org
+TOMORROW = load_text(PROPOSAL).org
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("weighted_mean_hops", 13 / 19, "0.68"),
+        ("weighted_mean_hops", 1.875, "1.88"),
+        ("weighted_mean_hops", 2, "2.00"),  # two decimals, so that 2.00 -> 1.96 reads as a change
+        ("weighted_mean_hops", 1.96, "1.96"),
+        ("weighted_mean_hops", None, "–"),
+        ("max_hops", 2, "2"),
+        ("max_hops", None, "–"),
+        ("empowered_share", 10 / 19, "53%"),
+        ("unreachable", 0, "0"),
+        ("people", 14000, "14,000"),
+        ("median_span", 1.5, "1.5"),
+        ("median_span", 2.0, "2"),
+        ("median_span", None, "–"),
+    ],
+)
+def test_each_metric_is_shown_one_way(key, value, shown):
+    assert catalog.show(key, value) == catalog.metric(key).show(value) == shown
+
+
+def test_the_catalog_is_complete_and_consistent():
+    assert [m.key for m in catalog.METRICS] == [
+        "roles",
+        "people",
+        "customer_facing_roles",
+        "layers",
+        "median_span",
+        "weighted_mean_hops",
+        "max_hops",
+        "unreachable",
+        "empowered_share",
+    ]
+    assert catalog.metric("unreachable").label == "no one can decide"
+    assert set(catalog.ORG_METRICS) | set(catalog.DECISION_METRICS) == set(catalog.METRICS)
+    assert set(catalog.org_values(TODAY, reporting_tree(TODAY))) == {m.key for m in catalog.ORG_METRICS}
+    assert set(catalog.decision_values(None)) == {m.key for m in catalog.DECISION_METRICS}
+    assert all(m.lower_is_better is None for m in catalog.ORG_METRICS), (
+        "the org's own metrics are neither better nor worse"
+    )
+    with pytest.raises(UsageError, match="'hops' is not a metric"):
+        catalog.metric("hops")
+
+
+def test_better_follows_the_customer():
+    assert catalog.better("weighted_mean_hops", 2.0, 1.96) is True
+    assert catalog.better("empowered_share", 0.5, 0.4) is False
+    assert catalog.better("roles", 9, 10) is None
+    assert catalog.better("max_hops", None, 1) is None
+    assert catalog.better("max_hops", 1, 1) is None
+
+
+def test_every_metric_reaches_the_compare_table_and_its_json(tmp_path):
+    before, after = tmp_path / "today.yaml", tmp_path / "proposal.yaml"
+    before.write_text(HAND_CHECKED)
+    after.write_text(PROPOSAL)
+    table = CliRunner().invoke(main, ["diff", str(before), str(after)])
+    document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).output)
+    comparison = compare(TODAY, TOMORROW)
+    rows = [line.split() for line in table.output.splitlines()]
+    expected_rows = 0
+    for decision in (None, "refund", "exception"):
+        for m in catalog.ORG_METRICS if decision is None else catalog.DECISION_METRICS:
+            (change,) = [c for c in comparison.metrics if c.decision == decision and c.metric == m.key]
+            verdict = {True: ["better"], False: ["worse"], None: []}[m.better(change.before, change.after)]
+            row = [decision or "(org)", *m.label.split(), m.show(change.before), m.show(change.after), *verdict]
+            assert row in rows, (m.key, decision, row)
+            (entry,) = [e for e in document["metrics"] if e["decision"] == decision and e["metric"] == m.key]
+            assert (entry["before"], entry["after"]) == (change.before, change.after)
+            expected_rows += 1
+    assert len(document["metrics"]) == expected_rows == len(catalog.METRICS) + len(catalog.DECISION_METRICS)
+
+
+def test_every_decision_metric_reaches_the_hop_report(tmp_path):
+    path = tmp_path / "org.yaml"
+    path.write_text(HAND_CHECKED)
+    text = CliRunner().invoke(main, ["hops", str(path), "--decision", "exception"]).output
+    document = json.loads(CliRunner().invoke(main, ["hops", str(path), "--format", "json"]).output)
+    summary = summarize(TODAY, escalations(TODAY, reporting_tree(TODAY), "exception"), by_segment=False)
+    values = catalog.decision_values(summary)
+    assert values["unreachable"] == 1, "the exception leaves the rep with no one, so every phrase is said"
+    headline = text.splitlines()[1]
+    for m in catalog.DECISION_METRICS:
+        assert m.phrase.format(m.show(values[m.key])) in headline, m.key
+        assert m.key in document["summary"]["exception"], m.key
+    assert document["summary"]["exception"]["unreachable"] == ["rep"], "the JSON lists who, not how many"
+
+
+def test_org_metrics_reach_the_command_line(tmp_path):
+    path = tmp_path / "org.yaml"
+    path.write_text(HAND_CHECKED)
+    said = CliRunner().invoke(main, ["check", str(path)]).output + CliRunner().invoke(main, ["stats", str(path)]).output
+    values = catalog.org_values(TODAY, reporting_tree(TODAY))
+    for m in catalog.ORG_METRICS:
+        assert m.phrase.format(m.show(values[m.key])) in said, m.key

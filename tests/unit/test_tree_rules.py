@@ -1,0 +1,70 @@
+"""The tree rules (one top, no reporting cycles, known managers) say the same in an org file and an HR export."""
+
+import re
+import time
+
+import pytest
+
+from orgcharts.errors import OrgFileError
+from orgcharts.loader import load_text
+from orgcharts.loader.hrcsv import Rules, import_bytes
+from orgcharts.loader.treerules import tree_problems
+
+
+def field_named(message):
+    """Each input names its manager field its own way (reports_to, manager); the rest is the same."""
+    return re.sub(r"\b(reports_to|manager)(?= '| \(|;)", "MANAGER", message)
+
+
+def yaml_errors(managers):
+    roles = "".join(
+        f"  - {{id: {role}, title: T{', reports_to: ' + manager if manager else ''}}}\n"
+        for role, manager in managers.items()
+    )
+    with pytest.raises(OrgFileError) as raised:
+        load_text(f"organization: X\ncustomers: [{{id: segment, name: S}}]\nroles:\n{roles}", "org.yaml")
+    return [field_named(d.message) for d in raised.value.errors]
+
+
+def csv_errors(managers):
+    data = "id,manager,title\n" + "".join(f"{role},{manager or ''},T\n" for role, manager in managers.items())
+    with pytest.raises(OrgFileError) as raised:
+        import_bytes(data.encode(), "hr.csv", Rules())
+    return [field_named(d.message) for d in raised.value.errors]
+
+
+@pytest.mark.parametrize(
+    "managers",
+    [
+        {"a": None, "b": "a", "c": "d", "d": "c"},  # a cycle
+        {"a": None, "b": "b"},  # reporting to oneself
+        {"a": "b", "b": "a"},  # no top
+        {"a": None, "b": None, "c": "a"},  # two tops
+        {"a": None, "b": "x"},  # an unknown manager
+    ],
+)
+def test_an_org_file_and_an_export_say_the_same(managers):
+    assert yaml_errors(managers) == csv_errors(managers)
+
+
+def test_a_long_cycle_is_named_by_its_first_roles_and_its_length():
+    managers = {"top": None, **{f"r{i}": f"r{(i + 1) % 20}" for i in range(20)}}
+    (message,) = csv_errors(managers)
+    assert message == (
+        "reporting cycle 'r0' -> 'r1' -> 'r2' -> 'r3' -> 'r4' -> 'r5' -> 'r6' -> 'r7' -> ... -> 'r0' (20 roles); "
+        "one of these roles must report outside the cycle"
+    )
+
+
+def test_the_rules_are_linear_in_the_number_of_roles():
+    # one cycle through 200,000 roles and 100,000 chains hanging off it: each role is walked once
+    size = 200_000
+    entries = [(f"r{i}", f"r{(i + 1) % size}") for i in range(size)]
+    entries += [(f"s{i}", f"r{i}") for i in range(100_000)]
+    started = time.perf_counter()
+    problems = list(tree_problems(entries, "manager"))
+    assert time.perf_counter() - started < 2
+    assert [p.message.split(";")[0] for p in problems] == [
+        "no top role: every role has a manager",
+        "reporting cycle 'r0' -> 'r1' -> 'r2' -> 'r3' -> 'r4' -> 'r5' -> 'r6' -> 'r7' -> ... -> 'r0' (200,000 roles)",
+    ]
