@@ -38,11 +38,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.orggen import generate
+from benchmarks.driver import CHROMIUM, CHROMIUM_FLAGS, PLAIN_JS, free_port, role_screen_point, running
+from orgcharts.examples.generate import generate
 from orgcharts.web.drawing import chart
 from orgcharts.web.session import Computations, Controls, snapshot
-from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running
-from tests.integration.dashboard import PLAIN_JS, role_screen_point
 
 EXPAND_ALL_UP_TO = 20_000
 POINTS = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data[3] ? g.data[3].customdata.length : 0; }"

@@ -18,11 +18,11 @@ from dash import Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from orgcharts.figures import hop_colour, text_colour_on
+from orgcharts.graph import climb
 from orgcharts.web import controls, ids
 from orgcharts.web.drawing import chart
 from orgcharts.web.readouts import Selection, selection
 from orgcharts.web.served import Served
-from orgcharts.web.session import ancestors
 from orgcharts.web.wiring import Callbacks
 
 callbacks = Callbacks()
@@ -106,7 +106,7 @@ def render_chart(
         shown = {
             **shown,
             "selected": role,
-            "expanded": opened + [role_id for role_id in ancestors(shape.org, role) if role_id not in opened],
+            "expanded": opened + [role_id for role_id in climb(shape.org, role)[1:] if role_id not in opened],
         }
     chosen = controls.read(shape.org, shown)
     measured = served.analysis(shape, edits, chosen)

@@ -10,7 +10,8 @@ import dash
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from orgcharts.compare import Comparison, shown_value
+from orgcharts import catalog
+from orgcharts.compare import Comparison
 from orgcharts.errors import OrgFileError
 from orgcharts.loader import load_bytes
 from orgcharts.web import controls, ids
@@ -21,18 +22,6 @@ from orgcharts.web.session import edited
 from orgcharts.web.wiring import Callbacks
 
 callbacks = Callbacks()
-
-METRIC_LABELS = {
-    "roles": "roles",
-    "people": "people",
-    "customer_facing_roles": "customer-facing roles",
-    "layers": "layers",
-    "median_span": "median span",
-    "weighted_mean_hops": "weighted mean hops",
-    "max_hops": "max hops",
-    "unreachable": "no one can decide",
-    "empowered_share": "empowered share",
-}
 
 
 def stores() -> list[Any]:
@@ -170,19 +159,18 @@ def render_comparison(
 def metrics_table(comparison: Comparison) -> html.Table:
     """Every metric before and after; green where the change helps customers, red where it hurts."""
     decisions = {**comparison.before.decision_index, **comparison.after.decision_index}
-    rows = [
-        html.Tr(
-            [
-                html.Td(decisions[m.decision].name if m.decision else "the org"),
-                html.Td(METRIC_LABELS.get(m.metric, m.metric)),
-                html.Td(shown_value(m.metric, m.before), className="number"),
-                html.Td(shown_value(m.metric, m.after), className="number"),
-                html.Td({True: "better", False: "worse", None: ""}[m.better]),
-            ],
-            className={True: "better", False: "worse", None: ""}[m.better],
-        )
-        for m in comparison.metrics
-    ]
+    rows = []
+    for m in comparison.metrics:
+        metric = catalog.metric(m.metric)
+        verdict = {True: "better", False: "worse", None: ""}[m.better]
+        cells = [
+            html.Td(decisions[m.decision].name if m.decision else "the org"),
+            html.Td(metric.label),
+            html.Td(metric.show(m.before), className="number"),
+            html.Td(metric.show(m.after), className="number"),
+            html.Td(verdict),
+        ]
+        rows.append(html.Tr(cells, className=verdict))
     header = html.Tr([html.Th(text) for text in ("decision", "metric", "before", "after", "")])
     return html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table")
 

@@ -10,23 +10,23 @@ import dash
 from dash import Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from orgcharts.errors import Diagnostic, OrgFileError, UnknownIdError
-from orgcharts.loader.hrcsv import Rules, header_of, import_bytes, parse_authority, parse_rule, to_yaml
+from orgcharts.errors import Diagnostic, OrgFileError, UsageError
+from orgcharts.loader.hrcsv import (
+    FIELD_LABELS,
+    FIELDS,
+    Rules,
+    header_of,
+    import_bytes,
+    parse_authority,
+    parse_rule,
+    to_yaml,
+)
 from orgcharts.web import ids
 from orgcharts.web.parts import decode_upload, errors, is_csv, ok, row
 from orgcharts.web.served import Served, source_of, text_store
 from orgcharts.web.wiring import Callbacks
 
 callbacks = Callbacks()
-
-CSV_FIELDS = (
-    ("id", "Id (unique per row)"),
-    ("manager", "Manager's id"),
-    ("title", "Job title"),
-    ("name", "Full name"),
-    ("first_name", "First name"),
-    ("last_name", "Last name"),
-)
 
 
 def layout() -> html.Div:
@@ -47,12 +47,12 @@ def layout() -> html.Div:
                 children=[
                     html.Label(
                         [
-                            html.Span(label),
+                            html.Span(FIELD_LABELS[field]),
                             dcc.Dropdown(id=ids.csv_column(field), className="csv-column", clearable=True),
                         ],
                         className="csv-field",
                     )
-                    for field, label in CSV_FIELDS
+                    for field in FIELDS
                 ],
             ),
             html.Div(
@@ -94,8 +94,8 @@ def layout() -> html.Div:
     output=[
         Output(ids.CSV_PANEL, "hidden"),
         Output(ids.CSV_HEADING, "children"),
-        {field: Output(ids.csv_column(field), "options") for field, _ in CSV_FIELDS},
-        {field: Output(ids.csv_column(field), "value") for field, _ in CSV_FIELDS},
+        {field: Output(ids.csv_column(field), "options") for field in FIELDS},
+        {field: Output(ids.csv_column(field), "value") for field in FIELDS},
         Output(ids.CSV_MESSAGES, "children"),
     ],
     inputs={
@@ -110,14 +110,14 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
     hidden, heading, each field's column choices and its column, messages."""
     name = os.path.basename(filename or "export.csv")
     if ctx.triggered_id == ids.CSV_CANCEL:
-        each = dict.fromkeys(dict(CSV_FIELDS), dash.no_update)
+        each = dict.fromkeys(FIELDS, dash.no_update)
         return True, dash.no_update, each, each, dash.no_update
     if not is_csv(name):
         raise PreventUpdate
     try:
         header, guessed = header_of(decode_upload(contents, name, served.cap), name)
     except OrgFileError as error:
-        none = dict.fromkeys(dict(CSV_FIELDS))
+        none = dict.fromkeys(FIELDS)
         return (
             False,
             f"Import {name}",
@@ -129,8 +129,8 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
     return (
         False,
         f"Import {name}: {len(header)} columns",
-        {field: options for field, _ in CSV_FIELDS},
-        {field: guessed[field] for field, _ in CSV_FIELDS},
+        {field: options for field in FIELDS},
+        {field: guessed[field] for field in FIELDS},
         [],
     )
 
@@ -148,7 +148,7 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
         "clicks": Input(ids.CSV_IMPORT, "n_clicks"),
         "contents": State(ids.UPLOAD, "contents"),
         "filename": State(ids.UPLOAD, "filename"),
-        "columns": {field: State(ids.csv_column(field), "value") for field, _ in CSV_FIELDS},
+        "columns": {field: State(ids.csv_column(field), "value") for field in FIELDS},
         "serves": State(ids.CSV_SERVES, "value"),
         "decides": State(ids.CSV_DECIDES, "value"),
         "group": State(ids.CSV_GROUP, "value"),
@@ -177,9 +177,9 @@ def import_csv(
             ],
             group_by_title=bool(group),
         )
-        given = {field: columns.get(field) for field, _ in CSV_FIELDS if columns.get(field)}
+        given = {field: columns.get(field) for field in FIELDS if columns.get(field)}
         imported = import_bytes(decode_upload(contents, name, served.cap), name, rules, only_given=True, **given)
-    except (ValueError, UnknownIdError) as error:  # a malformed rule, or a column the export lacks
+    except UsageError as error:  # a malformed rule or limit, or a column the export lacks
         return *keep, [html.P(str(error), className="bad")]
     except OrgFileError as error:
         return *keep, _csv_errors(error.diagnostics)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from orgcharts.metrics import DecisionSummary, Escalation
+from orgcharts import catalog
+from orgcharts.metrics import Escalation
 from orgcharts.model import Organization
-from orgcharts.report import format_hops
 from orgcharts.web.session import Controls, Snapshot
 
 
@@ -22,47 +22,37 @@ class Card:
     better: bool | None = None
 
 
+CARDS = ("weighted_mean_hops", "max_hops", "empowered_share", "unreachable", "layers", "median_span")
+"""The metric cards, in the order they stand over the chart (``catalog`` keys)."""
+
+
 def cards(now: Snapshot, loaded: Snapshot) -> list[Card]:
-    """The six metric cards, each with the change against the loaded org."""
+    """The metric cards (``CARDS``), each labelled and shown as the catalog says, with the
+    change against the loaded org where edits made one."""
+    values, before = _values(now), _values(loaded)
     result = []
-    for key, label, lower_is_better in (
-        ("weighted_mean_hops", "weighted mean hops", True),
-        ("max_hops", "max hops", True),
-        ("empowered_share", "empowered share", False),
-        ("unreachable", "no one can decide", True),
-    ):
-        value, before = _summary_value(now.summary, key), _summary_value(loaded.summary, key)
-        changed = value != before and value is not None and before is not None
+    for key in CARDS:
+        metric = catalog.metric(key)
+        value, was = values[key], before[key]
+        changed = value != was and value is not None and was is not None
         result.append(
             Card(
                 key,
-                label,
-                _show(key, value),
-                _show(key, before) if changed else None,
-                ((value < before) == lower_is_better) if changed else None,  # type: ignore[operator]
+                metric.label,
+                metric.show(value),
+                metric.show(was) if changed else None,
+                metric.better(was, value) if changed else None,
             )
         )
-    result.append(Card("layers", "layers", str(now.layers)))
-    result.append(Card("median_span", "median span", format_hops(now.median_span)))
     return result
 
 
-def _summary_value(summary: DecisionSummary | None, key: str) -> float | None:
-    if summary is None:
-        return None
-    if key == "unreachable":
-        return len(summary.unreachable)
-    return getattr(summary, key)
-
-
-def _show(key: str, value: float | None) -> str:
-    if value is None:
-        return "–"
-    if key == "empowered_share":
-        return f"{value:.0%}"
-    if key == "weighted_mean_hops":
-        return f"{value:.1f}"
-    return str(int(value))
+def _values(snapshot: Snapshot) -> dict[str, float | None]:
+    return {
+        **catalog.decision_values(snapshot.summary),
+        "layers": snapshot.layers,
+        "median_span": snapshot.median_span,
+    }
 
 
 @dataclass(frozen=True)

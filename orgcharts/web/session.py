@@ -185,16 +185,6 @@ def find(org: Organization, query: str, most: int = 8) -> list[tuple[str, str]]:
     return [(role.id, role.title + (f" ({role.name})" if role.name else "")) for role in hits[:most]]
 
 
-def ancestors(org: Organization, role_id: str) -> list[str]:
-    """The chain above a role, nearest first: what must be expanded to show it."""
-    chain = []
-    current = org.role(role_id)
-    while current.reports_to is not None:
-        chain.append(current.reports_to)
-        current = org.role(current.reports_to)
-    return chain
-
-
 @dataclass(frozen=True)
 class Controls:
     """The dashboard's controls, as the browser holds them."""

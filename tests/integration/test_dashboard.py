@@ -38,7 +38,7 @@ TELECOM = load_example("telecom").org
 
 def expected_mean(org, decision, amount=None):
     summary = summarize(org, escalations(org, reporting_tree(org), decision, amount))
-    return f"{summary.weighted_mean_hops:.1f}"
+    return f"{summary.weighted_mean_hops:.2f}"
 
 
 def test_opens_on_the_example_with_customers_on_top(page, server):

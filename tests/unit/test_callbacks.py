@@ -16,6 +16,7 @@ from dash.exceptions import PreventUpdate
 from orgcharts.errors import MissingOrgTextError
 from orgcharts.figures import HOP_COLOURS, TRACE_DOTTED, legend_entries
 from orgcharts.loader import example_text
+from orgcharts.loader.hrcsv import FIELDS
 from orgcharts.web import chart, comparison, controls, hoptable, hrimport, panels, source, whatif
 from orgcharts.web.app import serve
 from orgcharts.web.served import ask_for_missing_text
@@ -399,7 +400,7 @@ def test_the_editor_gets_its_text_only_once_its_tab_is_open():
 
 
 def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
-    from tests.unit.test_dotted_lines import MATRIX
+    from tests.fixtures.orgs import MATRIX
 
     key = digest(MATRIX)
     loaded = load("apply.n_clicks", applied=1, editor_text=MATRIX, current={"name": "matrix.yaml", "digest": key})
@@ -513,7 +514,7 @@ def match_columns(upload, filename):
 
 
 def import_csv(upload, filename, columns, serves, decides, group):
-    fields = [field for field, _ in hrimport.CSV_FIELDS]
+    fields = list(FIELDS)
     return run(
         hrimport.import_csv, "csv-import.n_clicks", clicks=1, contents=upload, filename=filename,
         columns=dict(zip(fields, columns, strict=True)), serves=serves, decides=decides, group=group,
@@ -523,7 +524,7 @@ def import_csv(upload, filename, columns, serves, decides, group):
 def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
     hidden, heading, options, values, messages = match_columns(upload, "oracle.csv")
-    fields = [field for field, _ in hrimport.CSV_FIELDS]
+    fields = list(FIELDS)
     assert list(options) == list(values) == fields
     assert hidden is False and heading == "Import oracle.csv: 24 columns"
     assert {"label": "department_name", "value": "department_name"} in options["id"]
@@ -560,3 +561,22 @@ def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
     assert "hr.csv:3: error:" in shown_text and "hr.csv:4: error:" in shown_text
     bad_rule = import_csv(csv_upload(data), "hr.csv", columns, "Sales", "", [])
     assert "Sales" in text_of(plain(bad_rule[5]))
+
+
+def test_the_compare_table_and_the_cards_speak_the_catalog():
+    """Every catalog metric reaches the compare table, for the org and for each decision;
+    the cards take their labels and their shown values from it."""
+    from orgcharts import catalog
+    from orgcharts.web.readouts import CARDS
+
+    *_, metrics, _, _ = compare_tab("whatif")
+    rows = [row["props"]["children"] for row in plain(metrics)["props"]["children"][1]["props"]["children"]]
+    shown = {(text_of(cells[0]), text_of(cells[1])) for cells in rows}
+    decisions = ["the org"] + [d.name for d in load_example_org().decisions]
+    for metric in catalog.METRICS:
+        scopes = decisions[:1] if metric.scope == "org" else decisions[1:]
+        assert all((scope, metric.label) in shown for scope in scopes), metric.key
+    cards = plain(render_panels("decision.value", STARTUP, decision="refund", amount=200)[0])
+    labels = [text_of(card["props"]["children"][1]) for card in cards]
+    assert labels == [catalog.metric(key).label for key in CARDS]
+    assert text_of(cards[0]["props"]["children"][0]) == "1.88", "hops to two decimals, as everywhere"

@@ -10,7 +10,7 @@ from orgcharts.web import controls as browser
 from orgcharts.web import drawing, parts, readouts, session, source
 from orgcharts.web.app import serve
 from orgcharts.whatif import Edit, EditError, apply_edits, describe
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED
 
 ORG = load_text(HAND_CHECKED).org
 COMPUTATIONS = session.Computations()
@@ -71,7 +71,7 @@ def test_cards_show_the_change_against_the_loaded_org():
     edited = apply_edits(ORG, [Edit("grant", "rep", "refund"), Edit("grant", "desk", "refund")])
     now = session.snapshot(edited, SHAPE, controls)
     cards = {card.key: card for card in readouts.cards(now, loaded)}
-    assert (cards["weighted_mean_hops"].before, cards["weighted_mean_hops"].value) == ("0.7", "0.0")
+    assert (cards["weighted_mean_hops"].before, cards["weighted_mean_hops"].value) == ("0.68", "0.00")
     assert cards["weighted_mean_hops"].better is True
     assert (cards["empowered_share"].before, cards["empowered_share"].value) == ("53%", "100%")
     assert cards["empowered_share"].better is True
