@@ -146,36 +146,31 @@ def hop_badge(chosen: Selection | None) -> tuple[Any, bool, dict[str, str]]:
 # Plotly draws WebGL charts on a canvas of twice the page's size (its plotGlPixelRatio):
 # draw at the screen's density instead (docs/performance.md).
 callbacks.client(
-    "screenDensity",
-    Output(ids.CHART, "config"),
-    Input(ids.ORG_SOURCE, "data"),
-    State(ids.CHART, "config"),
+    "screenDensity", [Output(ids.CHART, "config")], [Input(ids.ORG_SOURCE, "data"), State(ids.CHART, "config")]
 )
 callbacks.client(
     "flipChart",
-    Output(ids.CHART, "figure", allow_duplicate=True),
-    Output(ids.CHART, "animate"),
-    Input(ids.VIEW, "value"),
-    State(ids.CHART, "figure"),
-    prevent_initial_call=True,
+    [Output(ids.CHART, "figure", allow_duplicate=True), Output(ids.CHART, "animate")],
+    [Input(ids.VIEW, "value"), State(ids.CHART, "figure")],
+    initial=False,
 )
 callbacks.client(
     "turnArrivingChart",
-    Output(ids.CHART, "figure", allow_duplicate=True),
-    Input(ids.CHART, "figure"),
-    State(ids.VIEW, "value"),
-    prevent_initial_call=True,
+    [Output(ids.CHART, "figure", allow_duplicate=True)],
+    [Input(ids.CHART, "figure"), State(ids.VIEW, "value")],
+    initial=False,
 )
 # A click on a role selects it, on a collapsed role opens it, on empty space clears the
 # selection; new levels close what was opened, a new org both.
 callbacks.client(
     "chartClicked",
-    Output(ids.SELECTION, "data"),
-    Output(ids.EXPANDED, "data"),
-    Input(ids.CHART, "clickData"),
-    Input(ids.CLEAR_SELECTION, "n_clicks"),
-    Input(ids.ORG_SOURCE, "data"),
-    Input(ids.LEVELS, "value"),
-    State(ids.EXPANDED, "data"),
-    prevent_initial_call=True,
+    [Output(ids.SELECTION, "data"), Output(ids.EXPANDED, "data")],
+    [
+        Input(ids.CHART, "clickData"),
+        Input(ids.CLEAR_SELECTION, "n_clicks"),
+        Input(ids.ORG_SOURCE, "data"),
+        Input(ids.LEVELS, "value"),
+        State(ids.EXPANDED, "data"),
+    ],
+    initial=False,
 )

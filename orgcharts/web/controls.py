@@ -214,18 +214,15 @@ def search(served: Served, query: Any, refilled: Any, source: Any) -> tuple[list
     return options, "" if hits else "No role matches."
 
 
-callbacks.client(
-    "amountPreset",
-    Output(ids.AMOUNT, "value"),
-    Input(ids.AMOUNT_PRESETS, "value"),
-    prevent_initial_call=True,
-)
+callbacks.client("amountPreset", [Output(ids.AMOUNT, "value")], [Input(ids.AMOUNT_PRESETS, "value")], initial=False)
 callbacks.client(
     "stepDecision",
-    Output(ids.DECISION, "value", allow_duplicate=True),
-    Input(ids.PREV_DECISION, "n_clicks"),
-    Input(ids.NEXT_DECISION, "n_clicks"),
-    State(ids.DECISION, "options"),
-    State(ids.DECISION, "value"),
-    prevent_initial_call=True,
+    [Output(ids.DECISION, "value", allow_duplicate=True)],
+    [
+        Input(ids.PREV_DECISION, "n_clicks"),
+        Input(ids.NEXT_DECISION, "n_clicks"),
+        State(ids.DECISION, "options"),
+        State(ids.DECISION, "value"),
+    ],
+    initial=False,
 )

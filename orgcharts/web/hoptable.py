@@ -156,10 +156,7 @@ def download_hops(
     return {"content": hops_csv(report), "filename": f"{name}.csv", "type": "text/csv"}
 
 
-callbacks.client("highlightRow", Output(ids.HOP_ROWS, "selected"), Input(ids.SELECTION, "data"))
+callbacks.client("highlightRow", [Output(ids.HOP_ROWS, "selected")], [Input(ids.SELECTION, "data")])
 callbacks.client(
-    "rowPicked",
-    Output(ids.SELECTION, "data", allow_duplicate=True),
-    Input(ids.HOP_ROWS, "picked"),
-    prevent_initial_call=True,
+    "rowPicked", [Output(ids.SELECTION, "data", allow_duplicate=True)], [Input(ids.HOP_ROWS, "picked")], initial=False
 )

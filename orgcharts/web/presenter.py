@@ -13,14 +13,15 @@ from orgcharts.web.wiring import Callbacks
 
 callbacks = Callbacks()
 
-KEYS = (
-    ("f", "flip between conventional and customers on top"),
-    ("← →", "previous / next decision"),
-    ("p", "projector mode on / off"),
-    ("r", "reset the what-if changes"),
-    ("Esc", "clear the selection"),
-    ("?", "show / hide this help"),
-)
+KEYS = {
+    "f": "flip between conventional and customers on top",
+    "← →": "previous / next decision",
+    "p": "projector mode on / off",
+    "r": "reset the what-if changes",
+    "Esc": "clear the selection",
+    "?": "show / hide this help",
+}
+"""The keys ``assets/orgcharts.js`` answers, as the help panel lists them."""
 
 
 def stores() -> list[Any]:
@@ -43,7 +44,7 @@ def help_panel() -> list[Any]:
             hidden=True,
             children=[
                 html.H2("Keyboard"),
-                html.Dl([item for key, meaning in KEYS for item in (html.Dt(key), html.Dd(meaning))]),
+                html.Dl([item for key, meaning in KEYS.items() for item in (html.Dt(key), html.Dd(meaning))]),
                 html.P("Click a customer-facing role to light its escalation path; click empty space to clear."),
             ],
         ),
@@ -53,23 +54,16 @@ def help_panel() -> list[Any]:
 
 callbacks.client(
     "present",
-    Output(ids.PRESENT, "data"),
-    Input(ids.URL, "search"),
-    Input(ids.PRESENT_BUTTON, "n_clicks"),
-    State(ids.PRESENT, "data"),
+    [Output(ids.PRESENT, "data")],
+    [Input(ids.URL, "search"), Input(ids.PRESENT_BUTTON, "n_clicks"), State(ids.PRESENT, "data")],
 )
 callbacks.client(
-    "flip",
-    Output(ids.VIEW, "value"),
-    Input(ids.FLIP_BUTTON, "n_clicks"),
-    State(ids.VIEW, "value"),
-    prevent_initial_call=True,
+    "flip", [Output(ids.VIEW, "value")], [Input(ids.FLIP_BUTTON, "n_clicks"), State(ids.VIEW, "value")], initial=False
 )
-callbacks.client("rootClass", Output(ids.ROOT, "className"), Input(ids.PRESENT, "data"))
+callbacks.client("rootClass", [Output(ids.ROOT, "className")], [Input(ids.PRESENT, "data")])
 callbacks.client(
     "toggleHelp",
-    Output(ids.SHORTCUTS, "hidden"),
-    Input(ids.HELP_BUTTON, "n_clicks"),
-    State(ids.SHORTCUTS, "hidden"),
-    prevent_initial_call=True,
+    [Output(ids.SHORTCUTS, "hidden")],
+    [Input(ids.HELP_BUTTON, "n_clicks"), State(ids.SHORTCUTS, "hidden")],
+    initial=False,
 )

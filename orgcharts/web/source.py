@@ -198,10 +198,9 @@ def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, draft: Any, 
 
 callbacks.client(
     "keepDraft",
-    Output(ids.EDITOR_DRAFT, "data"),
-    Input(ids.EDITOR, "value"),
-    State(ids.ORG_SOURCE, "data"),
-    prevent_initial_call=True,
+    [Output(ids.EDITOR_DRAFT, "data")],
+    [Input(ids.EDITOR, "value"), State(ids.ORG_SOURCE, "data")],
+    initial=False,
 )
 
 

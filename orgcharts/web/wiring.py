@@ -24,7 +24,7 @@ class Callbacks:
     """One feature's callbacks, kept until ``register`` gives them to an app."""
 
     server: list[tuple[Callable[..., Any], dict[str, Any]]] = field(default_factory=list)
-    clientside: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    clientside: list[tuple[str, list[Any], bool]] = field(default_factory=list)
 
     def callback(self, **spec: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """A server callback: ``spec`` is Dash's (``output=``, ``inputs=dict(...)``, ...)."""
@@ -35,15 +35,19 @@ class Callbacks:
 
         return keep
 
-    def client(self, name: str, *dependencies: Any, **options: Any) -> None:
-        """A clientside callback: the function ``name`` of ``assets/clientside.js``."""
-        self.clientside.append((name, dependencies, options))
+    def client(self, name: str, outputs: list[Any], inputs: list[Any], *, initial: bool = True) -> None:
+        """A clientside callback: the function ``name`` of ``assets/clientside.js``, given the
+        ``inputs`` (Inputs, then States) in order and returning the ``outputs``; without
+        ``initial``, it does not run as the page opens."""
+        self.clientside.append((name, [*outputs, *inputs], initial))
 
     def register(self, app: Dash, served: Any) -> None:
         for function, spec in self.server:
             app.callback(**spec)(_bound(function, served))
-        for name, dependencies, options in self.clientside:
-            app.clientside_callback(ClientsideFunction(NAMESPACE, name), *dependencies, **options)
+        for name, dependencies, initial in self.clientside:
+            app.clientside_callback(
+                ClientsideFunction(NAMESPACE, name), *dependencies, prevent_initial_call=not initial
+            )
 
 
 def _bound(function: Callable[..., Any], served: Any) -> Callable[..., Any]:

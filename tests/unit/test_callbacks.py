@@ -109,27 +109,18 @@ def render(trigger, source, *, refilled=None, edits=None, view="inverted", decis
     return figure, tuple(badge)
 
 
+def around(callback, trigger, source, *, edits=(), more=None, **controls_shown):
+    """``callback`` (one of ``panels``') for the org ``source`` with the controls named."""
+    inputs = {"source": source, "refilled": None, "raw_edits": list(edits), "shown": shown(**controls_shown)}
+    return run(callback, trigger, **inputs, **(more or {}))
+
+
 def render_panels(trigger, source, *, edits=(), order=None, **controls_shown):
-    return run(
-        panels.render_panels,
-        trigger,
-        source=source,
-        refilled=None,
-        raw_edits=list(edits),
-        shown=shown(**controls_shown),
-        order=order or {},
-    )
+    return around(panels.render_panels, trigger, source, edits=edits, more={"order": order or {}}, **controls_shown)
 
 
 def render_selection(trigger, source, *, edits=(), selected=None, **controls_shown):
-    return run(
-        panels.render_selection,
-        trigger,
-        source=source,
-        refilled=None,
-        raw_edits=list(edits),
-        shown=shown(**controls_shown, selected=selected),
-    )
+    return around(panels.render_selection, trigger, source, edits=edits, selected=selected, **controls_shown)
 
 
 def panels_of(trigger, source, *, edits=None, decision=None, selected=None, order=None):
