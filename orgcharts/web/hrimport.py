@@ -143,6 +143,7 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
         Output(ids.LOAD_MESSAGES, "children", allow_duplicate=True),
         Output(ids.CSV_PANEL, "hidden", allow_duplicate=True),
         Output(ids.CSV_MESSAGES, "children", allow_duplicate=True),
+        Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
     ],
     inputs={
         "clicks": Input(ids.CSV_IMPORT, "n_clicks"),
@@ -168,6 +169,7 @@ def import_csv(
     """The export imported with the user's matching and rules, and shown as the session's org."""
     name = os.path.basename(filename or "export.csv")
     keep = (dash.no_update,) * 5
+    left = dash.no_update  # the editor's marks stay until an import replaces the org
     try:
         rules = Rules(
             [parse_rule(line, "customer-facing titles") for line in _lines(serves)],
@@ -180,9 +182,9 @@ def import_csv(
         given = {field: columns.get(field) for field in FIELDS if columns.get(field)}
         imported = import_bytes(decode_upload(contents, name, served.cap), name, rules, only_given=True, **given)
     except UsageError as error:  # a malformed rule or limit, or a column the export lacks
-        return *keep, [html.P(str(error), className="bad")]
+        return *keep, [html.P(str(error), className="bad")], left
     except OrgFileError as error:
-        return *keep, _csv_errors(error.diagnostics)
+        return *keep, _csv_errors(error.diagnostics), left
     yaml_name = f"{name.rsplit('.', 1)[0]}.yaml"
     text = to_yaml(imported.document)
     loaded = served.computations.parse(text, yaml_name)
@@ -194,6 +196,7 @@ def import_csv(
         [],
         [*ok(yaml_name, loaded.warnings), html.P(summary)],
         True,
+        [],
         [],
     )
 

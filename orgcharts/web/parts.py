@@ -81,8 +81,9 @@ def errors(diagnostics: tuple[Diagnostic, ...], kept: str = "the chart shows the
 
 def diagnostic_item(diagnostic: Diagnostic) -> html.Li:
     where = f"line {diagnostic.line}, column {diagnostic.column}" if diagnostic.line else diagnostic.source
-    return html.Li(
-        [html.Span(where, className="where"), " ", diagnostic.message],
-        className=diagnostic.severity,
-        **{"data-line": str(diagnostic.line or "")},
-    )
+    return html.Li([html.Span(where, className="where"), " ", diagnostic.message], className=diagnostic.severity)
+
+
+def error_lines(diagnostics: tuple[Diagnostic, ...]) -> list[int]:
+    """The lines of the errors ``errors`` lists, in order, each once."""
+    return sorted({d.line for d in diagnostics[:100] if d.severity == "error" and d.line})

@@ -16,7 +16,7 @@ from orgcharts.errors import MissingOrgTextError, OrgFileError
 from orgcharts.loader import example_names, example_text, load_bytes
 from orgcharts.loader.roundtrip import with_authority
 from orgcharts.web import ids
-from orgcharts.web.parts import decode_upload, errors, is_csv, ok, readable_upload, row, upload_button
+from orgcharts.web.parts import decode_upload, error_lines, errors, is_csv, ok, readable_upload, row, upload_button
 from orgcharts.web.served import STARTUP, Served, Startup, source_of, text_store
 from orgcharts.web.session import digest, edited, parse_edits
 from orgcharts.web.wiring import Callbacks
@@ -35,6 +35,7 @@ def stores(startup: Startup) -> list[Any]:
         dcc.Store(id=ids.ORG_WANTED, storage_type="memory"),
         dcc.Store(id=ids.ORG_REFILLED, storage_type="memory"),
         dcc.Store(id=ids.EDITOR_DRAFT, storage_type="local"),
+        dcc.Store(id=ids.EDITOR_ERRORS, storage_type="memory"),
         dcc.Store(id=ids.REJECTED_TEXT, storage_type="memory"),
     ]
 
@@ -91,6 +92,7 @@ def editor_tab() -> dcc.Tab:
         Output(ids.EDITS, "data", allow_duplicate=True),
         Output(ids.LOAD_MESSAGES, "children"),
         Output(ids.REJECTED_TEXT, "data"),
+        Output(ids.EDITOR_ERRORS, "data"),
     ],
     inputs={
         "picked": Input(ids.EXAMPLE_PICKER, "value"),
@@ -118,21 +120,29 @@ def load_org(
                 text, name = example_text(picked), f"{picked}.yaml"
             served.computations.parse(text, name)
             key = texts.put(text)
-            return source_of(key, name), text_store(key, None), [], ok(name), dash.no_update
+            return source_of(key, name), text_store(key, None), [], ok(name), dash.no_update, []
         if trigger == ids.UPLOAD:
             name = os.path.basename(upload_name or "upload.yaml")
             if is_csv(name):
                 raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
             loaded = load_bytes(decode_upload(uploaded, name, cap), name, max_bytes=cap)
             key = texts.put(loaded.text)
-            return source_of(key, name), text_store(key, loaded.text), [], ok(name, loaded.warnings), loaded.text
+            return source_of(key, name), text_store(key, loaded.text), [], ok(name, loaded.warnings), loaded.text, []
         text = editor_text or ""
         loaded = served.computations.parse(text, name)
         key = texts.put(text)
-        return source_of(key, name), text_store(key, text), dash.no_update, ok(name, loaded.warnings), dash.no_update
+        return (
+            source_of(key, name),
+            text_store(key, text),
+            dash.no_update,
+            ok(name, loaded.warnings),
+            dash.no_update,
+            [],
+        )
     except OrgFileError as error:
         shown = readable_upload(uploaded) if trigger == ids.UPLOAD else dash.no_update
-        return dash.no_update, dash.no_update, dash.no_update, errors(error.diagnostics), shown
+        messages, lines = errors(error.diagnostics), error_lines(error.diagnostics)
+        return dash.no_update, dash.no_update, dash.no_update, messages, shown, lines
 
 
 @callbacks.callback(
@@ -141,6 +151,7 @@ def load_org(
         Output(ids.ORG_SOURCE, "data", allow_duplicate=True),
         Output(ids.ORG_TEXT, "data", allow_duplicate=True),
         Output(ids.LOAD_MESSAGES, "children", allow_duplicate=True),
+        Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
     ],
     inputs={
         "wanted": Input(ids.ORG_WANTED, "data"),
@@ -161,10 +172,10 @@ def refill(served: Served, wanted: Any, kept: Any, source: Any) -> tuple[Any, ..
             log.warning("a session sent back an org text that does not load; showing the startup org")
         else:
             served.texts.put(text)
-            return wanted, dash.no_update, dash.no_update, dash.no_update
+            return wanted, dash.no_update, dash.no_update, dash.no_update, dash.no_update
     startup = served.startup
     lost = html.P(f"This browser no longer holds the org it showed; back to {startup.name}.", className="error-line")
-    return wanted, startup.source, startup.text_store, [lost]
+    return wanted, startup.source, startup.text_store, [lost], []
 
 
 @callbacks.callback(
@@ -204,36 +215,20 @@ callbacks.client(
 )
 
 
-@callbacks.callback(output=Output(ids.EDITOR, "style"), inputs={"messages": Input(ids.LOAD_MESSAGES, "children")})
-def mark_error_lines(served: Served, messages: Any) -> dict[str, str]:
-    """The editor's lines with errors, shaded behind its text."""
-    lines = sorted({int(line) for line in _error_lines(messages)})[:100]
-    if not lines:
+@callbacks.callback(output=Output(ids.EDITOR, "style"), inputs={"lines": Input(ids.EDITOR_ERRORS, "data")})
+def mark_error_lines(served: Served, lines: Any) -> dict[str, str]:
+    """The editor's lines with errors (as ``load_org`` found them), shaded behind its text."""
+    marked = (
+        sorted({line for line in lines if isinstance(line, int) and line > 0})[:100] if isinstance(lines, list) else []
+    )
+    if not marked:
         return {}
     stops = []
-    for line in lines:
+    for line in marked:
         top = EDITOR_PAD_PX + (line - 1) * EDITOR_LINE_PX
         stops += [f"transparent {top}px", f"#ffd6d6 {top}px", f"#ffd6d6 {top + EDITOR_LINE_PX}px"]
         stops.append(f"transparent {top + EDITOR_LINE_PX}px")
     return {"backgroundImage": f"linear-gradient(to bottom, {', '.join(stops)})"}
-
-
-def _error_lines(messages: Any) -> list[str]:
-    """The line numbers of the errors shown in the messages panel (as rendered props)."""
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            props = node.get("props", {})
-            if props.get("className") == "error" and str(props.get("data-line", "")).isdigit():
-                found.append(props["data-line"])
-            walk(props.get("children"))
-
-    walk(messages)
-    return found
 
 
 @callbacks.callback(

@@ -137,34 +137,35 @@ def controls_for(source):
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
-    source, kept, edits, messages, rejected = load("example-picker.value", picked="b2b", editor_text="")
+    source, kept, edits, messages, rejected, lines = load("example-picker.value", picked="b2b", editor_text="")
     assert source == {"name": "b2b.yaml", "digest": digest(example_text("b2b"))}
     assert kept == {"digest": source["digest"], "text": None}, "every server process holds the examples"
-    assert edits == [] and rejected is dash.no_update
+    assert edits == [] and rejected is dash.no_update and lines == [], "no error lines to mark"
     assert "b2b.yaml: loaded." in text_of(plain(messages))
 
 
 def test_a_bad_upload_keeps_the_org_and_shows_its_text_for_fixing():
     bad = b"organization: X\ncustomers: []\nroles: [{id: a, title: A}]\n"
     contents = "data:application/x-yaml;base64," + base64.b64encode(bad).decode()
-    source, kept, edits, messages, rejected = load(
+    source, kept, edits, messages, rejected, lines = load(
         "upload.contents", uploaded=contents, upload_name="bad.yaml", editor_text=""
     )
     assert source is dash.no_update and kept is dash.no_update and edits is dash.no_update
     assert rejected == bad.decode()
+    assert lines == [2], "the editor marks the line of the error"
     assert "line 2, column 12 customers must list at least one customer segment" in text_of(plain(messages))
 
 
 def test_a_binary_upload_is_refused_and_never_reaches_the_editor():
     contents = "data:application/zip;base64," + base64.b64encode(b"PK\x03\x04" + bytes(200)).decode()
-    source, _, _, messages, rejected = load("upload.contents", uploaded=contents, upload_name="org.yaml")
+    source, _, _, messages, rejected, _ = load("upload.contents", uploaded=contents, upload_name="org.yaml")
     assert source is dash.no_update and rejected is dash.no_update
     assert "this is a zip archive, not a YAML org file" in text_of(plain(messages))
 
 
 def test_applying_the_editor_keeps_edits():
     edited = example_text("telecom").replace("Northwind Mobile", "Northwind 2027")
-    source, kept, edits, _, _ = load("apply.n_clicks", applied=1, editor_text=edited)
+    source, kept, edits, _, _, _ = load("apply.n_clicks", applied=1, editor_text=edited)
     assert source == {"name": "telecom.yaml", "digest": digest(edited)} and edits is dash.no_update
     assert kept["text"] == edited
     built, _ = render("org-source.data", source)
@@ -358,7 +359,7 @@ def test_an_org_this_process_lacks_is_asked_from_the_browser_and_then_drawn():
     forged = refill({"digest": elsewhere["digest"], "text": text + " "})
     assert forged[1]["digest"] == STARTUP["digest"], "a text that does not match its digest is never kept"
     refilled = refill({"digest": elsewhere["digest"], "text": text})
-    assert refilled[0] == wanted and refilled[1:] == (dash.no_update,) * 3
+    assert refilled[0] == wanted and refilled[1:] == (dash.no_update,) * 4
     built, _ = render("org-refilled.data", elsewhere, refilled=wanted)
     assert "Meridian Elsewhere" in built.layout.title.text
 
@@ -530,10 +531,10 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(ora
 def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
     columns = ["id", "parentId", "position", None, "name", "lastName"]
-    imported, kept, edits, messages, hidden, errors = import_csv(
+    imported, kept, edits, messages, hidden, errors, lines = import_csv(
         upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500", ["group"]
     )
-    assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == []
+    assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
     org = SERVED.computations.parse(kept["text"], "oracle.yaml").org
     assert kept["digest"] == imported["digest"] == digest(kept["text"])
     assert any(role.serves == ("retail",) for role in org.roles)
@@ -548,6 +549,7 @@ def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
     result = import_csv(csv_upload(data), "hr.csv", columns, "", "", [])
     assert result[:5] == (dash.no_update,) * 5
     shown_text = text_of(plain(result[5]))
+    assert result[6] is dash.no_update, "the editor's marks stay"
     assert "2 errors: nothing was imported." in shown_text
     assert "hr.csv:3: error:" in shown_text and "hr.csv:4: error:" in shown_text
     bad_rule = import_csv(csv_upload(data), "hr.csv", columns, "Sales", "", [])

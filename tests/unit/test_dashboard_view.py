@@ -124,17 +124,16 @@ def test_upload_decoding_refuses_oversize_and_garbage():
         parts.decode_upload(None, "x.yaml", 1000)
 
 
-def test_error_lines_are_read_back_from_the_messages_panel():
+def test_the_editor_marks_the_lines_of_errors_from_the_diagnostics_themselves():
     try:
         load_text("organization: X\ncustomers: []\nroles: [{id: a, title: A, headcount: -1}]\n")
     except OrgFileError as error:
-        rendered = [component.to_plotly_json() for component in parts.errors(error.diagnostics)]
-    import json
-
-    import plotly
-
-    plain = json.loads(json.dumps(rendered, cls=plotly.utils.PlotlyJSONEncoder))
-    assert source._error_lines(plain) == ["2", "3"]
+        lines = parts.error_lines(error.diagnostics)
+    assert lines == [2, 3]
+    style = source.mark_error_lines(None, lines)["backgroundImage"]
+    assert style.startswith("linear-gradient(to bottom, transparent 28px, #ffd6d6 28px, #ffd6d6 48px")
+    assert "#ffd6d6 68px" in style, "line 3 too"
+    assert source.mark_error_lines(None, []) == source.mark_error_lines(None, "tampered") == {}
 
 
 def test_structure_is_computed_once_per_text_and_shared_by_edits():
