@@ -72,6 +72,10 @@ class UnknownColumnError(UsageError):
     """The caller named a column an HR export does not have."""
 
 
+class EditError(UsageError):
+    """A what-if edit is malformed (edits arrive from the browser and are not trusted)."""
+
+
 class MissingOrgTextError(OrgChartsError):
     """A dashboard session named its org by a digest this server process does not hold
     (another worker, a restart); the session's browser is asked to send the text again."""

@@ -8,14 +8,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from orgcharts.errors import OrgChartsError
+from orgcharts.errors import EditError
 from orgcharts.model import Authority, Organization
 
+__all__ = ["Action", "Edit", "EditError", "apply_edits", "describe"]
+
 Action = Literal["grant", "remove"]
-
-
-class EditError(OrgChartsError, ValueError):
-    """An edit is malformed (edits arrive from the browser and are not trusted)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """The metric catalog: how each metric is shown, and proof that every metric in it reaches every
 surface of the core (the compare table and its JSON, the hop report as text and JSON, the command line).
 
-A dashboard test can do the same: iterate ``catalog.METRICS`` over ``compare(TODAY, TOMORROW)``
-and look for ``m.label`` and ``m.show(value)`` in what it renders.
+A dashboard test can do the same with ``tests.fixtures.surfaces``: each of
+``compare_rows(compare(TODAY, TOMORROW))`` must appear in what it renders.
 """
 
 import json
@@ -10,16 +10,14 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from orgcharts import catalog, load_text
+from orgcharts import catalog
 from orgcharts.cli import main
 from orgcharts.compare import compare
 from orgcharts.errors import UsageError
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations, summarize
 from tests.fixtures.orgs import HAND_CHECKED, PROPOSAL
-
-TODAY = load_text(HAND_CHECKED).org
-TOMORROW = load_text(PROPOSAL).org
+from tests.fixtures.surfaces import TODAY, TOMORROW, compare_rows
 
 
 @pytest.mark.parametrize(
@@ -82,18 +80,17 @@ def test_every_metric_reaches_the_compare_table_and_its_json(tmp_path):
     table = CliRunner().invoke(main, ["diff", str(before), str(after)])
     document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).output)
     comparison = compare(TODAY, TOMORROW)
-    rows = [line.split() for line in table.output.splitlines()]
-    expected_rows = 0
-    for decision in (None, "refund", "exception"):
-        for m in catalog.ORG_METRICS if decision is None else catalog.DECISION_METRICS:
-            (change,) = [c for c in comparison.metrics if c.decision == decision and c.metric == m.key]
-            verdict = {True: ["better"], False: ["worse"], None: []}[m.better(change.before, change.after)]
-            row = [decision or "(org)", *m.label.split(), m.show(change.before), m.show(change.after), *verdict]
-            assert row in rows, (m.key, decision, row)
-            (entry,) = [e for e in document["metrics"] if e["decision"] == decision and e["metric"] == m.key]
-            assert (entry["before"], entry["after"]) == (change.before, change.after)
-            expected_rows += 1
-    assert len(document["metrics"]) == expected_rows == len(catalog.METRICS) + len(catalog.DECISION_METRICS)
+    rows = compare_rows(comparison)
+    printed = [line.split() for line in table.output.splitlines()]
+    for row in rows:
+        expected = [row.decision or "(org)", *row.label.split(), row.before, row.after, *row.verdict.split()]
+        assert expected in printed, row
+    assert {(row.decision, row.key) for row in rows} == {(None, m.key) for m in catalog.ORG_METRICS} | {
+        (decision, m.key) for decision in ("refund", "exception") for m in catalog.DECISION_METRICS
+    }, "every metric of the catalog, for the org and for each decision"
+    assert [(e["decision"], e["metric"], e["before"], e["after"]) for e in document["metrics"]] == [
+        (c.decision, c.metric, c.before, c.after) for c in comparison.metrics
+    ]
 
 
 def test_every_decision_metric_reaches_the_hop_report(tmp_path):

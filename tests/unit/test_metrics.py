@@ -1,15 +1,5 @@
-"""Metrics on a hand-checked org. Every expected number below was worked out on paper.
-
-top            decides refund (no limit)
-├── ops        decides refund up to 1000, exception
-│   ├── store_mgr   refund up to 100          (hr supports it)
-│   │   └── clerk   x10, serves walkin, refund up to 20
-│   └── desk        x5, serves walkin and phone, no authority
-├── sales
-│   └── rep         x4, serves business, no authority
-├── hr          supports store_mgr
-└── it          serves, supports and manages no one
-"""
+"""Metrics on the hand-checked org (``tests/fixtures/orgs.py`` draws it). Every expected number
+below was worked out on paper."""
 
 import pytest
 
