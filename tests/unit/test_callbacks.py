@@ -573,3 +573,21 @@ def test_the_compare_table_and_the_cards_speak_the_catalog():
     labels = [text_of(card["props"]["children"][1]) for card in cards]
     assert labels == [catalog.metric(key).label for key in CARDS]
     assert text_of(cards[0]["props"]["children"][0]) == "1.88", "hops to two decimals, as everywhere"
+
+
+def test_the_compare_table_shows_what_every_comparison_surface_must():
+    """The dashboard's compare table against the expectations the command line's tests use."""
+    from orgcharts.compare import compare
+    from tests.fixtures.surfaces import TODAY, TOMORROW, compare_rows
+
+    changes = compare(TODAY, TOMORROW)
+    rendered = plain(comparison.metrics_table(changes))
+    rows = [row["props"] for row in rendered["props"]["children"][1]["props"]["children"]]
+    decisions = {d.id: d.name for d in (*TODAY.decisions, *TOMORROW.decisions)}
+    expected = compare_rows(changes)
+    assert len(rows) == len(expected)
+    for row, want in zip(rows, expected, strict=True):
+        scope = decisions[want.decision] if want.decision else "the org"
+        cells = [text_of(cell) for cell in row["children"]]
+        assert cells == [scope, want.label, want.before, want.after, want.verdict]
+        assert row["className"] == want.verdict
