@@ -1,7 +1,7 @@
 // Dash loads core-js 2 (its polyfill@7), which replaces String.prototype.trim, parseInt and
 // parseFloat in every current browser (core-js 2 still counts U+180E as a space) with
-// versions about fifty times slower. plotly.js trims and parses every colour it reads, tens
-// of thousands for a big chart: a quarter of a second at 10,000 roles (docs/performance.md).
+// versions many times slower. plotly.js trims and parses every colour it reads, tens of
+// thousands for a big chart (docs/performance.md).
 // Take back the browser's own from a fresh frame, whose built-ins nothing has replaced.
 (function () {
   "use strict";
@@ -24,7 +24,7 @@
   frame.remove();
 })();
 
-// Keyboard control for workshops, "click empty space to clear the selection", and labels on zoom.
+// Keyboard control for workshops, and "click empty space to clear the selection".
 (function () {
   "use strict";
 
@@ -80,43 +80,9 @@
     });
   }
 
-  // Labels that would run into their neighbours are left off the chart (figures.py): zoomed in
-  // to meta.readable_px_per_unit pixels between roles, every role shows its label, wrapped for
-  // that width (meta.zoomed_text); zoomed out again, the labels that fit come back.
-  var fitted = new WeakMap();
-
-  function syncLabels(graph) {
-    if (!graph.data || !graph._fullLayout || !graph._fullLayout.xaxis) { return; }
-    var index = graph.data.findIndex(function (trace) { return trace.uid === "roles"; });
-    if (index < 0) { return; }
-    var trace = graph.data[index];
-    var meta = trace.meta;
-    if (!meta || !meta.zoomed_text) { return; }
-    if (!fitted.has(meta)) { fitted.set(meta, {text: trace.text, mode: trace.mode}); }
-    var range = graph._fullLayout.xaxis.range;
-    var perUnit = graph._fullLayout._size.w / Math.max(range[1] - range[0], 1e-9);
-    var wanted = perUnit >= meta.readable_px_per_unit
-      ? {text: meta.zoomed_text, mode: "markers+text"}
-      : fitted.get(meta);
-    if (trace.text !== wanted.text || trace.mode !== wanted.mode) {
-      window.Plotly.restyle(graph, {text: [wanted.text], mode: wanted.mode}, [index]);
-    }
-  }
-
-  function watchLabels(graph) {
-    if (graph.dataset.orgchartsLabels) { return; }
-    graph.dataset.orgchartsLabels = "1";
-    graph.on("plotly_relayout", function () { syncLabels(graph); });
-    graph.on("plotly_afterplot", function () { syncLabels(graph); });
-    graph.on("plotly_animated", function () { syncLabels(graph); });
-  }
-
   new MutationObserver(function () {
     var graph = document.querySelector("#chart .js-plotly-plot");
     if (graph && typeof graph.on === "function") { watchClicks(graph); }
-    document.querySelectorAll(".js-plotly-plot").forEach(function (each) {  // the compare tab's charts too
-      if (typeof each.on === "function") { watchLabels(each); }
-    });
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 
@@ -198,39 +164,4 @@
   }
 
   window.orgcharts = Object.assign(window.orgcharts || {}, {TableRows: TableRows, Choices: Choices});
-})();
-
-// The flip (orgcharts.web.app): a figure carries the other view's coordinates in each trace's
-// meta.other and the other view's title in layout.meta, so the browser swaps them in.
-// Returns [figure, animate]: the figure turned to `view`, or no_update when it is in that view
-// already; animated only when asked and drawn in SVG (Plotly does not animate WebGL).
-(function () {
-  "use strict";
-
-  function orient(view, figure, animated) {
-    var keep = window.dash_clientside.no_update;
-    var meta = figure && figure.layout && figure.layout.meta;
-    if (!meta || !Array.isArray(figure.data) || meta.view === view) { return [keep, keep]; }
-    if (view !== "inverted" && view !== "conventional") { return [keep, keep]; }
-    var turned = Object.assign({}, figure, {
-      data: figure.data.map(function (trace) {
-        var other = trace.meta && trace.meta.other;
-        if (!other) { return trace; }
-        return Object.assign({}, trace, {
-          x: other.x,
-          y: other.y,
-          meta: Object.assign({}, trace.meta, {other: {x: trace.x, y: trace.y}})
-        });
-      }),
-      layout: Object.assign({}, figure.layout, {
-        title: Object.assign({}, figure.layout.title, {text: meta.other_title}),
-        meta: {view: view, other_title: figure.layout.title.text}
-      })
-    });
-    var svg = turned.data.every(function (trace) { return trace.type !== "scattergl"; });
-    return [turned, animated ? svg : keep];
-  }
-
-  window.dash_clientside = window.dash_clientside || {};
-  window.dash_clientside.orgcharts = {orient: orient};
 })();

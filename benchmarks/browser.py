@@ -12,7 +12,7 @@ SVG charts more slowly. A machine with a real GPU is faster than both.
 For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of --repeat:
 - open: navigation to the chart drawn (the opening view: everything up to 1,500 roles,
   else the top levels with collapsed rollups), in a new browser profile: Dash's and
-  Plotly's JavaScript (2 MB) fetched and compiled first;
+  Plotly's JavaScript fetched and compiled first;
 - reopen: the same in the same profile again, as a returning user or a reload: the
   JavaScript comes from the browser's caches;
 - server: the opening figure built on the server (seconds) and its JSON size;
@@ -23,7 +23,7 @@ For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of
   (drawn, with its hop badge; the escalation path panel beside the chart follows).
 
 First, the floor: the same open and reopen for a bare Dash page with one two-point graph, with
-Dash's full plotly.js (4.8 MB) and with the 2D bundle (1.5 MB) the dashboard loads.
+Dash's full plotly.js and with the 2D bundle the dashboard loads.
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.orggen import generate
-from orgcharts.web import view
-from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running
-from tests.integration.dashboard import PLAIN_JS, role_screen_point
+from benchmarks.driver import CHROMIUM, CHROMIUM_FLAGS, PLAIN_JS, free_port, role_screen_point, running
+from orgcharts.examples.generate import generate
+from orgcharts.web.drawing import chart
+from orgcharts.web.session import Computations, Controls, snapshot
 
 EXPAND_ALL_UP_TO = 20_000
 POINTS = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data[3] ? g.data[3].customdata.length : 0; }"
@@ -51,11 +51,12 @@ BUSY = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 def server_figure(text: str) -> tuple[float, int, str]:
     """Seconds to build the opening figure, its JSON size, and a deep role to search for:
     the last customer-facing one, whose hop badge a jump to it shows."""
-    shape = view.structure(text, "benchmark.yaml")
+    computations = Computations()
+    shape = computations.structure(text, "benchmark.yaml")
     began = time.perf_counter()
-    controls = view.Controls(view="inverted", decision="refund")
-    found = view.snapshot(shape.org, shape, controls).found
-    payload = view.chart(shape.org, shape, found, controls, "x").to_json()
+    controls = Controls(view="inverted", decision="refund")
+    found = snapshot(shape.org, shape, controls).found
+    payload = chart(computations, shape.org, shape, found, controls, "x").to_json()
     deep = next(role.id for role in reversed(shape.org.roles) if role.customer_facing)
     return time.perf_counter() - began, len(payload), deep
 
@@ -65,7 +66,7 @@ def wait_points(page, predicate: str) -> None:
 
 
 def quiet(page) -> None:
-    """Until no callback is in flight and a flip's animation (0.65 s) is over, so that
+    """Until no callback is in flight and a flip's animation is over, so that
     each measurement starts on an idle page, as a user's next click would."""
     page.wait_for_function(BUSY, timeout=120_000)
     time.sleep(0.8)

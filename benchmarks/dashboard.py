@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.orggen import generate
 from orgcharts import load_text
+from orgcharts.examples.generate import generate
 from orgcharts.figures import org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree
@@ -57,7 +57,7 @@ def server_row(size: int, repeat: int) -> dict[str, float]:
 def browser_seconds(size: int, repeat: int) -> float:
     from playwright.sync_api import sync_playwright
 
-    from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running
+    from benchmarks.driver import CHROMIUM, CHROMIUM_FLAGS, free_port, running
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"generated-{size}.yaml"

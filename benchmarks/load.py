@@ -34,7 +34,7 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.orggen import generate
+from orgcharts.examples.generate import generate
 from orgcharts.loader import load_text
 
 ROOT = Path(__file__).resolve().parents[1]

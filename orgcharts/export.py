@@ -11,6 +11,7 @@ import math
 import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
@@ -169,26 +170,17 @@ def readable_png_levels(org: Organization, tree: nx.DiGraph, found: Sequence[Esc
     return 1
 
 
-# Labels left off because they would overlap appear once zoomed in far enough to read,
-# as in the dashboard (assets/orgcharts.js, where the figure's meta is explained).
-_LABELS_ON_ZOOM = """
-(function (graph) {
-  var at = graph.data.findIndex(function (t) { return t.uid === "roles"; });
-  var meta = at < 0 ? null : graph.data[at].meta;
-  if (!meta || !meta.zoomed_text) { return; }
-  var fitted = {text: graph.data[at].text, mode: graph.data[at].mode};
-  function show() {
-    var x = graph._fullLayout.xaxis, spread = Math.max(x.range[1] - x.range[0], 1e-9);
-    var zoomed = graph._fullLayout._size.w / spread >= meta.readable_px_per_unit;
-    var wanted = zoomed ? {text: meta.zoomed_text, mode: "markers+text"} : fitted;
-    if (graph.data[at].text !== wanted.text || graph.data[at].mode !== wanted.mode) {
-      Plotly.restyle(graph, {text: [wanted.text], mode: wanted.mode}, [at]);
-    }
-  }
-  graph.on("plotly_relayout", show);
-  show();
-})(document.getElementById("{plot_id}"));
-"""
+def assets_folder() -> str:
+    """The browser's scripts and styles (the dashboard's Dash assets): inside the package
+    when installed from a wheel (``orgcharts.web.assets``), else at the repository's root."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "web" / "assets"
+    return str(packaged if packaged.is_dir() else here.parent / "assets")
+
+
+LABELS_SCRIPT = "labels.js"
+"""Labels left off because they would overlap appear once zoomed in far enough to read: the
+dashboard's own script (an asset), written into the offline HTML."""
 
 
 def picture_bytes(drawn: Picture) -> bytes:
@@ -202,7 +194,7 @@ def picture_bytes(drawn: Picture) -> bytes:
             default_width="100%",
             default_height="100vh",
             config={"displaylogo": False, "scrollZoom": True, "responsive": True},
-            post_script=_LABELS_ON_ZOOM,
+            post_script=(Path(assets_folder()) / LABELS_SCRIPT).read_text(encoding="utf-8"),
         )
         return page.encode("utf-8")
     options: dict[str, Any] = {"format": drawn.format, "width": drawn.page.width, "height": drawn.page.height}

@@ -46,6 +46,8 @@ from orgcharts.style import text_colour_on as text_colour_on
 
 EXPAND_PREFIX = "expand:"
 """Marks a collapsed role's id in the chart: a click on it shows its reports."""
+SEGMENT_PREFIX = "segment:"
+"""Marks a customer segment's id in the chart."""
 LABELS_ON_ZOOM_FROM = 300
 """Above this many roles on screen, labels appear only once zoomed in far enough to read."""
 READABLE_PX_PER_UNIT = 70
@@ -315,7 +317,7 @@ def _customers_trace(
         text=[f"<b>{html.escape(s.name)}</b>" for s in chosen],
         textposition="top center",
         textfont={"size": scale.font + 4, "color": CUSTOMER_COLOUR},
-        customdata=[f"segment:{s.id}" for s in chosen],
+        customdata=[f"{SEGMENT_PREFIX}{s.id}" for s in chosen],
         hovertext=[f"Customers: {html.escape(s.name)}" for s in chosen],
         hoverinfo="text",
         showlegend=False,

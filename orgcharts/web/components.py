@@ -1,9 +1,9 @@
 """Dash components of our own, drawn by ``assets/orgcharts.js``.
 
 Dash gives every component on the page a store subscription that runs on each of a
-callback's dispatches, about a hundred per click. A hop table of 25 rows built from
-``html.Tr`` and ``html.Td`` was 176 components: half of the time Dash spent on an expand
-or a jump to a role (docs/performance.md). Each component here draws a list that the user
+callback's dispatches. A hop table built from ``html.Tr`` and ``html.Td`` is a component per
+cell, much of the time Dash spends on an expand or a jump to a role (docs/performance.md).
+Each component here draws a list that the user
 picks from as one component. A pick sets ``picked`` to ``{"key", "at"}``, ``at`` in
 milliseconds, so that picking the same item again is news.
 """

@@ -1,7 +1,7 @@
 """What every response of the dashboard's server carries, and who may ask for one.
 
 - Security headers on every response: a Content-Security-Policy allowing only what the app
-  needs (its own scripts, Dash's inline scripts by their hashes), no sniffing, no referrer
+  needs (its own scripts, Dash's own inline script by its hash), no sniffing, no referrer
   (the token never leaks through one), and no framing.
 - An access token, when the server listens beyond this machine: every request (pages, Dash's
   callbacks, assets, component scripts) must carry it, as ``?token=`` (then kept in an
@@ -21,8 +21,9 @@ TOKEN_COOKIE = "orgcharts_token"
 
 def content_security_policy(app: Dash) -> str:
     """The policy for the app's pages: scripts only from the server itself and Dash's own
-    inline scripts by their hashes (clientside callbacks included), never inline or eval'd
-    code otherwise; styles inline too, which Plotly sets on every element it draws."""
+    inline script by its hash, never inline or eval'd code otherwise (our clientside
+    callbacks are functions in ``assets/``); styles inline too, which Plotly sets on every
+    element it draws."""
     scripts = " ".join(["'self'", *app.csp_hashes()])
     return "; ".join(
         [
@@ -43,8 +44,9 @@ def content_security_policy(app: Dash) -> str:
 
 def protect(app: Dash, token: str | None) -> None:
     """Add the headers to every response of ``app``'s server and, with ``token``, refuse
-    requests without it (403). Call it once every callback is registered: clientside
-    callbacks are inline scripts, allowed by their hashes."""
+    requests without it (403). Call it whenever: the app has no inline script of its own
+    (clientside callbacks are ``ClientsideFunction``s), so callbacks registered later
+    change nothing the policy allows."""
     server = app.server
     policy = content_security_policy(app)
 

@@ -2,16 +2,10 @@
 
 import time
 
-ROLES_TRACE = 3
+from benchmarks.driver import PLAIN_JS, ROLES_TRACE, role_screen_point
+
 CUSTOMERS_TRACE = 4
-PLAIN_JS = """const plain = (v) => {
-    if (!v || typeof v.bdata !== 'string') { return v; }
-    const types = {f8: Float64Array, f4: Float32Array, i1: Int8Array, u1: Uint8Array,
-                   i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array};
-    return Array.from(new types[v.dtype](Uint8Array.from(atob(v.bdata), (c) => c.charCodeAt(0)).buffer));
-};"""
-"""Defines ``plain(value)`` in page scripts: a trace's array as a list, whether the figure
-sent it as a list or as a base64 typed array (how Plotly sends number arrays)."""
+__all__ = ["PLAIN_JS", "ROLES_TRACE", "role_screen_point"]
 
 
 def open_dashboard(page, url, query=""):
@@ -59,20 +53,6 @@ def role_position(page, role_id):
     data = figure(page)["data"][ROLES_TRACE]
     index = data["customdata"].index(role_id)
     return data["x"][index], data["y"][index]
-
-
-def role_screen_point(page, role_id):
-    """Where the role's node is on screen, from Plotly's own axis transforms."""
-    return page.evaluate(
-        """(id) => { const g = document.querySelector('#chart .js-plotly-plot'); """
-        + PLAIN_JS
-        + """
-        const t = g.data[3]; const i = t.customdata.indexOf(id);
-        const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis;
-        const box = g.querySelector('.nsewdrag').getBoundingClientRect();
-        return [box.left + xa.l2p(plain(t.x)[i]), box.top + ya.l2p(plain(t.y)[i])]; }""",
-        role_id,
-    )
 
 
 def click_role(page, role_id):

@@ -4,9 +4,9 @@ import sys
 
 import pytest
 
-from benchmarks.orggen import generate
 from orgcharts import load_text
 from orgcharts.collapse import OPENING_NODES
+from orgcharts.examples.generate import generate
 from tests.integration.conftest import free_port, running
 from tests.integration.dashboard import PLAIN_JS, ROLES_TRACE, figure, open_dashboard, role_screen_point, settle
 

@@ -38,7 +38,7 @@ TELECOM = load_example("telecom").org
 
 def expected_mean(org, decision, amount=None):
     summary = summarize(org, escalations(org, reporting_tree(org), decision, amount))
-    return f"{summary.weighted_mean_hops:.1f}"
+    return f"{summary.weighted_mean_hops:.2f}"
 
 
 def test_opens_on_the_example_with_customers_on_top(page, server):
@@ -502,7 +502,7 @@ def test_html_in_names_and_titles_is_shown_as_text(page, server, tmp_path):
 
 
 def test_the_page_has_the_browsers_own_trim_and_parse_int_not_dashs_slow_polyfill(page, server):
-    """core-js 2, which Dash loads, replaces them with versions about 70 times slower that
+    """core-js 2, which Dash loads, replaces them with versions many times slower that
     still take U+180E for a space; the browser's own do not (assets/orgcharts.js)."""
     open_dashboard(page, server)
     assert page.evaluate(
@@ -515,8 +515,8 @@ def test_the_page_has_the_browsers_own_trim_and_parse_int_not_dashs_slow_polyfil
 
 
 def test_the_dashboard_draws_with_plotly_s_2d_bundle_and_never_fetches_the_full_one(page, server):
-    """scripts/setup fetches the 1.5 MB bundle of scatter and WebGL scatter; Dash's own 4.8 MB
-    one would double a first visit's wait (docs/performance.md)."""
+    """scripts/setup fetches the bundle of scatter and WebGL scatter; Dash's own full one
+    would make a first visit wait longer (docs/performance.md)."""
     scripts = []
     page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
     open_dashboard(page, server)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from orgcharts.loader import example_text
-from orgcharts.web import view
+from orgcharts.web.session import digest
 from tests.integration.conftest import ROOT, free_port, running, server_log
 from tests.integration.dashboard import figure, open_dashboard, open_editor, press, settle, upload, wait_for_chart
 
@@ -57,7 +57,7 @@ def test_python_app_py_with_a_file(tmp_path):
     port = free_port()
     with running([sys.executable, "app.py", str(org)], port, env={"PORT": str(port)}) as url:
         source = startup_org(url)
-        assert source["name"] == "mine.yaml" and source["digest"] == view.digest(example_text("b2b"))
+        assert source["name"] == "mine.yaml" and source["digest"] == digest(example_text("b2b"))
         assert source["text"] is None, "the page does not carry the org's text: the server holds it"
 
 
@@ -75,7 +75,7 @@ def test_orgcharts_serve_with_port_and_host(tmp_path):
     port = free_port()
     command = [sys.executable, "-m", "orgcharts", "serve", str(org), "--port", str(port), "--host", "127.0.0.1"]
     with running(command, port) as url:
-        assert startup_org(url)["digest"] == view.digest(example_text("retailer"))
+        assert startup_org(url)["digest"] == digest(example_text("retailer"))
         status, _ = get(url + "/")
         assert status == 200
 

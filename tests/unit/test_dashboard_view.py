@@ -6,13 +6,15 @@ import pytest
 
 from orgcharts import OrgFileError, load_text
 from orgcharts.loader import example_text, load_example
-from orgcharts.web import app as web
-from orgcharts.web import view
+from orgcharts.web import controls as browser
+from orgcharts.web import drawing, parts, readouts, session, source
+from orgcharts.web.app import serve
 from orgcharts.whatif import Edit, EditError, apply_edits, describe
-from tests.unit.test_metrics import HAND_CHECKED
+from tests.fixtures.orgs import HAND_CHECKED
 
 ORG = load_text(HAND_CHECKED).org
-SHAPE = view.structure(HAND_CHECKED, "org.yaml")
+COMPUTATIONS = session.Computations()
+SHAPE = COMPUTATIONS.structure(HAND_CHECKED, "org.yaml")
 
 
 def test_grant_and_remove_authority():
@@ -53,7 +55,7 @@ def test_edits_for_unknown_roles_are_skipped():
 def test_malformed_edits_from_the_browser_are_refused(raw):
     with pytest.raises(EditError):
         Edit.from_dict(raw)
-    assert view.parse_edits([raw]) == []
+    assert session.parse_edits([raw]) == []
 
 
 def test_edit_round_trips_through_its_dict():
@@ -64,86 +66,87 @@ def test_edit_round_trips_through_its_dict():
 
 
 def test_cards_show_the_change_against_the_loaded_org():
-    controls = view.Controls(decision="refund")
-    loaded = view.snapshot(ORG, SHAPE, controls)
+    controls = session.Controls(decision="refund")
+    loaded = session.snapshot(ORG, SHAPE, controls)
     edited = apply_edits(ORG, [Edit("grant", "rep", "refund"), Edit("grant", "desk", "refund")])
-    now = view.snapshot(edited, SHAPE, controls)
-    cards = {card.key: card for card in view.cards(now, loaded)}
-    assert (cards["weighted_mean_hops"].before, cards["weighted_mean_hops"].value) == ("0.7", "0.0")
+    now = session.snapshot(edited, SHAPE, controls)
+    cards = {card.key: card for card in readouts.cards(now, loaded)}
+    assert (cards["weighted_mean_hops"].before, cards["weighted_mean_hops"].value) == ("0.68", "0.00")
     assert cards["weighted_mean_hops"].better is True
     assert (cards["empowered_share"].before, cards["empowered_share"].value) == ("53%", "100%")
     assert cards["empowered_share"].better is True
     assert (cards["layers"].value, cards["median_span"].value) == ("4", "1.5")
-    unchanged = {card.key: card for card in view.cards(loaded, loaded)}
+    unchanged = {card.key: card for card in readouts.cards(loaded, loaded)}
     assert unchanged["weighted_mean_hops"].before is None
 
 
 def test_table_rows_worst_first_and_narrowed_by_segment():
-    found = view.snapshot(ORG, SHAPE, view.Controls(decision="exception")).found
-    rows = view.table_rows(ORG, found, None)
+    found = session.snapshot(ORG, SHAPE, session.Controls(decision="exception")).found
+    rows = session.table_rows(ORG, found, None)
     assert [(row["id"], row["hops"], row["authority"]) for row in rows] == [
         ("rep", "none", "no one"),
         ("clerk", 2, "Operations"),
         ("desk", 1, "Operations"),
     ]
     assert rows[1]["path"] == "Clerk → Store manager → Operations"
-    assert [row["id"] for row in view.table_rows(ORG, found, "phone")] == ["desk"]
+    assert [row["id"] for row in session.table_rows(ORG, found, "phone")] == ["desk"]
 
 
 def test_limits_are_the_preset_amounts():
-    assert view.limits(ORG, "refund") == [20, 100, 1000]
-    assert view.limits(load_example("telecom").org, "refund") == [20, 50, 150, 250, 750, 2000]
-    assert view.limits(ORG, "exception") == []
+    assert session.limits(ORG, "refund") == [20, 100, 1000]
+    assert session.limits(load_example("telecom").org, "refund") == [20, 50, 150, 250, 750, 2000]
+    assert session.limits(ORG, "exception") == []
 
 
 def test_selection_summary():
-    controls = view.Controls(decision="refund", amount=50, selected="clerk")
-    chosen = view.selection(ORG, view.snapshot(ORG, SHAPE, controls).found, controls)
+    controls = session.Controls(decision="refund", amount=50, selected="clerk")
+    chosen = readouts.selection(ORG, session.snapshot(ORG, SHAPE, controls).found, controls)
     assert chosen.path_titles == ["Clerk", "Store manager"]
     assert chosen.authority_text == "can decide Refund up to 20 EUR"
-    assert view.selection(ORG, [], view.Controls(selected="nobody")) is None
+    assert readouts.selection(ORG, [], session.Controls(selected="nobody")) is None
 
 
 def test_parse_cache_is_keyed_by_content():
     text = example_text("retailer")
-    assert view.parse(text, "a.yaml") is view.parse(text, "a.yaml")
-    assert view.digest(text) == view.digest(str(text)) != view.digest(text + " ")
+    assert COMPUTATIONS.parse(text, "a.yaml") is COMPUTATIONS.parse(text, "a.yaml")
+    assert session.Computations().parse(text, "a.yaml") is not COMPUTATIONS.parse(text, "a.yaml"), "per app"
+    assert session.digest(text) == session.digest(str(text)) != session.digest(text + " ")
 
 
 def test_upload_decoding_refuses_oversize_and_garbage():
     data = b"organization: X\n"
-    assert web._decode_upload("data:text/yaml;base64," + base64.b64encode(data).decode(), "x.yaml", 1000) == data
+    assert parts.decode_upload("data:text/yaml;base64," + base64.b64encode(data).decode(), "x.yaml", 1000) == data
     with pytest.raises(OrgFileError, match="over the 4-byte limit"):
-        web._decode_upload("data:text/yaml;base64," + base64.b64encode(data).decode(), "x.yaml", 4)
+        parts.decode_upload("data:text/yaml;base64," + base64.b64encode(data).decode(), "x.yaml", 4)
     with pytest.raises(OrgFileError, match="could not be read"):
-        web._decode_upload("data:text/yaml;base64,@@@", "x.yaml", 1000)
+        parts.decode_upload("data:text/yaml;base64,@@@", "x.yaml", 1000)
     with pytest.raises(OrgFileError, match="arrived empty"):
-        web._decode_upload(None, "x.yaml", 1000)
+        parts.decode_upload(None, "x.yaml", 1000)
 
 
-def test_error_lines_are_read_back_from_the_messages_panel():
+def test_the_editor_marks_the_lines_of_errors_from_the_diagnostics_themselves():
     try:
         load_text("organization: X\ncustomers: []\nroles: [{id: a, title: A, headcount: -1}]\n")
     except OrgFileError as error:
-        rendered = [component.to_plotly_json() for component in web._errors(error.diagnostics)]
-    import json
-
-    import plotly
-
-    plain = json.loads(json.dumps(rendered, cls=plotly.utils.PlotlyJSONEncoder))
-    assert web._error_lines(plain) == ["2", "3"]
+        lines = parts.error_lines(error.diagnostics)
+    assert lines == [2, 3]
+    style = source.mark_error_lines(None, lines)["backgroundImage"]
+    assert style.startswith("linear-gradient(to bottom, transparent 28px, #ffd6d6 28px, #ffd6d6 48px")
+    assert "#ffd6d6 68px" in style, "line 3 too"
+    assert source.mark_error_lines(None, []) == source.mark_error_lines(None, "tampered") == {}
 
 
 def test_structure_is_computed_once_per_text_and_shared_by_edits():
-    shape = view.structure(HAND_CHECKED, "org.yaml")
+    shape = COMPUTATIONS.structure(HAND_CHECKED, "org.yaml")
     assert shape is SHAPE
     assert (shape.layers, shape.median_span, shape.opening_levels) == (4, 1.5, 4)
     edited = apply_edits(ORG, [Edit("grant", "clerk", "refund")])
-    figure = view.chart(
+    figure = drawing.chart(
+        COMPUTATIONS,
         edited,
         shape,
-        view.snapshot(edited, shape, view.Controls(decision="refund")).found,
-        view.Controls(decision="refund"),
+        session.snapshot(edited, shape, session.Controls(decision="refund")).found,
+        session.Controls(decision="refund"),
         "r",
     )
     assert len(figure.data[3].x) == len(ORG.roles)
@@ -153,9 +156,10 @@ def test_what_the_server_prepares_at_startup_is_what_the_first_visitor_is_served
     """The startup org's first decision is measured, subtree totals included, before anyone
     opens the page; the dashboard's first chart must find exactly that in the cache."""
     text = example_text("b2b")
-    shape = view.prepare(text, "prepared.yaml")
+    served = serve(text, "prepared.yaml")
+    shape = served.computations.structure(text, "prepared.yaml")
     first = shape.org.decisions[0].id
-    controls = web._controls(shape.org, "inverted", first, None, None, None, dotted=[])
-    served = web._analysis(shape, [], controls)
-    assert served is view.analysis(shape, (), first, None, None)
-    assert "totals" in vars(served), "the subtree totals were computed at startup"
+    controls = browser.read(shape.org, {"view": "inverted", "decision": first, "via_dotted": []})
+    measured = served.analysis(shape, [], controls)
+    assert measured is served.computations.analysis(shape, (), first, None, None)
+    assert "totals" in vars(measured), "the subtree totals were computed at startup"

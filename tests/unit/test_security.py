@@ -49,6 +49,18 @@ def test_the_policy_allows_each_of_dashs_inline_scripts_by_hash():
         assert digest in policy
 
 
+def test_no_script_of_ours_is_inline_so_the_policy_does_not_depend_on_when_it_is_made():
+    """Clientside callbacks are functions in assets/: the only inline script the policy
+    allows is the one every Dash page has, whatever was registered before or after."""
+    from dash import Dash
+
+    from orgcharts.web.security import content_security_policy
+
+    bare = Dash(__name__)
+    assert create_app().csp_hashes() == bare.csp_hashes()
+    assert content_security_policy(create_app()) == content_security_policy(bare)
+
+
 def test_without_the_token_every_route_is_refused():
     client = GUARDED_APP.server.test_client()
     for response in routes(client):

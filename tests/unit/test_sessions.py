@@ -20,10 +20,9 @@ from orgcharts.graph import reporting_tree
 from orgcharts.loader import example_names, example_text, load_text
 from orgcharts.metrics import escalations, summarize
 from orgcharts.model import Authority
-from orgcharts.web import view
-from tests.unit.test_callbacks import LOAD, STARTUP, callback_named, panels, plain, render, run, text_of
-
-WHAT_IF = callback_named("what_if")
+from orgcharts.web.session import edited as edited_org
+from orgcharts.web.session import parse_edits
+from tests.unit.test_callbacks import load, panels_of, plain, render, text_of, what_if
 
 
 def upload_of(text):
@@ -41,17 +40,17 @@ def session_org(number):
 def one_session(number):
     """Upload an org, grant one role authority, select it, and read back what the server drew."""
     name, text = session_org(number)
-    source, *_ = run(LOAD, "upload.contents", None, upload_of(text), None, f"s{number}.yaml", None, STARTUP)
+    source, *_ = load("upload.contents", uploaded=upload_of(text), upload_name=f"s{number}.yaml")
     org = load_text(text).org
     decision = org.decisions[number % len(org.decisions)].id
     facing = [role.id for role in org.roles if role.customer_facing]
     chosen = facing[number % len(facing)]
     edits = [{"action": "grant", "role": chosen, "decision": decision, "limit": None}]
     built, *_ = render("org-source.data", source, edits=edits, decision=decision, selected=chosen)
-    *_, path_panel = panels("edits.data", source, edits=edits, decision=decision, selected=chosen)
+    *_, path_panel = panels_of("edits.data", source, edits=edits, decision=decision, selected=chosen)
     expected = summarize(
-        view.edited(org, view.parse_edits(edits)),
-        escalations(view.edited(org, view.parse_edits(edits)), reporting_tree(org), decision),
+        edited_org(org, parse_edits(edits)),
+        escalations(edited_org(org, parse_edits(edits)), reporting_tree(org), decision),
         by_segment=False,
     )
     return number, name, chosen, org.role(chosen).title, built, text_of(plain(path_panel)), expected
@@ -94,7 +93,9 @@ class WhatIfEditing(RuleBasedStateMachine):
 
     def press(self, trigger, *, selected=None, decision=None, limit=None, undo=None):
         undo_clicks = [1 if index == undo else None for index in range(len(self.edits))]
-        self.edits = run(WHAT_IF, trigger, None, None, undo_clicks, None, self.edits, selected, decision, limit)
+        self.edits = what_if(
+            trigger, undo_clicks=undo_clicks, edits=self.edits, selected=selected, decision=decision, limit=limit
+        )
 
     def net_change(self):
         table = {role.id: set(role.decides) for role in self.original.roles}
@@ -125,7 +126,7 @@ class WhatIfEditing(RuleBasedStateMachine):
 
     @invariant()
     def metrics_are_those_of_the_net_change(self):
-        edited = view.edited(self.original, view.parse_edits(self.edits))
+        edited = edited_org(self.original, parse_edits(self.edits))
         net = self.net_change()
         assert {r.id: set(r.decides) for r in edited.roles} == {r.id: set(r.decides) for r in net.roles}
         for decision in self.decisions:
@@ -138,7 +139,7 @@ class WhatIfEditing(RuleBasedStateMachine):
     def no_changes_give_the_original_back_exactly(self):
         if not self.made:
             assert self.edits == []
-            assert view.edited(self.original, []) == self.original
+            assert edited_org(self.original, []) == self.original
 
 
 WhatIfEditing.TestCase.settings = settings(max_examples=30, stateful_step_count=10, deadline=None)

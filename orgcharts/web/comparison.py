@@ -1,0 +1,192 @@
+"""The compare tab: today beside the what-if changes or an uploaded proposal, both charts
+with the changed roles ringed, every metric before and after, and the roles that changed."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import dash
+from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+
+from orgcharts import catalog
+from orgcharts.compare import Comparison
+from orgcharts.errors import OrgFileError
+from orgcharts.loader import load_bytes
+from orgcharts.web import controls, ids
+from orgcharts.web.drawing import side_by_side
+from orgcharts.web.parts import decode_upload, errors, ok, row, upload_button
+from orgcharts.web.served import Served, edits
+from orgcharts.web.session import edited
+from orgcharts.web.wiring import Callbacks
+
+callbacks = Callbacks()
+
+
+def stores() -> list[Any]:
+    return [dcc.Store(id=ids.PROPOSAL, storage_type="session")]
+
+
+def layout(cap: int) -> dcc.Tab:
+    def side(chart_id: str, title_id: str) -> html.Div:
+        return html.Div(
+            className="compare-side",
+            children=[
+                html.H3(id=title_id),
+                dcc.Graph(
+                    id=chart_id,
+                    className="compare-chart",
+                    config={"displaylogo": False, "scrollZoom": True},
+                    style={"height": "560px"},
+                ),
+            ],
+        )
+
+    panel = html.Div(
+        className="compare-panel",
+        children=[
+            row(
+                dcc.RadioItems(
+                    id=ids.COMPARE_WITH,
+                    className="compare-with",
+                    options=[
+                        {"label": "Today and the what-if changes", "value": "whatif"},
+                        {"label": "Today and a proposal", "value": "proposal"},
+                    ],
+                    value="whatif",
+                    inline=True,
+                ),
+                upload_button(ids.PROPOSAL_UPLOAD, "Upload proposal YAML", cap, ".yaml,.yml,text/yaml,text/plain"),
+            ),
+            html.Div(id=ids.COMPARE_MESSAGES, className="messages", role="status"),
+            html.Div(
+                className="compare-charts",
+                children=[
+                    side(ids.COMPARE_BEFORE, ids.COMPARE_BEFORE_TITLE),
+                    side(ids.COMPARE_AFTER, ids.COMPARE_AFTER_TITLE),
+                ],
+            ),
+            html.Div(
+                className="compare-tables",
+                children=[html.Div(id=ids.COMPARE_METRICS), html.Div(id=ids.COMPARE_ROLES)],
+            ),
+        ],
+    )
+    return dcc.Tab(label="Compare", value=ids.COMPARE_TAB, children=panel)
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.PROPOSAL, "data"),
+        Output(ids.COMPARE_WITH, "value"),
+        Output(ids.COMPARE_MESSAGES, "children"),
+    ],
+    inputs={"contents": Input(ids.PROPOSAL_UPLOAD, "contents"), "filename": State(ids.PROPOSAL_UPLOAD, "filename")},
+    prevent_initial_call=True,
+)
+def upload_proposal(served: Served, contents: Any, filename: Any) -> tuple[Any, ...]:
+    """A proposal to compare with: kept in this browser session only, like the org."""
+    name = os.path.basename(filename or "proposal.yaml")
+    try:
+        loaded = load_bytes(decode_upload(contents, name, served.cap), name, max_bytes=served.cap)
+    except OrgFileError as error:
+        return dash.no_update, dash.no_update, errors(error.diagnostics, f"{name} was not loaded as the proposal")
+    return {"name": name, "text": loaded.text}, "proposal", ok(name, loaded.warnings)
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.COMPARE_BEFORE, "figure"),
+        Output(ids.COMPARE_AFTER, "figure"),
+        Output(ids.COMPARE_BEFORE_TITLE, "children"),
+        Output(ids.COMPARE_AFTER_TITLE, "children"),
+        Output(ids.COMPARE_METRICS, "children"),
+        Output(ids.COMPARE_ROLES, "children"),
+        Output(ids.COMPARE_MESSAGES, "children", allow_duplicate=True),
+    ],
+    inputs={
+        "tab": Input(ids.TABS, "value"),
+        "against": Input(ids.COMPARE_WITH, "value"),
+        "proposal": Input(ids.PROPOSAL, "data"),
+        **controls.ORG,
+        "raw_edits": Input(ids.EDITS, "data"),
+        "shown": controls.given(),
+    },
+    prevent_initial_call=True,
+)
+def render_comparison(
+    served: Served,
+    tab: Any,
+    against: Any,
+    proposal: Any,
+    source: Any,
+    refilled: Any,
+    raw_edits: Any,
+    shown: dict[str, Any],
+) -> tuple[Any, ...]:
+    """Today beside the what-if changes or a proposal, drawn only while the tab is open."""
+    if tab != ids.COMPARE_TAB:
+        raise PreventUpdate
+    shape = served.shape(source)
+    chosen = controls.read(shape.org, shown)
+    if against == "proposal":
+        if not (isinstance(proposal, dict) and isinstance(proposal.get("text"), str)):
+            message = html.P("Upload a proposal (an org YAML file) to compare with today's org.")
+            return *(dash.no_update,) * 6, [message]
+        name = str(proposal.get("name", "proposal.yaml"))
+        try:
+            other = served.computations.structure(proposal["text"], name)
+        except OrgFileError as error:
+            return *(dash.no_update,) * 6, errors(error.diagnostics)
+        after_org, after_shape, after_title = other.org, other, f"Proposal: {name}"
+    else:
+        after_org, after_shape = edited(shape.org, edits(raw_edits)), shape
+        after_title = "With the what-if changes"
+    both = side_by_side(served.computations, shape, after_org, after_shape, chosen)
+    before_title = f"Today: {served.text(source)[1]}"
+    return (
+        both.before,
+        both.after,
+        before_title,
+        after_title,
+        metrics_table(both.comparison),
+        roles_table(both.comparison),
+        [],
+    )
+
+
+def metrics_table(comparison: Comparison) -> html.Table:
+    """Every metric before and after; green where the change helps customers, red where it hurts."""
+    decisions = {**comparison.before.decision_index, **comparison.after.decision_index}
+    rows = []
+    for m in comparison.metrics:
+        metric = catalog.metric(m.metric)
+        verdict = {True: "better", False: "worse", None: ""}[m.better]
+        cells = [
+            html.Td(decisions[m.decision].name if m.decision else "the org"),
+            html.Td(metric.label),
+            html.Td(metric.show(m.before), className="number"),
+            html.Td(metric.show(m.after), className="number"),
+            html.Td(verdict),
+        ]
+        rows.append(html.Tr(cells, className=verdict))
+    header = html.Tr([html.Th(text) for text in ("decision", "metric", "before", "after", "")])
+    return html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table")
+
+
+def roles_table(comparison: Comparison) -> html.Div:
+    if not comparison.roles:
+        return html.P("No role changed.")
+    header = html.Tr([html.Th(text) for text in ("change", "role", "before", "after")])
+    rows = [
+        html.Tr([html.Td(r.change), html.Td(r.title), html.Td(r.before or ""), html.Td(r.after or "")])
+        for r in comparison.roles
+    ]
+    count = len(comparison.changed_roles)
+    return html.Div(
+        [
+            html.H3(f"{count:,} role{'s' if count != 1 else ''} changed, ringed in the charts"),
+            html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table"),
+        ]
+    )

@@ -1,0 +1,109 @@
+"""The session's charts: the dashboard's figure for the controls, the picture to download,
+and two orgs side by side. No Dash here."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import plotly.graph_objects as go
+
+from orgcharts.collapse import Subtrees, subtree_totals, visible
+from orgcharts.compare import Comparison, compare
+from orgcharts.export import Format, Picture, picture
+from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, org_figure
+from orgcharts.metrics import Escalation, escalations
+from orgcharts.model import Organization
+from orgcharts.web.session import Computations, Controls, Structure
+
+
+def shown_levels(shape: Structure, controls: Controls) -> int:
+    """Levels drawn: the user's choice, else as many as the org opens on."""
+    return controls.levels if controls.levels else shape.opening_levels
+
+
+def chart(
+    computations: Computations,
+    org: Organization,
+    shape: Structure,
+    found: Sequence[Escalation] | Mapping[str, Escalation],
+    controls: Controls,
+    revision: str,
+    totals: Subtrees | None = None,
+    marked: Collection[str] = (),
+    scale: Scale | None = None,
+    legend: bool = True,
+) -> go.Figure:
+    """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's.
+    ``found`` are the escalations shown (as a list or by role); ``totals`` their subtree
+    totals, computed here when not given; ``marked`` roles are ringed. ``scale`` defaults
+    to the screen's, or the projector's when presenting; without ``legend``, the page shows
+    the key (``figures.org_figure``)."""
+    if totals is None:
+        totals = subtree_totals(org, shape.tree, list(found.values()) if isinstance(found, Mapping) else found)
+    shown = visible(org, shape.tree, shown_levels(shape, controls), controls.expanded, totals)
+    layout = computations.layout(shape, tuple(shown.roles) if shown.rollups else None)
+    return org_figure(
+        org,
+        layout,
+        found,
+        rollups=shown.rollups,
+        decision=controls.decision if controls.decision in org.decision_index else None,
+        view=controls.view,
+        amount=controls.amount,
+        segment=controls.segment,
+        selected=controls.selected,
+        scale=scale or (PROJECTOR if controls.present else SCREEN),
+        revision=revision,
+        marked=marked,
+        legend=legend,
+    )
+
+
+def picture_of(
+    org: Organization, shape: Structure, found: Sequence[Escalation], controls: Controls, fmt: Format
+) -> Picture:
+    """The chart as the session sees it (view, decision, selection, levels opened, what-if
+    edits in ``org``) as a picture to download: ``export.picture``'s page, not the screen's."""
+    return picture(
+        org,
+        shape.tree,
+        found,
+        fmt,
+        decision=controls.decision if controls.decision in org.decision_index else None,
+        view=controls.view,
+        amount=controls.amount,
+        segment=controls.segment,
+        selected=controls.selected,
+        levels=shown_levels(shape, controls),
+        expanded=controls.expanded,
+    )
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """Two orgs compared: the metrics and role changes, and both customer-on-top charts
+    with the changed roles ringed."""
+
+    comparison: Comparison
+    before: go.Figure
+    after: go.Figure
+
+
+def side_by_side(
+    computations: Computations, before: Structure, after_org: Organization, after: Structure, controls: Controls
+) -> SideBySide:
+    """``before`` (the loaded org) next to ``after_org`` (the same org with what-if edits,
+    whose shape is ``before``'s, or a proposal of shape ``after``), each drawn as it opens,
+    customers on top, for the decision, amount and segment of ``controls``."""
+    comparison = compare(before.org, after_org, controls.amount)
+    drawn = replace(controls, view="inverted", selected=None, present=False, levels=None, expanded=())
+    figures = []
+    for org, shape in ((before.org, before), (after_org, after)):
+        decision = drawn.decision if drawn.decision in org.decision_index else None
+        found = escalations(org, shape.tree, decision, drawn.amount, via_dotted=drawn.via_dotted) if decision else []
+        shown = replace(drawn, decision=decision)
+        figures.append(
+            chart(computations, org, shape, found, shown, "", marked=comparison.changed_roles, scale=HALF_SCREEN)
+        )
+    return SideBySide(comparison, *figures)

@@ -1,0 +1,214 @@
+"""The HR import: an uploaded export (CSV) opens a column-matching form with the import's
+guesses, the same choices as ``orgcharts import``; importing makes it the session's org."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import dash
+from dash import Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+
+from orgcharts.errors import Diagnostic, OrgFileError, UsageError
+from orgcharts.loader.hrcsv import (
+    FIELD_LABELS,
+    FIELDS,
+    Rules,
+    header_of,
+    import_bytes,
+    parse_authority,
+    parse_rule,
+    to_yaml,
+)
+from orgcharts.web import ids
+from orgcharts.web.parts import decode_upload, errors, is_csv, ok, row
+from orgcharts.web.served import Served, source_of, text_store
+from orgcharts.web.wiring import Callbacks
+
+callbacks = Callbacks()
+
+
+def layout() -> html.Div:
+    """The column-matching form an uploaded HR export opens."""
+    return html.Div(
+        id=ids.CSV_PANEL,
+        className="panel csv-panel",
+        hidden=True,
+        children=[
+            html.H2(id=ids.CSV_HEADING),
+            html.P(
+                "Match the export's columns, say which titles face customers and which may decide, then import. "
+                "Anything left out can be added in the editor afterwards.",
+                className="hint",
+            ),
+            html.Div(
+                className="csv-columns",
+                children=[
+                    html.Label(
+                        [
+                            html.Span(FIELD_LABELS[field]),
+                            dcc.Dropdown(id=ids.csv_column(field), className="csv-column", clearable=True),
+                        ],
+                        className="csv-field",
+                    )
+                    for field in FIELDS
+                ],
+            ),
+            html.Div(
+                className="csv-rules",
+                children=[
+                    html.Label(
+                        [
+                            html.Span("Customer-facing titles, one per line: TITLE=SEGMENT"),
+                            dcc.Textarea(id=ids.CSV_SERVES, placeholder="Sales*=retail", className="csv-rule"),
+                        ],
+                        className="csv-field",
+                    ),
+                    html.Label(
+                        [
+                            html.Span("Authority, one per line: TITLE=DECISION[:LIMIT]"),
+                            dcc.Textarea(id=ids.CSV_DECIDES, placeholder="*Manager*=refund:500", className="csv-rule"),
+                        ],
+                        className="csv-field",
+                    ),
+                    dcc.Checklist(
+                        id=ids.CSV_GROUP,
+                        options=[
+                            {"label": "Merge people with no reports who share a title and a manager", "value": "group"}
+                        ],
+                        value=["group"],
+                    ),
+                ],
+            ),
+            row(
+                html.Button("Import", id=ids.CSV_IMPORT, className="button primary"),
+                html.Button("Cancel", id=ids.CSV_CANCEL, className="button"),
+            ),
+            html.Div(id=ids.CSV_MESSAGES, className="messages", role="status"),
+        ],
+    )
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.CSV_PANEL, "hidden"),
+        Output(ids.CSV_HEADING, "children"),
+        {field: Output(ids.csv_column(field), "options") for field in FIELDS},
+        {field: Output(ids.csv_column(field), "value") for field in FIELDS},
+        Output(ids.CSV_MESSAGES, "children"),
+    ],
+    inputs={
+        "contents": Input(ids.UPLOAD, "contents"),
+        "cancel": Input(ids.CSV_CANCEL, "n_clicks"),
+        "filename": State(ids.UPLOAD, "filename"),
+    },
+    prevent_initial_call=True,
+)
+def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> tuple[Any, ...]:
+    """An uploaded HR export opens the form, its columns matched the way the import would:
+    hidden, heading, each field's column choices and its column, messages."""
+    name = os.path.basename(filename or "export.csv")
+    if ctx.triggered_id == ids.CSV_CANCEL:
+        each = dict.fromkeys(FIELDS, dash.no_update)
+        return True, dash.no_update, each, each, dash.no_update
+    if not is_csv(name):
+        raise PreventUpdate
+    try:
+        header, guessed = header_of(decode_upload(contents, name, served.cap), name)
+    except OrgFileError as error:
+        none = dict.fromkeys(FIELDS)
+        return (
+            False,
+            f"Import {name}",
+            {field: [] for field in none},
+            none,
+            errors(error.diagnostics, "nothing was imported"),
+        )
+    options = [{"label": column, "value": column} for column in header if column]
+    return (
+        False,
+        f"Import {name}: {len(header)} columns",
+        {field: options for field in FIELDS},
+        {field: guessed[field] for field in FIELDS},
+        [],
+    )
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.ORG_SOURCE, "data", allow_duplicate=True),
+        Output(ids.ORG_TEXT, "data", allow_duplicate=True),
+        Output(ids.EDITS, "data", allow_duplicate=True),
+        Output(ids.LOAD_MESSAGES, "children", allow_duplicate=True),
+        Output(ids.CSV_PANEL, "hidden", allow_duplicate=True),
+        Output(ids.CSV_MESSAGES, "children", allow_duplicate=True),
+        Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
+    ],
+    inputs={
+        "clicks": Input(ids.CSV_IMPORT, "n_clicks"),
+        "contents": State(ids.UPLOAD, "contents"),
+        "filename": State(ids.UPLOAD, "filename"),
+        "columns": {field: State(ids.csv_column(field), "value") for field in FIELDS},
+        "serves": State(ids.CSV_SERVES, "value"),
+        "decides": State(ids.CSV_DECIDES, "value"),
+        "group": State(ids.CSV_GROUP, "value"),
+    },
+    prevent_initial_call=True,
+)
+def import_csv(
+    served: Served,
+    clicks: Any,
+    contents: Any,
+    filename: Any,
+    columns: dict[str, Any],
+    serves: Any,
+    decides: Any,
+    group: Any,
+) -> tuple[Any, ...]:
+    """The export imported with the user's matching and rules, and shown as the session's org."""
+    name = os.path.basename(filename or "export.csv")
+    keep = (dash.no_update,) * 5
+    left = dash.no_update  # the editor's marks stay until an import replaces the org
+    try:
+        rules = Rules(
+            [parse_rule(line, "customer-facing titles") for line in _lines(serves)],
+            [
+                (pattern, *parse_authority(value))
+                for pattern, value in (parse_rule(line, "authority") for line in _lines(decides))
+            ],
+            group_by_title=bool(group),
+        )
+        given = {field: columns.get(field) for field in FIELDS if columns.get(field)}
+        imported = import_bytes(decode_upload(contents, name, served.cap), name, rules, only_given=True, **given)
+    except UsageError as error:  # a malformed rule or limit, or a column the export lacks
+        return *keep, [html.P(str(error), className="bad")], left
+    except OrgFileError as error:
+        return *keep, _csv_errors(error.diagnostics), left
+    yaml_name = f"{name.rsplit('.', 1)[0]}.yaml"
+    text = to_yaml(imported.document)
+    loaded = served.computations.parse(text, yaml_name)
+    key = served.texts.put(text)
+    summary = f"{imported.rows:,} rows became {imported.roles:,} roles."
+    return (
+        source_of(key, yaml_name),
+        text_store(key, text),
+        [],
+        [*ok(yaml_name, loaded.warnings), html.P(summary)],
+        True,
+        [],
+        [],
+    )
+
+
+def _lines(text: Any) -> list[str]:
+    return [line.strip() for line in (text if isinstance(text, str) else "").splitlines() if line.strip()]
+
+
+def _csv_errors(diagnostics: tuple[Diagnostic, ...]) -> list[Any]:
+    """Every bad row of an export, as the command line prints them (FILE:LINE: error: ...)."""
+    found = [d for d in diagnostics if d.severity == "error"]
+    return [
+        html.P(f"{len(found)} error{'s' if len(found) != 1 else ''}: nothing was imported.", className="bad"),
+        html.Ul([html.Li(str(d), className=d.severity) for d in diagnostics[:100]], className="errors"),
+    ]

@@ -1,0 +1,127 @@
+"""The dashboard's component ids: the contract between the layout, the callbacks and the
+browser's scripts (``assets/``, which find elements by these ids and read the click codes
+from the chart panel's ``data-`` attributes).
+
+One constant each: rename an id here and every side follows. Ids made of parts (the CSV
+form's columns, the metric cards, the table's sort buttons and the what-if undo buttons)
+are built by the functions at the end.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgcharts.figures import EXPAND_PREFIX, SEGMENT_PREFIX
+
+AMOUNT = "amount"
+AMOUNT_PRESETS = "amount-presets"
+AMOUNT_UNIT = "amount-unit"
+APPLY = "apply"
+CHANGES = "changes"
+CHART = "chart"
+CHART_LEGEND = "chart-legend"
+CLEAR_SELECTION = "clear-selection"
+COMPARE_AFTER = "compare-after"
+COMPARE_AFTER_TITLE = "compare-after-title"
+COMPARE_BEFORE = "compare-before"
+COMPARE_BEFORE_TITLE = "compare-before-title"
+COMPARE_MESSAGES = "compare-messages"
+COMPARE_METRICS = "compare-metrics"
+COMPARE_ROLES = "compare-roles"
+COMPARE_WITH = "compare-with"
+CSV_CANCEL = "csv-cancel"
+CSV_DECIDES = "csv-decides"
+CSV_GROUP = "csv-group"
+CSV_HEADING = "csv-heading"
+CSV_IMPORT = "csv-import"
+CSV_MESSAGES = "csv-messages"
+CSV_PANEL = "csv-panel"
+CSV_SERVES = "csv-serves"
+DECISION = "decision"
+DOTTED_CONTROL = "dotted-control"
+DOWNLOAD = "download"
+DOWNLOAD_HOPS_CSV = "download-hops-csv"
+DOWNLOAD_HOPS_JSON = "download-hops-json"
+DOWNLOAD_ORG = "download-org"
+DOWNLOAD_YAML = "download-yaml"
+EDITOR = "editor"
+EDITOR_DRAFT = "editor-draft"
+EDITOR_ERRORS = "editor-errors"
+EDITS = "edits"
+EXAMPLE_PICKER = "example-picker"
+EXPANDED = "expanded"
+FLIP_BUTTON = "flip-button"
+GRANT = "grant"
+GRANT_LIMIT = "grant-limit"
+GRANT_UNIT = "grant-unit"
+HELP_BUTTON = "help-button"
+HOP_BADGE = "hop-badge"
+HOP_ROWS = "hop-rows"
+HOP_TABLE = "hop-table"
+HOP_TABLE_HEAD = "hop-table-head"
+HOPS_BIG = "hops-big"
+LEVELS = "levels"
+LOAD_MESSAGES = "load-messages"
+METRICS = "metrics"
+NEXT_DECISION = "next-decision"
+ORG_NAME = "org-name"
+ORG_REFILLED = "org-refilled"
+ORG_SOURCE = "org-source"
+ORG_TEXT = "org-text"
+ORG_WANTED = "org-wanted"
+PATH_PANEL = "path-panel"
+PICTURE = "picture"
+PICTURE_STATUS = "picture-status"
+PRESENT = "present"
+PRESENT_BUTTON = "present-button"
+PREV_DECISION = "prev-decision"
+PROPOSAL = "proposal"
+PROPOSAL_UPLOAD = "proposal-upload"
+REJECTED_TEXT = "rejected-text"
+REMOVE = "remove"
+RESET = "reset"
+ROOT = "root"
+SEARCH = "search"
+SEARCH_RESULTS = "search-results"
+SEGMENT = "segment"
+SELECTION = "selection"
+SHORTCUTS = "shortcuts"
+TABLE_MORE = "table-more"
+TABLE_ORDER = "table-order"
+TABS = "tabs"
+UPLOAD = "upload"
+URL = "url"
+VIA_DOTTED = "via-dotted"
+VIEW = "view"
+WHATIF_TARGET = "whatif-target"
+
+PATHS_TAB = "paths"
+COMPARE_TAB = "compare"
+EDITOR_TAB = "yaml"
+
+SORT = "sort"
+"""The pattern-matching type of the hop table's column buttons."""
+UNDO = "undo"
+"""The pattern-matching type of each what-if change's undo button."""
+
+CLICK_CODES = {"data-expand-prefix": EXPAND_PREFIX, "data-segment-prefix": SEGMENT_PREFIX}
+"""What a click on the chart carries (``figures``' customdata codes), written on the chart
+panel for ``assets/clientside.js`` to read: the JavaScript spells neither."""
+
+
+def csv_column(field: str) -> str:
+    """The CSV form's column choice for ``field`` (``hrcsv``'s field names)."""
+    return f"csv-{field}"
+
+
+def card(key: str) -> str:
+    """The metric card of ``key``."""
+    return f"card-{key}"
+
+
+def sort_button(column: Any) -> dict[str, Any]:
+    return {"type": SORT, "column": column}
+
+
+def undo_button(index: Any) -> dict[str, Any]:
+    return {"type": UNDO, "index": index}

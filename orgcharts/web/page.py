@@ -1,0 +1,70 @@
+"""The page: each feature's part of the layout, in the order the page shows them."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from orgcharts.web import (
+    chart,
+    comparison,
+    controls,
+    hoptable,
+    hrimport,
+    ids,
+    panels,
+    pictures,
+    presenter,
+    source,
+    whatif,
+)
+from orgcharts.web.served import Startup
+
+
+def layout(startup: Startup, cap: int) -> html.Div:
+    return html.Div(
+        id=ids.ROOT,
+        className="app",
+        children=[
+            dcc.Location(id=ids.URL, refresh=False),
+            *source.stores(startup),
+            *whatif.stores(),
+            *chart.stores(),
+            *hoptable.stores(),
+            *presenter.stores(),
+            *comparison.stores(),
+            dcc.Download(id=ids.DOWNLOAD),
+            html.Header(
+                className="topbar",
+                children=[
+                    html.Div(className="brand", children=[html.Span("orgcharts", className="logo")]),
+                    html.H1(id=ids.ORG_NAME, className="org-name"),
+                    source.picker(startup),
+                    source.upload(cap),
+                    *pictures.layout(),
+                    *presenter.buttons(),
+                ],
+            ),
+            controls.layout(),
+            hrimport.layout(),
+            panels.metrics_layout(),
+            html.Div(
+                className="main",
+                children=[
+                    chart.layout(),
+                    html.Aside(className="side", children=[panels.path_layout(), whatif.layout()]),
+                ],
+            ),
+            dcc.Tabs(
+                id=ids.TABS,
+                value=ids.PATHS_TAB,
+                className="tabs",
+                parent_className="tabs-parent",
+                children=[hoptable.layout(), comparison.layout(cap), source.editor_tab()],
+            ),
+            *presenter.help_panel(),
+        ],
+    )
+
+
+FEATURES = (source, hrimport, controls, chart, panels, hoptable, whatif, comparison, pictures, presenter)
+"""Every feature module: each brings its ``callbacks``."""

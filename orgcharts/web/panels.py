@@ -1,0 +1,125 @@
+"""The panels around the chart: the metric cards over it, and the selected role's
+escalation path beside it. ``render_panels`` draws everything a selection leaves as it
+is (the cards, the hop table, the what-if changes, the units and amount presets), so a
+click on a role redraws none of it; ``render_selection`` draws what it changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Input, Output, html
+
+from orgcharts.figures import hop_colour, text_colour_on
+from orgcharts.web import controls, hoptable, ids, whatif
+from orgcharts.web.readouts import Card, Selection, cards, selection
+from orgcharts.web.served import Served, edits
+from orgcharts.web.wiring import Callbacks
+
+callbacks = Callbacks()
+
+
+def metrics_layout() -> html.Div:
+    return html.Div(id=ids.METRICS, className="metrics")
+
+
+def path_layout() -> html.Div:
+    return html.Div(id=ids.PATH_PANEL, className="panel path-panel")
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.METRICS, "children"),
+        Output(ids.HOP_TABLE_HEAD, "children"),
+        Output(ids.HOP_ROWS, "rows"),
+        Output(ids.TABLE_MORE, "children"),
+        Output(ids.TABLE_MORE, "hidden"),
+        Output(ids.CHANGES, "children"),
+        Output(ids.AMOUNT_UNIT, "children"),
+        Output(ids.GRANT_UNIT, "children"),
+        Output(ids.AMOUNT_PRESETS, "options"),
+    ],
+    inputs={
+        **controls.ORG,
+        "raw_edits": Input(ids.EDITS, "data"),
+        "shown": controls.given(),
+        "order": Input(ids.TABLE_ORDER, "data"),
+    },
+)
+def render_panels(
+    served: Served, source: Any, refilled: Any, raw_edits: Any, shown: dict[str, Any], order: Any
+) -> tuple[Any, ...]:
+    """Everything around the chart that a selection leaves as it is."""
+    shape = served.shape(source)
+    chosen = controls.read(shape.org, shown)
+    measured = served.analysis(shape, raw_edits, chosen)
+    org = measured.org
+    unit = org.decision_index[chosen.decision].unit if chosen.decision else None
+    return (
+        [card(each) for each in cards(measured.now, measured.before)],
+        *hoptable.hop_table(measured, order if isinstance(order, dict) else {}),
+        whatif.change_list(org, edits(raw_edits)),
+        unit or "",
+        unit or "",
+        controls.presets(measured.limits),
+    )
+
+
+@callbacks.callback(
+    output=[Output(ids.PATH_PANEL, "children"), Output(ids.WHATIF_TARGET, "children")],
+    inputs={
+        **controls.ORG,
+        "raw_edits": Input(ids.EDITS, "data"),
+        "shown": controls.given((*controls.MEASURED, "selected")),
+    },
+)
+def render_selection(
+    served: Served, source: Any, refilled: Any, raw_edits: Any, shown: dict[str, Any]
+) -> tuple[Any, Any]:
+    """The selected role's escalation path and what-if target."""
+    shape = served.shape(source)
+    chosen = controls.read(shape.org, shown)
+    measured = served.analysis(shape, raw_edits, chosen)
+    return path_panel(selection(measured.org, measured.by_role, chosen)), whatif.target(measured.org, chosen)
+
+
+def card(shown: Card) -> html.Div:
+    children = [html.Div(shown.value, className="value"), html.Div(shown.label, className="label")]
+    if shown.before is not None:
+        trend = "better" if shown.better else "worse"
+        children.append(html.Div(f"{shown.before} → {shown.value}", className=f"change {trend}"))
+    return html.Div(children, className="card", id=ids.card(shown.key))
+
+
+def path_panel(chosen: Selection | None) -> list[Any]:
+    if chosen is None:
+        return [
+            html.H2("Escalation path"),
+            html.P(
+                "Click a customer-facing role on the chart or in the table to see how far its customers' requests climb."
+            ),
+        ]
+    header = [html.H2(chosen.title)]
+    if chosen.person:
+        header.append(html.P(chosen.person, className="person"))
+    header.append(
+        html.P(f"{chosen.headcount:,} {'person' if chosen.headcount == 1 else 'people'} · {chosen.authority_text}")
+    )
+    escalation = chosen.escalation
+    if escalation is None:
+        note = "Not customer-facing." if not chosen.customer_facing else "Choose a decision to see its path."
+        return [*header, html.P(note, className="muted")]
+    headline = "no one" if escalation.hops is None else str(escalation.hops)
+    caption = "can decide in this chain" if escalation.hops is None else ("hop" if escalation.hops == 1 else "hops")
+    return [
+        *header,
+        html.Div(
+            [html.Span(headline, className="hops-number"), html.Span(caption, className="hops-caption")],
+            className="hops-big",
+            style={
+                "backgroundColor": hop_colour(escalation.hops),
+                "color": text_colour_on(hop_colour(escalation.hops)),
+            },
+            id=ids.HOPS_BIG,
+        ),
+        html.Ol([html.Li(title) for title in chosen.path_titles], className="path-list"),
+    ]

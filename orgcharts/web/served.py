@@ -1,0 +1,102 @@
+"""What one app's server holds: the org it started with, the org texts by digest, the
+upload cap and the computations' caches. Nothing per user: a session's org, edits and
+selection live in its browser (``dcc.Store``), which sends them with every callback."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import dash
+
+from orgcharts.errors import MissingOrgTextError
+from orgcharts.model import Organization
+from orgcharts.web import ids
+from orgcharts.web.session import Analysis, Computations, Controls, Structure, TextCache, parse_edits
+from orgcharts.whatif import Edit
+
+STARTUP = "__startup__"
+"""The example picker's value for the org the server was started with."""
+
+
+def source_of(key: str, name: str) -> dict[str, str]:
+    """The session's org as callbacks receive it: its name and the digest of its text."""
+    return {"name": name, "digest": key}
+
+
+def text_store(key: str, text: str | None) -> dict[str, str | None]:
+    """The browser's copy of its org text, sent back only when a server process lacks it.
+    None for the startup org and the examples, which every process holds: a page never
+    carries a big org's text unless the user brought it or opens the editor."""
+    return {"digest": key, "text": text}
+
+
+def edits(raw: Any) -> tuple[Edit, ...]:
+    """The what-if edits from the browser's store (malformed ones dropped)."""
+    return tuple(parse_edits(raw))
+
+
+@dataclass(frozen=True)
+class Startup:
+    """The org the server was started with: what a new session shows."""
+
+    source: dict[str, str]
+    text: str
+
+    @property
+    def name(self) -> str:
+        return self.source["name"]
+
+    @property
+    def text_store(self) -> dict[str, str | None]:
+        return text_store(self.source["digest"], None)
+
+
+@dataclass(frozen=True)
+class Served:
+    """The server's side of one app, handed to every server callback."""
+
+    startup: Startup
+    texts: TextCache
+    cap: int
+    """The largest upload, in bytes."""
+    computations: Computations = field(default_factory=Computations)
+
+    def text(self, source: Any) -> tuple[str, str]:
+        """The session's org file: its text and name; a store the server cannot read falls
+        back to the startup org. Raises ``MissingOrgTextError`` for a digest this process
+        does not hold."""
+        if isinstance(source, dict) and isinstance(source.get("digest"), str):
+            text = self.texts.get(source["digest"])
+            if text is None:
+                raise MissingOrgTextError(source["digest"])
+            return text, str(source.get("name", "org.yaml"))
+        return self.startup.text, self.startup.name
+
+    def shape(self, source: Any) -> Structure:
+        """The session's org and its shape (see ``text``)."""
+        return self.computations.structure(*self.text(source))
+
+    def org(self, source: Any) -> Organization:
+        return self.shape(source).org
+
+    def analysis(self, shape: Structure, raw_edits: Any, controls: Controls) -> Analysis:
+        """The session's org measured under ``controls`` with its what-if edits."""
+        c = controls
+        return self.computations.analysis(shape, edits(raw_edits), c.decision, c.amount, c.segment, c.via_dotted)
+
+    def name(self, source: Any) -> str:
+        """The session's org file name, as the browser holds it."""
+        return str((source if isinstance(source, dict) else self.startup.source).get("name", "org.yaml"))
+
+
+def ask_for_missing_text(error: Exception) -> None:
+    """Dash's error hook: a callback that met an unknown digest asks the browser for the text.
+
+    The callback's outputs stay as they were; once the text is back, ``org-refilled``
+    changes and the callbacks that draw the org run again.
+    """
+    if not isinstance(error, MissingOrgTextError):
+        raise error
+    dash.set_props(ids.ORG_WANTED, {"data": {"digest": error.digest, "at": time.time_ns()}})

@@ -1,0 +1,325 @@
+"""A session's org measured: its text parsed, its shape, and its metrics under the
+controls and what-if edits (parse, structure, analysis). No Dash here: the callbacks
+only move these values between the browser and here.
+
+``Computations`` remembers the results, per app: each callback of a session reads the same
+text, and an expand, a flip or a selection redraws without measuring the org again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import networkx as nx
+
+from orgcharts.collapse import Subtrees, depths, opening_levels, subtree_totals
+from orgcharts.figures import View
+from orgcharts.graph import reporting_tree
+from orgcharts.layout import TreeLayout, tidy_tree
+from orgcharts.loader import LoadedOrg, load_text
+from orgcharts.metrics import DecisionSummary, Escalation, escalations, layers, median_span, spans, summarize
+from orgcharts.model import Organization
+from orgcharts.report import worst_first
+from orgcharts.whatif import Edit, apply_edits, describe
+
+
+def digest(text: str) -> str:
+    """The SHA-256 of ``text``: its identity in the browser's stores and the server's caches.
+
+    Whole, so that a digest cannot be guessed: only someone who holds a text knows its digest.
+    """
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+class TextCache:
+    """Org texts by digest, so that a session's callbacks send a 64-character digest
+    instead of the whole org text (megabytes for a big org) with every click.
+
+    A cache, not a store: the session's browser keeps the text and sends it again when
+    this process lacks it (another worker, a restart, an eviction). The least recently
+    used texts go first once ``max_chars`` is exceeded. Safe to share between threads.
+    """
+
+    def __init__(self, max_chars: int = 256 * 1024 * 1024) -> None:
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._chars = 0
+        self._max_chars = max_chars
+        self._lock = threading.Lock()
+
+    def put(self, text: str) -> str:
+        """Keep ``text``; return its digest."""
+        key = digest(text)
+        with self._lock:
+            if key in self._texts:
+                self._texts.move_to_end(key)
+                return key
+            self._texts[key] = text
+            self._chars += len(text)
+            while self._chars > self._max_chars and len(self._texts) > 1:
+                _, dropped = self._texts.popitem(last=False)
+                self._chars -= len(dropped)
+        return key
+
+    def get(self, key: str) -> str | None:
+        """The text whose digest is ``key``, or None if this process does not hold it."""
+        with self._lock:
+            text = self._texts.get(key)
+            if text is not None:
+                self._texts.move_to_end(key)
+            return text
+
+
+@dataclass(frozen=True, eq=False)
+class Structure:
+    """The shape of an org, which what-if edits never change (they move authority, not
+    people): computed once per org text, shared by every callback and every edit."""
+
+    org: Organization
+    digest: str
+    tree: nx.DiGraph
+    depths: dict[str, int]
+    opening_levels: int
+    layers: int
+    median_span: float | None
+
+
+class Computations:
+    """The org texts parsed, shaped, laid out and measured, remembered for one app (a few
+    dozen of each at most, the least recently used dropped first).
+
+    Each cache holds results of a pure function keyed by the whole text (or a shape of it),
+    never anything one session could see of another's; two apps in one process share none.
+    """
+
+    def __init__(self) -> None:
+        self.parse = lru_cache(maxsize=32)(self._parse)
+        self.structure = lru_cache(maxsize=16)(self._structure)
+        self.layout = lru_cache(maxsize=32)(self._layout)
+        self._analysis = lru_cache(maxsize=32)(self._measure)
+
+    @staticmethod
+    def _parse(text: str, source: str) -> LoadedOrg:
+        """``load_text``, remembered by content."""
+        return load_text(text, source)
+
+    def _structure(self, text: str, source: str) -> Structure:
+        """The org of ``text`` and its shape, remembered by content like ``parse``."""
+        org = self.parse(text, source).org
+        tree = reporting_tree(org)
+        return Structure(
+            org=org,
+            digest=digest(text),
+            tree=tree,
+            depths=depths(org, tree),
+            opening_levels=opening_levels(org, tree),
+            layers=len(layers(org, tree)),
+            median_span=median_span(spans(org, tree)),
+        )
+
+    @staticmethod
+    def _layout(shape: Structure, shown: tuple[str, ...] | None) -> TreeLayout:
+        return tidy_tree(shape.org, shape.tree, shown)
+
+    def analysis(
+        self,
+        shape: Structure,
+        edits: tuple[Edit, ...],
+        decision: str | None,
+        amount: float | None,
+        segment: str | None,
+        via_dotted: bool = False,
+    ) -> Analysis:
+        """Remembered per org text, edits and control values, so that expanding, flipping or
+        selecting redraws the chart without measuring the org again."""
+        # lru_cache keys on how arguments are passed: a default left out and the same value
+        # passed are two entries. Every call reaches the cache with all six, in order.
+        return self._analysis(shape, edits, decision, amount, segment, via_dotted)
+
+    @staticmethod
+    def _measure(
+        shape: Structure,
+        edits: tuple[Edit, ...],
+        decision: str | None,
+        amount: float | None,
+        segment: str | None,
+        via_dotted: bool,
+    ) -> Analysis:
+        org = edited(shape.org, edits)
+        controls = Controls(decision=decision, amount=amount, segment=segment, via_dotted=via_dotted)
+        now = snapshot(org, shape, controls)
+        before = snapshot(shape.org, shape, controls) if edits else now
+        return Analysis(org, shape, decision, now, before, table_rows(org, now.found, segment))
+
+    def prepare(self, text: str, source: str) -> Structure:
+        """Shape ``text`` and measure its first decision now, so that the first visitor of a
+        100,000-role org does not wait seconds for what every new session opens on."""
+        shape = self.structure(text, source)
+        first = shape.org.decisions[0].id if shape.org.decisions else None
+        self.analysis(shape, (), first, None, None).totals  # noqa: B018 - computed for its cache
+        return shape
+
+
+def find(org: Organization, query: str, most: int = 8) -> list[tuple[str, str]]:
+    """Roles whose title, person or id contains ``query`` (any case): (id, description),
+    exact id matches first. Linear: 100,000 roles take a few tens of milliseconds."""
+    needle = query.strip().casefold()
+    if not needle:
+        return []
+    hits = []
+    for role in org.roles:
+        if needle == role.id.casefold():
+            hits.insert(0, role)
+        elif (
+            needle in role.title.casefold()
+            or needle in role.id.casefold()
+            or (role.name and needle in role.name.casefold())
+        ):
+            hits.append(role)
+        if len(hits) >= most and hits[0].id.casefold() == needle:
+            break
+    return [(role.id, role.title + (f" ({role.name})" if role.name else "")) for role in hits[:most]]
+
+
+@dataclass(frozen=True)
+class Controls:
+    """The dashboard's controls, as the browser holds them."""
+
+    view: View = "conventional"
+    decision: str | None = None
+    amount: float | None = None
+    segment: str | None = None
+    selected: str | None = None
+    present: bool = False
+    levels: int | None = None
+    expanded: tuple[str, ...] = ()
+    via_dotted: bool = False
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The metrics of one org under the current controls."""
+
+    found: list[Escalation]
+    summary: DecisionSummary | None
+    layers: int
+    median_span: float | None
+
+
+def snapshot(org: Organization, shape: Structure, controls: Controls) -> Snapshot:
+    """Metrics of ``org`` (the loaded org or an edit of it; ``shape`` is the loaded org's)."""
+    layer_count, median = shape.layers, shape.median_span
+    if controls.decision is None or controls.decision not in org.decision_index:
+        return Snapshot([], None, layer_count, median)
+    found = escalations(org, shape.tree, controls.decision, controls.amount, via_dotted=controls.via_dotted)
+    counted = [e for e in found if controls.segment is None or controls.segment in org.role(e.role).serves]
+    return Snapshot(found, summarize(org, counted, by_segment=False), layer_count, median)
+
+
+def table_rows(org: Organization, found: Sequence[Escalation], segment: str | None) -> list[dict[str, object]]:
+    """The hop table, worst first; ``id`` lets a clicked row select its role."""
+    rows = []
+    for e in worst_first(org, found):
+        role = org.role(e.role)
+        if segment is not None and segment not in role.serves:
+            continue
+        rows.append(
+            {
+                "id": e.role,
+                "hops": e.hops if e.hops is not None else "none",
+                "sort_hops": e.hops if e.hops is not None else UNREACHABLE_SORT,
+                "title": role.title,
+                "people": role.headcount,
+                "serves": ", ".join(org.segment_index[s].name for s in role.serves),
+                "authority": org.role(e.authority).title if e.authority else "no one",
+                "path": " → ".join(org.role(step).title for step in e.path),
+            }
+        )
+    return rows
+
+
+UNREACHABLE_SORT = 1_000_000
+"""Where a role no one can decide for sorts among hop counts: after every number."""
+
+
+def sort_rows(rows: list[dict[str, object]], by: str, descending: bool) -> list[dict[str, object]]:
+    """Table rows sorted by a column; hops sort as numbers with "none" the worst, and ties
+    keep the worst-first order the rows came in."""
+    key = "sort_hops" if by == "hops" else by
+    if key not in ("sort_hops", "people"):
+        return sorted(rows, key=lambda row: str(row[key]).casefold(), reverse=descending)
+    return sorted(rows, key=lambda row: row[key], reverse=descending)  # type: ignore[arg-type, return-value]
+
+
+def limits(org: Organization, decision: str | None, most: int = 6) -> list[float]:
+    """Amounts worth trying for ``decision``: the limits roles hold, where decision distance
+    jumps; at most ``most`` of them, spread from the smallest to the largest."""
+    if decision is None or decision not in org.decision_index or org.decision_index[decision].unit is None:
+        return []
+    found = sorted(
+        {a.limit for role in org.roles for a in role.decides if a.decision == decision and a.limit is not None}
+    )
+    if len(found) <= most:
+        return found
+    return sorted({found[round(index * (len(found) - 1) / (most - 1))] for index in range(most)})
+
+
+def parse_edits(raw: object) -> list[Edit]:
+    """Edits from the browser's store; anything malformed is dropped, not trusted."""
+    if not isinstance(raw, list):
+        return []
+    edits = []
+    for item in raw:
+        try:
+            edits.append(Edit.from_dict(item))
+        except ValueError:
+            continue
+    return edits
+
+
+def edited(org: Organization, edits: Sequence[Edit]) -> Organization:
+    return apply_edits(org, edits) if edits else org
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """Everything the controls decide that a click on the chart does not change: the edited
+    org, its metrics now and as loaded, and the table rows, worst first. What only some
+    redraws need is computed on first use and kept with the rest."""
+
+    org: Organization
+    shape: Structure
+    decision: str | None
+    now: Snapshot
+    before: Snapshot
+    rows: list[dict[str, object]]
+
+    @cached_property
+    def by_role(self) -> dict[str, Escalation]:
+        return {escalation.role: escalation for escalation in self.now.found}
+
+    @cached_property
+    def totals(self) -> Subtrees:
+        return subtree_totals(self.org, self.shape.tree, self.now.found)
+
+    @cached_property
+    def limits(self) -> list[float]:
+        return limits(self.org, self.decision)
+
+    def ordered_rows(self, by: str, descending: bool) -> list[dict[str, object]]:
+        """``sort_rows`` of the rows, remembered per order (a dozen at most)."""
+        if (by, descending) not in self._orders:
+            self._orders[by, descending] = sort_rows(self.rows, by, descending)
+        return self._orders[by, descending]
+
+    @cached_property
+    def _orders(self) -> dict[tuple[str, bool], list[dict[str, object]]]:
+        return {}
+
+
+def change_lines(org: Organization, edits: Sequence[Edit]) -> list[str]:
+    return [describe(org, edit) for edit in edits]

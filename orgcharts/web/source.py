@@ -1,0 +1,255 @@
+"""The session's org: picking an example, uploading a YAML file, the editor (its draft kept
+in the browser, its errors marked at their lines), the round trip that gives a server
+process the text it lacks, and downloading the org as edited."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+import dash
+from dash import Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+
+from orgcharts.errors import MissingOrgTextError, OrgFileError
+from orgcharts.loader import example_names, example_text, load_bytes
+from orgcharts.loader.roundtrip import with_authority
+from orgcharts.web import ids
+from orgcharts.web.parts import decode_upload, error_lines, errors, is_csv, ok, readable_upload, row, upload_button
+from orgcharts.web.served import STARTUP, Served, Startup, source_of, text_store
+from orgcharts.web.session import digest, edited, parse_edits
+from orgcharts.web.wiring import Callbacks
+
+log = logging.getLogger(__name__)
+callbacks = Callbacks()
+
+EDITOR_LINE_PX = 20
+EDITOR_PAD_PX = 8
+
+
+def stores(startup: Startup) -> list[Any]:
+    return [
+        dcc.Store(id=ids.ORG_SOURCE, storage_type="session", data=startup.source),
+        dcc.Store(id=ids.ORG_TEXT, storage_type="session", data=startup.text_store),
+        dcc.Store(id=ids.ORG_WANTED, storage_type="memory"),
+        dcc.Store(id=ids.ORG_REFILLED, storage_type="memory"),
+        dcc.Store(id=ids.EDITOR_DRAFT, storage_type="local"),
+        dcc.Store(id=ids.EDITOR_ERRORS, storage_type="memory"),
+        dcc.Store(id=ids.REJECTED_TEXT, storage_type="memory"),
+    ]
+
+
+def picker(startup: Startup) -> dcc.Dropdown:
+    """The examples, and the org the server was started with when it is none of them."""
+    options = [{"label": f"Example: {name}", "value": name} for name in example_names()]
+    if startup.name not in {f"{name}.yaml" for name in example_names()}:
+        options.insert(0, {"label": startup.name, "value": STARTUP})
+    return dcc.Dropdown(
+        id=ids.EXAMPLE_PICKER,
+        className="picker",
+        options=options,
+        placeholder="Open an example…",
+        clearable=False,
+        searchable=False,
+    )
+
+
+def upload(cap: int) -> html.Div:
+    return upload_button(ids.UPLOAD, "Upload YAML or CSV", cap, ".yaml,.yml,.csv,.txt,text/yaml,text/csv,text/plain")
+
+
+def editor_tab() -> dcc.Tab:
+    return dcc.Tab(
+        label="Edit YAML",
+        value=ids.EDITOR_TAB,
+        children=html.Div(
+            className="editor-panel",
+            children=[
+                html.Div(
+                    className="editor-wrap",
+                    children=dcc.Textarea(id=ids.EDITOR, className="editor", spellCheck=False),
+                ),
+                html.Div(
+                    className="editor-side",
+                    children=[
+                        row(
+                            html.Button("Apply (Ctrl+Enter)", id=ids.APPLY, className="button primary"),
+                            html.Button("Download YAML", id=ids.DOWNLOAD_YAML, className="button"),
+                        ),
+                        html.Div(id=ids.LOAD_MESSAGES, className="messages", role="status"),
+                    ],
+                ),
+            ],
+        ),
+    )
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.ORG_SOURCE, "data"),
+        Output(ids.ORG_TEXT, "data"),
+        Output(ids.EDITS, "data", allow_duplicate=True),
+        Output(ids.LOAD_MESSAGES, "children"),
+        Output(ids.REJECTED_TEXT, "data"),
+        Output(ids.EDITOR_ERRORS, "data"),
+    ],
+    inputs={
+        "picked": Input(ids.EXAMPLE_PICKER, "value"),
+        "uploaded": Input(ids.UPLOAD, "contents"),
+        "applied": Input(ids.APPLY, "n_clicks"),
+        "upload_name": State(ids.UPLOAD, "filename"),
+        "editor_text": State(ids.EDITOR, "value"),
+        "current": State(ids.ORG_SOURCE, "data"),
+    },
+    prevent_initial_call=True,
+)
+def load_org(
+    served: Served, picked: Any, uploaded: Any, applied: Any, upload_name: Any, editor_text: Any, current: Any
+) -> tuple[Any, ...]:
+    """An example picked, a YAML file uploaded or the editor applied becomes the session's
+    org; one that does not load leaves it as it was, and says why."""
+    trigger = ctx.triggered_id
+    name = served.name(current)
+    texts, cap = served.texts, served.cap
+    try:
+        if trigger == ids.EXAMPLE_PICKER:
+            if picked == STARTUP:
+                text, name = served.startup.text, served.startup.name
+            else:
+                text, name = example_text(picked), f"{picked}.yaml"
+            served.computations.parse(text, name)
+            key = texts.put(text)
+            return source_of(key, name), text_store(key, None), [], ok(name), dash.no_update, []
+        if trigger == ids.UPLOAD:
+            name = os.path.basename(upload_name or "upload.yaml")
+            if is_csv(name):
+                raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
+            loaded = load_bytes(decode_upload(uploaded, name, cap), name, max_bytes=cap)
+            key = texts.put(loaded.text)
+            return source_of(key, name), text_store(key, loaded.text), [], ok(name, loaded.warnings), loaded.text, []
+        text = editor_text or ""
+        loaded = served.computations.parse(text, name)
+        key = texts.put(text)
+        return (
+            source_of(key, name),
+            text_store(key, text),
+            dash.no_update,
+            ok(name, loaded.warnings),
+            dash.no_update,
+            [],
+        )
+    except OrgFileError as error:
+        shown = readable_upload(uploaded) if trigger == ids.UPLOAD else dash.no_update
+        messages, lines = errors(error.diagnostics), error_lines(error.diagnostics)
+        return dash.no_update, dash.no_update, dash.no_update, messages, shown, lines
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.ORG_REFILLED, "data"),
+        Output(ids.ORG_SOURCE, "data", allow_duplicate=True),
+        Output(ids.ORG_TEXT, "data", allow_duplicate=True),
+        Output(ids.LOAD_MESSAGES, "children", allow_duplicate=True),
+        Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
+    ],
+    inputs={
+        "wanted": Input(ids.ORG_WANTED, "data"),
+        "kept": State(ids.ORG_TEXT, "data"),
+        "source": State(ids.ORG_SOURCE, "data"),
+    },
+    prevent_initial_call=True,
+)
+def refill(served: Served, wanted: Any, kept: Any, source: Any) -> tuple[Any, ...]:
+    """The browser sends its org text back to a process that lacked it."""
+    key = wanted.get("digest") if isinstance(wanted, dict) else None
+    text = kept.get("text") if isinstance(kept, dict) else None
+    name = str(source.get("name", "org.yaml")) if isinstance(source, dict) else "org.yaml"
+    if isinstance(key, str) and isinstance(text, str) and digest(text) == key:
+        try:
+            served.computations.structure(text, name)
+        except OrgFileError:
+            log.warning("a session sent back an org text that does not load; showing the startup org")
+        else:
+            served.texts.put(text)
+            return wanted, dash.no_update, dash.no_update, dash.no_update, dash.no_update
+    startup = served.startup
+    lost = html.P(f"This browser no longer holds the org it showed; back to {startup.name}.", className="error-line")
+    return wanted, startup.source, startup.text_store, [lost], []
+
+
+@callbacks.callback(
+    output=Output(ids.EDITOR, "value"),
+    inputs={
+        "tab": Input(ids.TABS, "value"),
+        "kept": Input(ids.ORG_TEXT, "data"),
+        "rejected": Input(ids.REJECTED_TEXT, "data"),
+        "draft": State(ids.EDITOR_DRAFT, "data"),
+        "source": State(ids.ORG_SOURCE, "data"),
+    },
+    prevent_initial_call=True,
+)
+def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, draft: Any, source: Any) -> Any:
+    """The editor's text, sent only while its tab is open: the user's draft for this org if
+    there is one, else the org's text. A refused upload lands in it whatever the tab."""
+    if ctx.triggered_id == ids.REJECTED_TEXT:
+        return rejected if isinstance(rejected, str) else dash.no_update
+    if tab != ids.EDITOR_TAB:
+        return dash.no_update
+    key = source.get("digest") if isinstance(source, dict) else served.startup.source["digest"]
+    if isinstance(draft, dict) and draft.get("base") == key and isinstance(draft.get("text"), str):
+        return draft["text"]
+    if isinstance(kept, dict) and kept.get("digest") == key and isinstance(kept.get("text"), str):
+        return kept["text"]
+    text = served.texts.get(key) if isinstance(key, str) else None
+    if text is None:
+        raise MissingOrgTextError(str(key))
+    return text
+
+
+callbacks.client(
+    "keepDraft",
+    [Output(ids.EDITOR_DRAFT, "data")],
+    [Input(ids.EDITOR, "value"), State(ids.ORG_SOURCE, "data")],
+    initial=False,
+)
+
+
+@callbacks.callback(output=Output(ids.EDITOR, "style"), inputs={"lines": Input(ids.EDITOR_ERRORS, "data")})
+def mark_error_lines(served: Served, lines: Any) -> dict[str, str]:
+    """The editor's lines with errors (as ``load_org`` found them), shaded behind its text."""
+    marked = (
+        sorted({line for line in lines if isinstance(line, int) and line > 0})[:100] if isinstance(lines, list) else []
+    )
+    if not marked:
+        return {}
+    stops = []
+    for line in marked:
+        top = EDITOR_PAD_PX + (line - 1) * EDITOR_LINE_PX
+        stops += [f"transparent {top}px", f"#ffd6d6 {top}px", f"#ffd6d6 {top + EDITOR_LINE_PX}px"]
+        stops.append(f"transparent {top + EDITOR_LINE_PX}px")
+    return {"backgroundImage": f"linear-gradient(to bottom, {', '.join(stops)})"}
+
+
+@callbacks.callback(
+    output=Output(ids.DOWNLOAD, "data"),
+    inputs={
+        "org_clicks": Input(ids.DOWNLOAD_ORG, "n_clicks"),
+        "yaml_clicks": Input(ids.DOWNLOAD_YAML, "n_clicks"),
+        "source": State(ids.ORG_SOURCE, "data"),
+        "raw_edits": State(ids.EDITS, "data"),
+        "editor_text": State(ids.EDITOR, "value"),
+    },
+    prevent_initial_call=True,
+)
+def download(
+    served: Served, org_clicks: Any, yaml_clicks: Any, source: Any, raw_edits: Any, editor_text: Any
+) -> dict[str, str]:
+    """The editor's text, or the org file with the what-if changes written into it (its
+    comments and layout kept)."""
+    text, name = served.text(source)
+    if ctx.triggered_id == ids.DOWNLOAD_YAML:
+        return {"content": editor_text or "", "filename": name, "type": "text/yaml"}
+    org = edited(served.computations.structure(text, name).org, parse_edits(raw_edits))
+    content = with_authority(text, name, org)
+    return {"content": content, "filename": f"{name.rsplit('.', 1)[0]}-what-if.yaml", "type": "text/yaml"}

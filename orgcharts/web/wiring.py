@@ -1,0 +1,58 @@
+"""How a feature declares its callbacks next to their functions and ``create_app`` wires them.
+
+A server callback is a plain module-level function whose first parameter is the app's
+``Served`` (what the server holds) and whose others are the inputs, by name: a test calls it
+directly. A clientside callback names a function of ``assets/clientside.js``: no script is
+written in Python.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dash import ClientsideFunction, Dash
+
+NAMESPACE = "orgcharts"
+"""``window.dash_clientside.orgcharts``: where ``assets/clientside.js`` puts its functions."""
+
+
+@dataclass
+class Callbacks:
+    """One feature's callbacks, kept until ``register`` gives them to an app."""
+
+    server: list[tuple[Callable[..., Any], dict[str, Any]]] = field(default_factory=list)
+    clientside: list[tuple[str, list[Any], bool]] = field(default_factory=list)
+
+    def callback(self, **spec: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """A server callback: ``spec`` is Dash's (``output=``, ``inputs=dict(...)``, ...)."""
+
+        def keep(function: Callable[..., Any]) -> Callable[..., Any]:
+            self.server.append((function, spec))
+            return function
+
+        return keep
+
+    def client(self, name: str, outputs: list[Any], inputs: list[Any], *, initial: bool = True) -> None:
+        """A clientside callback: the function ``name`` of ``assets/clientside.js``, given the
+        ``inputs`` (Inputs, then States) in order and returning the ``outputs``; without
+        ``initial``, it does not run as the page opens."""
+        self.clientside.append((name, [*outputs, *inputs], initial))
+
+    def register(self, app: Dash, served: Any) -> None:
+        for function, spec in self.server:
+            app.callback(**spec)(_bound(function, served))
+        for name, dependencies, initial in self.clientside:
+            app.clientside_callback(
+                ClientsideFunction(NAMESPACE, name), *dependencies, prevent_initial_call=not initial
+            )
+
+
+def _bound(function: Callable[..., Any], served: Any) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def bound(*args: Any, **kwargs: Any) -> Any:
+        return function(served, *args, **kwargs)
+
+    return bound

@@ -1,0 +1,50 @@
+"""The flip users run: ``orient`` in assets/clientside.js, in the browser, turns a figure into
+exactly the figure the server builds for the other view."""
+
+import json
+
+import pytest
+
+from orgcharts.figures import org_figure
+from orgcharts.graph import reporting_tree
+from orgcharts.layout import tidy_tree
+from orgcharts.loader import load_example
+from orgcharts.metrics import escalations
+from tests.integration.dashboard import open_dashboard
+
+ORG = load_example("telecom").org
+TREE = reporting_tree(ORG)
+LAYOUT = tidy_tree(ORG, TREE)
+ORIENT = "([view, figure, animated]) => window.dash_clientside.orgcharts.orient(view, figure, animated)"
+NO_UPDATE = "() => window.dash_clientside.no_update"
+
+
+def built(view, decision="refund", amount=None, **options):
+    """The figure the server sends, as the browser receives it (JSON)."""
+    found = escalations(ORG, TREE, decision, amount)
+    figure = org_figure(ORG, LAYOUT, found, decision=decision, amount=amount, view=view, **options)
+    return json.loads(figure.to_json())
+
+
+@pytest.mark.parametrize("view", ["inverted", "conventional"])
+@pytest.mark.parametrize("options", [{}, {"selected": "agent_denver"}, {"segment": "business", "amount": 150}])
+def test_a_figure_flipped_in_the_browser_is_the_figure_built_for_the_other_view(page, server, view, options):
+    open_dashboard(page, server)
+    other = "conventional" if view == "inverted" else "inverted"
+    turned, animate = page.evaluate(ORIENT, [other, built(view, **options), True])
+    expected = built(other, **options)
+    assert turned["layout"] == expected["layout"], "the other view's title, and the view it is now in"
+    assert [trace["name"] for trace in turned["data"]] == [trace["name"] for trace in expected["data"]]
+    for mine, theirs in zip(turned["data"], expected["data"], strict=True):
+        assert mine == theirs, mine["name"]
+    assert animate is True, "an SVG chart flips animated"
+
+
+def test_a_figure_already_in_the_view_asked_or_an_unknown_view_is_left_as_it_is(page, server):
+    open_dashboard(page, server)
+    figure = built("inverted")
+    left = page.evaluate(f"(figure) => {{ const no = ({NO_UPDATE})(); return [no, figure]; }}", figure)[0]
+    assert page.evaluate(ORIENT, ["inverted", figure, True]) == [left, left]
+    assert page.evaluate(ORIENT, ["sideways", figure, True]) == [left, left]
+    _, animate = page.evaluate(ORIENT, ["conventional", figure, False])
+    assert animate == left, "not animated unless asked"
