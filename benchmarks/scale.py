@@ -37,9 +37,12 @@ from orgcharts.figures import org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.layout import tidy_tree
 from orgcharts.metrics import escalations
-from orgcharts.web import view
+from orgcharts.web import drawing
+from orgcharts.web.session import Computations, Controls
 
 DOT_CAP_S = 600
+COMPUTATIONS = Computations()
+"""The dashboard's caches, as one server process holds them."""
 
 
 def timed(action, *args, **kwargs):
@@ -98,10 +101,10 @@ def both_views(org, layout, found) -> None:
 
 def opening_figure(structure, found) -> str:
     """What the dashboard sends when it opens on an org: top levels and rollups for a big org,
-    the rollups' subtree totals included. The org's structure (``view.structure``, once per file)
+    the rollups' subtree totals included. The org's structure (``Computations.structure``, once per file)
     and the decision's escalations (the metrics, timed by ``orgcharts hops`` above) are not."""
-    controls = view.Controls(view="inverted", decision="refund", amount=200)
-    return view.chart(structure.org, structure, found, controls, "benchmark").to_json()
+    controls = Controls(view="inverted", decision="refund", amount=200)
+    return drawing.chart(COMPUTATIONS, structure.org, structure, found, controls, "benchmark").to_json()
 
 
 def layout_rows(sizes: list[int], dot_sizes: list[int], folder: Path) -> None:
@@ -112,7 +115,7 @@ def layout_rows(sizes: list[int], dot_sizes: list[int], folder: Path) -> None:
     )
     print("| ---: " * 8 + "|")
     for size in sizes:
-        structure = view.structure(generate(size), f"org-{size}.yaml")
+        structure = COMPUTATIONS.structure(generate(size), f"org-{size}.yaml")
         org = structure.org
         tree = reporting_tree(org)
         layout_s, layout = timed(tidy_tree, org, tree)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from orgcharts.graph import depths, top_down  # depths: orgcharts.web imports it from here
+from orgcharts.graph import depths, top_down
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization
 

@@ -166,8 +166,3 @@ def comparison_table(comparison: Comparison, before_source: str, after_source: s
     else:
         blocks.append("No role changed.")
     return "\n\n".join(blocks) + "\n"
-
-
-def shown_value(metric: str, value: float | None) -> str:
-    """``catalog.show``, under the name ``orgcharts.web`` imports until it reads the catalog."""
-    return catalog.show(metric, value)

@@ -117,7 +117,7 @@ def org_figure(
     The figure also carries the other view's geometry, so that a browser can flip it
     without asking the server: each trace's ``meta.other`` holds the coordinates it has in
     the other view, ``layout.meta.view`` the view drawn and ``layout.meta.other_title`` the
-    other view's title (see ``flipped``).
+    other view's title (``orient`` in ``assets/clientside.js`` swaps them).
     """
     shown = [org.role(role_id) for role_id in layout.x]
     by_role = found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
@@ -164,22 +164,6 @@ def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
     without parsing: the per-role coordinates and sizes are most of a large chart's values.
     32 bits keep a hundredth of a sibling gap across 100,000 gaps."""
     return np.array(values, dtype=np.float32)
-
-
-def flipped(figure: go.Figure) -> go.Figure:
-    """The figure in its other view, from the geometry it carries: what the browser's flip
-    does (``orient`` in ``assets/orgcharts.js``), for tests to compare with the figure built for that view."""
-    data = []
-    for trace in figure.data:
-        props = trace.to_plotly_json()
-        other = props["meta"]["other"]
-        props.update(x=other["x"], y=other["y"], meta={**props["meta"], "other": {"x": props["x"], "y": props["y"]}})
-        data.append(props)
-    swapped = go.Figure(data=data, layout=figure.layout, **PER_ROLE)
-    other = "conventional" if figure.layout.meta["view"] == "inverted" else "inverted"
-    swapped.layout.meta = {"view": other, "other_title": figure.layout.title.text}
-    swapped.layout.title.text = figure.layout.meta["other_title"]
-    return swapped
 
 
 def _frame_trace(layout: TreeLayout, view: View) -> dict[str, Any]:

@@ -141,12 +141,6 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], right: Seq
     return "\n".join(lines)
 
 
-def format_hops(value: float | None) -> str:
-    """The old shared formatter, kept only for ``orgcharts.web`` until it reads the catalog
-    (``catalog.show("median_span", value)``); the core no longer calls it."""
-    return "-" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def _said(summary: DecisionSummary, keys: Sequence[str]) -> str:
     """The catalog's phrases for ``keys``, ``unreachable`` only when someone is."""
     values = {**catalog.decision_values(summary), "customer_facing_roles": summary.customer_facing_roles}

@@ -14,7 +14,6 @@ import logging
 import re
 from pathlib import Path
 
-import plotly.io as pio
 from dash import Dash
 from plotly.offline import get_plotlyjs_version
 
@@ -89,9 +88,6 @@ def create_app(
         suppress_callback_exceptions=False,
         on_error=ask_for_missing_text,
     )
-    # Plotly's "auto" JSON engine picks orjson when installed, and then walks every value of a
-    # figure in Python first: slower than the json engine for our figures (docs/performance.md). The setting is process-wide configuration, not session state.
-    pio.json.config.default_engine = "json"
     # Refuse oversized uploads before reading them: base64 grows by a third, JSON adds a little.
     app.server.config["MAX_CONTENT_LENGTH"] = cap * 4 // 3 + 64 * 1024
     app.layout = lambda: page.layout(served.startup, cap)

@@ -17,9 +17,9 @@ from functools import cached_property, lru_cache
 
 import networkx as nx
 
-from orgcharts.collapse import Subtrees, depths, opening_levels, subtree_totals
+from orgcharts.collapse import Subtrees, opening_levels, subtree_totals
 from orgcharts.figures import View
-from orgcharts.graph import reporting_tree
+from orgcharts.graph import depths, reporting_tree
 from orgcharts.layout import TreeLayout, tidy_tree
 from orgcharts.loader import LoadedOrg, load_text
 from orgcharts.metrics import DecisionSummary, Escalation, escalations, layers, median_span, spans, summarize

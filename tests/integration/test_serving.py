@@ -226,7 +226,7 @@ def test_a_browser_follows_the_token_link_and_the_dashboard_works(browser):
 
 def test_hostile_uploads_are_refused_fast_and_the_worker_keeps_serving_others(tmp_path):
     from benchmarks.load import outputs_of
-    from tests.unit.test_hostile_input import HOSTILE
+    from tests.fixtures.hostile import HOSTILE
 
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "app:server", "--bind", f"127.0.0.1:{port}", "--workers", "1"]

@@ -24,21 +24,9 @@ def test_dashboard_benchmark_runs_without_a_browser():
 
 
 def test_org_generator_is_deterministic():
-    from benchmarks.orggen import generate as benchmarks_name
     from orgcharts.examples.generate import generate
 
-    assert benchmarks_name is generate, "the dashboard benchmarks' import still works"
     assert generate(500) == generate(500) != generate(500, seed=8)
-
-
-def test_load_benchmark_runs_every_action_without_errors():
-    out = run(
-        "benchmarks.load", "--sessions", "4", "--seconds", "6", "--roles", "300", "--workers", "2",
-        "--think", "0.05,0.2",
-    )  # fmt: skip
-    assert ", 0 errors" in out
-    for action in ("open the page", "switch decision", "select a role", "expand a team", "what-if grant"):
-        assert f"| {action} |" in out, out
 
 
 def test_render_benchmark_runs():

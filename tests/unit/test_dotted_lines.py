@@ -10,7 +10,7 @@ from orgcharts.loader.roundtrip import with_authority
 from orgcharts.metrics import escalations
 from orgcharts.whatif import Edit, apply_edits
 from tests.conftest import errors_of
-from tests.fixtures.orgs import HAND_CHECKED, MATRIX  # MATRIX is also imported from here by test_callbacks.py
+from tests.fixtures.orgs import HAND_CHECKED, MATRIX
 
 
 def hops_of(text, decision, amount=None, **options):

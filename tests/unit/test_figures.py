@@ -26,7 +26,6 @@ from orgcharts.figures import (
     TRACE_ROLES,
     UNREACHABLE_COLOUR,
     WEBGL_FROM,
-    flipped,
     label_room,
     legend_entries,
     org_figure,
@@ -254,31 +253,22 @@ def test_a_webgl_figure_built_without_plotlys_checks_passes_them():
     assert json.loads(go.Figure(figure.to_dict()).to_json()) == json.loads(figure.to_json())
 
 
-@pytest.mark.parametrize("view", ["inverted", "conventional"])
-@pytest.mark.parametrize("options", [{}, {"selected": "clerk"}, {"segment": "phone", "amount": 150}])
-def test_a_figure_flipped_in_the_browser_is_the_figure_built_for_the_other_view(view, options):
-    """The browser flips by swapping in the geometry the figure carries (figures.flipped
-    does the same); the result must be exactly what the server builds for that view."""
-    other = "conventional" if view == "inverted" else "inverted"
-    flipped_figure = json.loads(flipped(build(view=view, **options)).to_json())
-    built = json.loads(build(view=other, **options).to_json())
-    assert flipped_figure["layout"]["title"] == built["layout"]["title"]
-    for mine, theirs in zip(flipped_figure["data"], built["data"], strict=True):
-        assert (mine["name"], mine.get("x"), mine.get("y")) == (theirs["name"], theirs.get("x"), theirs.get("y"))
-        assert {k: v for k, v in mine.items() if k != "meta"} == {k: v for k, v in theirs.items() if k != "meta"}
-
-
 def generated_opening(size, view="inverted"):
     """The chart a generated org of ``size`` roles opens on (top levels, collapsed rollups)."""
     from orgcharts.examples.generate import generate
-    from orgcharts.web import view as dashboard
+    from orgcharts.web import drawing
+    from orgcharts.web.session import Computations, Controls
+
+    computations = Computations()
 
     text = generate(size)
-    structure = dashboard.structure(text, "generated.yaml")
+    structure = computations.structure(text, "generated.yaml")
     decision = structure.org.decisions[0].id
-    measured = dashboard.analysis(structure, (), decision, None, None)
-    controls = dashboard.Controls(view=view, decision=decision)
-    figure = dashboard.chart(measured.org, structure, measured.by_role, controls, "", totals=measured.totals)
+    measured = computations.analysis(structure, (), decision, None, None)
+    controls = Controls(view=view, decision=decision)
+    figure = drawing.chart(
+        computations, measured.org, structure, measured.by_role, controls, "", totals=measured.totals
+    )
     return structure, figure.data[TRACE_ROLES]
 
 
@@ -312,13 +302,18 @@ def shown_lines(label):
 def test_the_labels_of_every_example_keep_to_their_room_on_every_screen(example, scale):
     """No two labels of a row meet (by the width the figure reckons a character takes), and
     none is taller than the rows leave room for: the chart an executive or a room first sees."""
-    from orgcharts.web import view as dashboard
+    from orgcharts.web import drawing
+    from orgcharts.web.session import Computations, Controls
 
-    structure = dashboard.structure(example_text(example), f"{example}.yaml")
+    computations = Computations()
+
+    structure = computations.structure(example_text(example), f"{example}.yaml")
     decision = structure.org.decisions[0].id
-    measured = dashboard.analysis(structure, (), decision, None, None)
-    controls = dashboard.Controls(view="inverted", decision=decision)
-    roles = dashboard.chart(measured.org, structure, measured.by_role, controls, "", scale=scale).data[TRACE_ROLES]
+    measured = computations.analysis(structure, (), decision, None, None)
+    controls = Controls(view="inverted", decision=decision)
+    roles = drawing.chart(computations, measured.org, structure, measured.by_role, controls, "", scale=scale).data[
+        TRACE_ROLES
+    ]
     layout = tidy_tree(structure.org, structure.tree)
     room = label_room(layout)
     char_px = scale.font * 0.55

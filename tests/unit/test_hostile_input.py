@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from orgcharts import OrgFileError, load_bytes, load_file
-from tests.fixtures.hostile import HOSTILE  # also imported from here by tests/integration/test_serving.py
+from tests.fixtures.hostile import HOSTILE
 
 _CHILD = textwrap.dedent(
     """\

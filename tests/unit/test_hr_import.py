@@ -24,7 +24,8 @@ from orgcharts.loader.hrcsv import (
     read_rows,
     to_yaml,
 )
-from orgcharts.web import view
+from orgcharts.web import drawing
+from orgcharts.web.session import Computations, Controls
 
 
 def imported(data: bytes, rules=None, source="hr.csv", **given):
@@ -54,8 +55,9 @@ def test_the_d3_org_chart_sample_imports_loads_and_renders(d3_export):
     org = loaded.org
     assert len(org.roles) == data_rows(d3_export) == 1516
     assert org.top.title == "Chief Executive Officer" and org.top.name == "Ian Devling"
-    structure = view.structure(to_yaml(result.document), "d3.yaml")
-    figure = view.chart(structure.org, structure, [], view.Controls(view="inverted"), "r")
+    computations = Computations()
+    structure = computations.structure(to_yaml(result.document), "d3.yaml")
+    figure = drawing.chart(computations, structure.org, structure, [], Controls(view="inverted"), "r")
     assert org.top.id in figure.data[3].customdata
 
 

@@ -7,7 +7,7 @@ from orgcharts import load_text
 from orgcharts.errors import UnknownIdError
 from orgcharts.graph import climb, depths, reporting_tree, sight_graph, top_down
 from orgcharts.metrics import escalations, layers, line_of_sight, median_span, spans, summarize
-from tests.fixtures.orgs import HAND_CHECKED  # also imported from here by test_dashboard_view.py
+from tests.fixtures.orgs import HAND_CHECKED
 
 
 @pytest.fixture(scope="module")
