@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import hmac
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from dash import Dash
 from flask import Response, redirect, request
@@ -61,7 +61,7 @@ def protect(app: Dash, token: str | None) -> None:
             return Response(message, status=403, mimetype="text/plain")
         if from_query is not None and request.method == "GET":
             others = [(key, value) for key, value in request.args.items(multi=True) if key != "token"]
-            moved = redirect(request.path + (f"?{urlencode(others)}" if others else ""), code=303)
+            moved = redirect(same_server_location(request.path, urlencode(others)), code=303)
             moved.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="Strict", secure=request.is_secure)
             return moved
         return None
@@ -73,6 +73,17 @@ def protect(app: Dash, token: str | None) -> None:
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
         return response
+
+
+def same_server_location(path: str, query: str = "") -> str:
+    """A Location header for ``path`` (as the server decoded it) on this server, and no other.
+
+    Browsers read a Location that starts with two slashes, or a slash and a backslash, as
+    another host, and drop tabs and newlines first (so ``/<tab>/evil.example/`` is
+    ``//evil.example/``): one leading slash is kept and every other character that is not
+    plainly part of a path is percent-encoded."""
+    location = "/" + quote(path.lstrip("/"), safe="/:@!$&'()*+,;=-._~")
+    return f"{location}?{query}" if query else location
 
 
 def _bearer(header: str | None) -> str | None:

@@ -4,6 +4,7 @@ never show a stack trace or a server path (Flask's test client: no browser, no n
 import json
 import logging
 import re
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -77,6 +78,29 @@ def test_the_token_in_the_link_becomes_a_cookie_and_leaves_the_address():
     assert cookie.value == TOKEN and cookie.http_only and cookie.same_site == "Strict"
     assert all(response.status_code == 200 for response in routes(client)[:3])
     assert routes(client)[4].status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/\t/evil.example/", "/%09/evil.example/"),
+        ("//evil.example/", "/evil.example/"),
+        ("///evil.example/x", "/evil.example/x"),
+        ("/\\evil.example/", "/%5Cevil.example/"),
+        ("/\\\\evil.example/", "/%5C%5Cevil.example/"),
+        ("/caf\u00c3\u00a9/50%", "/caf%C3%A9/50%25"),  # WSGI paths are UTF-8 bytes read as Latin-1
+        ("/assets/orgcharts.css", "/assets/orgcharts.css"),
+    ],
+)
+def test_the_token_redirect_stays_on_this_server(path, location):
+    """A browser reads a Location of ``//host``, ``/\\host`` or ``/<tab>/host`` as another
+    server: the path it is sent back to is always one of this server's. (``path`` is the
+    decoded path the server sees, as a request for ``/%09/evil.example/`` arrives.)"""
+    client = GUARDED_APP.server.test_client()
+    arrived = client.get("/", query_string={"token": TOKEN, "present": "1"}, environ_overrides={"PATH_INFO": path})
+    assert arrived.status_code == 303
+    assert arrived.headers["Location"] == f"{location}?present=1"
+    assert urlsplit(urljoin("http://dashboard.test/", arrived.headers["Location"])).netloc == "dashboard.test"
 
 
 def test_a_bearer_token_works_for_scripts_and_tools():
