@@ -72,7 +72,7 @@ def test_an_error_a_command_lets_through_is_one_line_and_an_exit_code(org_file, 
     def fails(*args, **options):
         raise error
 
-    monkeypatch.setattr("orgcharts.cli.hop_report", fails)
+    monkeypatch.setattr("orgcharts.cli.measure.hop_report", fails)
     result = run("hops", org_file)
     assert result.exit_code == code
     assert result.stderr.splitlines()[-1] == f"Error: {error}"
@@ -83,7 +83,7 @@ def test_an_invalid_file_a_command_lets_through_prints_its_diagnostics(org_file,
     def fails(*args, **options):
         raise OrgFileError([Diagnostic("error", "broken", "other.yaml", 3)])
 
-    monkeypatch.setattr("orgcharts.cli.hop_report", fails)
+    monkeypatch.setattr("orgcharts.cli.measure.hop_report", fails)
     result = run("hops", org_file)
     assert (result.exit_code, result.stderr) == (1, "other.yaml:3: error: broken\n")
 
