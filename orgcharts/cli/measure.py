@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 
 import click
 
+from orgcharts.amounts import Asked, ignored_note, request_words, resolve
 from orgcharts.cli.common import check_ids, load, org_source, write_atomically
 from orgcharts.cli.group import main
 from orgcharts.compare import compare, comparison_document, comparison_table
@@ -24,7 +26,11 @@ from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, st
 @click.option(
     "--decision", "decisions", multiple=True, metavar="ID", help="A decision to measure (repeatable; default all)."
 )
-@click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
+@click.option(
+    "--amount",
+    type=click.FloatRange(min=0),
+    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
+)
 @click.option("--segment", metavar="ID", help="Only roles that serve this customer segment.")
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--via-dotted", is_flag=True, help="Let requests climb dotted lines (dotted_to) too: the shortest route.")
@@ -47,6 +53,7 @@ def hops(
     if not org.decisions:
         raise click.UsageError(f"{loaded.source} lists no decisions, so there is no decision distance to measure")
     report = hop_report(org, decisions, amount, segment, via_dotted=via_dotted)
+    _notes(report.asked.values())
     if output == "json":
         click.echo(json.dumps(hops_document(report), indent=2, ensure_ascii=False))
     elif output == "csv":
@@ -73,7 +80,11 @@ def stats(loaded: LoadedOrg, output: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--view", type=click.Choice(["inverted", "conventional"]), default="inverted", show_default=True)
 @click.option("--decision", metavar="ID", help="The decision to colour by (default: the first).")
-@click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
+@click.option(
+    "--amount",
+    type=click.FloatRange(min=0),
+    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
+)
 @click.option("--segment", metavar="ID", help="Colour only roles that serve this customer segment.")
 @click.option("--select", "selected", metavar="ROLE", help="Light this customer-facing role's escalation path.")
 @click.option("--levels", type=click.IntRange(min=1), help="Draw the top N levels; deeper teams become one node each.")
@@ -103,6 +114,8 @@ def render(
     check_ids("customer segment", "--segment", [segment] if segment else [], [c.id for c in org.customers])
     check_ids("role", "--select", [selected] if selected else [], [role.id for role in org.roles])
     decision = decision or (org.decisions[0].id if org.decisions else None)
+    asked = resolve(org.decision_index[decision], amount) if decision else None
+    amount = asked.amount if asked else None
     tree = reporting_tree(org)
     found = escalations(org, tree, decision, amount, via_dotted=via_dotted) if decision else []
     chosen_levels = levels
@@ -119,7 +132,11 @@ def render(
     size = {"html": "fills the window", "png": "{} x {} px".format(*page.png_size)}.get(
         fmt, f"{page.width:,} x {page.height:,} px page"
     )
-    click.echo(f"{output}: {fmt.upper()}, {size}, {len(drawn.figure.data[TRACE_ROLES].x):,} roles drawn", err=True)
+    measured = f", {request_words(asked, decision)}" if asked else ""
+    click.echo(
+        f"{output}: {fmt.upper()}, {size}, {len(drawn.figure.data[TRACE_ROLES].x):,} roles drawn{measured}", err=True
+    )
+    _notes([asked] if asked else [])
     if levels is not None and chosen_levels is None:
         click.echo(
             f"{output}: note: drew the top {levels} levels, deeper teams as one node each, so that every label "
@@ -137,7 +154,11 @@ def render(
 @main.command()
 @click.argument("before", type=click.Path(dir_okay=False))
 @click.argument("after", type=click.Path(dir_okay=False))
-@click.option("--amount", type=click.FloatRange(min=0), help="The size of the request, for decisions with a unit.")
+@click.option(
+    "--amount",
+    type=click.FloatRange(min=0),
+    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
+)
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger org files.")
 def diff(before: str, after: str, amount: float | None, output: str, max_bytes: int | None) -> None:
@@ -149,7 +170,16 @@ def diff(before: str, after: str, amount: float | None, output: str, max_bytes: 
     first = load(before, None, max_bytes)
     second = load(after, None, max_bytes)
     comparison = compare(first.org, second.org, amount)
+    _notes(comparison.asked.values())
     if output == "json":
         click.echo(json.dumps(comparison_document(comparison, before, after), indent=2, ensure_ascii=False))
     else:
         click.echo(comparison_table(comparison, before, after), nl=False)
+
+
+def _notes(asked: Iterable[Asked]) -> None:
+    """Say on standard error which decisions were measured with their limits ignored."""
+    for one in asked:
+        note = ignored_note(one)
+        if note:
+            click.echo(note, err=True)

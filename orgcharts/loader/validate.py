@@ -217,6 +217,7 @@ class _Rules:
         roles, segments, decisions = self.ids("roles"), self.ids("customers"), self.ids("decisions")
         yield from self._references(roles, segments, decisions)
         yield from self._tree()
+        yield from self._typical_amounts()
         yield from self._warnings(roles, decisions)
 
     def _unique_ids(self) -> Iterator[Finding]:
@@ -293,6 +294,15 @@ class _Rules:
                     "and is ignored; give the decision a unit"
                 )
                 yield Finding("warning", message, (*path, "limit"))
+
+    def _typical_amounts(self) -> Iterator[Finding]:
+        for index, decision in self.items["decisions"]:
+            if "typical_amount" in decision and "unit" not in decision:
+                message = (
+                    f"decision '{decision.get('id')}' has no unit, so typical_amount {_show(decision['typical_amount'])} "
+                    "cannot be an amount of it; give the decision a unit or remove typical_amount"
+                )
+                yield Finding("error", message, ("decisions", index, "typical_amount"), at_key=True)
 
     def _tree(self) -> Iterator[Finding]:
         roles = self.items["roles"]

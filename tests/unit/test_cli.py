@@ -108,6 +108,9 @@ def test_hops_json_is_the_stable_interface(org_file):
         ],
         "summary": {
             "exception": {
+                "amount": None,
+                "amount_basis": "no unit",
+                "amount_said": "",
                 "customer_facing_roles": 3,
                 "weighted_mean_hops": pytest.approx(25 / 15),
                 "max_hops": 2,
