@@ -76,6 +76,12 @@ class EditError(UsageError):
     """A what-if edit is malformed (edits arrive from the browser and are not trusted)."""
 
 
+class GrantError(EditError):
+    """A what-if change that would not do what its button says: a grant below (or equal to)
+    the authority the role already holds, or a removal of authority it does not hold. The
+    message says so and what to do instead (Remove takes authority away)."""
+
+
 class MissingOrgTextError(OrgChartsError):
     """A dashboard session named its org by a digest this server process does not hold
     (another worker, a restart); the session's browser is asked to send the text again."""
