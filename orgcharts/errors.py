@@ -20,6 +20,11 @@ class Diagnostic:
     source: str
     line: int | None = None
     column: int | None = None
+    kind: str | None = None
+    """What sort of problem, for warnings many roles may share ("no_line_of_sight"): see
+    ``orgcharts.messages.grouped``."""
+    subject: str | None = None
+    """The id the problem is about (a role, a decision), for a grouped message to name."""
 
     def __str__(self) -> str:
         where = self.source

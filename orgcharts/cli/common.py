@@ -7,7 +7,7 @@ import contextlib
 import difflib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any
 
@@ -15,6 +15,8 @@ import click
 
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.loader import MAX_BYTES_ENV, LoadedOrg, load_example, load_file
+from orgcharts.messages import grouped
+from orgcharts.words import counted
 
 INVALID = 1
 
@@ -34,24 +36,25 @@ def org_source(command: Callable[..., Any]) -> Callable[..., Any]:
     )
     @wraps(command)
     def wrapper(file: str | None, example: str | None, max_bytes: int | None, **options: Any) -> Any:
-        return command(load(file, example, max_bytes), **options)
+        return command(load(file, example, max_bytes, every=bool(options.get("every"))), **options)
 
     return wrapper
 
 
-def load(file: str | None, example: str | None, max_bytes: int | None) -> LoadedOrg:
+def load(file: str | None, example: str | None, max_bytes: int | None, *, every: bool = False) -> LoadedOrg:
+    """The org in ``file`` or the shipped ``example``; an invalid one prints its diagnostics
+    (repeated warnings grouped unless ``every``) and exits 1."""
     if (file is None) == (example is None):
         raise click.UsageError("give an org FILE or --example NAME (one of them)")
     try:
         return load_example(example) if example is not None else load_file(file, max_bytes=max_bytes)  # type: ignore[arg-type]
     except OrgFileError as error:
-        print_diagnostics(error.diagnostics)
-        errors = len(error.errors)
-        click.echo(f"{errors} error{'s' if errors != 1 else ''}: the org was not loaded", err=True)
+        print_diagnostics(error.diagnostics if every else grouped(error.diagnostics))
+        click.echo(f"{counted(len(error.errors), 'error')}: the org was not loaded", err=True)
         sys.exit(INVALID)
 
 
-def print_diagnostics(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         click.echo(str(diagnostic), err=True)
 

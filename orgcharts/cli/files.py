@@ -25,24 +25,29 @@ from orgcharts.loader import (
     schema_text,
 )
 from orgcharts.loader.hrcsv import FIELDS, Rules, import_file, parse_authority, parse_rule, to_yaml
+from orgcharts.messages import grouped
+from orgcharts.words import counted
 
 
 @main.command()
 @org_source
-def check(loaded: LoadedOrg) -> None:
+@click.option("--all", "every", is_flag=True, help="Print every warning on its own line, none grouped.")
+def check(loaded: LoadedOrg, every: bool) -> None:
     """Validate an org file: print its errors and warnings, or a one-line summary.
 
-    Exits 0 when the file is valid (warnings allowed), 1 when it is not.
+    More than five warnings of one kind (roles with no line of sight...) are said once, with
+    how many and the first five; --all prints each. Exits 0 when the file is valid (warnings
+    allowed), 1 when it is not.
     """
-    print_diagnostics(loaded.warnings)
+    print_diagnostics(loaded.warnings if every else grouped(loaded.warnings))
     org = loaded.org
     values = catalog.counts(org)
     warnings = len(loaded.warnings)
     click.echo(
         f"{loaded.source}: ok: {org.name}, {catalog.said(('roles', 'people'), values)}, "
-        f"{len(org.customers)} customer segments, {len(org.decisions)} decisions, "
+        f"{counted(len(org.customers), 'customer segment')}, {counted(len(org.decisions), 'decision')}, "
         f"{catalog.said(('customer_facing_roles',), values)}"
-        + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
+        + (f", {counted(warnings, 'warning')}" if warnings else "")
     )
 
 

@@ -49,6 +49,8 @@ class Finding:
     path: Path | None
     at_key: bool = False
     related: Path | None = None
+    kind: str | None = None
+    subject: str | None = None
 
 
 @cache
@@ -274,6 +276,8 @@ class _Rules:
         if not isinstance(decides, list):
             return
         listed: set[str] = set()
+        here_id = _get(self.data, (*here, "id"))
+        here_id = here_id if isinstance(here_id, str) else None
         for position, entry in enumerate(decides):
             decision = entry.get("decision") if isinstance(entry, dict) else entry
             if not isinstance(decision, str):
@@ -293,7 +297,7 @@ class _Rules:
                     f"decision '{decision}' has no unit, so this limit cannot be compared with an amount "
                     "and is ignored; give the decision a unit"
                 )
-                yield Finding("warning", message, (*path, "limit"))
+                yield Finding("warning", message, (*path, "limit"), kind="limit_without_unit", subject=here_id)
 
     def _typical_amounts(self) -> Iterator[Finding]:
         for index, decision in self.items["decisions"]:
@@ -344,13 +348,15 @@ class _Rules:
         for index, decision in self.items["decisions"]:
             if isinstance(decision.get("id"), str) and decision["id"] not in decided:
                 message = f"no role can make decision '{decision['id']}'; every request for it goes unanswered"
-                yield Finding("warning", message, ("decisions", index, "id"))
+                yield Finding(
+                    "warning", message, ("decisions", index, "id"), kind="unmade_decision", subject=decision["id"]
+                )
         for index, role in self.items["roles"]:
             role_id = role.get("id")
             if not isinstance(role_id, str) or role_id in managers or role.get("serves") or role.get("supports"):
                 continue
             message = f"role '{role_id}' serves no segment, supports no role and manages no one: it has no line of sight to a customer"
-            yield Finding("warning", message, ("roles", index, "id"))
+            yield Finding("warning", message, ("roles", index, "id"), kind="no_line_of_sight", subject=role_id)
 
 
 def _list(value: Any) -> list[Any]:
