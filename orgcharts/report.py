@@ -22,6 +22,7 @@ from orgcharts.metrics import (
     summarize,
 )
 from orgcharts.model import Organization
+from orgcharts.words import counted
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def hops_table(report: HopReport) -> str:
         rows = []
         for e in worst_first(org, found):
             role = org.role(e.role)
-            hops = "none" if e.hops is None else e.hops
+            hops = catalog.MISSING if e.hops is None else e.hops
             rows.append(
                 [
                     hops,
@@ -195,7 +196,7 @@ def hops_table(report: HopReport) -> str:
                     role.title,
                     f"{role.headcount:,}",
                     ", ".join(role.serves),
-                    e.authority or "-",
+                    e.authority or catalog.metric("unreachable").label,
                     " > ".join(e.path),
                 ]
             )
@@ -255,7 +256,7 @@ def stats_table(org: Organization) -> str:
         positions = [span["positions"] for span in found_spans]
         single = [span["manager"] for span in found_spans if span["positions"] == 1]
         lines.append(
-            f"Spans: {len(found_spans):,} managers, {catalog.said(['median_span'], document)}, "
+            f"Spans: {counted(len(found_spans), 'manager')}, {catalog.said(['median_span'], document)}, "
             f"widest {max(positions)}, {len(single)} with a single direct report"
         )
         widest = sorted(found_spans, key=lambda span: -span["positions"])[:10]

@@ -58,7 +58,7 @@ def examples(name: str | None) -> None:
     if name is None:
         for example in example_names():
             org = load_example(example).org
-            click.echo(f"{example:10}  {org.name}: {len(org.roles)} roles")
+            click.echo(f"{example:10}  {org.name}: {counted(len(org.roles), 'role')}")
         return
     check_ids("example", "NAME", [name], example_names())
     click.echo(example_text(name), nl=False)
@@ -128,8 +128,7 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
         raise click.UsageError(str(error)) from None
     except OrgFileError as error:
         print_diagnostics(error.diagnostics)
-        errors = len(error.errors)
-        click.echo(f"{errors} error{'s' if errors != 1 else ''}: nothing was written", err=True)
+        click.echo(f"{counted(len(error.errors), 'error')}: nothing was written", err=True)
         sys.exit(INVALID)
     text = to_yaml(imported.document)
     loaded = load_text(text, output or "import.yaml")  # what we write must load: a bug here is ours, not the user's
@@ -139,8 +138,8 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
     else:
         write_atomically(output, text)
     click.echo(
-        f"{output or 'stdout'}: {imported.rows:,} rows, {imported.roles:,} roles, "
-        f"{sum(role.headcount for role in loaded.org.roles):,} people; "
-        f"{len(loaded.warnings)} warnings from 'orgcharts check' (see the comments at the top)",
+        f"{output or 'stdout'}: {counted(imported.rows, 'row')}, {counted(imported.roles, 'role')}, "
+        f"{counted(sum(role.headcount for role in loaded.org.roles), 'person')}; "
+        f"{counted(len(loaded.warnings), 'warning')} from 'orgcharts check' (see the comments at the top)",
         err=True,
     )

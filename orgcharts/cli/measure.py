@@ -19,6 +19,7 @@ from orgcharts.loader import MAX_BYTES_ENV, LoadedOrg
 from orgcharts.metrics import escalations
 from orgcharts.model import Organization
 from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, stats_document, stats_table
+from orgcharts.words import counted
 
 
 @main.command()
@@ -134,12 +135,13 @@ def render(
     )
     measured = f", {request_words(asked, decision)}" if asked else ""
     click.echo(
-        f"{output}: {fmt.upper()}, {size}, {len(drawn.figure.data[TRACE_ROLES].x):,} roles drawn{measured}", err=True
+        f"{output}: {fmt.upper()}, {size}, {counted(len(drawn.figure.data[TRACE_ROLES].x), 'role')} drawn{measured}",
+        err=True,
     )
     _notes([asked] if asked else [])
     if levels is not None and chosen_levels is None:
         click.echo(
-            f"{output}: note: drew the top {levels} levels, deeper teams as one node each, so that every label "
+            f"{output}: note: drew the top {counted(levels, 'level')}, deeper teams as one node each, so that every label "
             f"can be read; the whole org is too wide for a PNG (write .pdf or .svg for every role, or choose --levels)",
             err=True,
         )

@@ -24,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownColumnError, UsageError
 from orgcharts.loader.roundtrip import written_number
 from orgcharts.loader.treerules import tree_problems
+from orgcharts.words import counted
 
 FIELDS = ("id", "manager", "title", "name", "first_name", "last_name")
 """What an export's columns may say, in the order a form or ``--help`` lists them: the one list
@@ -365,7 +366,7 @@ def _document(
     document["roles"] = roles
     used = ", ".join(f"{name}={getattr(columns, name)}" for name in FIELDS if getattr(columns, name))
     lines = [
-        f"Imported by orgcharts from {source.rsplit('/', 1)[-1]}: {row_count:,} rows, {len(merged):,} roles.",
+        f"Imported by orgcharts from {source.rsplit('/', 1)[-1]}: {counted(row_count, 'row')}, {counted(len(merged), 'role')}.",
         f"Columns used: {used}.",
     ]
     left = []

@@ -21,6 +21,7 @@ import jsonschema
 from orgcharts.errors import Severity
 from orgcharts.loader.treerules import NOT_TEXT, tree_problems
 from orgcharts.loader.yamltext import Path
+from orgcharts.words import counted
 
 MAX_FINDINGS = 200
 """Findings reported per file; past that a last line counts the rest."""
@@ -73,7 +74,13 @@ def check(data: Any) -> list[Finding]:
     if len(findings) > MAX_FINDINGS:
         rest = len(findings) - MAX_FINDINGS
         findings = findings[:MAX_FINDINGS]
-        findings.append(Finding(findings[-1].severity, f"{rest} more problems not shown; fix these first", None))
+        findings.append(
+            Finding(
+                findings[-1].severity,
+                f"{counted(rest, 'more problem', 'more problems')} not shown; fix these first",
+                None,
+            )
+        )
     return findings
 
 
