@@ -87,6 +87,11 @@ class GrantError(EditError):
     message says so and what to do instead (Remove takes authority away)."""
 
 
+class ServingError(OrgChartsError):
+    """The dashboard's server cannot listen where it was asked (a port in use, an address
+    this machine does not have); the message says what to choose instead."""
+
+
 class MissingOrgTextError(OrgChartsError):
     """A dashboard session named its org by a digest this server process does not hold
     (another worker, a restart); the session's browser is asked to send the text again."""

@@ -10,6 +10,7 @@ from orgcharts.access import TOKEN_ENV, needs_token, new_token
 from orgcharts.cli.common import load
 from orgcharts.cli.group import main
 from orgcharts.loader import MAX_BYTES_ENV
+from orgcharts.serving import listen, run
 
 
 @main.command()
@@ -30,8 +31,9 @@ def serve(
 ) -> None:
     """Open the dashboard in a browser at http://HOST:PORT/ on FILE (default: an example).
 
-    Listening beyond this machine (a --host other than 127.0.0.1) requires an access token:
-    the link printed at start carries it, like Jupyter's.
+    It runs on waitress, a production WSGI server. Listening beyond this machine (a --host
+    other than 127.0.0.1) requires an access token: the link printed at start carries it,
+    like Jupyter's.
     """
     from orgcharts.web import create_app  # Dash loads only for this command
 
@@ -39,6 +41,7 @@ def serve(
     name = os.path.basename(loaded.source) if loaded else None
     token = token or (new_token() if needs_token(host) else None)
     dashboard = create_app(loaded.text if loaded else None, name, max_bytes=max_bytes, token=token)
+    server = listen(dashboard.server, host, port)  # a busy port is said before any link
     link = f"http://{host}:{port}/" + (f"?token={token}" if token else "")
     click.echo(f"orgcharts dashboard on {link}  (Ctrl+C to stop)")
-    dashboard.run(host=host, port=port, debug=False)
+    run(server)
