@@ -141,3 +141,17 @@ def test_diff_uses_the_typical_amount_and_says_which(tmp_path):
     bare = tmp_path / "bare.yaml"
     bare.write_text(HAND_CHECKED)
     assert "note: refund has no typical amount" in run("diff", bare, bare).stderr
+
+
+def test_render_measures_at_the_typical_amount_and_says_so(tmp_path):
+    out = tmp_path / "chart.html"
+    result = run("render", "--example", "telecom", "--decision", "refund", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0].endswith(", refund of 200 USD (typical amount)")
+    path = tmp_path / "org.yaml"
+    path.write_text(HAND_CHECKED)
+    bare = run("render", path, "-o", tmp_path / "bare.html")
+    assert bare.stderr.splitlines() == [
+        f"{tmp_path / 'bare.html'}: HTML, fills the window, 9 roles drawn, refund of {ANY_AMOUNT}",
+        "note: refund has no typical amount and no --amount was given: limits ignored, any authority counts",
+    ]
