@@ -29,6 +29,7 @@ GROUPS: dict[str, tuple[str, str]] = {
         "role",
         "hold a limit on a decision without a unit, which is ignored; give the decision a unit",
     ),
+    "no_title": ("row", "of the export have no title, so are called '(no title)'"),
 }
 """Each groupable kind: the thing its subjects are, and what is said of them."""
 

@@ -132,7 +132,7 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
         sys.exit(INVALID)
     text = to_yaml(imported.document)
     loaded = load_text(text, output or "import.yaml")  # what we write must load: a bug here is ours, not the user's
-    print_diagnostics(imported.warnings)
+    print_diagnostics(grouped(imported.warnings))
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -227,7 +227,8 @@ def build(
             continue
         title = cell(cells, columns.title)
         if not title:
-            warnings.append(Diagnostic("warning", f"'{role_id}' has no title: called '{NO_TITLE}'", source, line))
+            message = f"'{role_id}' has no title: called '{NO_TITLE}'"
+            warnings.append(Diagnostic("warning", message, source, line, kind="no_title", subject=role_id))
         rows[role_id] = {
             "title": title or NO_TITLE,
             "name": _person(cells, cell, columns),

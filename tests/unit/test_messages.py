@@ -63,3 +63,14 @@ def test_check_prints_the_group_and_all_prints_every_warning(tmp_path):
     assert result.stdout.endswith(", 90 warnings\n")
     every = CliRunner().invoke(main, ["check", str(path), "--all"]).stderr.splitlines()
     assert len(every) == 90 and every[0].startswith(f"{path}:7:10: warning: role 'idle1' serves no segment")
+
+
+def test_an_import_with_many_untitled_rows_says_so_once(tmp_path):
+    export = tmp_path / "hr.csv"
+    export.write_text("id,manager,title\n1,,Boss\n" + "".join(f"{n},1,\n" for n in range(2, 10)))
+    result = CliRunner().invoke(main, ["import", str(export), "-o", str(tmp_path / "org.yaml")])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{export}:3: warning: 8 rows of the export have no title, so are called '(no title)': 2, 3, 4, 5, 6 and 3 more"
+        in (result.stderr.splitlines())
+    )
