@@ -71,10 +71,17 @@ class Metric:
     phrase: str
     """How a sentence says it, ``{}`` standing for the shown value: "max {}"."""
     _format: Callable[[float], str]
+    phrase_one: str | None = None
+    """The phrase for a value of exactly 1, where it differs: "{} role", "{} person"."""
 
     def show(self, value: float | None) -> str:
         """The value as people read it; ``MISSING`` for None."""
         return MISSING if value is None else self._format(value)
+
+    def say(self, value: float | None) -> str:
+        """The phrase with the shown value, in the singular for 1: "1 role", "14 roles"."""
+        phrase = self.phrase_one if value == 1 and self.phrase_one else self.phrase
+        return phrase.format(self.show(value))
 
     def better(self, before: float | None, after: float | None) -> bool | None:
         """True if going from ``before`` to ``after`` helps customers, False if it hurts,
@@ -85,14 +92,22 @@ class Metric:
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("roles", "roles", None, "org", "{} roles", _count),
-    Metric("people", "people", None, "org", "{} people", _count),
-    Metric("customer_facing_roles", "customer-facing roles", None, "org", "{} customer-facing roles", _count),
-    Metric("layers", "layers", None, "org", "{} layers", _count),
+    Metric("roles", "roles", None, "org", "{} roles", _count, "{} role"),
+    Metric("people", "people", None, "org", "{} people", _count, "{} person"),
+    Metric(
+        "customer_facing_roles",
+        "customer-facing roles",
+        None,
+        "org",
+        "{} customer-facing roles",
+        _count,
+        "{} customer-facing role",
+    ),
+    Metric("layers", "layers", None, "org", "{} layers", _count, "{} layer"),
     Metric("median_span", "median span", None, "org", "median {}", _median),
     Metric("weighted_mean_hops", "weighted mean hops", True, "decision", "weighted mean {} hops", _hops),
     Metric("max_hops", "max hops", True, "decision", "max {}", _count),
-    Metric("unreachable", "no one can decide", True, "decision", "{} with no one able to decide", _count),
+    Metric("unreachable", "no one can decide", True, "decision", "{} where no one can decide", _count),
     Metric("empowered_share", "empowered share", False, "decision", "empowered {}", _share),
 )
 ORG_METRICS = tuple(m for m in METRICS if m.scope == "org")
@@ -120,8 +135,8 @@ def better(key: str, before: float | None, after: float | None) -> bool | None:
 
 def said(keys: Iterable[str], values: Mapping[str, Any]) -> str:
     """The phrases of the metrics ``keys`` with their shown ``values``, joined by commas:
-    "9 roles, 25 people, 4 layers"."""
-    return ", ".join(metric(key).phrase.format(show(key, values[key])) for key in keys)
+    "9 roles, 25 people, 4 layers" ("1 role": ``Metric.say``)."""
+    return ", ".join(metric(key).say(values[key]) for key in keys)
 
 
 def org_values(org: Organization, tree: nx.DiGraph) -> dict[str, float | None]:

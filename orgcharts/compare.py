@@ -7,16 +7,18 @@ Pure functions; ``orgcharts diff`` prints them and the dashboard will draw them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from orgcharts import catalog
+from orgcharts.amounts import Asked, amount_document, number, request_words, resolve
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations, summarize
 from orgcharts.model import Authority, Organization, Role
 from orgcharts.report import text_table
+from orgcharts.words import counted
 
-Change = Literal["added", "removed", "moved", "retitled", "serves", "authority"]
+Change = Literal["added", "removed", "moved", "retitled", "serves", "authority", "limit"]
 
 
 @dataclass(frozen=True)
@@ -36,20 +38,47 @@ class MetricChange:
 
 @dataclass(frozen=True)
 class RoleChange:
+    """One way a role differs. ``before`` and ``after`` are as people read them (roles by
+    title, segments by name); ``ids_before`` and ``ids_after`` the same with ids, for JSON.
+    A ``limit`` change names its ``decision``."""
+
     role: str
     title: str
     change: Change
     before: str | None
     after: str | None
+    decision: str | None = None
+    ids_before: str | None = None
+    ids_after: str | None = None
+
+    @property
+    def said(self) -> str:
+        """What changed, in words: "reports to Sales → reports to Operations", "refund limit 25 → 300 USD"."""
+        if self.change == "limit":
+            return f"{self.decision} limit {_limits(self.before, self.after)}"
+        if self.change == "added":
+            return self.after or ""
+        if self.change == "removed":
+            return self.before or ""
+        return f"{self.before} → {self.after}"
+
+    @property
+    def sentence(self) -> str:
+        """The change for a list people read: "moved: reports to Sales → reports to Operations"."""
+        return f"{self.change}: {self.said}"
 
 
 @dataclass(frozen=True)
 class Comparison:
+    """Both orgs at ``amount`` (the one asked; None: none); ``asked`` is the amount each
+    decision was measured at (``amounts.resolve``: the one asked, else a typical amount)."""
+
     before: Organization
     after: Organization
     amount: float | None
     metrics: list[MetricChange]
     roles: list[RoleChange]
+    asked: dict[str, Asked] = field(default_factory=dict)
 
     @property
     def changed_roles(self) -> set[str]:
@@ -58,17 +87,36 @@ class Comparison:
 
 def compare(before: Organization, after: Organization, amount: float | None = None) -> Comparison:
     """Every metric of ``before`` and ``after`` (decisions of either; a decision one org lacks
-    is unmeasured there) at ``amount``, and every role that differs, in the order of
-    ``after`` with removed roles last."""
-    return Comparison(before, after, amount, _metrics(before, after, amount), _roles(before, after))
+    is unmeasured there) at ``amount`` or, without one, each decision's typical amount in
+    ``before`` (else in ``after``), and every role that differs, in the order of ``after``
+    with removed roles last."""
+    asked = _asked(before, after, amount)
+    return Comparison(before, after, amount, _metrics(before, after, asked), _roles(before, after), asked)
 
 
-def _metrics(before: Organization, after: Organization, amount: float | None) -> list[MetricChange]:
+def _asked(before: Organization, after: Organization, amount: float | None) -> dict[str, Asked]:
+    """Per decision, the amount both sides are measured at: the one asked, else before's
+    typical amount, else after's; none (limits ignored) only when neither side has one."""
+    asked = {}
+    for decision in _decision_ids(before, after):
+        sides = [
+            resolve(org.decision_index[decision], amount) for org in (before, after) if decision in org.decision_index
+        ]
+        stated = [one for one in sides if one.amount is not None]
+        unbounded = [one for one in sides if one.basis == "none"]
+        asked[decision] = (stated or unbounded or sides)[0]
+    return asked
+
+
+def _decision_ids(before: Organization, after: Organization) -> list[str]:
+    return list(dict.fromkeys([d.id for d in before.decisions] + [d.id for d in after.decisions]))
+
+
+def _metrics(before: Organization, after: Organization, asked: dict[str, Asked]) -> list[MetricChange]:
     whole = [catalog.org_values(org, reporting_tree(org)) for org in (before, after)]
     changes = [MetricChange(None, m.key, whole[0][m.key], whole[1][m.key]) for m in catalog.ORG_METRICS]
-    decisions = list(dict.fromkeys([d.id for d in before.decisions] + [d.id for d in after.decisions]))
-    for decision in decisions:
-        sides = [_decision(org, decision, amount) for org in (before, after)]
+    for decision in _decision_ids(before, after):
+        sides = [_decision(org, decision, asked[decision].amount) for org in (before, after)]
         changes += [MetricChange(decision, m.key, sides[0][m.key], sides[1][m.key]) for m in catalog.DECISION_METRICS]
     return changes
 
@@ -84,42 +132,97 @@ def _roles(before: Organization, after: Organization) -> list[RoleChange]:
     changes: list[RoleChange] = []
     for role in after.roles:
         if not before.has_role(role.id):
-            changes.append(RoleChange(role.id, role.title, "added", None, _manager(after, role)))
+            changes.append(_change(role, "added", None, _manager(after, role)))
             continue
         old = before.role(role.id)
         if old.reports_to != role.reports_to:
-            changes.append(RoleChange(role.id, role.title, "moved", _manager(before, old), _manager(after, role)))
+            changes.append(_change(role, "moved", _manager(before, old), _manager(after, role)))
         if old.title != role.title:
-            changes.append(RoleChange(role.id, role.title, "retitled", old.title, role.title))
+            changes.append(_change(role, "retitled", (old.title,) * 2, (role.title,) * 2))
         if set(old.serves) != set(role.serves):
-            changes.append(RoleChange(role.id, role.title, "serves", _listed(old.serves), _listed(role.serves)))
-        if _authority(before, old.decides) != _authority(after, role.decides):
-            changes.append(
-                RoleChange(
-                    role.id, role.title, "authority", _authority(before, old.decides), _authority(after, role.decides)
-                )
-            )
+            changes.append(_change(role, "serves", _segments(before, old.serves), _segments(after, role.serves)))
+        if {a.decision for a in old.decides} != {a.decision for a in role.decides}:
+            was, now = _authority(before, old.decides), _authority(after, role.decides)
+            changes.append(_change(role, "authority", (was, was), (now, now)))
+        changes += _limit_changes(before, old, after, role)
     changes += [
-        RoleChange(role.id, role.title, "removed", _manager(before, role), None)
-        for role in before.roles
-        if not after.has_role(role.id)
+        _change(role, "removed", _manager(before, role), None) for role in before.roles if not after.has_role(role.id)
     ]
     return changes
 
 
-def _manager(org: Organization, role: Role) -> str:
-    return f"reports to {role.reports_to}" if role.reports_to else "the top"
+Said = tuple[str, str]
+"""A value as people read it, and with ids."""
 
 
-def _listed(ids: Sequence[str]) -> str:
-    return ", ".join(sorted(ids)) or "none"
+def _change(
+    role: Role, change: Change, before: Said | None, after: Said | None, decision: str | None = None
+) -> RoleChange:
+    return RoleChange(
+        role.id,
+        role.title,
+        change,
+        before[0] if before else None,
+        after[0] if after else None,
+        decision,
+        before[1] if before else None,
+        after[1] if after else None,
+    )
+
+
+def _limit_changes(before: Organization, old: Role, after: Organization, role: Role) -> list[RoleChange]:
+    changes = []
+    for authority in sorted(role.decides, key=lambda a: a.decision):
+        was = old.authority_for(authority.decision)
+        if was is None:
+            continue
+        units = [_unit(org, authority.decision) for org in (before, after)]
+        if not all(units):
+            continue  # a decision without a unit has no limits that count
+        limits = [_limit(was.limit, units[0]), _limit(authority.limit, units[1])]
+        if limits[0] != limits[1]:
+            changes.append(_change(role, "limit", (limits[0],) * 2, (limits[1],) * 2, authority.decision))
+    return changes
+
+
+def _unit(org: Organization, decision: str) -> str | None:
+    return org.decision_index[decision].unit if decision in org.decision_index else None
+
+
+def _limit(limit: float | None, unit: str | None) -> str:
+    return NO_LIMIT if limit is None else f"{number(limit)} {unit}"
+
+
+NO_LIMIT = "none"
+
+
+def _limits(before: str | None, after: str | None) -> str:
+    """ "25 USD", "300 USD" as "25 → 300 USD"; "500 USD", "none" as "500 USD → none"."""
+    was, now = before or NO_LIMIT, after or NO_LIMIT
+    if was != NO_LIMIT and now != NO_LIMIT:
+        (amount, _, unit), (amount_now, _, unit_now) = was.partition(" "), now.partition(" ")
+        if unit == unit_now:
+            return f"{amount} → {amount_now} {unit}"
+    return f"{was} → {now}"
+
+
+def _manager(org: Organization, role: Role) -> Said:
+    if not role.reports_to:
+        return ("the top", "the top")
+    manager = org.role(role.reports_to).title if org.has_role(role.reports_to) else role.reports_to
+    return (f"reports to {manager}", f"reports to {role.reports_to}")
+
+
+def _segments(org: Organization, ids: Sequence[str]) -> Said:
+    names = [org.segment_index[i].name if i in org.segment_index else i for i in ids]
+    return (", ".join(sorted(names)) or "none", ", ".join(sorted(ids)) or "none")
 
 
 def _authority(org: Organization, decides: Sequence[Authority]) -> str:
     parts = []
     for authority in sorted(decides, key=lambda a: a.decision):
-        unit = org.decision_index[authority.decision].unit if authority.decision in org.decision_index else None
-        limit = f" up to {authority.limit:,g}{' ' + unit if unit else ''}" if authority.limit is not None else ""
+        unit = _unit(org, authority.decision)
+        limit = f" up to {number(authority.limit)}{' ' + unit if unit else ''}" if authority.limit is not None else ""
         parts.append(authority.decision + limit)
     return ", ".join(parts) or "none"
 
@@ -130,6 +233,7 @@ def comparison_document(comparison: Comparison, before_source: str, after_source
         "before": {"source": before_source, "organization": comparison.before.name},
         "after": {"source": after_source, "organization": comparison.after.name},
         "amount": comparison.amount,
+        "decisions": {decision: amount_document(asked) for decision, asked in comparison.asked.items()},
         "metrics": [
             {
                 "decision": m.decision,
@@ -141,7 +245,14 @@ def comparison_document(comparison: Comparison, before_source: str, after_source
             for m in comparison.metrics
         ],
         "roles": [
-            {"role": r.role, "title": r.title, "change": r.change, "before": r.before, "after": r.after}
+            {
+                "role": r.role,
+                "title": r.title,
+                "change": r.change,
+                "before": r.ids_before,
+                "after": r.ids_after,
+                **({"decision": r.decision} if r.decision else {}),
+            }
             for r in comparison.roles
         ],
     }
@@ -155,14 +266,16 @@ def comparison_table(comparison: Comparison, before_source: str, after_source: s
         shown = catalog.metric(m.metric)
         verdict = {True: "better", False: "worse", None: ""}[m.better]
         rows.append([m.decision or "(org)", shown.label, shown.show(m.before), shown.show(m.after), verdict])
+    amounts = [request_words(asked, decision) for decision, asked in comparison.asked.items() if asked.decision.unit]
     blocks = [
         f"{before_source} ({comparison.before.name}) → {after_source} ({comparison.after.name})",
+        *(["Measured at: " + "; ".join(amounts)] if amounts else []),
         text_table(["decision", "metric", "before", "after", ""], rows, right=(2, 3)),
     ]
     if comparison.roles:
-        role_rows = [[r.change, r.role, r.title, r.before or "", r.after or ""] for r in comparison.roles]
-        blocks.append(f"{len(comparison.changed_roles)} roles changed")
-        blocks.append(text_table(["change", "role", "title", "before", "after"], role_rows))
+        role_rows = [[r.change, r.role, r.title, r.said] for r in comparison.roles]
+        blocks.append(f"{counted(len(comparison.changed_roles), 'role')} changed")
+        blocks.append(text_table(["change", "role", "title", "what changed"], role_rows))
     else:
         blocks.append("No role changed.")
     return "\n\n".join(blocks) + "\n"

@@ -20,6 +20,11 @@ class Diagnostic:
     source: str
     line: int | None = None
     column: int | None = None
+    kind: str | None = None
+    """What sort of problem, for warnings many roles may share ("no_line_of_sight"): see
+    ``orgcharts.messages.grouped``."""
+    subject: str | None = None
+    """The id the problem is about (a role, a decision), for a grouped message to name."""
 
     def __str__(self) -> str:
         where = self.source
@@ -74,6 +79,17 @@ class UnknownColumnError(UsageError):
 
 class EditError(UsageError):
     """A what-if edit is malformed (edits arrive from the browser and are not trusted)."""
+
+
+class GrantError(EditError):
+    """A what-if change that would not do what its button says: a grant below (or equal to)
+    the authority the role already holds, or a removal of authority it does not hold. The
+    message says so and what to do instead (Remove takes authority away)."""
+
+
+class ServingError(OrgChartsError):
+    """The dashboard's server cannot listen where it was asked (a port in use, an address
+    this machine does not have); the message says what to choose instead."""
 
 
 class MissingOrgTextError(OrgChartsError):

@@ -18,11 +18,13 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """A kind of matter customers bring that needs authority; ``unit`` if it has an amount."""
+    """A kind of matter customers bring that needs authority; ``unit`` if it has an amount,
+    and then perhaps ``typical_amount``, the size of a usual request (``amounts.resolve``)."""
 
     id: str
     name: str
     unit: str | None = None
+    typical_amount: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +104,18 @@ class Organization:
 def from_document(data: dict[str, Any]) -> Organization:
     """The model of an org document (the file format, docs/format.md) that the loader's
     checks (``loader.validate.check``) found free of errors; it checks nothing itself."""
-    decisions = tuple(Decision(d["id"], d["name"], d.get("unit")) for d in data.get("decisions", ()))
+    decisions = tuple(_decision(d) for d in data.get("decisions", ()))
     return Organization(
         name=data["organization"],
         customers=tuple(Segment(c["id"], c["name"]) for c in data["customers"]),
         decisions=decisions,
         roles=tuple(_role(role) for role in data["roles"]),
     )
+
+
+def _decision(decision: dict[str, Any]) -> Decision:
+    typical = decision.get("typical_amount")
+    return Decision(decision["id"], decision["name"], decision.get("unit"), None if typical is None else float(typical))
 
 
 def _role(role: dict[str, Any]) -> Role:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgcharts import catalog
+from orgcharts.amounts import Asked, amount_document, amount_words, number, resolve
 from orgcharts.graph import reporting_tree, sight_graph
 from orgcharts.metrics import (
     DecisionSummary,
@@ -21,17 +22,20 @@ from orgcharts.metrics import (
     summarize,
 )
 from orgcharts.model import Organization
+from orgcharts.words import counted
 
 
 @dataclass(frozen=True)
 class HopReport:
-    """Escalations and their summary for each decision asked about, at one amount."""
+    """Escalations and their summary for each decision asked about: ``amount`` is the one
+    asked (None: none), ``asked`` the amount each decision was measured at (``amounts.resolve``)."""
 
     org: Organization
     amount: float | None
     segment: str | None
     paths: dict[str, list[Escalation]]
     summaries: dict[str, DecisionSummary]
+    asked: dict[str, Asked]
 
 
 def hop_report(
@@ -42,19 +46,22 @@ def hop_report(
     *,
     via_dotted: bool = False,
 ) -> HopReport:
-    """Escalations for ``decisions`` (all when empty), narrowed to roles serving ``segment``;
+    """Escalations for ``decisions`` (all when empty), narrowed to roles serving ``segment``,
+    each decision at ``amount`` or, without one, its typical amount (``amounts.resolve``);
     ``via_dotted`` lets requests climb dotted lines too."""
     tree = reporting_tree(org)
     chosen = list(decisions) or [decision.id for decision in org.decisions]
     paths = {}
     summaries = {}
+    asked = {}
     for decision in chosen:
-        found = escalations(org, tree, decision, amount, via_dotted=via_dotted)
+        asked[decision] = resolve(org.decision_index[decision], amount)
+        found = escalations(org, tree, decision, asked[decision].amount, via_dotted=via_dotted)
         if segment is not None:
             found = [escalation for escalation in found if segment in org.role(escalation.role).serves]
         paths[decision] = found
         summaries[decision] = summarize(org, found)
-    return HopReport(org, amount, segment, paths, summaries)
+    return HopReport(org, amount, segment, paths, summaries, asked)
 
 
 def worst_first(org: Organization, found: Sequence[Escalation]) -> list[Escalation]:
@@ -95,11 +102,14 @@ def hops_document(report: HopReport) -> dict[str, Any]:
             for found in report.paths.values()
             for e in worst_first(report.org, found)
         ],
-        "summary": {decision: summary_document(summary) for decision, summary in report.summaries.items()},
+        "summary": {
+            decision: {**amount_document(report.asked[decision]), **summary_document(summary)}
+            for decision, summary in report.summaries.items()
+        },
     }
 
 
-_CSV_COLUMNS = ["decision", "role", "title", "headcount", "serves", "hops", "authority", "path"]
+_CSV_COLUMNS = ["decision", "role", "title", "headcount", "serves", "hops", "authority", "path", "amount"]
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -113,12 +123,14 @@ def hops_csv(report: HopReport) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
     for decision, found in report.paths.items():
+        used = report.asked[decision].amount
+        amount = "" if used is None else number(used).replace(",", "")
         for e in worst_first(report.org, found):
             role = report.org.role(e.role)
             text = [decision, e.role, role.title, " ".join(role.serves), e.authority or "", " > ".join(e.path)]
             decision_cell, role_cell, title, serves, authority, path = (_inert(cell) for cell in text)
             hops = "" if e.hops is None else e.hops
-            writer.writerow([decision_cell, role_cell, title, role.headcount, serves, hops, authority, path])
+            writer.writerow([decision_cell, role_cell, title, role.headcount, serves, hops, authority, path, amount])
     return out.getvalue()
 
 
@@ -147,19 +159,18 @@ def _said(summary: DecisionSummary, keys: Sequence[str]) -> str:
     return catalog.said([key for key in keys if key != "unreachable" or values[key]], values)
 
 
-def summary_line(org: Organization, decision_id: str, summary: DecisionSummary, amount: float | None) -> str:
-    """One decision's headline for a terminal: "Refund (refund) of 200 USD: weighted mean 1.88 hops, ..."."""
+def summary_line(org: Organization, decision_id: str, summary: DecisionSummary, asked: Asked | None = None) -> str:
+    """One decision's headline for a terminal, its amount always stated (``asked``, default
+    its typical amount): "Refund (refund) of 200 USD (typical amount): weighted mean 1.88 hops, ..."."""
     decision = org.decision_index[decision_id]
-    asked = f" of {amount:g} {decision.unit}" if amount is not None and decision.unit else ""
+    said = amount_words(asked or resolve(decision))
     keys = ("weighted_mean_hops", "max_hops", "empowered_share", "customer_facing_roles", "unreachable")
-    return f"{decision.name} ({decision_id}){asked}: " + _said(summary, keys)
+    return f"{decision.name} ({decision_id}){' of ' + said if said else ''}: " + _said(summary, keys)
 
 
 def segment_line(name: str, summary: DecisionSummary) -> str:
     """One segment's line under a decision's headline, indented."""
-    unreachable = len(summary.unreachable)
-    said = _said(summary, ("weighted_mean_hops", "max_hops", "empowered_share"))
-    return f"  {name}: {said}" + (f", {unreachable} unreachable" if unreachable else "")
+    return f"  {name}: " + _said(summary, ("weighted_mean_hops", "max_hops", "empowered_share", "unreachable"))
 
 
 def hops_table(report: HopReport) -> str:
@@ -171,7 +182,7 @@ def hops_table(report: HopReport) -> str:
         rows = []
         for e in worst_first(org, found):
             role = org.role(e.role)
-            hops = "none" if e.hops is None else e.hops
+            hops = catalog.MISSING if e.hops is None else e.hops
             rows.append(
                 [
                     hops,
@@ -179,11 +190,11 @@ def hops_table(report: HopReport) -> str:
                     role.title,
                     f"{role.headcount:,}",
                     ", ".join(role.serves),
-                    e.authority or "-",
+                    e.authority or catalog.metric("unreachable").label,
                     " > ".join(e.path),
                 ]
             )
-        blocks.append(summary_line(org, decision, summary, report.amount))
+        blocks.append(summary_line(org, decision, summary, report.asked[decision]))
         if summary.by_segment and report.segment is None and len(org.customers) > 1:
             for segment_id, part in summary.by_segment.items():
                 if part.customer_facing_roles:
@@ -239,7 +250,7 @@ def stats_table(org: Organization) -> str:
         positions = [span["positions"] for span in found_spans]
         single = [span["manager"] for span in found_spans if span["positions"] == 1]
         lines.append(
-            f"Spans: {len(found_spans):,} managers, {catalog.said(['median_span'], document)}, "
+            f"Spans: {counted(len(found_spans), 'manager')}, {catalog.said(['median_span'], document)}, "
             f"widest {max(positions)}, {len(single)} with a single direct report"
         )
         widest = sorted(found_spans, key=lambda span: -span["positions"])[:10]

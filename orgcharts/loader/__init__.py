@@ -137,7 +137,7 @@ def _validated(text: str, source: str) -> tuple[Any, list[Diagnostic]]:
 def _place(findings: list[Finding], locator: Locator, source: str) -> Iterator[Diagnostic]:
     for finding in findings:
         if finding.path is None:
-            yield Diagnostic(finding.severity, finding.message, source)
+            yield Diagnostic(finding.severity, finding.message, source, kind=finding.kind, subject=finding.subject)
             continue
         line, column = locator.position(finding.path, key=finding.at_key)
         message = finding.message
@@ -150,6 +150,8 @@ def _place(findings: list[Finding], locator: Locator, source: str) -> Iterator[D
             source,
             None if line is None else line + 1,
             None if column is None else column + 1,
+            finding.kind,
+            finding.subject,
         )
 
 

@@ -24,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownColumnError, UsageError
 from orgcharts.loader.roundtrip import written_number
 from orgcharts.loader.treerules import tree_problems
+from orgcharts.words import counted
 
 FIELDS = ("id", "manager", "title", "name", "first_name", "last_name")
 """What an export's columns may say, in the order a form or ``--help`` lists them: the one list
@@ -226,7 +227,8 @@ def build(
             continue
         title = cell(cells, columns.title)
         if not title:
-            warnings.append(Diagnostic("warning", f"'{role_id}' has no title: called '{NO_TITLE}'", source, line))
+            message = f"'{role_id}' has no title: called '{NO_TITLE}'"
+            warnings.append(Diagnostic("warning", message, source, line, kind="no_title", subject=role_id))
         rows[role_id] = {
             "title": title or NO_TITLE,
             "name": _person(cells, cell, columns),
@@ -365,7 +367,7 @@ def _document(
     document["roles"] = roles
     used = ", ".join(f"{name}={getattr(columns, name)}" for name in FIELDS if getattr(columns, name))
     lines = [
-        f"Imported by orgcharts from {source.rsplit('/', 1)[-1]}: {row_count:,} rows, {len(merged):,} roles.",
+        f"Imported by orgcharts from {source.rsplit('/', 1)[-1]}: {counted(row_count, 'row')}, {counted(len(merged), 'role')}.",
         f"Columns used: {used}.",
     ]
     left = []

@@ -21,6 +21,7 @@ import jsonschema
 from orgcharts.errors import Severity
 from orgcharts.loader.treerules import NOT_TEXT, tree_problems
 from orgcharts.loader.yamltext import Path
+from orgcharts.words import counted
 
 MAX_FINDINGS = 200
 """Findings reported per file; past that a last line counts the rest."""
@@ -49,6 +50,8 @@ class Finding:
     path: Path | None
     at_key: bool = False
     related: Path | None = None
+    kind: str | None = None
+    subject: str | None = None
 
 
 @cache
@@ -71,7 +74,13 @@ def check(data: Any) -> list[Finding]:
     if len(findings) > MAX_FINDINGS:
         rest = len(findings) - MAX_FINDINGS
         findings = findings[:MAX_FINDINGS]
-        findings.append(Finding(findings[-1].severity, f"{rest} more problems not shown; fix these first", None))
+        findings.append(
+            Finding(
+                findings[-1].severity,
+                f"{counted(rest, 'more problem', 'more problems')} not shown; fix these first",
+                None,
+            )
+        )
     return findings
 
 
@@ -217,6 +226,7 @@ class _Rules:
         roles, segments, decisions = self.ids("roles"), self.ids("customers"), self.ids("decisions")
         yield from self._references(roles, segments, decisions)
         yield from self._tree()
+        yield from self._typical_amounts()
         yield from self._warnings(roles, decisions)
 
     def _unique_ids(self) -> Iterator[Finding]:
@@ -273,6 +283,8 @@ class _Rules:
         if not isinstance(decides, list):
             return
         listed: set[str] = set()
+        here_id = _get(self.data, (*here, "id"))
+        here_id = here_id if isinstance(here_id, str) else None
         for position, entry in enumerate(decides):
             decision = entry.get("decision") if isinstance(entry, dict) else entry
             if not isinstance(decision, str):
@@ -292,7 +304,16 @@ class _Rules:
                     f"decision '{decision}' has no unit, so this limit cannot be compared with an amount "
                     "and is ignored; give the decision a unit"
                 )
-                yield Finding("warning", message, (*path, "limit"))
+                yield Finding("warning", message, (*path, "limit"), kind="limit_without_unit", subject=here_id)
+
+    def _typical_amounts(self) -> Iterator[Finding]:
+        for index, decision in self.items["decisions"]:
+            if "typical_amount" in decision and "unit" not in decision:
+                message = (
+                    f"decision '{decision.get('id')}' has no unit, so typical_amount {_show(decision['typical_amount'])} "
+                    "cannot be an amount of it; give the decision a unit or remove typical_amount"
+                )
+                yield Finding("error", message, ("decisions", index, "typical_amount"), at_key=True)
 
     def _tree(self) -> Iterator[Finding]:
         roles = self.items["roles"]
@@ -334,13 +355,15 @@ class _Rules:
         for index, decision in self.items["decisions"]:
             if isinstance(decision.get("id"), str) and decision["id"] not in decided:
                 message = f"no role can make decision '{decision['id']}'; every request for it goes unanswered"
-                yield Finding("warning", message, ("decisions", index, "id"))
+                yield Finding(
+                    "warning", message, ("decisions", index, "id"), kind="unmade_decision", subject=decision["id"]
+                )
         for index, role in self.items["roles"]:
             role_id = role.get("id")
             if not isinstance(role_id, str) or role_id in managers or role.get("serves") or role.get("supports"):
                 continue
             message = f"role '{role_id}' serves no segment, supports no role and manages no one: it has no line of sight to a customer"
-            yield Finding("warning", message, ("roles", index, "id"))
+            yield Finding("warning", message, ("roles", index, "id"), kind="no_line_of_sight", subject=role_id)
 
 
 def _list(value: Any) -> list[Any]:

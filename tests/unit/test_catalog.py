@@ -78,7 +78,7 @@ def test_every_metric_reaches_the_compare_table_and_its_json(tmp_path):
     before.write_text(HAND_CHECKED)
     after.write_text(PROPOSAL)
     table = CliRunner().invoke(main, ["diff", str(before), str(after)])
-    document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).output)
+    document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).stdout)
     comparison = compare(TODAY, TOMORROW)
     rows = compare_rows(comparison)
     printed = [line.split() for line in table.output.splitlines()]
@@ -97,7 +97,7 @@ def test_every_decision_metric_reaches_the_hop_report(tmp_path):
     path = tmp_path / "org.yaml"
     path.write_text(HAND_CHECKED)
     text = CliRunner().invoke(main, ["hops", str(path), "--decision", "exception"]).output
-    document = json.loads(CliRunner().invoke(main, ["hops", str(path), "--format", "json"]).output)
+    document = json.loads(CliRunner().invoke(main, ["hops", str(path), "--format", "json"]).stdout)
     summary = summarize(TODAY, escalations(TODAY, reporting_tree(TODAY), "exception"), by_segment=False)
     values = catalog.decision_values(summary)
     assert values["unreachable"] == 1, "the exception leaves the rep with no one, so every phrase is said"

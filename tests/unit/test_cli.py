@@ -72,7 +72,7 @@ def test_an_error_a_command_lets_through_is_one_line_and_an_exit_code(org_file, 
     def fails(*args, **options):
         raise error
 
-    monkeypatch.setattr("orgcharts.cli.hop_report", fails)
+    monkeypatch.setattr("orgcharts.cli.measure.hop_report", fails)
     result = run("hops", org_file)
     assert result.exit_code == code
     assert result.stderr.splitlines()[-1] == f"Error: {error}"
@@ -83,7 +83,7 @@ def test_an_invalid_file_a_command_lets_through_prints_its_diagnostics(org_file,
     def fails(*args, **options):
         raise OrgFileError([Diagnostic("error", "broken", "other.yaml", 3)])
 
-    monkeypatch.setattr("orgcharts.cli.hop_report", fails)
+    monkeypatch.setattr("orgcharts.cli.measure.hop_report", fails)
     result = run("hops", org_file)
     assert (result.exit_code, result.stderr) == (1, "other.yaml:3: error: broken\n")
 
@@ -108,6 +108,9 @@ def test_hops_json_is_the_stable_interface(org_file):
         ],
         "summary": {
             "exception": {
+                "amount": None,
+                "amount_basis": "no unit",
+                "amount_said": "",
                 "customer_facing_roles": 3,
                 "weighted_mean_hops": pytest.approx(25 / 15),
                 "max_hops": 2,
@@ -165,10 +168,10 @@ def test_hops_table_lists_worst_first(org_file):
     assert lines[0] == "Hand-checked"
     assert lines[1] == (
         "Exception (exception): weighted mean 1.67 hops, max 2, empowered 0%, 3 customer-facing roles, "
-        "1 with no one able to decide"
+        "1 where no one can decide"
     )
-    rows = [line.split()[:2] for line in lines if line.strip()[:1].isdigit() or line.startswith("none")]
-    assert rows == [["none", "rep"], ["2", "clerk"], ["1", "desk"]]
+    rows = [line.split()[:2] for line in lines if line.strip()[:1].isdigit() or line.strip().startswith("–")]
+    assert rows == [["–", "rep"], ["2", "clerk"], ["1", "desk"]]
 
 
 def test_stats_json(org_file):

@@ -36,10 +36,18 @@ def test_the_hand_checked_pair():
     assert metric(comparison, None, "people") == MetricChange(None, "people", 25, 25)
     assert [(r.change, r.role, r.before, r.after) for r in comparison.roles] == [
         ("authority", "desk", "none", "refund up to 50 EUR"),
-        ("moved", "rep", "reports to sales", "reports to ops"),
+        ("moved", "rep", "reports to Sales", "reports to Operations"),
         ("retitled", "it", "IT", "Technology"),
-        ("added", "kiosk", None, "reports to ops"),
-        ("removed", "hr", "reports to top", None),
+        ("added", "kiosk", None, "reports to Operations"),
+        ("removed", "hr", "reports to Top", None),
+    ]
+    assert [(r.ids_before, r.ids_after) for r in comparison.roles][1:2] == [("reports to sales", "reports to ops")]
+    assert [r.sentence for r in comparison.roles] == [
+        "authority: none → refund up to 50 EUR",
+        "moved: reports to Sales → reports to Operations",
+        "retitled: IT → Technology",
+        "added: reports to Operations",
+        "removed: reports to Top",
     ]
     assert comparison.changed_roles == {"desk", "rep", "it", "kiosk", "hr"}
 
@@ -83,7 +91,7 @@ def test_the_command_table_and_json(tmp_path):
     assert "5 roles changed" in table.output
     line = next(line for line in table.output.splitlines() if line.startswith("refund") and "weighted mean" in line)
     assert line.split() == ["refund", "weighted", "mean", "hops", "0.68", "0.25", "better"]
-    document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).output)
+    document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).stdout)
     assert document["before"] == {"source": str(before), "organization": "Hand-checked"}
     assert {
         "role": "kiosk",
@@ -109,3 +117,48 @@ def test_a_missing_file_is_named(tmp_path, side):
     (tmp_path / ("b.yaml" if side == 0 else "a.yaml")).write_text(HAND_CHECKED)
     result = CliRunner().invoke(main, ["diff", *files])
     assert result.exit_code == 1 and files[side] in result.output
+
+
+def test_a_changed_limit_is_a_change_even_when_no_hop_count_moves(tmp_path):
+    raised = HAND_CHECKED.replace(
+        "decides: [{decision: refund, limit: 20}]", "decides: [{decision: refund, limit: 30}]"
+    )
+    raised = raised.replace(
+        "{id: top, title: Top, decides: [refund]}", "{id: top, title: Top, decides: [{decision: refund, limit: 5000}]}"
+    )
+    comparison = compare(TODAY, load_text(raised).org)
+    assert all(m.before == m.after for m in comparison.metrics), "any limit counts: no figure moves"
+    assert [(r.change, r.role, r.decision, r.before, r.after, r.sentence) for r in comparison.roles] == [
+        ("limit", "top", "refund", "none", "5,000 EUR", "limit: refund limit none → 5,000 EUR"),
+        ("limit", "clerk", "refund", "20 EUR", "30 EUR", "limit: refund limit 20 → 30 EUR"),
+    ]
+    before, after = tmp_path / "today.yaml", tmp_path / "raised.yaml"
+    before.write_text(HAND_CHECKED)
+    after.write_text(raised)
+    table = CliRunner().invoke(main, ["diff", str(before), str(after)]).stdout
+    assert "2 roles changed" in table
+    assert next(line for line in table.splitlines() if line.startswith("limit") and "clerk" in line).split() == [
+        "limit",
+        "clerk",
+        "Clerk",
+        "refund",
+        "limit",
+        "20",
+        "→",
+        "30",
+        "EUR",
+    ]
+    document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).stdout)
+    assert document["roles"][1] == {
+        "role": "clerk",
+        "title": "Clerk",
+        "change": "limit",
+        "decision": "refund",
+        "before": "20 EUR",
+        "after": "30 EUR",
+    }
+
+
+def test_one_role_changed_is_said_in_the_singular():
+    retitled = load_text(HAND_CHECKED.replace("{id: it, title: IT,", "{id: it, title: Technology,")).org
+    assert "\n1 role changed\n" in comparison_table(compare(TODAY, retitled), "a.yaml", "b.yaml")

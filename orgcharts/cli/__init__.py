@@ -1,0 +1,14 @@
+"""The command line: the only place that prints or exits.
+
+Exit codes: 0 success, 1 the org file is invalid, 2 the command was used wrongly.
+
+``group`` holds the command group (``main``); each module beside it adds its commands:
+``files`` (check, examples, schema, import), ``measure`` (hops, stats, diff, render) and
+``serving`` (serve); ``common`` is what they share.
+"""
+
+from orgcharts.cli import files, measure, serving
+from orgcharts.cli.common import write_atomically as _write_atomically
+from orgcharts.cli.group import main
+
+__all__ = ["_write_atomically", "files", "main", "measure", "serving"]

@@ -1,0 +1,84 @@
+"""What every command shares: loading an org (FILE or --example), printing diagnostics,
+checking ids the user typed, and writing files atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from typing import Any
+
+import click
+
+from orgcharts.errors import Diagnostic, OrgFileError
+from orgcharts.loader import MAX_BYTES_ENV, LoadedOrg, load_example, load_file
+from orgcharts.messages import grouped
+from orgcharts.words import counted
+
+INVALID = 1
+
+
+def org_source(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds FILE, --example and --max-bytes, and hands the command a loaded org."""
+
+    @click.argument("file", required=False, type=click.Path(dir_okay=False))
+    @click.option(
+        "--example", metavar="NAME", help="Use a shipped example org instead of FILE (see 'orgcharts examples')."
+    )
+    @click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        envvar=MAX_BYTES_ENV,
+        help="Refuse org files larger than this (default 64 MiB).",
+    )
+    @wraps(command)
+    def wrapper(file: str | None, example: str | None, max_bytes: int | None, **options: Any) -> Any:
+        return command(load(file, example, max_bytes, every=bool(options.get("every"))), **options)
+
+    return wrapper
+
+
+def load(file: str | None, example: str | None, max_bytes: int | None, *, every: bool = False) -> LoadedOrg:
+    """The org in ``file`` or the shipped ``example``; an invalid one prints its diagnostics
+    (repeated warnings grouped unless ``every``) and exits 1."""
+    if (file is None) == (example is None):
+        raise click.UsageError("give an org FILE or --example NAME (one of them)")
+    try:
+        return load_example(example) if example is not None else load_file(file, max_bytes=max_bytes)  # type: ignore[arg-type]
+    except OrgFileError as error:
+        print_diagnostics(error.diagnostics if every else grouped(error.diagnostics))
+        click.echo(f"{counted(len(error.errors), 'error')}: the org was not loaded", err=True)
+        sys.exit(INVALID)
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+def check_ids(kind: str, option: str, asked: tuple[str, ...] | list[str], known: list[str]) -> None:
+    for value in asked:
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; choose from {', '.join(known) or 'none'}"
+            raise click.BadParameter(f"'{value}' is not a {kind} id{hint}", param_hint=option)
+
+
+def write_atomically(path: str, content: str | bytes) -> None:
+    """Write next to ``path`` then rename over it: a crash never leaves half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise click.ClickException(f"cannot write {path}: {error.strerror}") from None

@@ -1,0 +1,132 @@
+"""orgcharts serve runs a production WSGI server (waitress): no development-server warning,
+the token checked on every request, and a busy port or Ctrl+C said in one line, no traceback."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from click.testing import CliRunner
+from werkzeug.test import Client
+
+from orgcharts.cli import main
+
+
+class FakeServer:
+    def __init__(self, app, stop):
+        self.app, self.stop = app, stop
+
+    def run(self):
+        raise self.stop
+
+    def close(self):
+        pass
+
+
+def serve_with(monkeypatch, stop, *args):
+    served = {}
+
+    def create_server(app, **options):
+        served.update(app=app, **options)
+        return FakeServer(app, stop)
+
+    monkeypatch.setattr("orgcharts.serving.create_server", create_server)
+    result = CliRunner().invoke(main, ["serve", "--example", "telecom", *args])
+    return result, served
+
+
+def test_serve_hands_waitress_the_guarded_app_and_stops_quietly_on_ctrl_c(monkeypatch):
+    result, served = serve_with(
+        monkeypatch, KeyboardInterrupt(), "--host", "0.0.0.0", "--port", "8123", "--token", "t0k"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "orgcharts dashboard on http://0.0.0.0:8123/?token=t0k  (Ctrl+C to stop)"
+    assert "Traceback" not in result.output and "development server" not in result.output
+    assert (served["host"], served["port"]) == ("0.0.0.0", 8123)
+    client = Client(served["app"])
+    assert client.get("/").status_code == 403, "the token middleware wraps what waitress serves"
+    assert client.get("/_dash-layout").status_code == 403
+    assert client.get("/?token=t0k").status_code == 303
+    assert client.get("/_dash-layout").status_code == 200, "the cookie carries it"
+
+
+def test_a_port_in_use_is_one_line_that_says_what_to_do(monkeypatch):
+    busy = OSError(98, "Address already in use")
+
+    def create_server(app, **options):
+        raise busy
+
+    monkeypatch.setattr("orgcharts.serving.create_server", create_server)
+    result = CliRunner().invoke(main, ["serve", "--example", "telecom", "--port", "8124"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "Error: cannot listen on 127.0.0.1:8124: Address already in use; choose another port with --port"
+    )
+    assert "Traceback" not in result.output
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_real_serve_answers_and_prints_no_development_server_warning(tmp_path):
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "orgcharts", "serve", "--example", "b2b", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                assert process.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "the server did not answer within 60 s"
+                time.sleep(0.3)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    said = log.read_text()
+    assert f"orgcharts dashboard on http://127.0.0.1:{port}/  (Ctrl+C to stop)" in said
+    assert "development server" not in said and "WARNING" not in said and "Traceback" not in said, said
+
+
+def test_scripts_run_takes_a_port_and_an_org_file(tmp_path):
+    from orgcharts.loader import example_text
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    (tmp_path / "mine.yaml").write_text(example_text("retailer"))
+    port = free_port()
+    log = tmp_path / "run.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            ["bash", str(root / "scripts" / "run"), "mine.yaml", "--port", str(port)],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                assert process.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "scripts/run did not answer within 120 s"
+                time.sleep(0.3)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    assert f"orgcharts dashboard on http://127.0.0.1:{port}/" in log.read_text()
