@@ -10,8 +10,9 @@ import sys
 from dash import Dash
 
 from orgcharts.access import TOKEN_ENV
-from orgcharts.errors import OrgFileError
+from orgcharts.errors import OrgFileError, ServingError
 from orgcharts.loader import load_file
+from orgcharts.serving import listen, run
 from orgcharts.web import create_app
 
 
@@ -31,8 +32,13 @@ def _main() -> None:
         print(*(str(d) for d in error.diagnostics), sep="\n", file=sys.stderr)
         sys.exit(1)
     port = int(os.environ.get("PORT", "8050"))
+    try:
+        server = listen(dashboard.server, "127.0.0.1", port)
+    except ServingError as error:
+        print(f"app.py: error: {error}", file=sys.stderr)
+        sys.exit(1)
     print(f"orgcharts dashboard on http://127.0.0.1:{port}/", flush=True)
-    dashboard.run(host="127.0.0.1", port=port, debug=False)
+    run(server)
 
 
 if __name__ == "__main__":
