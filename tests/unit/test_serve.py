@@ -1,12 +1,6 @@
 """orgcharts serve runs a production WSGI server (waitress): no development-server warning,
-the token checked on every request, and a busy port or Ctrl+C said in one line, no traceback."""
-
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
+the token checked on every request, and a busy port or Ctrl+C said in one line, no traceback.
+The real server and scripts/run are started in tests/integration/test_serve_command.py."""
 
 from click.testing import CliRunner
 from werkzeug.test import Client
@@ -65,68 +59,3 @@ def test_a_port_in_use_is_one_line_that_says_what_to_do(monkeypatch):
         "Error: cannot listen on 127.0.0.1:8124: Address already in use; choose another port with --port"
     )
     assert "Traceback" not in result.output
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def test_a_real_serve_answers_and_prints_no_development_server_warning(tmp_path):
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "orgcharts", "serve", "--example", "b2b", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=2) as response:
-                    assert response.status == 200
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, "the server did not answer within 60 s"
-                time.sleep(0.3)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-    said = log.read_text()
-    assert f"orgcharts dashboard on http://127.0.0.1:{port}/  (Ctrl+C to stop)" in said
-    assert "development server" not in said and "WARNING" not in said and "Traceback" not in said, said
-
-
-def test_scripts_run_takes_a_port_and_an_org_file(tmp_path):
-    from orgcharts.loader import example_text
-
-    root = __import__("pathlib").Path(__file__).resolve().parents[2]
-    (tmp_path / "mine.yaml").write_text(example_text("retailer"))
-    port = free_port()
-    log = tmp_path / "run.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            ["bash", str(root / "scripts" / "run"), "mine.yaml", "--port", str(port)],
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
-                    assert response.status == 200
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, "scripts/run did not answer within 120 s"
-                time.sleep(0.3)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-    assert f"orgcharts dashboard on http://127.0.0.1:{port}/" in log.read_text()
