@@ -8,7 +8,6 @@ Exit codes: 0 success, 1 the org file is invalid, 2 the command was used wrongly
 """
 
 from orgcharts.cli import files, measure, serving
-from orgcharts.cli.common import write_atomically as _write_atomically
 from orgcharts.cli.group import main
 
-__all__ = ["_write_atomically", "files", "main", "measure", "serving"]
+__all__ = ["files", "main", "measure", "serving"]

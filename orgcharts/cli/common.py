@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -68,16 +69,26 @@ def check_ids(kind: str, option: str, asked: tuple[str, ...] | list[str], known:
 
 
 def write_atomically(path: str, content: str | bytes) -> None:
-    """Write next to ``path`` then rename over it: a crash never leaves half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    """Write next to ``path`` then rename over it: a crash never leaves half a file.
+
+    A file replaced keeps its permissions (an org file with people's pay may be 600), and a
+    symbolic link keeps pointing where it did: the file it points to is the one replaced."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    temporary = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.tmp")
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
+        kept_mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        kept_mode = None
+    try:
         with open(temporary, "wb") as stream:
+            if kept_mode is not None:
+                os.fchmod(stream.fileno(), kept_mode)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.remove(temporary)

@@ -7,10 +7,12 @@ import subprocess
 import sys
 import time
 
+from orgcharts.cli.common import write_atomically
+
 WRITER = """
 import sys
-from orgcharts.cli import _write_atomically
-_write_atomically(sys.argv[1], b"new " * (150 * 1024 * 1024))
+from orgcharts.cli.common import write_atomically
+write_atomically(sys.argv[1], b"new " * (150 * 1024 * 1024))
 """
 
 
@@ -37,10 +39,40 @@ def test_a_save_killed_midway_leaves_the_old_file_whole(tmp_path):
 
 
 def test_a_finished_save_replaces_the_file_and_leaves_nothing_behind(tmp_path):
-    from orgcharts.cli import _write_atomically
-
     target = tmp_path / "org.yaml"
     target.write_text("old\n")
-    _write_atomically(str(target), "new\n")
+    write_atomically(str(target), "new\n")
     assert target.read_text() == "new\n"
     assert [path.name for path in tmp_path.iterdir()] == ["org.yaml"]
+
+
+def test_a_save_keeps_the_mode_of_the_file_it_replaces(tmp_path):
+    target = tmp_path / "org.yaml"
+    target.write_text("people and pay\n")
+    target.chmod(0o600)
+    write_atomically(str(target), "new\n")
+    assert target.read_text() == "new\n"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_new_file_gets_the_usual_mode(tmp_path):
+    old_mask = os.umask(0o022)
+    try:
+        write_atomically(str(tmp_path / "new.yaml"), "new\n")
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_save_through_a_symlink_replaces_the_file_it_points_to(tmp_path):
+    real = tmp_path / "shared" / "org.yaml"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    real.chmod(0o640)
+    link = tmp_path / "org.yaml"
+    link.symlink_to(real)
+    write_atomically(str(link), "new\n")
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text() == "new\n"
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert sorted(path.name for path in real.parent.iterdir()) == ["org.yaml"]
