@@ -20,6 +20,11 @@ EXPAND_ALL_UP_TO = 1_500
 """Orgs up to this many roles open fully expanded."""
 OPENING_NODES = 400
 """Larger orgs open on as many top levels as fit in this many nodes."""
+HOPS_COUNTED = 4
+"""A subtree counts its customer-facing people at 0, 1, 2, 3 and "4 or more" hops, the
+chart's colour scale: a median is exact up to 3 and "4 or more" beyond, and each subtree's
+counts stay five numbers however deep the org, so the totals stay linear in its size (a
+chain of roles all facing customers would otherwise count every depth in every subtree)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,8 @@ class Rollup:
     people: int
     facing_people: int
     median_hops: int | None
+    """The hops of the middle customer-facing person below who can reach authority;
+    ``HOPS_COUNTED`` stands for that many or more."""
     unreachable_people: int
 
 
@@ -66,8 +73,9 @@ class Subtrees:
     roles: dict[str, int]
     people: dict[str, int]
     facing_hops: dict[str, dict[int | None, int]]
-    """Customer-facing people below each role by their hops (None: no one can decide);
-    roles with no customer-facing people below them are absent."""
+    """Customer-facing people below each role by their hops, ``HOPS_COUNTED`` standing for
+    that many or more (None: no one can decide); roles with no customer-facing people below
+    them are absent."""
 
     def rollup(self, role_id: str) -> Rollup:
         histogram = self.facing_hops.get(role_id, {})
@@ -84,11 +92,13 @@ class Subtrees:
 
 def subtree_totals(org: Organization, tree: nx.DiGraph, found: Sequence[Escalation] = ()) -> Subtrees:
     """Totals for every subtree in one bottom-up pass. ``found`` are the escalations of the
-    decision shown. Linear in roles times the distinct hop counts (a handful)."""
+    decision shown. Linear in the number of roles: hops are counted up to ``HOPS_COUNTED``."""
     roles = dict.fromkeys(top_down(org, tree), 1)
     people = {role.id: role.headcount for role in org.roles}
     manager_of = {role.id: role.reports_to for role in org.roles}
-    facing: dict[str, dict[int | None, int]] = {e.role: {e.hops: people[e.role]} for e in found}
+    facing: dict[str, dict[int | None, int]] = {
+        e.role: {None if e.hops is None else min(e.hops, HOPS_COUNTED): people[e.role]} for e in found
+    }
     owned = set(facing)  # a subtree's histogram is shared with its only counted report until a second one adds in
     for role_id in reversed(list(roles)):
         manager = manager_of[role_id]

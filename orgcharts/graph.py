@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, overload
+
 import networkx as nx
 
 from orgcharts.model import Organization
@@ -62,3 +65,66 @@ def climb(org: Organization, role_id: str, steps: int | None = None) -> tuple[st
         current = org.role(current.reports_to)
         path.append(current.id)
     return tuple(path)
+
+
+class Chain(Sequence[str]):
+    """A chain of command read only when it is read: ``length`` roles from ``start`` upwards,
+    each step to its manager, or to ``up[role]`` where ``up`` names a role's next step (a
+    dotted line). ``end`` is the last role, known without climbing.
+
+    Escalations keep their paths this way, so that measuring every customer-facing role
+    costs the number of roles, not the sum of their paths (a chain of 10,000 roles that all
+    face customers has 50 million path entries); a path is climbed only for what is shown
+    or written. Equal to any sequence of the same roles, tuples included."""
+
+    __slots__ = ("_climbed", "_end", "_length", "_org", "_start", "_up")
+
+    def __init__(
+        self, org: Organization, start: str, length: int, end: str, up: Mapping[str, str] | None = None
+    ) -> None:
+        self._org = org
+        self._start = start
+        self._length = length
+        self._end = end
+        self._up = up
+        self._climbed: tuple[str, ...] | None = None
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[str]:
+        if self._climbed is not None:
+            yield from self._climbed
+            return
+        current = self._start
+        for step in range(self._length):
+            yield current
+            if step + 1 < self._length:
+                current = self._up[current] if self._up is not None else self._org.role(current).reports_to  # type: ignore[assignment]
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, int) and index in (0, -self._length):
+            return self._start
+        if isinstance(index, int) and index in (-1, self._length - 1):
+            return self._end
+        if self._climbed is None:
+            self._climbed = tuple(self)
+        return self._climbed[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Chain | tuple | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Chain({tuple(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))

@@ -7,7 +7,7 @@ import html
 import textwrap
 from functools import lru_cache
 
-from orgcharts.collapse import Rollup
+from orgcharts.collapse import HOPS_COUNTED, Rollup
 from orgcharts.layout import TreeLayout
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization, Role
@@ -94,7 +94,8 @@ def rollup_label(rollup: Rollup) -> str:
     """What a collapsed node stands for: "+1,399 roles, 14,000 people, median 2 hops"."""
     parts = [f"+{rollup.roles - 1:,} roles", f"{rollup.people:,} people"]
     if rollup.median_hops is not None:
-        parts.append(f"median {rollup.median_hops} hop{'s' if rollup.median_hops != 1 else ''}")
+        hops = f"{rollup.median_hops}+" if rollup.median_hops >= HOPS_COUNTED else str(rollup.median_hops)
+        parts.append(f"median {hops} hop{'s' if rollup.median_hops != 1 else ''}")
     if rollup.unreachable_people:
         parts.append(f"{rollup.unreachable_people:,} with no one able to decide")
     return ", ".join(parts)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from orgcharts.errors import UnknownIdError
-from orgcharts.graph import climb, top_down
+from orgcharts.graph import Chain, depths, top_down
 from orgcharts.model import Organization
 
 
@@ -19,14 +19,15 @@ class Escalation:
 
     ``hops`` counts reporting lines climbed (0: the role decides itself). ``path`` runs
     from the role to ``authority``; when no role in the chain can decide (``hops`` and
-    ``authority`` are None) it runs to the top, the whole climb made in vain.
+    ``authority`` are None) it runs to the top, the whole climb made in vain. It is a
+    ``graph.Chain``, climbed only when read: its length and ends cost nothing.
     """
 
     role: str
     decision: str
     hops: int | None
     authority: str | None
-    path: tuple[str, ...]
+    path: Chain
 
     @property
     def reachable(self) -> bool:
@@ -67,13 +68,17 @@ def escalations(
         else:
             holder, distance = nearest[role.reports_to]
             nearest[role_id] = (holder, distance + 1)
+    depth = depths(org, tree)
+    top = org.top.id
     result = []
     for role in org.roles:
         if not role.customer_facing:
             continue
         holder, distance = nearest[role.id]
-        path = climb(org, role.id, distance if holder is not None else None)
-        result.append(Escalation(role.id, decision, distance if holder is not None else None, holder, path))
+        if holder is None:
+            result.append(Escalation(role.id, decision, None, None, Chain(org, role.id, depth[role.id] + 1, top)))
+        else:
+            result.append(Escalation(role.id, decision, distance, holder, Chain(org, role.id, distance + 1, holder)))
     return result
 
 
@@ -85,11 +90,13 @@ def _via_dotted(org: Organization, tree: nx.DiGraph, decision: str, amount: floa
         for upper in (role.reports_to, *role.dotted_to) if role.reports_to else role.dotted_to:
             below[upper].append(role.id)
     distance: dict[str, int] = {}
+    reaches: dict[str, str] = {}
     frontier = []
     for role_id in top_down(org, tree):
         authority = org.role(role_id).authority_for(decision)
         if authority is not None and authority.covers(amount):
             distance[role_id] = 0
+            reaches[role_id] = role_id
             frontier.append(role_id)
     while frontier:
         reached = []
@@ -99,19 +106,29 @@ def _via_dotted(org: Organization, tree: nx.DiGraph, decision: str, amount: floa
                     distance[lower] = distance[upper] + 1
                     reached.append(lower)
         frontier = reached
+    # distance's keys are in the order found, nearest first: each role after its next step.
+    # Each role's next step, chosen once (its reporting line first among equals), and the
+    # authority that step leads to: every path is then a walk along these, climbed when read.
+    up: dict[str, str] = {}
+    for role_id in distance:
+        if distance[role_id] == 0:
+            continue
+        here = org.role(role_id)
+        steps = (here.reports_to, *here.dotted_to) if here.reports_to else here.dotted_to
+        up[role_id] = next(step for step in steps if distance.get(step) == distance[role_id] - 1)
+        reaches[role_id] = reaches[up[role_id]]
+    depth = depths(org, tree)
+    top = org.top.id
     result = []
     for role in org.roles:
         if not role.customer_facing:
             continue
         if role.id not in distance:
-            result.append(Escalation(role.id, decision, None, None, climb(org, role.id, None)))
+            result.append(Escalation(role.id, decision, None, None, Chain(org, role.id, depth[role.id] + 1, top)))
             continue
-        path = [role.id]
-        while distance[path[-1]] > 0:
-            here = org.role(path[-1])
-            steps = (here.reports_to, *here.dotted_to) if here.reports_to else here.dotted_to
-            path.append(next(up for up in steps if distance.get(up) == distance[here.id] - 1))
-        result.append(Escalation(role.id, decision, distance[role.id], path[-1], tuple(path)))
+        hops = distance[role.id]
+        end = reaches[role.id]
+        result.append(Escalation(role.id, decision, hops, end, Chain(org, role.id, hops + 1, end, up)))
     return result
 
 

@@ -1,0 +1,78 @@
+"""Cost linear in the org whatever its shape: a chain of roles that all face customers, where
+only the top decides, has n²/2 path entries; nothing but what is shown may build them."""
+
+import tracemalloc
+
+import pytest
+
+from orgcharts import load_text
+from orgcharts.collapse import HOPS_COUNTED, subtree_totals, visible
+from orgcharts.graph import Chain, reporting_tree
+from orgcharts.metrics import escalations, summarize
+
+CHAIN = 5_000
+
+
+def chain_org(length, dotted=False):
+    lines = [
+        "organization: Chain",
+        "customers: [{id: people, name: People}]",
+        "decisions: [{id: refund, name: Refund, unit: USD}]",
+        "roles:",
+        "  - {id: r0, title: Top, decides: [refund]}",
+    ]
+    for index in range(1, length):
+        dots = f", dotted_to: [r{index - 2}]" if dotted and index >= 2 else ""
+        lines.append(f"  - {{id: r{index}, title: Role {index}, reports_to: r{index - 1}, serves: [people]{dots}}}")
+    return load_text("\n".join(lines) + "\n").org
+
+
+def peak_bytes(action):
+    tracemalloc.start()
+    try:
+        result = action()
+        return tracemalloc.get_traced_memory()[1], result
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.fixture(scope="module")
+def chain():
+    org = chain_org(CHAIN)
+    return org, reporting_tree(org)
+
+
+def test_escalations_of_a_chain_keep_their_paths_unclimbed(chain):
+    org, tree = chain
+    peak, found = peak_bytes(lambda: escalations(org, tree, "refund"))
+    # Every path built would be 12.5 million entries, some 100 MB; unclimbed, a few MB.
+    assert peak < 8_000_000, peak
+    deepest = found[-1]
+    assert (deepest.hops, deepest.authority, len(deepest.path)) == (CHAIN - 1, "r0", CHAIN)
+    assert isinstance(deepest.path, Chain)
+    assert deepest.path[0] == f"r{CHAIN - 1}" and deepest.path[-1] == "r0"
+    assert deepest.path[:3] == (f"r{CHAIN - 1}", f"r{CHAIN - 2}", f"r{CHAIN - 3}")
+    assert tuple(found[2].path) == ("r3", "r2", "r1", "r0") and found[2].path == ["r3", "r2", "r1", "r0"]
+    summary = summarize(org, found)
+    assert (summary.max_hops, summary.customer_facing_roles) == (CHAIN - 1, CHAIN - 1)
+
+
+def test_dotted_escalations_of_a_chain_keep_their_paths_unclimbed():
+    org = chain_org(CHAIN, dotted=True)
+    tree = reporting_tree(org)
+    peak, found = peak_bytes(lambda: escalations(org, tree, "refund", via_dotted=True))
+    assert peak < 12_000_000, peak
+    # Three hops where the reporting line takes five; r5's reporting line first among equals:
+    # r5 -> r4, then dotted r4 -> r2 -> r0 (r5 -> r3 -> r1 -> r0 is as short).
+    assert (found[4].hops, tuple(found[4].path)) == (3, ("r5", "r4", "r2", "r0"))
+    assert found[-1].hops == (CHAIN - 1 + 1) // 2
+
+
+def test_subtree_totals_of_a_chain_count_hops_up_to_four_or_more(chain):
+    org, tree = chain
+    found = escalations(org, tree, "refund")
+    peak, totals = peak_bytes(lambda: subtree_totals(org, tree, found))
+    assert peak < 20_000_000, peak
+    assert totals.facing_hops["r0"] == {1: 1, 2: 1, 3: 1, HOPS_COUNTED: CHAIN - 4}
+    rollup = visible(org, tree, 2, totals=totals).rollups["r1"]
+    assert (rollup.roles, rollup.facing_people, rollup.median_hops) == (CHAIN - 1, CHAIN - 1, HOPS_COUNTED)
