@@ -10,6 +10,7 @@ which is the spreadsheet row unless a cell holds a line break).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import fnmatch
@@ -127,9 +128,11 @@ def header_of(data: bytes, source: str) -> tuple[list[str], dict[str, str | None
 
 
 def decode(data: bytes, source: str) -> str:
-    """The export's text: UTF-8 (a byte-order mark is dropped), UTF-16 with its mark, else
-    Windows-1252 (which Excel writes) falling back to Latin-1 byte by byte."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """The export's text: UTF-8 (a byte-order mark is dropped), UTF-32 or UTF-16 with its
+    mark, else Windows-1252 (which Excel writes) falling back to Latin-1 byte by byte."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE begins both
+        return data.decode("utf-32")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
         raise OrgFileError([Diagnostic("error", "this is not a CSV text file (it holds NUL bytes)", source)])

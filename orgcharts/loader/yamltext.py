@@ -64,6 +64,9 @@ class ReadFailure(Exception):
 
 def decode(data: bytes) -> str:
     """Decode UTF-8 (with or without a byte-order mark), refusing anything that is not text."""
+    # UTF-32's little-endian mark begins with UTF-16's: look for it first.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ReadFailure([Problem("the file is UTF-32 text; save it as UTF-8", 0, 0)])
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadFailure([Problem("the file is UTF-16 text; save it as UTF-8", 0, 0)])
     if data.startswith(b"PK\x03\x04"):

@@ -161,10 +161,11 @@ def test_lines_count_cells_that_hold_line_breaks():
         "id,manager,title,name\nceo,,Chef,José Núñez\n".encode("latin-1"),
         "id,manager,title,name\nceo,,Chef,José Núñez\n".encode("cp1252"),
         "id,manager,title,name\nceo,,Chef,José Núñez\n".encode("utf-16"),
+        "id,manager,title,name\nceo,,Chef,José Núñez\n".encode("utf-32"),
         "id;manager;title;name\nceo;;Chef;José Núñez\n".encode(),
         "id\tmanager\ttitle\tname\r\nceo\t\tChef\tJosé Núñez\r\n".encode(),
     ],
-    ids=["utf-8 with BOM", "latin-1", "windows-1252", "utf-16", "semicolons", "tabs and CRLF"],
+    ids=["utf-8 with BOM", "latin-1", "windows-1252", "utf-16", "utf-32", "semicolons", "tabs and CRLF"],
 )
 def test_encodings_and_dialects(data):
     org = org_of(imported(data)).org
