@@ -15,6 +15,7 @@ import csv
 import difflib
 import fnmatch
 import io
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from orgcharts.errors import Diagnostic, OrgFileError, UnknownColumnError, UsageError
 from orgcharts.loader.roundtrip import written_number
+from orgcharts.loader.suggest import Suggester
 from orgcharts.loader.treerules import tree_problems
 from orgcharts.words import counted
 
@@ -60,6 +62,9 @@ COMMON_NAMES: dict[str, tuple[str, ...]] = {
 }
 """Header names recognised for each field, compared without case, spaces or punctuation."""
 NO_TITLE = "(no title)"
+MAX_SUGGESTIONS = 50
+"""Unknown managers that get a did-you-mean; an export where every manager is unknown says
+so once per row, and looking for each would cost more than the import."""
 
 
 @dataclass(frozen=True)
@@ -241,7 +246,13 @@ def build(
 
     ids = list(rows)
     entries = [(role_id, rows[role_id]["manager"] or None) for role_id in ids]
-    for problem in tree_problems(entries, "manager", lambda manager: _did_you_mean(manager, ids)):
+    suggester = Suggester(ids)
+    asked = itertools.count()
+
+    def hint(manager: str) -> str:
+        return suggester.hint(manager) if next(asked) < MAX_SUGGESTIONS else ""
+
+    for problem in tree_problems(entries, "manager", hint):
         line = 1 if problem.index is None else line_of[ids[problem.index]]
         errors.append(Diagnostic("error", problem.message, source, line))
     if not rows and not errors:
@@ -283,11 +294,6 @@ def parse_authority(value: str) -> tuple[str, float | None]:
         return decision, float(limit)
     except ValueError:
         raise UsageError(f"the limit in '{value}' is not a number") from None
-
-
-def _did_you_mean(value: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(value, candidates, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _key(name: str) -> str:

@@ -19,6 +19,7 @@ import fastjsonschema
 import jsonschema
 
 from orgcharts.errors import Severity
+from orgcharts.loader.suggest import Suggester
 from orgcharts.loader.treerules import NOT_TEXT, tree_problems
 from orgcharts.loader.yamltext import Path
 from orgcharts.words import counted
@@ -211,6 +212,7 @@ class _Rules:
         self.items = {section: self._items(section) for section in _SECTION_KIND}
         self.owner: dict[str, tuple[str, int]] = {}
         self.suggestions_left = _MAX_SUGGESTIONS
+        self.suggesters: dict[int, Suggester] = {}
 
     def _items(self, section: str) -> list[tuple[int, dict[str, Any]]]:
         entries = self.data.get(section)
@@ -250,7 +252,10 @@ class _Rules:
         if self.suggestions_left <= 0:
             return ""
         self.suggestions_left -= 1
-        return _did_you_mean(value, candidates.keys())
+        suggester = self.suggesters.get(id(candidates))
+        if suggester is None:
+            suggester = self.suggesters[id(candidates)] = Suggester(candidates)
+        return suggester.hint(value)
 
     def _references(
         self, roles: dict[str, int], segments: dict[str, int], decisions: dict[str, int]

@@ -1,0 +1,53 @@
+"""Invalid is never slower than valid: a file whose every manager is unknown is refused in
+about the time a valid file of the same size takes to load (a ratio measured in one run,
+not fixed seconds), with at most 200 messages."""
+
+import time
+
+from orgcharts import OrgFileError, load_text
+
+ROLES = 50_000
+HEAD = [
+    "organization: X",
+    "customers: [{id: c, name: C}]",
+    "decisions: [{id: d, name: D}]",
+    "roles:",
+    "  - {id: r0, title: Top, decides: [d]}",
+]
+
+
+def text_of(manager):
+    return (
+        "\n".join(HEAD + [f"  - {{id: r{i}, title: Role, reports_to: {manager(i)}}}" for i in range(1, ROLES)]) + "\n"
+    )
+
+
+def fastest(action, runs=2):
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def refused(text):
+    try:
+        load_text(text, "org.yaml")
+    except OrgFileError as error:
+        return error.diagnostics
+    raise AssertionError("the file was accepted")
+
+
+def test_every_manager_unknown_is_refused_as_fast_as_a_valid_file_loads():
+    valid = text_of(lambda i: f"r{(i - 1) // 3}")
+    unknown = text_of(lambda i: f"boss_{i}")
+    diagnostics = refused(unknown)
+    assert len(diagnostics) == 201
+    assert str(diagnostics[0]) == "org.yaml:6:39: error: reports_to 'boss_1' is not a role id"
+    assert (
+        str(diagnostics[-1])
+        == f"org.yaml: error: {(ROLES - 1) + ROLES - 200:,} more problems not shown; fix these first"
+    )
+    ratio = fastest(lambda: refused(unknown)) / fastest(lambda: load_text(valid, "org.yaml"))
+    assert ratio < 1.8, ratio
