@@ -16,9 +16,9 @@ HEAD = [
 ]
 
 
-def text_of(manager):
+def text_of(manager, head=HEAD):
     return (
-        "\n".join(HEAD + [f"  - {{id: r{i}, title: Role, reports_to: {manager(i)}}}" for i in range(1, ROLES)]) + "\n"
+        "\n".join(head + [f"  - {{id: r{i}, title: Role, reports_to: {manager(i)}}}" for i in range(1, ROLES)]) + "\n"
     )
 
 
@@ -50,4 +50,14 @@ def test_every_manager_unknown_is_refused_as_fast_as_a_valid_file_loads():
         == f"org.yaml: error: {(ROLES - 1) + ROLES - 200:,} more problems not shown; fix these first"
     )
     ratio = fastest(lambda: refused(unknown)) / fastest(lambda: load_text(valid, "org.yaml"))
+    assert ratio < 1.8, ratio
+
+
+def test_a_wrong_shape_is_found_before_every_role_is_checked_again():
+    valid = text_of(lambda i: f"r{(i - 1) // 3}")
+    listed = text_of(lambda i: f"r{(i - 1) // 3}", head=["organization: [1]", *HEAD[1:]])
+    diagnostics = refused(listed)
+    assert str(diagnostics[0]) == "org.yaml:1:15: error: organization must be text, not a list"
+    assert [d for d in diagnostics if d.severity == "error"] == list(diagnostics[:1])
+    ratio = fastest(lambda: refused(listed)) / fastest(lambda: load_text(valid, "org.yaml"))
     assert ratio < 1.8, ratio
