@@ -23,6 +23,7 @@ from orgcharts.loader.positions import Locator
 from orgcharts.loader.validate import Finding, check, schema
 from orgcharts.loader.yamltext import ReadFailure, decode, read_document
 from orgcharts.model import Organization, from_document
+from orgcharts.words import counted
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -126,6 +127,9 @@ def _validated(text: str, source: str) -> tuple[Any, list[Diagnostic]]:
     except ReadFailure as failure:
         raise OrgFileError([problem.diagnostic(source) for problem in failure.problems]) from None
     diagnostics = [problem.diagnostic(source) for problem in document.problems]
+    if document.problems_not_kept:
+        more = counted(document.problems_not_kept, "more problem", "more problems")
+        diagnostics.append(Diagnostic("error", f"{more} found while reading not shown; fix these first", source))
     findings = check(document.value)
     diagnostics.extend(_place(findings, Locator(text, document), source))
     diagnostics.sort(key=_reading_order)

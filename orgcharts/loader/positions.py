@@ -30,7 +30,7 @@ class Locator:
 
         A path that leaves the document stops at the deepest node it reached.
         """
-        found = self._in_item(path, key)
+        found = self._in_item(path, key) or self._at_top(path, key)
         if found is not None:
             return found
         if self._root is None:
@@ -39,6 +39,17 @@ class Locator:
             return 0, 0
         mark = _walk(self._root, path, key)
         return mark.line, mark.column
+
+    def _at_top(self, path: Path, key: bool) -> tuple[int | None, int | None] | None:
+        """The document itself, or a top-level key or its value, as the read recorded them."""
+        if self.document is None:
+            return None
+        if not path:
+            return self.document.root_mark
+        if len(path) == 1 and isinstance(path[0], str) and path[0] in self.document.top_marks:
+            key_mark, value_mark = self.document.top_marks[path[0]]
+            return key_mark if key else value_mark
+        return None
 
     def _in_item(self, path: Path, key: bool) -> tuple[int, int] | None:
         if self.document is None or len(path) < 2 or not isinstance(path[1], int):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -52,6 +52,24 @@ class Problem:
         line = None if self.line is None else self.line + 1
         column = None if self.column is None else self.column + 1
         return Diagnostic(severity, self.message, source, line, column)  # type: ignore[arg-type]
+
+
+KEPT_PROBLEMS = 200
+"""Problems a read keeps; past that it only counts them (500,000 duplicate keys are one message's worth)."""
+
+
+class _Kept(list[Problem]):
+    """The first ``KEPT_PROBLEMS`` problems, and how many more there were (``more``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.more = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < KEPT_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
 
 
 class ReadFailure(Exception):
@@ -124,7 +142,9 @@ class _Reader:
         self.expanded = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
-        self.problems: list[Problem] = []
+        self.problems = _Kept()
+        self.root_mark: tuple[int | None, int | None] | None = None
+        self.top_marks: dict[str, tuple[tuple[int | None, int | None], tuple[int | None, int | None]]] = {}
         self.item_lines: dict[str, list[int]] = {}
         self.section_ends: dict[str, int] = {}
         self.resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -173,6 +193,10 @@ class _Reader:
             kind = type(event)
             if len(stack) == 2 and kind in _NODE_STARTS and not stack[1].is_mapping and stack[0].is_mapping:
                 self.item_lines.setdefault(str(stack[0].key), []).append(event.start_mark.line)
+            elif len(stack) == 1 and kind in _NODE_STARTS and stack[0].is_mapping:
+                self._mark_top_level(stack[0], event)
+            elif not stack and kind in _NODE_STARTS and self.root_mark is None:
+                self.root_mark = _position(event.start_mark)
             if kind is ev.ScalarEvent:
                 value = self._scalar(event, stack)
                 self._add(stack, value, 1, event)
@@ -220,6 +244,15 @@ class _Reader:
         if documents == 0:
             raise ReadFailure([Problem("the file is empty; see docs/format.md for what an org file holds", 0, 0)])
         return root
+
+    def _mark_top_level(self, root: _Collection, event: Any) -> None:
+        """Where each top-level key and its value start, so that a diagnostic about one
+        (``organization`` is not text) is placed without composing the whole file."""
+        if root.key is _NO_KEY:
+            if isinstance(event, ev.ScalarEvent):
+                self.top_marks[event.value] = (_position(event.start_mark), _position(event.start_mark))
+        elif isinstance(root.key, str) and root.key in self.top_marks:
+            self.top_marks[root.key] = (self.top_marks[root.key][0], _position(event.start_mark))
 
     def _refuse_deep_flow(self, exc: yaml.MarkedYAMLError, depth: int, start: int) -> None:
         """Raises our depth error if the flow collections that libyaml scanned ahead of its
@@ -384,6 +417,14 @@ class Document:
     problems: list[Problem]
     item_lines: dict[str, list[int]]
     section_ends: dict[str, int]
+    problems_not_kept: int = 0
+    """Problems found past the first ``KEPT_PROBLEMS``, counted only."""
+    root_mark: tuple[int | None, int | None] | None = None
+    """Where the document's value starts (0-based line and column)."""
+    top_marks: dict[str, tuple[tuple[int | None, int | None], tuple[int | None, int | None]]] = field(
+        default_factory=dict
+    )
+    """Where each top-level key, then its value, starts (the last of a key given twice)."""
 
 
 def read_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
@@ -398,4 +439,12 @@ def read_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
     """
     reader = _Reader(text, max_depth)
     value = reader.read()
-    return Document(value, reader.problems, reader.item_lines, reader.section_ends)
+    return Document(
+        value,
+        list(reader.problems),
+        reader.item_lines,
+        reader.section_ends,
+        reader.problems.more,
+        reader.root_mark,
+        reader.top_marks,
+    )

@@ -61,3 +61,13 @@ def test_a_wrong_shape_is_found_before_every_role_is_checked_again():
     assert [d for d in diagnostics if d.severity == "error"] == list(diagnostics[:1])
     ratio = fastest(lambda: refused(listed)) / fastest(lambda: load_text(valid, "org.yaml"))
     assert ratio < 1.8, ratio
+
+
+def test_many_duplicate_keys_are_a_bounded_list_of_messages():
+    text = "organization: X\n" + "".join(f"k: {i}\n" for i in range(100_000))
+    diagnostics = [str(d) for d in refused(text)]
+    repeated = [line for line in diagnostics if "appears twice" in line]
+    assert len(repeated) == 200
+    assert repeated[0] == "org.yaml:3:1: error: key 'k' appears twice in this mapping; keep one"
+    assert "org.yaml: error: 99,799 more problems found while reading not shown; fix these first" in diagnostics
+    assert len(diagnostics) < 210
