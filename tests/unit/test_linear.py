@@ -76,3 +76,24 @@ def test_subtree_totals_of_a_chain_count_hops_up_to_four_or_more(chain):
     assert totals.facing_hops["r0"] == {1: 1, 2: 1, 3: 1, HOPS_COUNTED: CHAIN - 4}
     rollup = visible(org, tree, 2, totals=totals).rollups["r1"]
     assert (rollup.roles, rollup.facing_people, rollup.median_hops) == (CHAIN - 1, CHAIN - 1, HOPS_COUNTED)
+
+
+def test_the_dashboard_measures_a_chain_and_writes_only_the_paths_on_screen():
+    from orgcharts.web.hoptable import TABLE_PAGE, hop_table
+    from orgcharts.web.session import Computations
+
+    lines = ["organization: Chain", "customers: [{id: people, name: People}]"]
+    lines += [
+        "decisions: [{id: refund, name: Refund, unit: USD}]",
+        "roles:",
+        "  - {id: r0, title: Top, decides: [refund]}",
+    ]
+    lines += [f"  - {{id: r{i}, title: Role {i}, reports_to: r{i - 1}, serves: [people]}}" for i in range(1, CHAIN)]
+    computations = Computations()
+    structure = computations.structure("\n".join(lines) + "\n", "chain.yaml")
+    peak, measured = peak_bytes(lambda: computations.analysis(structure, (), "refund", None, None, False))
+    assert peak < 30_000_000, peak  # every path written out would be 12.5 million titles
+    peak, (_, rows, more, _) = peak_bytes(lambda: hop_table(measured, {"by": "path", "descending": True}))
+    assert peak < 30_000_000, peak
+    assert len(rows) == TABLE_PAGE and more == f"Show {TABLE_PAGE} more of {CHAIN - 1:,}"
+    assert rows[0]["cells"][-1] == " → ".join(f"Role {i}" for i in range(CHAIN - 1, 0, -1)) + " → Top"
