@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,21 +92,36 @@ def hops_document(report: HopReport) -> dict[str, Any]:
     return {
         "organization": report.org.name,
         "amount": report.amount,
-        "paths": [
-            {
-                "role": e.role,
-                "decision": e.decision,
-                "hops": e.hops,
-                "authority": e.authority,
-                "path": list(e.path),
-            }
-            for found in report.paths.values()
-            for e in worst_first(report.org, found)
-        ],
-        "summary": {
-            decision: {**amount_document(report.asked[decision]), **summary_document(summary)}
-            for decision, summary in report.summaries.items()
-        },
+        "paths": [_path_entry(e) for e in _worst_first_paths(report)],
+        "summary": _summaries(report),
+    }
+
+
+def hops_json_chunks(report: HopReport) -> Iterator[str]:
+    """``hops_document`` as ``json.dumps(..., indent=2)`` writes it, a path at a time: the
+    command line prints paths as long as an org's chains without holding them all."""
+    head = json.dumps({"organization": report.org.name, "amount": report.amount}, indent=2, ensure_ascii=False)
+    yield head[:-2] + ',\n  "paths": ['
+    for index, e in enumerate(_worst_first_paths(report)):
+        entry = json.dumps(_path_entry(e), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield ("," if index else "") + "\n    " + entry
+    summaries = json.dumps(_summaries(report), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    yield ("\n  ]" if report.paths and any(report.paths.values()) else "]") + ',\n  "summary": ' + summaries + "\n}\n"
+
+
+def _worst_first_paths(report: HopReport) -> Iterator[Escalation]:
+    for found in report.paths.values():
+        yield from worst_first(report.org, found)
+
+
+def _path_entry(e: Escalation) -> dict[str, Any]:
+    return {"role": e.role, "decision": e.decision, "hops": e.hops, "authority": e.authority, "path": list(e.path)}
+
+
+def _summaries(report: HopReport) -> dict[str, Any]:
+    return {
+        decision: {**amount_document(report.asked[decision]), **summary_document(summary)}
+        for decision, summary in report.summaries.items()
     }
 
 
@@ -119,9 +135,21 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def hops_csv(report: HopReport) -> str:
     """One row per role and decision, worst first; path and serves joined with ' > ' and ' '.
     Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
+    return "".join(hops_csv_chunks(report))
+
+
+def hops_csv_chunks(report: HopReport) -> Iterator[str]:
+    """``hops_csv`` a row at a time."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_CSV_COLUMNS)
+
+    def written(row: list[Any]) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        return out.getvalue()
+
+    yield written(_CSV_COLUMNS)
     for decision, found in report.paths.items():
         used = report.asked[decision].amount
         amount = "" if used is None else number(used).replace(",", "")
@@ -130,8 +158,7 @@ def hops_csv(report: HopReport) -> str:
             text = [decision, e.role, role.title, " ".join(role.serves), e.authority or "", " > ".join(e.path)]
             decision_cell, role_cell, title, serves, authority, path = (_inert(cell) for cell in text)
             hops = "" if e.hops is None else e.hops
-            writer.writerow([decision_cell, role_cell, title, role.headcount, serves, hops, authority, path, amount])
-    return out.getvalue()
+            yield written([decision_cell, role_cell, title, role.headcount, serves, hops, authority, path, amount])
 
 
 def _inert(cell: str) -> str:
@@ -146,7 +173,7 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], right: Seq
     for row in cells:
         parts = [
             cell.rjust(width) if index in right else cell.ljust(width)
-            for index, (cell, width) in enumerate(zip(row, widths, strict=False))
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(parts).rstrip())
     lines.insert(1, "  ".join("-" * width for width in widths))
@@ -175,36 +202,46 @@ def segment_line(name: str, summary: DecisionSummary) -> str:
 
 def hops_table(report: HopReport) -> str:
     """The hop table for a terminal: per decision a summary line, then roles worst first."""
+    return "".join(hops_table_chunks(report))
+
+
+def hops_table_chunks(report: HopReport) -> Iterator[str]:
+    """``hops_table`` a line at a time. The path is the last column, so its width never
+    matters: the other columns are measured first and each path is written as its line goes out."""
     org = report.org
-    blocks = [org.name + (f" - segment {report.segment}" if report.segment else "")]
-    for decision, found in report.paths.items():
+    yield org.name + (f" - segment {report.segment}" if report.segment else "") + "\n"
+    headers = ["hops", "role", "title", "people", "serves", "decided by", "path"]
+    unreachable = catalog.metric("unreachable").label
+    for index, (decision, found) in enumerate(report.paths.items()):
         summary = report.summaries[decision]
+        ordered = worst_first(org, found)
         rows = []
-        for e in worst_first(org, found):
+        for e in ordered:
             role = org.role(e.role)
             hops = catalog.MISSING if e.hops is None else e.hops
             rows.append(
-                [
-                    hops,
-                    e.role,
-                    role.title,
-                    f"{role.headcount:,}",
-                    ", ".join(role.serves),
-                    e.authority or catalog.metric("unreachable").label,
-                    " > ".join(e.path),
-                ]
+                [hops, e.role, role.title, f"{role.headcount:,}", ", ".join(role.serves), e.authority or unreachable]
             )
-        blocks.append(summary_line(org, decision, summary, report.asked[decision]))
+        yield summary_line(org, decision, summary, report.asked[decision]) + "\n"
         if summary.by_segment and report.segment is None and len(org.customers) > 1:
             for segment_id, part in summary.by_segment.items():
                 if part.customer_facing_roles:
-                    blocks.append(segment_line(org.segment_index[segment_id].name, part))
+                    yield segment_line(org.segment_index[segment_id].name, part) + "\n"
         if rows:
-            blocks.append(
-                text_table(["hops", "role", "title", "people", "serves", "decided by", "path"], rows, right=(0, 3))
-            )
-        blocks.append("")
-    return "\n".join(blocks).rstrip() + "\n"
+            cells = [headers[:-1], *([str(cell) for cell in row] for row in rows)]
+            widths = [max(len(row[column]) for row in cells) for column in range(len(headers) - 1)]
+            paths = iter(" > ".join(e.path) for e in ordered)
+            for number_, row in enumerate(cells):
+                parts = [
+                    cell.rjust(w) if c in (0, 3) else cell.ljust(w)
+                    for c, (cell, w) in enumerate(zip(row, widths, strict=True))
+                ]
+                last = "path" if number_ == 0 else next(paths)
+                yield "  ".join([*parts, last]).rstrip() + "\n"
+                if number_ == 0:
+                    yield "  ".join("-" * width for width in [*widths, 4]) + "\n"
+        if index < len(report.paths) - 1:
+            yield "\n"
 
 
 def stats_document(org: Organization) -> dict[str, Any]:

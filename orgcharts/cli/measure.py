@@ -18,7 +18,14 @@ from orgcharts.graph import reporting_tree
 from orgcharts.loader import MAX_BYTES_ENV, LoadedOrg
 from orgcharts.metrics import escalations
 from orgcharts.model import Organization
-from orgcharts.report import hop_report, hops_csv, hops_document, hops_table, stats_document, stats_table
+from orgcharts.report import (
+    hop_report,
+    hops_csv_chunks,
+    hops_json_chunks,
+    hops_table_chunks,
+    stats_document,
+    stats_table,
+)
 from orgcharts.words import counted
 
 
@@ -55,12 +62,9 @@ def hops(
         raise click.UsageError(f"{loaded.source} lists no decisions, so there is no decision distance to measure")
     report = hop_report(org, decisions, amount, segment, via_dotted=via_dotted)
     _notes(report.asked.values())
-    if output == "json":
-        click.echo(json.dumps(hops_document(report), indent=2, ensure_ascii=False))
-    elif output == "csv":
-        click.echo(hops_csv(report), nl=False)
-    else:
-        click.echo(hops_table(report), nl=False)
+    chunks = {"json": hops_json_chunks, "csv": hops_csv_chunks}.get(output, hops_table_chunks)(report)
+    for chunk in chunks:
+        click.echo(chunk, nl=False)
 
 
 @main.command()

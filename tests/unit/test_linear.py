@@ -97,3 +97,55 @@ def test_the_dashboard_measures_a_chain_and_writes_only_the_paths_on_screen():
     assert peak < 30_000_000, peak
     assert len(rows) == TABLE_PAGE and more == f"Show {TABLE_PAGE} more of {CHAIN - 1:,}"
     assert rows[0]["cells"][-1] == " → ".join(f"Role {i}" for i in range(CHAIN - 1, 0, -1)) + " → Top"
+
+
+@pytest.mark.parametrize("example", ["telecom", "b2b", "retailer"])
+def test_the_command_line_streams_exactly_the_documents_it_describes(example):
+    import json
+
+    from orgcharts.loader import load_example
+    from orgcharts.report import hop_report, hops_document, hops_json_chunks, hops_table, hops_table_chunks
+
+    org = load_example(example).org
+    report = hop_report(org, [decision.id for decision in org.decisions], None, None)
+    assert "".join(hops_json_chunks(report)) == json.dumps(hops_document(report), indent=2, ensure_ascii=False) + "\n"
+    assert "".join(hops_table_chunks(report)) == hops_table(report)
+    nobody = hop_report(org, [org.decisions[0].id], None, "no-such-segment")
+    assert json.loads("".join(hops_json_chunks(nobody))) == hops_document(nobody)
+
+
+def test_hops_on_a_chain_prints_its_paths_without_holding_them(tmp_path):
+    import subprocess
+    import sys
+
+    lines = ["organization: Chain", "customers: [{id: people, name: People}]"]
+    lines += [
+        "decisions: [{id: refund, name: Refund, unit: USD}]",
+        "roles:",
+        "  - {id: r0, title: Top, decides: [refund]}",
+    ]
+    lines += [f"  - {{id: r{i}, title: Role {i}, reports_to: r{i - 1}, serves: [people]}}" for i in range(1, CHAIN)]
+    (tmp_path / "chain.yaml").write_text("\n".join(lines) + "\n")
+    script = (
+        "import resource, sys\n"
+        "from orgcharts.cli import main\n"
+        "try:\n"
+        "    main(['hops', sys.argv[1], '--format', sys.argv[2]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    )
+    for form in ("table", "json", "csv"):
+        with open(tmp_path / f"out.{form}", "w") as out:
+            done = subprocess.run(
+                [sys.executable, "-c", script, str(tmp_path / "chain.yaml"), form],
+                stdout=out,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={"ORGCHARTS_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""},
+                check=True,
+            )
+        peak_kb = int(done.stderr.strip().splitlines()[-1])
+        written = (tmp_path / f"out.{form}").stat().st_size
+        assert written > 50_000_000, (form, written)  # the paths themselves: 12.5 million roles
+        assert peak_kb * 1024 < 250_000_000, (form, peak_kb, written)
