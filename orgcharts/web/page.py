@@ -16,6 +16,7 @@ from orgcharts.web import (
     presenter,
     source,
     whatif,
+    workshop,
 )
 from orgcharts.web.served import Startup
 
@@ -31,6 +32,7 @@ def layout(startup: Startup, cap: int) -> html.Div:
             *chart.stores(),
             *hoptable.stores(),
             *presenter.stores(),
+            *workshop.stores(),
             *comparison.stores(),
             dcc.Download(id=ids.DOWNLOAD),
             html.Header(
@@ -46,7 +48,8 @@ def layout(startup: Startup, cap: int) -> html.Div:
             ),
             controls.layout(),
             hrimport.layout(),
-            panels.metrics_layout(),
+            *panels.metrics_layout(),
+            workshop.layout(),
             html.Div(
                 className="main",
                 children=[
@@ -66,5 +69,5 @@ def layout(startup: Startup, cap: int) -> html.Div:
     )
 
 
-FEATURES = (source, hrimport, controls, chart, panels, hoptable, whatif, comparison, pictures, presenter)
+FEATURES = (source, hrimport, controls, chart, panels, hoptable, whatif, comparison, pictures, presenter, workshop)
 """Every feature module: each brings its ``callbacks``."""

@@ -61,19 +61,27 @@ def load(trigger, picked=None, uploaded=None, applied=None, upload_name=None, ed
     )
 
 
-def what_if(trigger, *, grant=None, remove=None, undo_clicks=(), reset=None, edits=(), selected=None, **more):
+def what_if_said(trigger, *, grant=None, remove=None, undo_clicks=(), reset=None, edits=(), selected=None, **more):
+    """The what-if callback's edits and the message beside its buttons (and in the projector's strip)."""
     return run(
         whatif.what_if,
         trigger,
         grant=grant,
         remove=remove,
+        key_grant=more.get("key_grant"),
+        undo_last=more.get("undo_last"),
         undo_clicks=list(undo_clicks),
         reset=reset,
         raw_edits=list(edits),
-        selected=selected,
-        decision=more.get("decision"),
+        source=more.get("source", STARTUP),
         limit=more.get("limit"),
+        shown={"decision": more.get("decision"), "amount": more.get("amount"), "selected": selected},
     )
+
+
+def what_if(trigger, **given):
+    """The edits after a what-if button (``dash.no_update``: left as they were)."""
+    return what_if_said(trigger, **given)[0]
 
 
 def shown(decision=None, amount=None, segment=None, dotted=(), **more):
@@ -133,7 +141,7 @@ def panels_of(trigger, source, *, edits=None, decision=None, selected=None, orde
 
 
 def controls_for(source):
-    return run(controls.controls_for_org, "org-source.data", source=source, refilled=None, decision=None, segment=None)
+    return run(controls.controls_for_org, "org-source.data", source=source, refilled=None, saved=None, view=None)
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
@@ -203,13 +211,13 @@ def test_download_of_the_changed_org_and_of_the_editor():
 
 
 def test_controls_follow_the_org():
-    options, value, segments, segment, name, levels, level, _, key = run(
+    options, value, segments, segment, name, levels, level, _, key, amount, view = run(
         controls.controls_for_org,
         "org-source.data",
         source={"name": "r.yaml", "digest": digest(example_text("retailer"))},
         refilled=None,
-        decision="refund",
-        segment="consumers",
+        saved={"digest": STARTUP["digest"], "decision": "refund", "amount": 400, "segment": "consumers"},
+        view="inverted",
     )
     assert [option["value"] for option in options] == [
         "return_no_receipt",
@@ -218,6 +226,7 @@ def test_controls_follow_the_org():
         "special_order",
     ]
     assert value == "return_no_receipt" and segment is None and name == "Meridian Outfitters"
+    assert amount is None and view is dash.no_update, "another org opens on its own first decision (no unit)"
     assert [option["label"] for option in levels] == ["1", "2", "3", "4", "5", "all"] and level is None
     assert [option["value"] for option in segments] == ["store_shoppers", "online_shoppers", "personal_styling"]
     assert [item.children[1] for item in key] == [label for label, _, _ in legend_entries(True)]
@@ -237,7 +246,7 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
     assert "Northwind Mobile" in figure.layout.title.text
     assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
 
-    cards, _, rows, _, more_hidden, changes, unit, grant_unit, presets = run(
+    cards, _, rows, _, more_hidden, changes, unit, grant_unit, presets, _said = run(
         panels.render_panels, "org-source.data", source=tampered, refilled=None, raw_edits="garbage", shown=garbage,
         order="sorted?",
     )  # fmt: skip
@@ -397,8 +406,8 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
     key = digest(MATRIX)
     loaded = load("apply.n_clicks", applied=1, editor_text=MATRIX, current={"name": "matrix.yaml", "digest": key})
     matrix = loaded[0]
-    assert controls_for(matrix)[-2] is False, "the switch shows for an org with dotted lines"
-    assert controls_for(STARTUP)[-2] is True
+    assert controls_for(matrix)[7] is False, "the switch shows for an org with dotted lines"
+    assert controls_for(STARTUP)[7] is True
     built, _ = render("org-source.data", matrix, decision="exception")
     assert list(built.data[TRACE_DOTTED].x)[:2] == [
         built.data[3].x[list(built.data[3].customdata).index(role)] for role in ("rep", "ops")

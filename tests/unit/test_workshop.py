@@ -1,0 +1,228 @@
+"""The dashboard's half of issue 17, callback by callback: amounts that are always stated
+and resolved in one place, grants that only grant, the keys' buttons, state that behaves."""
+
+import dataclasses
+
+import dash
+import pytest
+
+from orgcharts.amounts import ANY_AMOUNT
+from orgcharts.loader import example_text
+from orgcharts.web import controls, panels, workshop
+from orgcharts.web.session import digest
+from tests.unit.test_callbacks import SERVED, STARTUP, plain, run, text_of, what_if, what_if_said
+
+TELECOM = SERVED.org(STARTUP)
+B2B = {"name": "b2b.yaml", "digest": digest(example_text("b2b"))}
+RETAILER = {"name": "retailer.yaml", "digest": digest(example_text("retailer"))}
+
+
+def panels_for(source=STARTUP, edits=(), **shown):
+    return run(
+        panels.render_panels, "decision.value", source=source, refilled=None, raw_edits=list(edits),
+        shown={"decision": None, "amount": None, "segment": None, "via_dotted": [], **shown}, order={},
+    )  # fmt: skip
+
+
+def card_values(outputs):
+    return {card["props"]["id"]: text_of(card["props"]["children"][0]) for card in plain(outputs[0])}
+
+
+# Numbers that never mislead
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount", "basis"),
+    [(None, 200.0, "typical"), ("", 200.0, "typical"), (200, 200.0, "typical"), ("400", 400.0, "given"),
+     ("1,500", 1500.0, "given"), (0, 0.0, "given"), (-5, 200.0, "typical"), ("abc", 200.0, "typical")],
+)  # fmt: skip
+def test_every_surface_reads_one_resolved_amount(typed, amount, basis):
+    chosen = controls.read(TELECOM, {"decision": "refund", "amount": typed})
+    assert (chosen.amount, chosen.amount_basis) == (amount, basis)
+
+
+def test_a_decision_without_a_unit_has_no_amount_and_without_a_typical_one_limits_are_said_ignored():
+    assert controls.read(TELECOM, {"decision": "early_upgrade", "amount": 300}).amount is None
+    name = TELECOM.decision_index["early_upgrade"].name
+    assert controls.said(TELECOM, controls.read(TELECOM, {"decision": "early_upgrade"})) == name
+    untyped = dataclasses.replace(TELECOM.decision_index["refund"], typical_amount=None)
+    org = dataclasses.replace(TELECOM, decisions=(untyped,))
+    chosen = controls.read(org, {"decision": "refund"})
+    assert chosen.amount is None and chosen.amount_basis == "none"
+    assert controls.said(org, chosen) == f"{untyped.name} of {ANY_AMOUNT}"
+    assert controls.typical(org, "refund") is None, "the field stays blank"
+
+
+def test_an_amount_that_is_not_a_non_negative_number_gets_an_error_beside_the_field():
+    for bad in (-5, "-5", "abc", "1e999", True):
+        said = run(controls.amount_error, "amount.value", amount=bad)
+        assert "is not an amount: type a number of 0 or more" in said, bad
+    for fine in (None, "", 0, "250", 12.5):
+        assert run(controls.amount_error, "amount.value", amount=fine) == ""
+
+
+def test_a_blank_amount_measures_at_the_typical_amount_and_says_so_under_the_cards():
+    blank, typed = panels_for(decision="refund"), panels_for(decision="refund", amount=200)
+    assert card_values(blank) == card_values(typed), "blank is the typical 200 USD, as in Compare and the downloads"
+    assert card_values(blank)["card-empowered_share"] != "100%", "the 25 USD limits no longer count"
+    assert blank[-1] == "Measured for Refund or bill credit of 200 USD (typical amount)"
+    assert panels_for(decision="refund", amount=400)[-1] == "Measured for Refund or bill credit of 400 USD"
+
+
+def test_presets_hold_the_typical_amount_and_any_only_where_blank_means_any():
+    options = panels_for(decision="refund")[8]
+    labels = [option["label"] for option in options]
+    assert "200 (typical)" in labels and "any" not in labels
+    assert [o["value"] for o in options] == sorted(o["value"] for o in options)
+    assert controls.presets([25.0, 100.0])[0] == {"label": "any", "value": "any"}
+
+
+def test_switching_decision_sets_its_typical_amount_or_blank():
+    saved = {"digest": STARTUP["digest"], "decision": "refund", "amount": 400}
+    amount = run(controls.amount_for_decision, "decision.value", decision="fee_waiver", source=STARTUP, saved=saved)
+    assert amount == 75
+    blank = run(controls.amount_for_decision, "decision.value", decision="early_upgrade", source=STARTUP, saved=saved)
+    assert blank is None
+    kept = run(controls.amount_for_decision, "decision.value", decision="refund", source=STARTUP, saved=saved)
+    assert kept is dash.no_update, "the decision the session had (a reload) keeps its restored amount"
+
+
+def test_square_brackets_step_the_amount_through_the_presets():
+    options = panels_for(decision="refund")[8]
+    values = [o["value"] for o in options]
+
+    def step(trigger, amount):
+        return run(
+            controls.step_amount, trigger, down=1, up=1, options=options, source=STARTUP,
+            shown={"decision": "refund", "amount": amount},
+        )  # fmt: skip
+
+    above = [v for v in values if v > 200]
+    below = [v for v in values if v < 200]
+    assert step("amount-up.n_clicks", None) == above[0], "from the typical amount a blank field means"
+    assert step("amount-down.n_clicks", 200) == below[-1]
+    assert step("amount-up.n_clicks", max(values)) is dash.no_update
+
+
+# Grants that only grant
+
+
+def test_a_grant_below_the_limit_held_is_refused_and_the_list_stays():
+    edits, said, echoed = what_if_said(
+        "grant.n_clicks", grant=1, selected="ccm_denver", decision="refund", limit=300, amount=400
+    )
+    assert edits is dash.no_update
+    assert said == echoed
+    assert "already decides" in said and "up to 500 USD" in said and "Remove" in said
+    again = what_if_said("grant.n_clicks", grant=1, selected="agent_denver", decision="refund", limit=20)
+    assert again[0] is dash.no_update and "nothing to grant" in again[1]
+    nothing = what_if_said("remove.n_clicks", remove=1, selected="agent_denver", decision="early_upgrade")
+    assert nothing[0] is dash.no_update and "nothing to remove" in nothing[1]
+
+
+def test_the_g_key_grants_at_the_amount_asked_and_u_undoes_the_last():
+    granted = what_if("key-grant.n_clicks", key_grant=1, selected="agent_denver", decision="refund", amount="400")
+    assert granted == [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 400.0}]
+    typical = what_if("key-grant.n_clicks", key_grant=1, selected="agent_denver", decision="refund")
+    assert typical[0]["limit"] == 200.0, "a blank field grants at the typical amount"
+    unbounded = what_if("key-grant.n_clicks", key_grant=1, selected="agent_denver", decision="early_upgrade")
+    assert unbounded[0]["limit"] is None, "no limit for a decision without a unit"
+    more = what_if("key-grant.n_clicks", key_grant=1, selected="rep_airport", decision="refund", edits=granted)
+    assert what_if("undo-last.n_clicks", undo_last=1, edits=more) == granted
+    assert what_if("undo-last.n_clicks", undo_last=1, edits=[]) is dash.no_update
+    unselected = what_if_said("key-grant.n_clicks", key_grant=1, decision="refund")
+    assert unselected[0] is dash.no_update and "Select a role first" in unselected[1]
+
+
+def test_the_change_list_describes_against_the_org_as_loaded():
+    granted = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 400.0}]
+    changes = panels_for(decision="refund", edits=granted)[5]
+    assert text_of(plain(changes)) == "Care Agent, Denver may decide Refund or bill credit up to 400 USDundo"
+
+
+def test_projector_strip_states_the_amount_the_headline_before_and_after_and_the_changes():
+    granted = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": None}]
+    shown = {"decision": "refund", "amount": None, "segment": None, "via_dotted": []}
+    said, headline, changes = run(
+        workshop.render_workshop, "edits.data", source=STARTUP, refilled=None, raw_edits=granted, shown=shown
+    )
+    assert said == "Refund or bill credit of 200 USD (typical amount)"
+    assert headline.startswith("weighted mean hops ") and " → " in headline
+    before, after = (float(x) for x in headline.removeprefix("weighted mean hops ").split(" → "))
+    assert after < before
+    assert text_of(plain(changes)) == "Care Agent, Denver may decide Refund or bill credit"
+    _, unchanged, none = run(
+        workshop.render_workshop, "edits.data", source=STARTUP, refilled=None, raw_edits=[], shown=shown
+    )
+    assert " → " not in unchanged and none == []
+
+
+# The keys' buttons
+
+
+def test_n_steps_through_the_customer_facing_roles_worst_first():
+    shown = {"decision": "refund", "amount": None, "segment": None, "via_dotted": [], "selected": None}
+    rows = [row["key"] for row in panels_for(decision="refund")[2]]
+
+    def step(trigger, selected):
+        return run(
+            workshop.step_role, trigger, next_clicks=1, prev_clicks=1, source=STARTUP, raw_edits=[],
+            shown={**shown, "selected": selected},
+        )  # fmt: skip
+
+    first = step("next-role.n_clicks", None)
+    assert first == rows[0]
+    assert step("next-role.n_clicks", first) == rows[1]
+    assert step("prev-role.n_clicks", rows[1]) == first
+    assert step("prev-role.n_clicks", None) == rows[-1]
+    assert step("next-role.n_clicks", "ceo") == rows[0], "from a role that is not customer-facing: the worst"
+
+
+def test_s_cycles_the_segments_then_all_again():
+    options = [{"label": "A", "value": "a"}, {"label": "B", "value": "b"}]
+    cycle = [
+        run(workshop.next_segment, "next-segment.n_clicks", clicks=1, options=options, segment=s)
+        for s in (None, "a", "b")
+    ]
+    assert cycle == ["a", "b", None]
+    assert run(workshop.next_segment, "next-segment.n_clicks", clicks=1, options=[], segment=None) is dash.no_update
+
+
+# State that behaves
+
+
+def test_another_org_opens_on_its_own_decision_amount_and_segment():
+    saved = {
+        "digest": STARTUP["digest"],
+        "decision": "refund",
+        "amount": 400,
+        "segment": "consumers",
+        "view": "conventional",
+    }
+    outputs = run(controls.controls_for_org, "org-source.data", source=B2B, refilled=None, saved=saved, view="inverted")
+    decision, segment, amount, view = outputs[1], outputs[3], outputs[9], outputs[10]
+    assert (decision, segment, amount, view) == ("discount", None, 6, dash.no_update), "not a discount of 400 percent"
+
+
+def test_a_reload_restores_view_decision_amount_and_segment():
+    saved = {
+        "digest": STARTUP["digest"],
+        "decision": "fee_waiver",
+        "amount": "120",
+        "segment": "consumers",
+        "view": "conventional",
+    }
+    outputs = run(
+        controls.controls_for_org, "org-refilled.data", source=STARTUP, refilled=1, saved=saved, view="inverted"
+    )
+    assert (outputs[1], outputs[3], outputs[9], outputs[10]) == ("fee_waiver", "consumers", "120", "conventional")
+    tampered = {**saved, "decision": "nope", "segment": 7, "view": "sideways", "amount": {"x": 1}}
+    outputs = run(
+        controls.controls_for_org, "org-refilled.data", source=STARTUP, refilled=1, saved=tampered, view="inverted"
+    )
+    assert (outputs[1], outputs[3], outputs[9], outputs[10]) == ("early_upgrade", None, None, dash.no_update)
+
+
+def test_the_dotted_lines_switch_is_hidden_for_an_org_without_dotted_lines():
+    outputs = run(controls.controls_for_org, "org-source.data", source=RETAILER, refilled=None, saved=None, view=None)
+    assert outputs[7] is True
