@@ -1,0 +1,126 @@
+"""A workshop run from the keyboard alone, in projector mode, on the telecom example; and the
+keys still answer after a click on a radio or an amount typed and applied with Enter."""
+
+import time
+
+from tests.integration.conftest import ROOT
+from tests.integration.dashboard import figure, open_dashboard, settle
+
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+def key(page, name):
+    """A key pressed wherever the focus is: no mouse event, no click to focus first."""
+    page.keyboard.press(name)
+    settle(page, 900)
+
+
+def strip(page):
+    return {
+        "said": page.locator("#workshop-said").inner_text(),
+        "headline": page.locator("#workshop-headline").inner_text(),
+        "changes": page.locator("#workshop-changes li").all_inner_texts(),
+    }
+
+
+def view(page):
+    return page.locator("#view input:checked").get_attribute("value")
+
+
+def test_a_ten_step_workshop_with_the_keyboard_alone_in_projector_mode(page, server):
+    # 1. Open in projector mode: big type, the strip says what the figures are measured at.
+    open_dashboard(page, server, "?present=1")
+    assert "present" in page.locator("#root").get_attribute("class")
+    assert page.locator("#workshop").is_visible() and not page.locator(".side").is_visible()
+    assert strip(page)["said"] == "Early upgrade outside policy"
+
+    # 2. Right arrow: the next decision, Refund, at its typical amount.
+    key(page, "ArrowRight")
+    assert strip(page)["said"] == "Refund or bill credit of 200 USD (typical amount)"
+    assert "Refund or bill credit of 200 USD" in figure(page)["layout"]["title"]
+    first = strip(page)["headline"]
+    assert first.startswith("weighted mean hops ") and "→" not in first
+
+    # 3. n: the worst customer-facing role is selected and its path lit; its hops are read out.
+    key(page, "n")
+    badge = page.locator("#hop-badge .headline")
+    assert badge.is_visible()
+    hops = badge.inner_text()
+    assert hops.endswith("hops") or hops.endswith("hop") or hops == "no one can decide"
+    assert hops != "0 hops", "the worst role first"
+
+    # 4. ]: the amount steps up to the next preset, said as asked (not typical).
+    key(page, "]")
+    said = strip(page)["said"]
+    assert said.startswith("Refund or bill credit of ") and "typical" not in said
+    asked = float(said.removeprefix("Refund or bill credit of ").removesuffix(" USD").replace(",", ""))
+    assert asked > 200
+    before = float(strip(page)["headline"].removeprefix("weighted mean hops "))
+
+    # 5. g: the selected role may decide at that amount; the headline falls, before → after.
+    key(page, "g")
+    shown = strip(page)
+    assert len(shown["changes"]) == 1 and "may decide Refund or bill credit up to" in shown["changes"][0]
+    was, now = (float(x) for x in shown["headline"].removeprefix("weighted mean hops ").split(" → "))
+    assert was == before and now < was
+    assert page.locator("#hop-badge .headline").inner_text() == "0 hops", "the selected role now decides"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "projector-grant.png"))
+
+    # 6. f: the chart flips to the conventional view.
+    assert view(page) == "inverted"
+    key(page, "f")
+    time.sleep(0.6)
+    assert view(page) == "conventional"
+
+    # 7. Esc, n, g: the selection cleared, the worst role now, granted too: two changes.
+    key(page, "Escape")
+    assert not page.locator("#hop-badge").is_visible()
+    key(page, "n")
+    assert page.locator("#hop-badge .headline").inner_text() != "0 hops"
+    key(page, "g")
+    assert len(strip(page)["changes"]) == 2, page.locator("#workshop-error").inner_text()
+
+    # 8. u: the last change is undone; the first stays.
+    key(page, "u")
+    assert strip(page)["changes"] == shown["changes"]
+
+    # 9. r: every change reset; the headline is back where it was, with no arrow.
+    key(page, "r")
+    assert strip(page)["changes"] == [] and strip(page)["headline"] == f"weighted mean hops {before:.2f}"
+
+    # 10. ?: every key listed; Esc hides the help; p leaves projector mode.
+    key(page, "?")
+    help_text = page.locator("#shortcuts").inner_text()
+    for listed in ("n / ⇧N", "g", "x", "u", "[ ]", "s", "f", "p", "Esc"):
+        assert listed in help_text
+    key(page, "Escape")
+    assert not page.locator("#shortcuts").is_visible()
+    key(page, "p")
+    assert "present" not in page.locator("#root").get_attribute("class")
+
+
+def test_keys_answer_after_a_click_on_a_radio_and_after_an_amount_applied_with_enter(page, server):
+    open_dashboard(page, server)
+    page.locator("#view").get_by_text("Conventional", exact=True).click()
+    settle(page)
+    assert view(page) == "conventional"
+    page.keyboard.press("f")
+    settle(page, 900)
+    assert view(page) == "inverted", "a radio with focus does not swallow the key"
+
+    page.keyboard.press("ArrowRight")
+    settle(page, 900)
+    page.fill("#amount", "400")
+    page.press("#amount", "Enter")
+    settle(page, 900)
+    assert "of 400 USD" in page.locator("#amount-said").inner_text()
+    page.keyboard.press("f")
+    settle(page, 900)
+    assert view(page) == "conventional", "Enter applied the amount and gave the keys back"
+
+    page.fill("#amount", "-5")
+    page.press("#amount", "Enter")
+    settle(page, 900)
+    assert "is not an amount" in page.locator("#amount-error").inner_text()
+    assert "200 USD (typical amount)" in page.locator("#amount-said").inner_text()
