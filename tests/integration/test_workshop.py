@@ -124,3 +124,52 @@ def test_keys_answer_after_a_click_on_a_radio_and_after_an_amount_applied_with_e
     settle(page, 900)
     assert "is not an amount" in page.locator("#amount-error").inner_text()
     assert "200 USD (typical amount)" in page.locator("#amount-said").inner_text()
+
+
+def test_state_reload_restores_everything_another_org_resets_and_switching_asks_first(page, server):
+    open_dashboard(page, server)
+    key(page, "ArrowRight")
+    page.fill("#amount", "400")
+    page.press("#amount", "Enter")
+    settle(page, 900)
+    key(page, "s")
+    key(page, "f")
+    key(page, "n")
+    key(page, "g")
+    said = page.locator("#amount-said").inner_text()
+    assert said == "Measured for Refund or bill credit of 400 USD"
+    changes = page.locator("#changes li").all_inner_texts()
+    assert len(changes) == 1
+    cards = page.locator("#metrics").inner_text()
+
+    page.reload()
+    open_dashboard(page, server)
+    settle(page, 900)
+    assert page.locator("#amount").input_value() == "400"
+    assert page.locator("#amount-said").inner_text() == said
+    assert view(page) == "conventional"
+    assert page.locator("#segment").inner_text().strip() == "Consumer subscribers"
+    assert page.locator("#changes li").all_inner_texts() == changes
+    assert page.locator("#metrics").inner_text() == cards, "the cards show the change after a reload too"
+    assert not page.locator("#dotted-control").is_visible(), "telecom has no dotted lines"
+
+    # Switching away from unsaved changes asks first; Cancel (the fixture dismisses every
+    # dialog) keeps the org, the changes and the controls.
+    page.click("#example-picker")
+    page.get_by_role("option", name="Example: b2b", exact=True).click()
+    settle(page, 900)
+    asked = [problem for problem in page.problems if problem.startswith("dialog: ")]
+    assert len(asked) == 1 and "discards your 1 what-if change" in asked[0]
+    page.problems[:] = [problem for problem in page.problems if not problem.startswith("dialog: ")]
+    assert page.locator("#org-name").inner_text() == "Northwind Mobile"
+    assert page.locator("#changes li").all_inner_texts() == changes
+
+    # With no changes, another org opens on its own decision, typical amount and all segments.
+    key(page, "r")
+    page.click("#example-picker")
+    page.get_by_role("option", name="Example: b2b", exact=True).click()
+    settle(page, 900)
+    assert page.locator("#org-name").inner_text() != "Northwind Mobile"
+    assert page.locator("#amount").input_value() == "6"
+    assert "of 6 percent (typical amount)" in page.locator("#amount-said").inner_text()
+    assert "400" not in figure(page)["layout"]["title"]

@@ -145,7 +145,7 @@ def controls_for(source):
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
-    source, kept, edits, messages, rejected, lines = load("example-picker.value", picked="b2b", editor_text="")
+    source, kept, edits, messages, rejected, lines = load("example-chosen.data", picked={"name": "b2b"}, editor_text="")
     assert source == {"name": "b2b.yaml", "digest": digest(example_text("b2b"))}
     assert kept == {"digest": source["digest"], "text": None}, "every server process holds the examples"
     assert edits == [] and rejected is dash.no_update and lines == [], "no error lines to mark"

@@ -5,10 +5,11 @@ import dataclasses
 
 import dash
 import pytest
+from dash.exceptions import PreventUpdate
 
 from orgcharts.amounts import ANY_AMOUNT
 from orgcharts.loader import example_text
-from orgcharts.web import controls, panels, workshop
+from orgcharts.web import controls, panels, source, workshop
 from orgcharts.web.session import digest
 from tests.unit.test_callbacks import SERVED, STARTUP, plain, run, text_of, what_if, what_if_said
 
@@ -226,3 +227,25 @@ def test_a_reload_restores_view_decision_amount_and_segment():
 def test_the_dotted_lines_switch_is_hidden_for_an_org_without_dotted_lines():
     outputs = run(controls.controls_for_org, "org-source.data", source=RETAILER, refilled=None, saved=None, view=None)
     assert outputs[7] is True
+
+
+def test_switching_away_from_what_if_changes_asks_first_and_cancel_keeps_everything():
+    edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": None}]
+    chosen, asked, message = run(source.ask_before_switching, "example-picker.value", picked="b2b", raw_edits=edits)
+    assert chosen is dash.no_update and asked is True
+    assert message.startswith("Opening another org discards your 1 what-if change (")
+    free = run(source.ask_before_switching, "example-picker.value", picked="b2b", raw_edits=[])
+    assert free == ({"name": "b2b"}, False, dash.no_update), "nothing to lose: no question"
+    assert run(source.ask_before_switching, "example-picker.value", picked=None, raw_edits=edits)[1] is False
+    assert run(source.switch_confirmed, "confirm-switch.submit_n_clicks", ok=1, picked="b2b") == {"name": "b2b"}
+    assert run(source.switch_cancelled, "confirm-switch.cancel_n_clicks", cancelled=1) is None
+    opened = run(
+        source.load_org, "example-chosen.data", picked={"name": "b2b"}, uploaded=None, applied=None, upload_name=None,
+        editor_text="", current=STARTUP,
+    )  # fmt: skip
+    assert opened[0] == B2B and opened[2] == [], "OK opens it and its changes go"
+    with pytest.raises(PreventUpdate):
+        run(
+            source.load_org, "example-chosen.data", picked={"name": "../../etc"}, uploaded=None, applied=None,
+            upload_name=None, editor_text="", current=STARTUP,
+        )  # fmt: skip
