@@ -11,6 +11,7 @@ from orgcharts.web import (
     hoptable,
     hrimport,
     ids,
+    importrules,
     panels,
     pictures,
     presenter,
@@ -33,6 +34,7 @@ def layout(startup: Startup, cap: int) -> html.Div:
             *hoptable.stores(),
             *presenter.stores(),
             *workshop.stores(),
+            *importrules.stores(),
             *comparison.stores(),
             dcc.Download(id=ids.DOWNLOAD),
             html.Header(
@@ -48,6 +50,7 @@ def layout(startup: Startup, cap: int) -> html.Div:
             ),
             controls.layout(),
             hrimport.layout(),
+            importrules.layout(),
             *panels.metrics_layout(),
             workshop.layout(),
             html.Div(
@@ -69,5 +72,18 @@ def layout(startup: Startup, cap: int) -> html.Div:
     )
 
 
-FEATURES = (source, hrimport, controls, chart, panels, hoptable, whatif, comparison, pictures, presenter, workshop)
+FEATURES = (
+    source,
+    hrimport,
+    importrules,
+    controls,
+    chart,
+    panels,
+    hoptable,
+    whatif,
+    comparison,
+    pictures,
+    presenter,
+    workshop,
+)
 """Every feature module: each brings its ``callbacks``."""

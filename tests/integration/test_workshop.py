@@ -4,7 +4,7 @@ keys still answer after a click on a radio or an amount typed and applied with E
 import time
 
 from tests.integration.conftest import ROOT
-from tests.integration.dashboard import figure, open_dashboard, settle
+from tests.integration.dashboard import card, figure, open_dashboard, settle, wait_for_chart
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
@@ -173,3 +173,31 @@ def test_state_reload_restores_everything_another_org_resets_and_switching_asks_
     assert page.locator("#amount").input_value() == "6"
     assert "of 6 percent (typical amount)" in page.locator("#amount-said").inner_text()
     assert "400" not in figure(page)["layout"]["title"]
+
+
+def test_after_an_import_the_rules_panel_asks_who_serves_and_decides_and_applies_live(
+    page, server, d3_export, tmp_path
+):
+    open_dashboard(page, server)
+    page.set_input_files("#upload input[type=file]", str(d3_export))
+    page.wait_for_selector("#csv-panel:not([hidden])", timeout=20_000)
+    page.click("#csv-import")
+    page.wait_for_selector("#rules-panel:not([hidden])", timeout=30_000)
+    wait_for_chart(page)
+    assert card(page, "weighted_mean_hops") == "–", "no rules yet: no one faces customers"
+    page.fill("#rules-serves", "junior sales*=customers")
+    page.fill("#rules-decides", "Senior sales manager=refund:500")
+    settle(page, 1500)
+    counts = page.locator("#rules-counts li").all_inner_texts()
+    assert counts[0].startswith("junior sales*=customers: ") and "role" in counts[0]
+    assert counts[1].startswith("Senior sales manager=refund:500: ") and "role" in counts[1]
+    wait_for_chart(page)
+    assert card(page, "weighted_mean_hops") not in ("", "–"), "the rules applied live"
+
+    # The next export starts with no rules: neither in the form nor in the panel.
+    other = tmp_path / "next-export.csv"
+    other.write_bytes(d3_export.read_bytes() + b"\n")
+    page.set_input_files("#upload input[type=file]", str(other))
+    page.wait_for_selector("#csv-panel:not([hidden])", timeout=20_000)
+    assert page.locator("#csv-serves").input_value() == "" and page.locator("#csv-decides").input_value() == ""
+    assert page.locator("#rules-panel").is_hidden()

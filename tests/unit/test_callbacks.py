@@ -524,7 +524,8 @@ def import_csv(upload, filename, columns, serves, decides, group):
 
 def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
-    hidden, heading, options, values, messages = match_columns(upload, "oracle.csv")
+    hidden, heading, options, values, messages, serves, decides, rules_hidden = match_columns(upload, "oracle.csv")
+    assert (serves, decides, rules_hidden) == ("", "", True), "rules belong to the file they were typed for"
     fields = list(FIELDS)
     assert list(options) == list(values) == fields
     assert hidden is False and heading == "Import oracle.csv: 24 columns"
@@ -540,7 +541,7 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(ora
 def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
     columns = ["id", "parentId", "position", None, "name", "lastName"]
-    imported, kept, edits, messages, hidden, errors, lines = import_csv(
+    imported, kept, edits, messages, hidden, errors, lines, *_ = import_csv(
         upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500", ["group"]
     )
     assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
@@ -558,7 +559,7 @@ def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
     result = import_csv(csv_upload(data), "hr.csv", columns, "", "", [])
     assert result[:5] == (dash.no_update,) * 5
     shown_text = text_of(plain(result[5]))
-    assert result[6] is dash.no_update, "the editor's marks stay"
+    assert result[6:] == (dash.no_update,) * 5, "the editor's marks and the rules panel stay"
     assert "2 errors: nothing was imported." in shown_text
     assert "hr.csv:3: error:" in shown_text and "hr.csv:4: error:" in shown_text
     bad_rule = import_csv(csv_upload(data), "hr.csv", columns, "Sales", "", [])

@@ -9,9 +9,19 @@ from dash.exceptions import PreventUpdate
 
 from orgcharts.amounts import ANY_AMOUNT
 from orgcharts.loader import example_text
-from orgcharts.web import controls, panels, source, workshop
+from orgcharts.web import controls, hrimport, importrules, panels, source, workshop
 from orgcharts.web.session import digest
-from tests.unit.test_callbacks import SERVED, STARTUP, plain, run, text_of, what_if, what_if_said
+from tests.unit.test_callbacks import (
+    SERVED,
+    STARTUP,
+    csv_upload,
+    import_csv,
+    plain,
+    run,
+    text_of,
+    what_if,
+    what_if_said,
+)
 
 TELECOM = SERVED.org(STARTUP)
 B2B = {"name": "b2b.yaml", "digest": digest(example_text("b2b"))}
@@ -249,3 +259,62 @@ def test_switching_away_from_what_if_changes_asks_first_and_cancel_keeps_everyth
             source.load_org, "example-chosen.data", picked={"name": "../../etc"}, uploaded=None, applied=None,
             upload_name=None, editor_text="", current=STARTUP,
         )  # fmt: skip
+
+
+# From import to insight
+
+EXPORT = (
+    b"id,manager,title\n1,,Chief Executive\n2,1,Store Manager\n3,2,Sales Associate\n4,2,Sales Associate\n5,1,Clerk\n"
+)
+
+
+def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
+    upload = csv_upload(EXPORT)
+    outputs = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None], "Sales*=retail", "", [])
+    kept, serves, decides, hidden = outputs[7:]
+    assert (serves, decides, hidden) == ("Sales*=retail", "", False), "the panel opens on the rules of the form"
+    assert kept["file"] == importrules.fingerprint(upload) and kept["name"] == "hr.csv"
+
+    source_, text, edits, shown, messages = run(
+        importrules.apply_rules, "rules-decides.value", serves="sales*=retail\nnot a rule",
+        decides="*Manager=refund:200\nClerk*=refund", kept=kept, contents=upload, filename="hr.csv",
+    )  # fmt: skip
+    assert [text_of(item) for item in plain(shown)] == [
+        "sales*=retail: 2 roles, 2 people",
+        "*Manager=refund:200: 1 role, 1 person",
+        "Clerk*=refund: 1 role, 1 person",
+    ]
+    org = SERVED.computations.parse(text["text"], "hr.yaml").org
+    assert source_["digest"] == digest(text["text"]) and edits == []
+    assert [role.id for role in org.roles if role.serves == ("retail",)] == ["3", "4"]
+    assert org.role("2").authority_for("refund").limit == 200
+    assert "not a rule" in text_of(plain(messages)), "a line that is not a rule yet is said, and left out"
+    none = run(
+        importrules.apply_rules, "rules-serves.value", serves="Nobody*=retail", decides="", kept=kept,
+        contents=upload, filename="hr.csv",
+    )  # fmt: skip
+    assert text_of(plain(none[3])) == "Nobody*=retail: matches no role"
+
+
+def test_rules_belong_to_the_file_they_were_typed_for():
+    upload = csv_upload(EXPORT)
+    kept = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None], "", "", [])[7]
+    other = csv_upload(EXPORT.replace(b"Clerk", b"Cashier"))
+    with pytest.raises(PreventUpdate):
+        run(
+            importrules.apply_rules, "rules-serves.value", serves="Sales*=retail", decides="", kept=kept,
+            contents=other, filename="other.csv",
+        )  # fmt: skip
+    fresh = run(hrimport.match_columns, "upload.contents", contents=other, cancel=None, filename="other.csv")
+    assert fresh[5:] == ("", "", True), "a new export starts with no rules and the panel closed"
+    assert run(importrules.close_rules, "rules-done.n_clicks", done=1, chosen=None) is True
+
+
+def test_message_lists_group_repeated_warnings_and_count_in_the_right_plural():
+    from orgcharts.errors import Diagnostic
+    from orgcharts.web.parts import errors, ok
+
+    alone = [Diagnostic("warning", f"role r{i} serves, supports and manages no one", "x.yaml") for i in range(1)]
+    assert text_of(plain(ok("x.yaml", tuple(alone)))).startswith("x.yaml: loaded.1 warning:")
+    one = errors((Diagnostic("error", "broken", "x.yaml", line=3),))
+    assert text_of(plain(one)).startswith("1 error: the chart shows the last valid org.")
