@@ -14,6 +14,7 @@ from orgcharts.web import controls, hoptable, ids, whatif
 from orgcharts.web.readouts import Card, Selection, cards, selection
 from orgcharts.web.served import Served, edits
 from orgcharts.web.wiring import Callbacks
+from orgcharts.words import counted
 
 callbacks = Callbacks()
 
@@ -109,9 +110,7 @@ def path_panel(chosen: Selection | None) -> list[Any]:
     header = [html.H2(chosen.title)]
     if chosen.person:
         header.append(html.P(chosen.person, className="person"))
-    header.append(
-        html.P(f"{chosen.headcount:,} {'person' if chosen.headcount == 1 else 'people'} · {chosen.authority_text}")
-    )
+    header.append(html.P(f"{counted(chosen.headcount, 'person')} · {chosen.authority_text}"))
     escalation = chosen.escalation
     if escalation is None:
         note = "Not customer-facing." if not chosen.customer_facing else "Choose a decision to see its path."

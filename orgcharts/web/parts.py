@@ -85,8 +85,19 @@ def errors(diagnostics: tuple[Diagnostic, ...], kept: str = "the chart shows the
 
 
 def diagnostic_item(diagnostic: Diagnostic) -> html.Li:
+    """One message; one that names a line shows that line in the editor when clicked or
+    when Enter is pressed on it (``data-line``, read by assets/editor.js)."""
     where = f"line {diagnostic.line}, column {diagnostic.column}" if diagnostic.line else diagnostic.source
-    return html.Li([html.Span(where, className="where"), " ", diagnostic.message], className=diagnostic.severity)
+    said = [html.Span(where, className="where"), " ", diagnostic.message]
+    if not diagnostic.line:
+        return html.Li(said, className=diagnostic.severity)
+    return html.Li(
+        said,
+        className=f"{diagnostic.severity} jump",
+        tabIndex=0,
+        title=f"Show line {diagnostic.line} in the editor",
+        **{"data-line": str(diagnostic.line)},
+    )
 
 
 def error_lines(diagnostics: tuple[Diagnostic, ...]) -> list[int]:

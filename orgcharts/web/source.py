@@ -71,7 +71,11 @@ def editor_tab() -> dcc.Tab:
             children=[
                 html.Div(
                     className="editor-wrap",
-                    children=dcc.Textarea(id=ids.EDITOR, className="editor", spellCheck=False),
+                    children=[
+                        # Line numbers, written by assets/editor.js.
+                        html.Pre(id=ids.EDITOR_GUTTER, className="editor-gutter", **{"aria-hidden": "true"}),
+                        dcc.Textarea(id=ids.EDITOR, className="editor", spellCheck=False),
+                    ],
                 ),
                 html.Div(
                     className="editor-side",

@@ -201,3 +201,28 @@ def test_after_an_import_the_rules_panel_asks_who_serves_and_decides_and_applies
     page.wait_for_selector("#csv-panel:not([hidden])", timeout=20_000)
     assert page.locator("#csv-serves").input_value() == "" and page.locator("#csv-decides").input_value() == ""
     assert page.locator("#rules-panel").is_hidden()
+
+
+def test_the_editor_numbers_its_lines_and_an_error_clicked_shows_its_line(page, server):
+    open_dashboard(page, server)
+    page.get_by_text("Edit YAML", exact=True).click()
+    editor = page.locator("#editor")
+    editor.wait_for()
+    text = editor.input_value()
+    page.wait_for_function("() => document.querySelector('#editor-gutter').dataset.lines")
+    assert page.locator("#editor-gutter").inner_text().split("\n")[:3] == ["1", "2", "3"]
+    assert int(page.locator("#editor-gutter").get_attribute("data-lines")) == text.count("\n") + 1
+    broken = text.replace("    reports_to: coo\n", "    reports_to: cooo\n", 1)
+    line = broken[: broken.index("cooo")].count("\n") + 1
+    editor.fill(broken)
+    page.click("#apply")
+    settle(page)
+    error = page.locator(f"#load-messages li.error[data-line='{line}']")
+    assert error.count() == 1
+    editor.evaluate("e => { e.setSelectionRange(0, 0); e.scrollTop = 0; }")
+    error.click()
+    start = editor.evaluate("e => e.selectionStart")
+    assert broken[:start].count("\n") + 1 == line, "the click selected the error's line"
+    assert editor.evaluate("e => e.scrollTop") > 0 and page.evaluate("() => document.activeElement.id") == "editor"
+    gutter_top = page.locator("#editor-gutter").evaluate("g => g.scrollTop")
+    assert abs(gutter_top - editor.evaluate("e => e.scrollTop")) <= 1, "the numbers scroll with the text"

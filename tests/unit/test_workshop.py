@@ -318,3 +318,42 @@ def test_message_lists_group_repeated_warnings_and_count_in_the_right_plural():
     assert text_of(plain(ok("x.yaml", tuple(alone)))).startswith("x.yaml: loaded.1 warning:")
     one = errors((Diagnostic("error", "broken", "x.yaml", line=3),))
     assert text_of(plain(one)).startswith("1 error: the chart shows the last valid org.")
+
+
+# Small things
+
+
+def test_compare_names_roles_by_title_and_counts_in_the_right_plural():
+    from orgcharts.compare import compare
+    from orgcharts.web import comparison
+
+    roles = tuple(
+        dataclasses.replace(role, reports_to="sm_old_town") if role.id == "rep_airport" else role
+        for role in TELECOM.roles
+    )
+    table = text_of(plain(comparison.roles_table(compare(TELECOM, dataclasses.replace(TELECOM, roles=roles)))))
+    assert table.startswith("1 role changed, ringed in the charts")
+    assert "reports to Store Manager, Airport → reports to Store Manager, Old Town" in table
+    assert "sm_old_town" not in table and "sm_airport" not in table
+
+
+def test_the_path_panel_counts_one_person_in_the_singular():
+    path, _ = run(
+        panels.render_selection, "selection.data", source=STARTUP, refilled=None, raw_edits=[],
+        shown={"decision": "refund", "amount": None, "segment": None, "via_dotted": [], "selected": "ceo"},
+    )  # fmt: skip
+    assert "1 person · can decide Refund or bill credit" in text_of(plain(path))
+
+
+def test_the_placeholders_of_the_workshop_fields_are_short_enough_to_read_whole():
+    from orgcharts.web import whatif
+
+    def placeholders(node):
+        found = [node.placeholder] if getattr(node, "placeholder", None) else []
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children] if children is not None else []:
+            found += placeholders(child)
+        return found
+
+    assert placeholders(whatif.layout()) == ["no limit"]
+    assert placeholders(importrules.layout()) == ["*Sales*=retail", "*Manager*=refund:500"]
