@@ -357,3 +357,36 @@ def test_the_placeholders_of_the_workshop_fields_are_short_enough_to_read_whole(
 
     assert placeholders(whatif.layout()) == ["no limit"]
     assert placeholders(importrules.layout()) == ["*Sales*=retail", "*Manager*=refund:500"]
+
+
+def test_every_key_presses_a_button_of_the_page_and_the_help_lists_it():
+    import re
+    from pathlib import Path
+
+    from orgcharts.web import ids, presenter
+
+    script = (Path(__file__).resolve().parents[2] / "assets" / "orgcharts.js").read_text()
+    block = script[script.index("var keys = {") : script.index("};", script.index("var keys = {"))]
+    pressed = dict(re.findall(r'^\s*"?([^":\s]+)"?: "([a-z-]+)"', block, re.MULTILINE))
+    assert set(pressed) == {
+        "f",
+        "p",
+        "r",
+        "g",
+        "x",
+        "u",
+        "n",
+        "N",
+        "s",
+        "[",
+        "]",
+        "?",
+        "ArrowLeft",
+        "ArrowRight",
+        "Escape",
+    }
+    every_id = {value for name, value in vars(ids).items() if name.isupper() and isinstance(value, str)}
+    assert set(pressed.values()) <= every_id, "each key presses a button whose id is in ids.py"
+    listed = " ".join(presenter.KEYS)
+    for key in ("f", "p", "r", "g", "x", "u", "n", "⇧N", "s", "[", "]", "?", "←", "→", "Esc"):
+        assert key in listed
