@@ -1,8 +1,9 @@
 """The workshop strip: what the room must read in projector mode (the amount measured at,
-the headline metric before → after, the what-if changes) and the buttons the keys press
-(``assets/orgcharts.js``): next / previous customer-facing role, grant, remove, undo,
-reset, amount down / up, next segment. Shown in projector mode, where Tab reaches every
-button; out of it the strip is hidden and the keys press its buttons all the same."""
+the headline metric before → after, the what-if changes, a refused grant's message) and the
+buttons the keys press (``assets/orgcharts.js``): next / previous customer-facing role,
+grant, undo, amount down / up, next segment. Shown in projector mode, where Tab reaches every
+button (they show while one has focus); out of it the strip is hidden and the keys press its
+buttons all the same."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ def layout() -> html.Div:
                     html.P(id=ids.WORKSHOP_SAID, className="workshop-said"),
                     html.P(id=ids.WORKSHOP_HEADLINE, className="workshop-headline"),
                     html.Ol(id=ids.WORKSHOP_CHANGES, className="workshop-changes"),
+                    html.P(id=ids.WORKSHOP_ERROR, className="field-error", role="alert"),
                 ],
             ),
             html.Div(
@@ -57,7 +59,6 @@ def layout() -> html.Div:
                     _button("Grant", "g", ids.KEY_GRANT, primary=True),
                     _button("Undo", "u", ids.UNDO_LAST),
                     _button("Next segment", "s", ids.NEXT_SEGMENT),
-                    html.Span(id=ids.WORKSHOP_ERROR, className="field-error", role="alert"),
                 ],
             ),
         ],

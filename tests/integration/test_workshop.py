@@ -96,6 +96,19 @@ def test_a_ten_step_workshop_with_the_keyboard_alone_in_projector_mode(page, ser
         assert listed in help_text
     key(page, "Escape")
     assert not page.locator("#shortcuts").is_visible()
+    # Tab reaches the buttons the keys press (role, amount, grant...), shown while focused.
+    reached = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("() => document.activeElement.id"))
+        if reached[-1] == "key-grant":
+            break
+    assert {"next-role", "amount-up", "key-grant"} <= set(reached)
+    assert page.locator(".workshop-keys").evaluate("k => getComputedStyle(k).opacity") == "1"
+    page.keyboard.press("Enter")
+    settle(page, 900)
+    assert len(strip(page)["changes"]) == 1, "Enter on the Grant button grants, as g does"
+    page.evaluate("() => document.activeElement.blur()")
     key(page, "p")
     assert "present" not in page.locator("#root").get_attribute("class")
 
