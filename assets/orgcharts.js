@@ -33,23 +33,46 @@
     if (element) { element.click(); }
   }
 
+  // Each key presses a button (orgcharts.web.presenter.KEYS lists them for the help panel).
   var keys = {
     f: "flip-button",
     p: "present-button",
     r: "reset",
+    g: "key-grant",
+    x: "remove",
+    u: "undo-last",
+    n: "next-role",
+    N: "prev-role",
+    s: "next-segment",
+    "[": "amount-down",
+    "]": "amount-up",
     "?": "help-button",
     ArrowLeft: "prev-decision",
     ArrowRight: "next-decision",
     Escape: "clear-selection"
   };
 
+  // Typing: a text field (radios, checkboxes and buttons are inputs that take no text, and
+  // a dropdown's read-only search box neither), a text area or an editable element.
+  var TEXT = ["", "text", "number", "search", "email", "password", "url", "tel"];
+  function typing(target) {
+    if (!target) { return false; }
+    if (target.isContentEditable || target.tagName === "TEXTAREA") { return true; }
+    if (target.tagName !== "INPUT" || target.readOnly) { return false; }
+    return TEXT.indexOf((target.getAttribute("type") || "").toLowerCase()) >= 0;
+  }
+
   document.addEventListener("keydown", function (event) {
     var target = event.target;
-    var typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
-    if (typing) {
+    if (typing(target)) {
       if (target.id === "editor" && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         click("apply");
+      } else if (target.tagName === "INPUT" && event.key === "Enter") {
+        // Dash applies the value on Enter; then the keys are the room's again.
+        window.setTimeout(function () { target.blur(); }, 0);
+      } else if (target.tagName === "INPUT" && event.key === "Escape") {
+        target.blur();
       }
       return;
     }

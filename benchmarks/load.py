@@ -44,7 +44,7 @@ CALLBACKS = {
     "controls": "..decision.options",
     "chart": "..chart.figure...chart.animate@",
     "panels": "..metrics.children",
-    "what_if": "edits.data",
+    "what_if": "..edits.data...whatif-error.children",
 }
 
 

@@ -20,6 +20,7 @@ from orgcharts.web.parts import decode_upload, errors, ok, row, upload_button
 from orgcharts.web.served import Served, edits
 from orgcharts.web.session import edited
 from orgcharts.web.wiring import Callbacks
+from orgcharts.words import counted
 
 callbacks = Callbacks()
 
@@ -178,15 +179,12 @@ def metrics_table(comparison: Comparison) -> html.Table:
 def roles_table(comparison: Comparison) -> html.Div:
     if not comparison.roles:
         return html.P("No role changed.")
-    header = html.Tr([html.Th(text) for text in ("change", "role", "before", "after")])
-    rows = [
-        html.Tr([html.Td(r.change), html.Td(r.title), html.Td(r.before or ""), html.Td(r.after or "")])
-        for r in comparison.roles
-    ]
+    header = html.Tr([html.Th(text) for text in ("change", "role", "what changed")])
+    rows = [html.Tr([html.Td(r.change), html.Td(r.title), html.Td(r.said)]) for r in comparison.roles]
     count = len(comparison.changed_roles)
     return html.Div(
         [
-            html.H3(f"{count:,} role{'s' if count != 1 else ''} changed, ringed in the charts"),
+            html.H3(f"{counted(count, 'role')} changed, ringed in the charts"),
             html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table"),
         ]
     )

@@ -9,17 +9,21 @@ as one dict, which ``read`` checks against the org. Adding a control: its widget
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
-from dash import Input, Output, State, dcc, html
+import dash
+from dash import Input, Output, State, ctx, dcc, html
 
+from orgcharts.amounts import Asked, number, request_words, resolve
 from orgcharts.figures import VIEWS, legend_entries
 from orgcharts.model import Organization
 from orgcharts.web import ids
 from orgcharts.web.components import Choices
 from orgcharts.web.served import Served
 from orgcharts.web.session import Controls, find
+from orgcharts.web.session import asked as session_asked
 from orgcharts.web.wiring import Callbacks
 
 callbacks = Callbacks()
@@ -57,14 +61,18 @@ def given(names: tuple[str, ...] = MEASURED, kind: type = Input) -> dict[str, An
 def read(org: Organization, raw: Mapping[str, Any]) -> Controls:
     """The controls as the browser sent them (by name; any left out keep their default),
     each checked against the org: anything unknown or malformed falls back to its default
-    rather than being trusted."""
-    view, decision, amount = raw.get("view"), raw.get("decision"), raw.get("amount")
-    segment, selected, levels = raw.get("segment"), raw.get("selected"), raw.get("levels")
+    rather than being trusted. The amount is the one every surface measures at
+    (``amounts.resolve``: the one typed, else the decision's typical amount, else none)."""
+    view, decision, segment = raw.get("view"), raw.get("decision"), raw.get("segment")
+    selected, levels = raw.get("selected"), raw.get("levels")
     expanded, dotted = raw.get("expanded"), raw.get("via_dotted")
+    chosen = decision if decision in org.decision_index else None
+    asked = resolved(org, chosen, amount_typed(raw.get("amount"))[0])
     return Controls(
         view=view if view in VIEWS else "inverted",
-        decision=decision if decision in org.decision_index else None,
-        amount=float(amount) if isinstance(amount, int | float) and amount >= 0 else None,
+        decision=chosen,
+        amount=asked.amount if asked else None,
+        amount_basis=asked.basis if asked else "none",
         segment=segment if segment in org.segment_index else None,
         selected=selected if isinstance(selected, str) and org.has_role(selected) else None,
         present=bool(raw.get("present", False)),
@@ -78,6 +86,50 @@ def read(org: Organization, raw: Mapping[str, Any]) -> Controls:
     )
 
 
+def amount_typed(value: Any) -> tuple[float | None, str | None]:
+    """The amount field's value as a number (None: blank) and, for anything that is not a
+    non-negative number, the error to show beside the field (the amount is then blank)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip().replace(",", ""))
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number) or number < 0:
+        shown = str(value)[:20]
+        return None, f"“{shown}” is not an amount: type a number of 0 or more, or leave it blank."
+    return number, None
+
+
+def resolved(org: Organization, decision: str | None, given: float | None) -> Asked | None:
+    """``amounts.resolve`` for the decision chosen; an amount typed that is the decision's
+    typical amount is said as typical ("200 USD (typical amount)")."""
+    if decision is None or decision not in org.decision_index:
+        return None
+    asked = resolve(org.decision_index[decision], given)
+    if asked.basis == "given" and asked.amount == asked.decision.typical_amount:
+        return Asked(asked.decision, asked.amount, "typical")
+    return asked
+
+
+def typical(org: Organization, decision: Any) -> float | int | None:
+    """What the amount field shows when ``decision`` is chosen: its typical amount, else blank."""
+    found = org.decision_index.get(decision) if isinstance(decision, str) else None
+    amount = found.typical_amount if found is not None and found.unit else None
+    return None if amount is None else (int(amount) if float(amount).is_integer() else amount)
+
+
+def said(org: Organization, chosen: Controls) -> str:
+    """The decision and the amount its figures are measured at, in words: "Refund or bill
+    credit of 200 USD (typical amount)"; "" without a decision."""
+    asked = session_asked(org, chosen)
+    return request_words(asked) if asked else ""
+
+
 def layout() -> html.Div:
     return html.Div(
         className="controls",
@@ -88,8 +140,6 @@ def layout() -> html.Div:
                 options=[{"label": VIEW_LABELS[name], "value": name} for name in VIEWS],
                 value="inverted",
                 inline=True,
-                persistence=True,
-                persistence_type="session",
             ),
             _control(
                 "Decision",
@@ -102,8 +152,17 @@ def layout() -> html.Div:
             _control(
                 "Amount",
                 ids.AMOUNT,
-                dcc.Input(id=ids.AMOUNT, type="number", min=0, debounce=True, placeholder="any", className="amount"),
+                dcc.Input(
+                    id=ids.AMOUNT,
+                    type="text",
+                    inputMode="decimal",
+                    debounce=True,
+                    placeholder="any",
+                    className="amount",
+                    autoComplete="off",
+                ),
                 html.Span(id=ids.AMOUNT_UNIT, className="unit"),
+                html.Span(id=ids.AMOUNT_ERROR, className="field-error", role="alert"),
                 dcc.RadioItems(id=ids.AMOUNT_PRESETS, className="presets", inline=True),
             ),
             _control(
@@ -159,25 +218,110 @@ def _control(label: str, for_id: str, *children: Any, extra: str = "") -> html.D
         Output(ids.LEVELS, "value"),
         Output(ids.DOTTED_CONTROL, "hidden"),
         Output(ids.CHART_LEGEND, "children"),
+        Output(ids.AMOUNT, "value", allow_duplicate=True),
+        Output(ids.VIEW, "value", allow_duplicate=True),
     ],
-    inputs={**ORG, "decision": State(ids.DECISION, "value"), "segment": State(ids.SEGMENT, "value")},
+    inputs={**ORG, "saved": State(ids.VIEW_STATE, "data"), "view": State(ids.VIEW, "value")},
+    prevent_initial_call="initial_duplicate",
 )
-def controls_for_org(served: Served, source: Any, refilled: Any, decision: Any, segment: Any) -> tuple[Any, ...]:
-    """The controls' choices for the session's org, keeping the decision and segment chosen
-    when the new org has them."""
+def controls_for_org(served: Served, source: Any, refilled: Any, saved: Any, view: Any) -> tuple[Any, ...]:
+    """The controls' choices for the session's org. Another org opens on its own first
+    decision at its typical amount, all segments; the same org (a reload, a text refilled)
+    on the view, decision, amount and segment this session last had (``remember``, assets/workshop.js)."""
     shape = served.shape(source)
     org = shape.org
     deepest = max(shape.depths.values()) + 1
     levels = [{"label": str(level), "value": level} for level in range(1, deepest + 1)]
     levels.append({"label": "all", "value": EXPAND_ALL})
     decisions = [{"label": d.name, "value": d.id} for d in org.decisions]
-    choices = [d.id for d in org.decisions]
     segments = [{"label": s.name, "value": s.id} for s in org.customers]
-    keep_segment = segment if segment in org.segment_index else None
-    chosen = decision if decision in choices else (choices[0] if choices else None)
+    decision, amount, segment, shown = opening(org, shape.digest, saved)
     matrix = any(role.dotted_to for role in org.roles)
     key = legend(bool(org.decisions))
-    return decisions, chosen, segments, keep_segment, org.name, levels, None, not matrix, key
+    view_out = shown if shown in VIEWS and shown != view else dash.no_update
+    return decisions, decision, segments, segment, org.name, levels, None, not matrix, key, amount, view_out
+
+
+def opening(org: Organization, key: str, saved: Any) -> tuple[str | None, Any, str | None, str | None]:
+    """Decision, amount field, segment and view an org opens on: what ``saved`` (this
+    session's last, ``remember``) holds when it is of this org text, else the org's own."""
+    first = org.decisions[0].id if org.decisions else None
+    if not isinstance(saved, dict) or saved.get("digest") != key:
+        return first, typical(org, first), None, None
+    decision = saved.get("decision") if saved.get("decision") in org.decision_index else first
+    amount = saved.get("amount") if decision == saved.get("decision") else typical(org, decision)
+    if not isinstance(amount, int | float | str) or isinstance(amount, bool):
+        amount = None
+    segment = saved.get("segment") if saved.get("segment") in org.segment_index else None
+    view = saved.get("view") if saved.get("view") in VIEWS else None
+    return decision, amount, segment, view
+
+
+# What a reload restores (``opening``): kept in the browser (assets/workshop.js), so that a
+# flip asks nothing of the server.
+callbacks.client(
+    "remember",
+    [Output(ids.VIEW_STATE, "data")],
+    [
+        Input(ids.DECISION, "value"),
+        Input(ids.AMOUNT, "value"),
+        Input(ids.SEGMENT, "value"),
+        Input(ids.VIEW, "value"),
+        State(ids.ORG_SOURCE, "data"),
+    ],
+    initial=False,
+)
+
+
+@callbacks.callback(
+    output=Output(ids.AMOUNT, "value", allow_duplicate=True),
+    inputs={
+        "decision": Input(ids.DECISION, "value"),
+        "source": State(ids.ORG_SOURCE, "data"),
+        "saved": State(ids.VIEW_STATE, "data"),
+    },
+    prevent_initial_call=True,
+)
+def amount_for_decision(served: Served, decision: Any, source: Any, saved: Any) -> Any:
+    """Another decision chosen opens at its typical amount (blank without one); the
+    decision the session had (a reload) keeps the amount ``controls_for_org`` restored."""
+    shape = served.shape(source)
+    if isinstance(saved, dict) and saved.get("digest") == shape.digest and saved.get("decision") == decision:
+        return dash.no_update
+    return typical(shape.org, decision)
+
+
+@callbacks.callback(output=Output(ids.AMOUNT_ERROR, "children"), inputs={"amount": Input(ids.AMOUNT, "value")})
+def amount_error(served: Served, amount: Any) -> str:
+    """Beside the field: why an amount typed is not used (not silently ignored)."""
+    return amount_typed(amount)[1] or ""
+
+
+@callbacks.callback(
+    output=Output(ids.AMOUNT, "value", allow_duplicate=True),
+    inputs={
+        "down": Input(ids.AMOUNT_DOWN, "n_clicks"),
+        "up": Input(ids.AMOUNT_UP, "n_clicks"),
+        "options": State(ids.AMOUNT_PRESETS, "options"),
+        "source": State(ids.ORG_SOURCE, "data"),
+        "shown": given(("decision", "amount"), State),
+    },
+    prevent_initial_call=True,
+)
+def step_amount(served: Served, down: Any, up: Any, options: Any, source: Any, shown: dict[str, Any]) -> Any:
+    """[ and ]: the amount one preset down or up from the amount the figures are measured at."""
+    chosen = read(served.org(source), shown)
+    values = sorted(
+        o["value"] for o in options or () if isinstance(o, dict) and isinstance(o.get("value"), int | float)
+    )
+    if not values:
+        return dash.no_update
+    now = chosen.amount
+    if ctx.triggered_id == ids.AMOUNT_UP:
+        above = [v for v in values if now is None or v > now]
+        return above[0] if above else dash.no_update
+    below = [v for v in values if now is not None and v < now]
+    return below[-1] if below else dash.no_update
 
 
 def legend(with_decision: bool) -> list[html.Li]:
@@ -188,11 +332,18 @@ def legend(with_decision: bool) -> list[html.Li]:
     ]
 
 
-def presets(limits: list[float]) -> list[dict[str, Any]]:
-    """The amount presets: any amount, and the limits roles hold."""
-    if not limits:
+def presets(limits: list[float], typical_amount: float | None = None) -> list[dict[str, Any]]:
+    """The amount presets: the limits roles hold and the decision's typical amount, smallest
+    first; "any" (blank) only for a decision without a typical amount, where blank means
+    any amount (with one, blank means the typical amount)."""
+    values = sorted({*limits, *([typical_amount] if typical_amount is not None else [])})
+    if not values:
         return []
-    return [{"label": "any", "value": "any"}, *({"label": f"{limit:,g}", "value": limit} for limit in limits)]
+    shown = [
+        {"label": f"{number(value)} (typical)" if value == typical_amount else number(value), "value": value}
+        for value in values
+    ]
+    return shown if typical_amount is not None else [{"label": "any", "value": "any"}, *shown]
 
 
 @callbacks.callback(

@@ -21,10 +21,12 @@ from orgcharts.loader.hrcsv import (
     parse_rule,
     to_yaml,
 )
-from orgcharts.web import ids
+from orgcharts.messages import grouped
+from orgcharts.web import ids, importrules
 from orgcharts.web.parts import decode_upload, errors, is_csv, ok, row
 from orgcharts.web.served import Served, source_of, text_store
 from orgcharts.web.wiring import Callbacks
+from orgcharts.words import counted
 
 callbacks = Callbacks()
 
@@ -97,6 +99,9 @@ def layout() -> html.Div:
         {field: Output(ids.csv_column(field), "options") for field in FIELDS},
         {field: Output(ids.csv_column(field), "value") for field in FIELDS},
         Output(ids.CSV_MESSAGES, "children"),
+        Output(ids.CSV_SERVES, "value"),
+        Output(ids.CSV_DECIDES, "value"),
+        Output(ids.RULES_PANEL, "hidden"),
     ],
     inputs={
         "contents": Input(ids.UPLOAD, "contents"),
@@ -107,13 +112,18 @@ def layout() -> html.Div:
 )
 def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> tuple[Any, ...]:
     """An uploaded HR export opens the form, its columns matched the way the import would:
-    hidden, heading, each field's column choices and its column, messages."""
+    hidden, heading, each field's column choices and its column, messages; and no rules,
+    neither in the form nor after the import: rules belong to the file they were typed for."""
     name = os.path.basename(filename or "export.csv")
     if ctx.triggered_id == ids.CSV_CANCEL:
         each = dict.fromkeys(FIELDS, dash.no_update)
-        return True, dash.no_update, each, each, dash.no_update
+        return True, dash.no_update, each, each, dash.no_update, dash.no_update, dash.no_update, dash.no_update
     if not is_csv(name):
         raise PreventUpdate
+    return (*_matched(served, contents, name), "", "", True)
+
+
+def _matched(served: Served, contents: Any, name: str) -> tuple[Any, ...]:
     try:
         header, guessed = header_of(decode_upload(contents, name, served.cap), name)
     except OrgFileError as error:
@@ -128,7 +138,7 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
     options = [{"label": column, "value": column} for column in header if column]
     return (
         False,
-        f"Import {name}: {len(header)} columns",
+        f"Import {name}: {counted(len(header), 'column')}",
         {field: options for field in FIELDS},
         {field: guessed[field] for field in FIELDS},
         [],
@@ -144,6 +154,10 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
         Output(ids.CSV_PANEL, "hidden", allow_duplicate=True),
         Output(ids.CSV_MESSAGES, "children", allow_duplicate=True),
         Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
+        Output(ids.IMPORTED, "data"),
+        Output(ids.RULES_SERVES, "value"),
+        Output(ids.RULES_DECIDES, "value"),
+        Output(ids.RULES_PANEL, "hidden", allow_duplicate=True),
     ],
     inputs={
         "clicks": Input(ids.CSV_IMPORT, "n_clicks"),
@@ -169,7 +183,7 @@ def import_csv(
     """The export imported with the user's matching and rules, and shown as the session's org."""
     name = os.path.basename(filename or "export.csv")
     keep = (dash.no_update,) * 5
-    left = dash.no_update  # the editor's marks stay until an import replaces the org
+    left = (dash.no_update,) * 5  # the editor's marks and the rules panel stay until an import
     try:
         rules = Rules(
             [parse_rule(line, "customer-facing titles") for line in _lines(serves)],
@@ -182,9 +196,9 @@ def import_csv(
         given = {field: columns.get(field) for field in FIELDS if columns.get(field)}
         imported = import_bytes(decode_upload(contents, name, served.cap), name, rules, only_given=True, **given)
     except UsageError as error:  # a malformed rule or limit, or a column the export lacks
-        return *keep, [html.P(str(error), className="bad")], left
+        return *keep, [html.P(str(error), className="bad")], *left
     except OrgFileError as error:
-        return *keep, _csv_errors(error.diagnostics), left
+        return *keep, _csv_errors(error.diagnostics), *left
     yaml_name = f"{name.rsplit('.', 1)[0]}.yaml"
     text = to_yaml(imported.document)
     loaded = served.computations.parse(text, yaml_name)
@@ -198,6 +212,10 @@ def import_csv(
         True,
         [],
         [],
+        importrules.imported(name, contents, given, bool(group)),
+        serves or "",
+        decides or "",
+        False,
     )
 
 
@@ -206,9 +224,10 @@ def _lines(text: Any) -> list[str]:
 
 
 def _csv_errors(diagnostics: tuple[Diagnostic, ...]) -> list[Any]:
-    """Every bad row of an export, as the command line prints them (FILE:LINE: error: ...)."""
+    """Every bad row of an export, as the command line prints them (FILE:LINE: error: ...),
+    repeated warnings said once (``messages.grouped``)."""
     found = [d for d in diagnostics if d.severity == "error"]
     return [
-        html.P(f"{len(found)} error{'s' if len(found) != 1 else ''}: nothing was imported.", className="bad"),
-        html.Ul([html.Li(str(d), className=d.severity) for d in diagnostics[:100]], className="errors"),
+        html.P(f"{counted(len(found), 'error')}: nothing was imported.", className="bad"),
+        html.Ul([html.Li(str(d), className=d.severity) for d in grouped(diagnostics)[:100]], className="errors"),
     ]

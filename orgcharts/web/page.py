@@ -11,11 +11,13 @@ from orgcharts.web import (
     hoptable,
     hrimport,
     ids,
+    importrules,
     panels,
     pictures,
     presenter,
     source,
     whatif,
+    workshop,
 )
 from orgcharts.web.served import Startup
 
@@ -31,6 +33,8 @@ def layout(startup: Startup, cap: int) -> html.Div:
             *chart.stores(),
             *hoptable.stores(),
             *presenter.stores(),
+            *workshop.stores(),
+            *importrules.stores(),
             *comparison.stores(),
             dcc.Download(id=ids.DOWNLOAD),
             html.Header(
@@ -46,7 +50,9 @@ def layout(startup: Startup, cap: int) -> html.Div:
             ),
             controls.layout(),
             hrimport.layout(),
-            panels.metrics_layout(),
+            importrules.layout(),
+            *panels.metrics_layout(),
+            workshop.layout(),
             html.Div(
                 className="main",
                 children=[
@@ -66,5 +72,18 @@ def layout(startup: Startup, cap: int) -> html.Div:
     )
 
 
-FEATURES = (source, hrimport, controls, chart, panels, hoptable, whatif, comparison, pictures, presenter)
+FEATURES = (
+    source,
+    hrimport,
+    importrules,
+    controls,
+    chart,
+    panels,
+    hoptable,
+    whatif,
+    comparison,
+    pictures,
+    presenter,
+    workshop,
+)
 """Every feature module: each brings its ``callbacks``."""

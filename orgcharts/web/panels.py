@@ -14,12 +14,13 @@ from orgcharts.web import controls, hoptable, ids, whatif
 from orgcharts.web.readouts import Card, Selection, cards, selection
 from orgcharts.web.served import Served, edits
 from orgcharts.web.wiring import Callbacks
+from orgcharts.words import counted
 
 callbacks = Callbacks()
 
 
-def metrics_layout() -> html.Div:
-    return html.Div(id=ids.METRICS, className="metrics")
+def metrics_layout() -> list[html.Div]:
+    return [html.Div(id=ids.METRICS, className="metrics"), html.P(id=ids.AMOUNT_SAID, className="amount-said")]
 
 
 def path_layout() -> html.Div:
@@ -37,6 +38,7 @@ def path_layout() -> html.Div:
         Output(ids.AMOUNT_UNIT, "children"),
         Output(ids.GRANT_UNIT, "children"),
         Output(ids.AMOUNT_PRESETS, "options"),
+        Output(ids.AMOUNT_SAID, "children"),
     ],
     inputs={
         **controls.ORG,
@@ -53,15 +55,22 @@ def render_panels(
     chosen = controls.read(shape.org, shown)
     measured = served.analysis(shape, raw_edits, chosen)
     org = measured.org
-    unit = org.decision_index[chosen.decision].unit if chosen.decision else None
+    decision = org.decision_index[chosen.decision] if chosen.decision else None
+    unit = decision.unit if decision else None
     return (
         [card(each) for each in cards(measured.now, measured.before)],
         *hoptable.hop_table(measured, order if isinstance(order, dict) else {}),
-        whatif.change_list(org, edits(raw_edits)),
+        whatif.change_list(shape.org, edits(raw_edits)),
         unit or "",
         unit or "",
-        controls.presets(measured.limits),
+        controls.presets(measured.limits, decision.typical_amount if decision and unit else None),
+        amount_said(controls.said(org, chosen)),
     )
+
+
+def amount_said(said: str) -> str:
+    """Under the cards: what every figure on the screen is measured at."""
+    return f"Measured for {said}" if said else ""
 
 
 @callbacks.callback(
@@ -101,9 +110,7 @@ def path_panel(chosen: Selection | None) -> list[Any]:
     header = [html.H2(chosen.title)]
     if chosen.person:
         header.append(html.P(chosen.person, className="person"))
-    header.append(
-        html.P(f"{chosen.headcount:,} {'person' if chosen.headcount == 1 else 'people'} · {chosen.authority_text}")
-    )
+    header.append(html.P(f"{counted(chosen.headcount, 'person')} · {chosen.authority_text}"))
     escalation = chosen.escalation
     if escalation is None:
         note = "Not customer-facing." if not chosen.customer_facing else "Choose a decision to see its path."

@@ -11,6 +11,8 @@ import dash
 from dash import dcc, html
 
 from orgcharts.errors import Diagnostic, OrgFileError
+from orgcharts.messages import grouped
+from orgcharts.words import counted
 
 
 def row(*children: Any) -> html.Div:
@@ -67,21 +69,35 @@ def is_csv(name: str) -> bool:
 def ok(name: str, warnings: tuple[Diagnostic, ...] = ()) -> list[Any]:
     items: list[Any] = [html.P(f"{name}: loaded.", className="ok")]
     if warnings:
-        items.append(html.Ul([diagnostic_item(d) for d in warnings[:50]], className="warnings"))
+        shown = grouped(warnings)
+        items.append(html.P(f"{counted(len(warnings), 'warning')}:", className="muted"))
+        items.append(html.Ul([diagnostic_item(d) for d in shown[:50]], className="warnings"))
     return items
 
 
 def errors(diagnostics: tuple[Diagnostic, ...], kept: str = "the chart shows the last valid org") -> list[Any]:
+    """The errors that stopped a load, and its warnings, repeated ones said once (``messages.grouped``)."""
     found = [d for d in diagnostics if d.severity == "error"]
     return [
-        html.P(f"{len(found)} error{'s' if len(found) != 1 else ''}: {kept}.", className="bad"),
-        html.Ul([diagnostic_item(d) for d in diagnostics[:100]], className="errors"),
+        html.P(f"{counted(len(found), 'error')}: {kept}.", className="bad"),
+        html.Ul([diagnostic_item(d) for d in grouped(diagnostics)[:100]], className="errors"),
     ]
 
 
 def diagnostic_item(diagnostic: Diagnostic) -> html.Li:
+    """One message; one that names a line shows that line in the editor when clicked or
+    when Enter is pressed on it (``data-line``, read by assets/editor.js)."""
     where = f"line {diagnostic.line}, column {diagnostic.column}" if diagnostic.line else diagnostic.source
-    return html.Li([html.Span(where, className="where"), " ", diagnostic.message], className=diagnostic.severity)
+    said = [html.Span(where, className="where"), " ", diagnostic.message]
+    if not diagnostic.line:
+        return html.Li(said, className=diagnostic.severity)
+    return html.Li(
+        said,
+        className=f"{diagnostic.severity} jump",
+        tabIndex=0,
+        title=f"Show line {diagnostic.line} in the editor",
+        **{"data-line": str(diagnostic.line)},
+    )
 
 
 def error_lines(diagnostics: tuple[Diagnostic, ...]) -> list[int]:

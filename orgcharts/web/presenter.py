@@ -14,10 +14,16 @@ from orgcharts.web.wiring import Callbacks
 callbacks = Callbacks()
 
 KEYS = {
-    "f": "flip between conventional and customers on top",
-    "← →": "previous / next decision",
-    "p": "projector mode on / off",
+    "n / ⇧N": "next / previous customer-facing role, worst first (lights its path)",
+    "g": "grant the selected role the decision, up to the amount asked",
+    "x": "remove the selected role's authority for the decision",
+    "u": "undo the last what-if change",
     "r": "reset the what-if changes",
+    "[ ]": "amount down / up through the presets",
+    "← →": "previous / next decision",
+    "s": "next customer segment (then all again)",
+    "f": "flip between conventional and customers on top",
+    "p": "projector mode on / off",
     "Esc": "clear the selection",
     "?": "show / hide this help",
 }
@@ -45,7 +51,10 @@ def help_panel() -> list[Any]:
             children=[
                 html.H2("Keyboard"),
                 html.Dl([item for key, meaning in KEYS.items() for item in (html.Dt(key), html.Dd(meaning))]),
-                html.P("Click a customer-facing role to light its escalation path; click empty space to clear."),
+                html.P(
+                    "Keys work wherever the focus is except while typing in a text field; Enter there applies"
+                    " what was typed and gives the keys back. Click a customer-facing role to light its path."
+                ),
             ],
         ),
         html.Button(id=ids.CLEAR_SELECTION, hidden=True),

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 
 import networkx as nx
 
+from orgcharts.amounts import Asked, Basis, resolve
 from orgcharts.collapse import Subtrees, opening_levels, subtree_totals
 from orgcharts.figures import View
 from orgcharts.graph import depths, reporting_tree
@@ -159,8 +160,9 @@ class Computations:
         """Shape ``text`` and measure its first decision now, so that the first visitor of a
         100,000-role org does not wait seconds for what every new session opens on."""
         shape = self.structure(text, source)
-        first = shape.org.decisions[0].id if shape.org.decisions else None
-        self.analysis(shape, (), first, None, None).totals  # noqa: B018 - computed for its cache
+        first = shape.org.decisions[0] if shape.org.decisions else None
+        amount = resolve(first).amount if first else None
+        self.analysis(shape, (), first.id if first else None, amount, None).totals  # noqa: B018 - for its cache
         return shape
 
 
@@ -198,6 +200,15 @@ class Controls:
     levels: int | None = None
     expanded: tuple[str, ...] = ()
     via_dotted: bool = False
+    amount_basis: Basis = "none"
+    """Why ``amount`` is what it is (``amounts.resolve``): given, typical, none or no unit."""
+
+
+def asked(org: Organization, controls: Controls) -> Asked | None:
+    """The amount the figures are measured at, as ``amounts`` says it (``amount_words``,
+    ``request_words``); None without a decision."""
+    decision = org.decision_index.get(controls.decision) if controls.decision else None
+    return None if decision is None else Asked(decision, controls.amount, controls.amount_basis)
 
 
 @dataclass(frozen=True)

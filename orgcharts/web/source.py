@@ -20,6 +20,7 @@ from orgcharts.web.parts import decode_upload, error_lines, errors, is_csv, ok, 
 from orgcharts.web.served import STARTUP, Served, Startup, source_of, text_store
 from orgcharts.web.session import digest, edited, parse_edits
 from orgcharts.web.wiring import Callbacks
+from orgcharts.words import counted
 
 log = logging.getLogger(__name__)
 callbacks = Callbacks()
@@ -37,6 +38,8 @@ def stores(startup: Startup) -> list[Any]:
         dcc.Store(id=ids.EDITOR_DRAFT, storage_type="local"),
         dcc.Store(id=ids.EDITOR_ERRORS, storage_type="memory"),
         dcc.Store(id=ids.REJECTED_TEXT, storage_type="memory"),
+        dcc.Store(id=ids.EXAMPLE_CHOSEN, storage_type="memory"),
+        dcc.ConfirmDialog(id=ids.CONFIRM_SWITCH),
     ]
 
 
@@ -68,7 +71,11 @@ def editor_tab() -> dcc.Tab:
             children=[
                 html.Div(
                     className="editor-wrap",
-                    children=dcc.Textarea(id=ids.EDITOR, className="editor", spellCheck=False),
+                    children=[
+                        # Line numbers, written by assets/editor.js.
+                        html.Pre(id=ids.EDITOR_GUTTER, className="editor-gutter", **{"aria-hidden": "true"}),
+                        dcc.Textarea(id=ids.EDITOR, className="editor", spellCheck=False),
+                    ],
                 ),
                 html.Div(
                     className="editor-side",
@@ -95,7 +102,7 @@ def editor_tab() -> dcc.Tab:
         Output(ids.EDITOR_ERRORS, "data"),
     ],
     inputs={
-        "picked": Input(ids.EXAMPLE_PICKER, "value"),
+        "picked": Input(ids.EXAMPLE_CHOSEN, "data"),
         "uploaded": Input(ids.UPLOAD, "contents"),
         "applied": Input(ids.APPLY, "n_clicks"),
         "upload_name": State(ids.UPLOAD, "filename"),
@@ -113,7 +120,10 @@ def load_org(
     name = served.name(current)
     texts, cap = served.texts, served.cap
     try:
-        if trigger == ids.EXAMPLE_PICKER:
+        if trigger == ids.EXAMPLE_CHOSEN:
+            picked = picked.get("name") if isinstance(picked, dict) else None
+            if picked not in (STARTUP, *example_names()):
+                raise PreventUpdate
             if picked == STARTUP:
                 text, name = served.startup.text, served.startup.name
             else:
@@ -143,6 +153,49 @@ def load_org(
         shown = readable_upload(uploaded) if trigger == ids.UPLOAD else dash.no_update
         messages, lines = errors(error.diagnostics), error_lines(error.diagnostics)
         return dash.no_update, dash.no_update, dash.no_update, messages, shown, lines
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.EXAMPLE_CHOSEN, "data"),
+        Output(ids.CONFIRM_SWITCH, "displayed"),
+        Output(ids.CONFIRM_SWITCH, "message"),
+    ],
+    inputs={"picked": Input(ids.EXAMPLE_PICKER, "value"), "raw_edits": State(ids.EDITS, "data")},
+    prevent_initial_call=True,
+)
+def ask_before_switching(served: Served, picked: Any, raw_edits: Any) -> tuple[Any, ...]:
+    """An example picked opens at once, unless what-if changes would be lost: then the
+    browser asks first (OK opens it, ``switch_confirmed``; Cancel keeps everything)."""
+    if not isinstance(picked, str):
+        return dash.no_update, False, dash.no_update
+    made = len(parse_edits(raw_edits))
+    if not made:
+        return {"name": picked}, False, dash.no_update
+    message = (
+        f"Opening another org discards your {counted(made, 'what-if change')} (download the changed org to keep"
+        " them). Open it anyway?"
+    )
+    return dash.no_update, True, message
+
+
+@callbacks.callback(
+    output=Output(ids.EXAMPLE_CHOSEN, "data", allow_duplicate=True),
+    inputs={"ok": Input(ids.CONFIRM_SWITCH, "submit_n_clicks"), "picked": State(ids.EXAMPLE_PICKER, "value")},
+    prevent_initial_call=True,
+)
+def switch_confirmed(served: Served, ok: Any, picked: Any) -> Any:
+    return {"name": picked} if ok and isinstance(picked, str) else dash.no_update
+
+
+@callbacks.callback(
+    output=Output(ids.EXAMPLE_PICKER, "value"),
+    inputs={"cancelled": Input(ids.CONFIRM_SWITCH, "cancel_n_clicks")},
+    prevent_initial_call=True,
+)
+def switch_cancelled(served: Served, cancelled: Any) -> Any:
+    """Cancel: the org, its what-if changes and the controls stay; the picker is cleared."""
+    return None if cancelled else dash.no_update
 
 
 @callbacks.callback(

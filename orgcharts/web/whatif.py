@@ -10,12 +10,12 @@ import dash
 from dash import ALL, Input, Output, State, ctx, dcc, html
 
 from orgcharts.model import Organization
-from orgcharts.web import ids
+from orgcharts.web import controls, ids
 from orgcharts.web.parts import row
 from orgcharts.web.served import Served
-from orgcharts.web.session import Controls, change_lines, parse_edits
+from orgcharts.web.session import Controls, parse_edits
 from orgcharts.web.wiring import Callbacks
-from orgcharts.whatif import Edit
+from orgcharts.whatif import Edit, EditError, GrantError, add_edit, describe_edits
 
 callbacks = Callbacks()
 
@@ -33,17 +33,23 @@ def layout() -> html.Div:
             row(
                 dcc.Input(
                     id=ids.GRANT_LIMIT,
-                    type="number",
-                    min=0,
-                    placeholder="limit (blank: none)",
+                    type="text",
+                    inputMode="decimal",
+                    placeholder="no limit",
                     className="limit",
                 ),
                 html.Span(id=ids.GRANT_UNIT, className="unit"),
             ),
             row(
-                html.Button("Grant authority", id=ids.GRANT, className="button primary"),
-                html.Button("Remove authority", id=ids.REMOVE, className="button"),
+                html.Button(
+                    "Grant authority",
+                    id=ids.GRANT,
+                    className="button primary",
+                    title="Grant up to the limit typed (the g key grants at the amount asked)",
+                ),
+                html.Button("Remove authority (x)", id=ids.REMOVE, className="button", title="Remove (x)"),
             ),
+            html.P(id=ids.WHATIF_ERROR, className="field-error", role="alert"),
             html.H3("Changes"),
             html.Ol(id=ids.CHANGES, className="changes"),
             row(
@@ -55,16 +61,22 @@ def layout() -> html.Div:
 
 
 @callbacks.callback(
-    output=Output(ids.EDITS, "data"),
+    output=[
+        Output(ids.EDITS, "data"),
+        Output(ids.WHATIF_ERROR, "children"),
+        Output(ids.WORKSHOP_ERROR, "children"),
+    ],
     inputs={
         "grant": Input(ids.GRANT, "n_clicks"),
         "remove": Input(ids.REMOVE, "n_clicks"),
+        "key_grant": Input(ids.KEY_GRANT, "n_clicks"),
+        "undo_last": Input(ids.UNDO_LAST, "n_clicks"),
         "undo_clicks": Input(ids.undo_button(ALL), "n_clicks"),
         "reset": Input(ids.RESET, "n_clicks"),
         "raw_edits": State(ids.EDITS, "data"),
-        "selected": State(ids.SELECTION, "data"),
-        "decision": State(ids.DECISION, "value"),
+        "source": State(ids.ORG_SOURCE, "data"),
         "limit": State(ids.GRANT_LIMIT, "value"),
+        "shown": controls.given(("decision", "amount", "selected"), State),
     },
     prevent_initial_call=True,
 )
@@ -72,35 +84,55 @@ def what_if(
     served: Served,
     grant: Any,
     remove: Any,
+    key_grant: Any,
+    undo_last: Any,
     undo_clicks: Any,
     reset: Any,
     raw_edits: Any,
-    selected: Any,
-    decision: Any,
+    source: Any,
     limit: Any,
+    shown: dict[str, Any],
 ) -> Any:
-    """The edits after a grant, a removal, an undo or a reset."""
+    """The edits after a grant, a removal, an undo or a reset, and the message beside the
+    buttons. A grant or removal that would change nothing or take authority away is
+    refused (``whatif.add_edit``): the list stays as it was and the message says why.
+    The g key grants at the amount the figures are measured at (no limit without one)."""
     edits = parse_edits(raw_edits)
     trigger = ctx.triggered_id
     if trigger == ids.RESET:
-        return []
+        return [], "", ""
+    if trigger == ids.UNDO_LAST:
+        return ([e.to_dict() for e in edits[:-1]], "", "") if edits else (dash.no_update, "", "")
     if isinstance(trigger, dict) and trigger.get("type") == ids.UNDO:
         if not any(undo_clicks):
-            return dash.no_update
+            return dash.no_update, dash.no_update, dash.no_update
         index = trigger.get("index")
-        return [e.to_dict() for i, e in enumerate(edits) if i != index]
-    if not isinstance(selected, str) or not isinstance(decision, str):
-        return dash.no_update
-    action = "grant" if trigger == ids.GRANT else "remove"
-    bound = float(limit) if isinstance(limit, int | float) and limit > 0 else None
-    return [*(e.to_dict() for e in edits), Edit(action, selected, decision, bound).to_dict()]
+        return [e.to_dict() for i, e in enumerate(edits) if i != index], "", ""
+    org = served.org(source)
+    chosen = controls.read(org, shown)
+    if chosen.selected is None or chosen.decision is None:
+        said = "Select a role first (n steps through the customer-facing roles), then grant or remove."
+        return dash.no_update, said, said
+    action = "remove" if trigger == ids.REMOVE else "grant"
+    if trigger == ids.KEY_GRANT:
+        bound = chosen.amount if chosen.amount else None
+    else:
+        typed, _ = controls.amount_typed(limit)
+        bound = typed if typed else None
+    try:
+        made = add_edit(org, edits, Edit(action, chosen.selected, chosen.decision, bound))
+    except (GrantError, EditError) as refused:
+        said = str(refused)
+        said = said[0].upper() + said[1:]
+        return dash.no_update, said, said
+    return [e.to_dict() for e in made], "", ""
 
 
-def change_list(org: Organization, edits: Sequence[Edit]) -> list[html.Li]:
-    """The changes made, each with its undo button."""
+def change_list(original: Organization, edits: Sequence[Edit]) -> list[html.Li]:
+    """The changes made (``describe_edits`` of the org as loaded), each with its undo button."""
     return [
         html.Li([line, html.Button("undo", id=ids.undo_button(index), className="button tiny")])
-        for index, line in enumerate(change_lines(org, edits))
+        for index, line in enumerate(describe_edits(original, edits))
     ]
 
 

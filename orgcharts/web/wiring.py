@@ -2,8 +2,9 @@
 
 A server callback is a plain module-level function whose first parameter is the app's
 ``Served`` (what the server holds) and whose others are the inputs, by name: a test calls it
-directly. A clientside callback names a function of ``assets/clientside.js``: no script is
-written in Python.
+directly. A clientside callback names a function of ``assets/clientside.js`` (or of another asset
+that adds to the same namespace, such as ``assets/workshop.js``): no script is written in
+Python.
 """
 
 from __future__ import annotations

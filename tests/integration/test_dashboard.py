@@ -121,7 +121,9 @@ def test_flip_is_drawn_in_the_browser_even_while_the_server_answers_a_change(pag
 def test_decision_and_amount_change_the_metrics(page, server):
     open_dashboard(page, server)
     choose(page, "decision", "Refund or bill credit")
-    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund")
+    assert page.locator("#amount").input_value() == "200", "a decision opens at its typical amount"
+    assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund", 200)
+    assert "200 USD (typical amount)" in page.locator("#amount-said").inner_text()
     set_amount(page, 200)
     assert card(page, "weighted_mean_hops") == expected_mean(TELECOM, "refund", 200)
     assert card(page, "empowered_share") == "1%"

@@ -61,19 +61,27 @@ def load(trigger, picked=None, uploaded=None, applied=None, upload_name=None, ed
     )
 
 
-def what_if(trigger, *, grant=None, remove=None, undo_clicks=(), reset=None, edits=(), selected=None, **more):
+def what_if_said(trigger, *, grant=None, remove=None, undo_clicks=(), reset=None, edits=(), selected=None, **more):
+    """The what-if callback's edits and the message beside its buttons (and in the projector's strip)."""
     return run(
         whatif.what_if,
         trigger,
         grant=grant,
         remove=remove,
+        key_grant=more.get("key_grant"),
+        undo_last=more.get("undo_last"),
         undo_clicks=list(undo_clicks),
         reset=reset,
         raw_edits=list(edits),
-        selected=selected,
-        decision=more.get("decision"),
+        source=more.get("source", STARTUP),
         limit=more.get("limit"),
+        shown={"decision": more.get("decision"), "amount": more.get("amount"), "selected": selected},
     )
+
+
+def what_if(trigger, **given):
+    """The edits after a what-if button (``dash.no_update``: left as they were)."""
+    return what_if_said(trigger, **given)[0]
 
 
 def shown(decision=None, amount=None, segment=None, dotted=(), **more):
@@ -133,11 +141,11 @@ def panels_of(trigger, source, *, edits=None, decision=None, selected=None, orde
 
 
 def controls_for(source):
-    return run(controls.controls_for_org, "org-source.data", source=source, refilled=None, decision=None, segment=None)
+    return run(controls.controls_for_org, "org-source.data", source=source, refilled=None, saved=None, view=None)
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
-    source, kept, edits, messages, rejected, lines = load("example-picker.value", picked="b2b", editor_text="")
+    source, kept, edits, messages, rejected, lines = load("example-chosen.data", picked={"name": "b2b"}, editor_text="")
     assert source == {"name": "b2b.yaml", "digest": digest(example_text("b2b"))}
     assert kept == {"digest": source["digest"], "text": None}, "every server process holds the examples"
     assert edits == [] and rejected is dash.no_update and lines == [], "no error lines to mark"
@@ -203,13 +211,13 @@ def test_download_of_the_changed_org_and_of_the_editor():
 
 
 def test_controls_follow_the_org():
-    options, value, segments, segment, name, levels, level, _, key = run(
+    options, value, segments, segment, name, levels, level, _, key, amount, view = run(
         controls.controls_for_org,
         "org-source.data",
         source={"name": "r.yaml", "digest": digest(example_text("retailer"))},
         refilled=None,
-        decision="refund",
-        segment="consumers",
+        saved={"digest": STARTUP["digest"], "decision": "refund", "amount": 400, "segment": "consumers"},
+        view="inverted",
     )
     assert [option["value"] for option in options] == [
         "return_no_receipt",
@@ -218,6 +226,7 @@ def test_controls_follow_the_org():
         "special_order",
     ]
     assert value == "return_no_receipt" and segment is None and name == "Meridian Outfitters"
+    assert amount is None and view is dash.no_update, "another org opens on its own first decision (no unit)"
     assert [option["label"] for option in levels] == ["1", "2", "3", "4", "5", "all"] and level is None
     assert [option["value"] for option in segments] == ["store_shoppers", "online_shoppers", "personal_styling"]
     assert [item.children[1] for item in key] == [label for label, _, _ in legend_entries(True)]
@@ -237,7 +246,7 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
     assert "Northwind Mobile" in figure.layout.title.text
     assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
 
-    cards, _, rows, _, more_hidden, changes, unit, grant_unit, presets = run(
+    cards, _, rows, _, more_hidden, changes, unit, grant_unit, presets, _said = run(
         panels.render_panels, "org-source.data", source=tampered, refilled=None, raw_edits="garbage", shown=garbage,
         order="sorted?",
     )  # fmt: skip
@@ -397,8 +406,8 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
     key = digest(MATRIX)
     loaded = load("apply.n_clicks", applied=1, editor_text=MATRIX, current={"name": "matrix.yaml", "digest": key})
     matrix = loaded[0]
-    assert controls_for(matrix)[-2] is False, "the switch shows for an org with dotted lines"
-    assert controls_for(STARTUP)[-2] is True
+    assert controls_for(matrix)[7] is False, "the switch shows for an org with dotted lines"
+    assert controls_for(STARTUP)[7] is True
     built, _ = render("org-source.data", matrix, decision="exception")
     assert list(built.data[TRACE_DOTTED].x)[:2] == [
         built.data[3].x[list(built.data[3].customdata).index(role)] for role in ("rep", "ops")
@@ -515,7 +524,8 @@ def import_csv(upload, filename, columns, serves, decides, group):
 
 def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
-    hidden, heading, options, values, messages = match_columns(upload, "oracle.csv")
+    hidden, heading, options, values, messages, serves, decides, rules_hidden = match_columns(upload, "oracle.csv")
+    assert (serves, decides, rules_hidden) == ("", "", True), "rules belong to the file they were typed for"
     fields = list(FIELDS)
     assert list(options) == list(values) == fields
     assert hidden is False and heading == "Import oracle.csv: 24 columns"
@@ -531,7 +541,7 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(ora
 def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
     columns = ["id", "parentId", "position", None, "name", "lastName"]
-    imported, kept, edits, messages, hidden, errors, lines = import_csv(
+    imported, kept, edits, messages, hidden, errors, lines, *_ = import_csv(
         upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500", ["group"]
     )
     assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
@@ -549,7 +559,7 @@ def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
     result = import_csv(csv_upload(data), "hr.csv", columns, "", "", [])
     assert result[:5] == (dash.no_update,) * 5
     shown_text = text_of(plain(result[5]))
-    assert result[6] is dash.no_update, "the editor's marks stay"
+    assert result[6:] == (dash.no_update,) * 5, "the editor's marks and the rules panel stay"
     assert "2 errors: nothing was imported." in shown_text
     assert "hr.csv:3: error:" in shown_text and "hr.csv:4: error:" in shown_text
     bad_rule = import_csv(csv_upload(data), "hr.csv", columns, "Sales", "", [])

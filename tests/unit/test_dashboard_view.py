@@ -161,5 +161,6 @@ def test_what_the_server_prepares_at_startup_is_what_the_first_visitor_is_served
     first = shape.org.decisions[0].id
     controls = browser.read(shape.org, {"view": "inverted", "decision": first, "via_dotted": []})
     measured = served.analysis(shape, [], controls)
-    assert measured is served.computations.analysis(shape, (), first, None, None)
+    assert controls.amount == 6 and controls.amount_basis == "typical", "a blank amount is the typical one"
+    assert measured is served.computations.analysis(shape, (), first, 6.0, None)
     assert "totals" in vars(measured), "the subtree totals were computed at startup"

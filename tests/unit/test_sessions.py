@@ -12,6 +12,7 @@ import concurrent.futures
 import dataclasses
 import re
 
+import dash
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -20,8 +21,8 @@ from orgcharts.graph import reporting_tree
 from orgcharts.loader import example_names, example_text, load_text
 from orgcharts.metrics import escalations, summarize
 from orgcharts.model import Authority
+from orgcharts.web.session import digest, parse_edits
 from orgcharts.web.session import edited as edited_org
-from orgcharts.web.session import parse_edits
 from tests.unit.test_callbacks import load, panels_of, plain, render, text_of, what_if
 
 
@@ -85,6 +86,7 @@ class WhatIfEditing(RuleBasedStateMachine):
     @initialize(name=st.sampled_from(example_names()))
     def open_org(self, name):
         self.original = load_text(example_text(name)).org
+        self.source = {"name": f"{name}.yaml", "digest": digest(example_text(name))}
         self.tree = reporting_tree(self.original)
         self.edits = []
         self.made = []
@@ -93,9 +95,11 @@ class WhatIfEditing(RuleBasedStateMachine):
 
     def press(self, trigger, *, selected=None, decision=None, limit=None, undo=None):
         undo_clicks = [1 if index == undo else None for index in range(len(self.edits))]
-        self.edits = what_if(
-            trigger, undo_clicks=undo_clicks, edits=self.edits, selected=selected, decision=decision, limit=limit
-        )
+        result = what_if(
+            trigger, undo_clicks=undo_clicks, edits=self.edits, selected=selected, decision=decision, limit=limit,
+            source=self.source,
+        )  # fmt: skip
+        self.edits = self.edits if result is dash.no_update else result
 
     def net_change(self):
         """Grants only grant: a grant that would not widen what the role holds (a lower or

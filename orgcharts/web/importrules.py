@@ -1,0 +1,172 @@
+"""After an HR import: who faces customers, and who decides? A panel of title-pattern rules
+(TITLE=SEGMENT, TITLE=DECISION[:LIMIT], as ``orgcharts import --serves/--decides``), each
+with how many roles it matches, applied live: every change imports the same export again
+with the rules as they stand. Rules belong to the file they were typed for: a new export
+uploaded starts with none (``hrimport.match_columns``)."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import dash
+from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+
+from orgcharts.errors import OrgFileError, UsageError
+from orgcharts.loader.hrcsv import Rules, import_bytes, parse_authority, parse_rule, to_yaml
+from orgcharts.model import Organization
+from orgcharts.web import ids
+from orgcharts.web.parts import decode_upload, errors, ok, row
+from orgcharts.web.served import Served, source_of, text_store
+from orgcharts.web.wiring import Callbacks
+from orgcharts.words import counted
+
+callbacks = Callbacks()
+
+
+def stores() -> list[Any]:
+    return [dcc.Store(id=ids.IMPORTED, storage_type="memory")]
+
+
+def layout() -> html.Div:
+    return html.Div(
+        id=ids.RULES_PANEL,
+        className="panel rules-panel",
+        hidden=True,
+        children=[
+            html.H2("Who faces customers, and who decides?"),
+            html.P(
+                "An HR export says who reports to whom, not who serves customers or may decide what they ask."
+                " Add rules by title (* matches anything, any case); each applies as you type.",
+                className="hint",
+            ),
+            html.Div(
+                className="csv-rules",
+                children=[
+                    html.Label(
+                        [
+                            html.Span("Customer-facing titles, one per line: TITLE=SEGMENT"),
+                            dcc.Textarea(id=ids.RULES_SERVES, placeholder="*Sales*=retail", className="csv-rule"),
+                        ],
+                        className="csv-field",
+                    ),
+                    html.Label(
+                        [
+                            html.Span("Authority, one per line: TITLE=DECISION[:LIMIT]"),
+                            dcc.Textarea(
+                                id=ids.RULES_DECIDES, placeholder="*Manager*=refund:500", className="csv-rule"
+                            ),
+                        ],
+                        className="csv-field",
+                    ),
+                ],
+            ),
+            html.Ul(id=ids.RULES_COUNTS, className="rule-counts"),
+            html.Div(id=ids.RULES_MESSAGES, className="messages", role="status"),
+            row(html.Button("Done", id=ids.RULES_DONE, className="button")),
+        ],
+    )
+
+
+def fingerprint(contents: Any) -> str:
+    """Which uploaded file the rules were typed for."""
+    return hashlib.sha256(str(contents).encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def imported(name: str, contents: Any, columns: dict[str, Any], group: bool) -> dict[str, Any]:
+    """What ``hrimport.import_csv`` keeps so that the rules can import the same file again."""
+    return {"name": name, "file": fingerprint(contents), "columns": columns, "group": group}
+
+
+def lines(text: Any) -> list[str]:
+    return [line.strip() for line in (text if isinstance(text, str) else "").splitlines() if line.strip()]
+
+
+def parsed(serves: Any, decides: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str, float | None]], list[str]]:
+    """The rules typed, and a message for each line that is not one yet (it is left out)."""
+    serving, deciding, problems = [], [], []
+    for line in lines(serves):
+        try:
+            serving.append(parse_rule(line, "customer-facing titles"))
+        except UsageError as error:
+            problems.append(str(error))
+    for line in lines(decides):
+        try:
+            pattern, value = parse_rule(line, "authority")
+            deciding.append((pattern, *parse_authority(value)))
+        except UsageError as error:
+            problems.append(str(error))
+    return serving, deciding, problems
+
+
+def matched(org: Organization, pattern: str) -> tuple[int, int]:
+    """Roles of ``org`` whose title ``pattern`` matches (as the import matches), and their people."""
+    hits = [role for role in org.roles if fnmatch.fnmatchcase(role.title.casefold(), pattern.casefold())]
+    return len(hits), sum(role.headcount for role in hits)
+
+
+def counts(org: Organization, rules: Sequence[tuple[str, str]]) -> list[html.Li]:
+    """Each rule with the roles it matches: "*Sales*=retail: 12 roles, 340 people"."""
+    items = []
+    for pattern, said in rules:
+        roles, people = matched(org, pattern)
+        text = f"{pattern}={said}: " + (
+            f"{counted(roles, 'role')}, {counted(people, 'person')}" if roles else "matches no role"
+        )
+        items.append(html.Li(text, className="ok" if roles else "bad"))
+    return items
+
+
+@callbacks.callback(
+    output=[
+        Output(ids.ORG_SOURCE, "data", allow_duplicate=True),
+        Output(ids.ORG_TEXT, "data", allow_duplicate=True),
+        Output(ids.EDITS, "data", allow_duplicate=True),
+        Output(ids.RULES_COUNTS, "children"),
+        Output(ids.RULES_MESSAGES, "children"),
+    ],
+    inputs={
+        "serves": Input(ids.RULES_SERVES, "value"),
+        "decides": Input(ids.RULES_DECIDES, "value"),
+        "kept": State(ids.IMPORTED, "data"),
+        "contents": State(ids.UPLOAD, "contents"),
+        "filename": State(ids.UPLOAD, "filename"),
+    },
+    prevent_initial_call=True,
+)
+def apply_rules(served: Served, serves: Any, decides: Any, kept: Any, contents: Any, filename: Any) -> tuple[Any, ...]:
+    """The export imported again with the rules as typed, shown as the session's org, and
+    how many roles each rule matches; only for the file the rules were typed for."""
+    if not isinstance(kept, dict) or kept.get("file") != fingerprint(contents):
+        raise PreventUpdate
+    name = os.path.basename(filename or "export.csv")
+    serving, deciding, problems = parsed(serves, decides)
+    columns = kept.get("columns") if isinstance(kept.get("columns"), dict) else {}
+    given = {field: column for field, column in columns.items() if isinstance(column, str) and column}
+    try:
+        rules = Rules(serving, deciding, group_by_title=bool(kept.get("group")))
+        result = import_bytes(decode_upload(contents, name, served.cap), name, rules, only_given=True, **given)
+    except (UsageError, OrgFileError) as error:
+        said = errors(error.diagnostics, "the chart is unchanged") if isinstance(error, OrgFileError) else str(error)
+        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, said
+    yaml_name = f"{name.rsplit('.', 1)[0]}.yaml"
+    text = to_yaml(result.document)
+    loaded = served.computations.parse(text, yaml_name)
+    key = served.texts.put(text)
+    shown = counts(loaded.org, [*serving, *((p, d + (f":{limit:g}" if limit else "")) for p, d, limit in deciding)])
+    messages = [*ok(yaml_name, loaded.warnings), *(html.P(problem, className="bad") for problem in problems)]
+    return source_of(key, yaml_name), text_store(key, text), [], shown, messages
+
+
+@callbacks.callback(
+    output=Output(ids.RULES_PANEL, "hidden", allow_duplicate=True),
+    inputs={"done": Input(ids.RULES_DONE, "n_clicks"), "chosen": Input(ids.EXAMPLE_CHOSEN, "data")},
+    prevent_initial_call=True,
+)
+def close_rules(served: Served, done: Any, chosen: Any) -> bool:
+    """Done, or another org opened: the panel goes."""
+    return True
