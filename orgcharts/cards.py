@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from orgcharts.collapse import Rollup
 from orgcharts.metrics import Escalation
@@ -29,7 +29,7 @@ HOP_BUCKETS = 5
 NO_ONE = "no one can decide"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TextSize:
     """Type and spacing of cards for one medium, every length in pixels at that medium.
 
@@ -37,7 +37,8 @@ class TextSize:
     ``title_px``. A line takes ``line_height`` times its font size. Cards are between
     ``min_width`` and ``max_width`` wide (titles wrap to the maximum less the padding).
     The gaps are what ``cardlayout`` keeps between cards: between siblings, between cousins
-    (cards under different managers) and between rows or bands."""
+    (cards under different managers) and between rows or bands. Compared by identity
+    (cards are remembered per size, and a big org asks for thousands)."""
 
     name: str
     px: float
@@ -79,8 +80,7 @@ PICTURE_TEXT = _size("picture", 24)
 TEXT_SIZES = {size.name: size for size in (SCREEN_TEXT, PROJECTOR_TEXT, PICTURE_TEXT)}
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of a card's text: what it says, drawn in ``style`` at ``px`` pixels, centred
     horizontally on the card, its box ``top`` to ``top + height`` pixels below the card's top
     (text vertically centred in it), ``width`` its measured width."""
@@ -94,8 +94,7 @@ class Line:
     width: float
 
 
-@dataclass(frozen=True, slots=True)
-class Chip:
+class Chip(NamedTuple):
     """A customer-facing role's hops to authority: ``text`` ("2 hops", "4+ hops", "no one
     can decide"), ``bucket`` the colour bucket (0 to 4, 4 for four or more; None: no one
     can decide), a rounded box ``width`` by ``height`` centred horizontally on the card,
@@ -112,8 +111,7 @@ class Chip:
     height: float
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
+class Card(NamedTuple):
     """A role's card: its lines top to bottom, its chip (below the lines) if it faces
     customers and a decision is shown, and its size in pixels."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Literal
 
 Style = Literal["regular", "bold", "oblique"]
@@ -25,15 +26,15 @@ UNKNOWN_EM = 1.0
 
 
 @cache
-def _table() -> dict[str, dict[int, float]]:
-    """Per style, each code point's advance in em."""
+def _table() -> dict[str, dict[str, float]]:
+    """Per style, each character's advance in em."""
     data = json.loads(resources.files("orgcharts").joinpath("fontwidths.json").read_text())
     per_em = data["units_per_em"]
-    table: dict[str, dict[int, float]] = {}
+    table: dict[str, dict[str, float]] = {}
     for style, runs in data["styles"].items():
-        advances: dict[int, float] = {}
+        advances: dict[str, float] = {}
         for first, widths in runs:
-            advances.update((first + offset, width / per_em) for offset, width in enumerate(widths))
+            advances.update((chr(first + offset), width / per_em) for offset, width in enumerate(widths))
         table[style] = advances
     return table
 
@@ -44,8 +45,7 @@ def em_width(text: str, style: Style = "regular") -> float:
 
     Kerning is not applied; characters absent from the table count ``UNKNOWN_EM`` each.
     Remembered, as big orgs repeat their titles thousands of times."""
-    advances = _table()[style]
-    return sum(advances.get(ord(char), UNKNOWN_EM) for char in text)
+    return sum(map(_table()[style].get, text, repeat(UNKNOWN_EM)))
 
 
 def text_width(text: str, px: float, style: Style = "regular") -> float:
@@ -93,7 +93,7 @@ def _broken(word: str, max_em: float, style: Style) -> list[str]:
     pieces: list[str] = []
     start, used = 0, 0.0
     for index, char in enumerate(word):
-        advance = advances.get(ord(char), UNKNOWN_EM)
+        advance = advances.get(char, UNKNOWN_EM)
         if index > start and used + advance > max_em:
             pieces.append(word[start:index])
             start, used = index, 0.0
