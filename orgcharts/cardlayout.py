@@ -43,6 +43,7 @@ import networkx as nx
 from orgcharts.cards import SCREEN_TEXT, TextSize
 from orgcharts.collapse import Rollup
 from orgcharts.flextree import flex_positions
+from orgcharts.graph import top_down
 from orgcharts.layout import STACK_FROM, stacked
 from orgcharts.model import Organization
 
@@ -146,7 +147,7 @@ def card_layout(
     Linear in the number of roles shown (and segments, once sorted).
     """
     if shown is None:
-        order = [org.top.id, *(report for _, report in nx.bfs_edges(tree, org.top.id))]
+        order = top_down(org, tree)
     else:
         keep = set(shown)
         order = [org.top.id]

@@ -6,7 +6,9 @@ with DejaVu Sans's advance widths therefore fits whichever of them draws it. The
 from ``fontwidths.json`` (written by ``scripts/font_widths.py`` from the font files): Latin,
 Latin-1, Latin Extended-A and -B, Greek, Cyrillic, general punctuation, currency, arrows and
 geometric shapes. A character outside the table (CJK, emoji...) may be drawn by another font
-and counts as a full em, which no such font exceeds for one character.
+and counts as a full em, which no such font exceeds for one character. The kerning pairs that
+widen text (a hyphen before "J", "f" before a closing quote...) are added; those that narrow it
+are not, so a measure is never short of what the browser draws.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
+from operator import add
 from typing import Literal
 
 Style = Literal["regular", "bold", "oblique"]
@@ -26,26 +29,30 @@ UNKNOWN_EM = 1.0
 
 
 @cache
-def _table() -> dict[str, dict[str, float]]:
-    """Per style, each character's advance in em."""
+def _table() -> dict[str, tuple[dict[str, float], dict[str, float]]]:
+    """Per style, each character's advance in em, and each widening pair's extra em."""
     data = json.loads(resources.files("orgcharts").joinpath("fontwidths.json").read_text())
     per_em = data["units_per_em"]
-    table: dict[str, dict[str, float]] = {}
+    table: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
     for style, runs in data["styles"].items():
         advances: dict[str, float] = {}
         for first, widths in runs:
             advances.update((chr(first + offset), width / per_em) for offset, width in enumerate(widths))
-        table[style] = advances
+        pairs = {chr(first) + chr(second): units / per_em for first, second, units in data["kerning"][style]}
+        table[style] = (advances, pairs)
     return table
 
 
 @lru_cache(maxsize=65_536)
 def em_width(text: str, style: Style = "regular") -> float:
-    """The advance width of ``text`` in em (multiply by the font size in pixels for pixels).
-
-    Kerning is not applied; characters absent from the table count ``UNKNOWN_EM`` each.
-    Remembered, as big orgs repeat their titles thousands of times."""
-    return sum(map(_table()[style].get, text, repeat(UNKNOWN_EM)))
+    """The advance width of ``text`` in em (multiply by the font size in pixels for pixels):
+    each character's advance (``UNKNOWN_EM`` for one the table lacks) plus the widening
+    kerning pairs it holds. Remembered, as big orgs repeat their titles thousands of times."""
+    advances, pairs = _table()[style]
+    width = sum(map(advances.get, text, repeat(UNKNOWN_EM)))
+    if len(text) > 1:
+        width += sum(map(pairs.get, map(add, text, text[1:]), repeat(0.0)))
+    return width
 
 
 def text_width(text: str, px: float, style: Style = "regular") -> float:
@@ -89,11 +96,13 @@ def _wrapped(text: str, max_em: float, style: Style) -> tuple[str, ...]:
 
 def _broken(word: str, max_em: float, style: Style) -> list[str]:
     """A word too wide for a line, in pieces that each fit (one character at least)."""
-    advances = _table()[style]
+    advances, pairs = _table()[style]
     pieces: list[str] = []
     start, used = 0, 0.0
     for index, char in enumerate(word):
         advance = advances.get(char, UNKNOWN_EM)
+        if index > start:
+            advance += pairs.get(word[index - 1] + char, 0.0)
         if index > start and used + advance > max_em:
             pieces.append(word[start:index])
             start, used = index, 0.0

@@ -65,3 +65,12 @@ def test_wrapped_lines_fit_and_lose_nothing(text_words, max_px, style):
     for word in text_words:
         if text_width(word, 13, style) <= max_px:
             assert any(word in line.split() for line in lines), "a word that fits a line is never broken"
+
+
+def test_kerning_that_widens_text_is_counted_and_the_rest_is_not():
+    # DejaVu Sans kerns a hyphen before "J" 114 units wider (GPOS, read with fontTools);
+    # "AV" is kerned 131 units narrower, which the measure ignores.
+    assert em_width("-J") == pytest.approx(em_width("-") + em_width("J") + 114 / 2048)
+    assert em_width("AV") == pytest.approx(em_width("A") + em_width("V"))
+    lines = wrap_to_width("-J-J-J", text_width("-J-", 13), 13)
+    assert all(text_width(line, 13) <= text_width("-J-", 13) for line in lines) and "".join(lines) == "-J-J-J"
