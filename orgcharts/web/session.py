@@ -198,6 +198,8 @@ class Controls:
     levels: int | None = None
     expanded: tuple[str, ...] = ()
     via_dotted: bool = False
+    area: tuple[int, int] | None = None
+    """The chart's size in the browser, in pixels, once the browser has told it."""
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def layout() -> html.Div:
                     id=ids.GRANT_LIMIT,
                     type="number",
                     min=0,
-                    placeholder="limit (blank: none)",
+                    placeholder="no limit",
                     className="limit",
                 ),
                 html.Span(id=ids.GRANT_UNIT, className="unit"),
