@@ -49,7 +49,8 @@ def customer_bands(
     """The customer-on-top view's layout tree (a front-line role's reports moved beside it,
     among its siblings; a virtual root, numbered last, when the top role is front line and
     has reports), each node's row in it (0: the bottom band, the top role's; -1 for the virtual
-    root), whether each node is front line, and the bands' names by row."""
+    root), whether each node is front line, and the bands' names by row. With no front line
+    at all there is no band for it: the bands start at the first-line managers'."""
     count = len(children)
     facing_below = [False] * count
     for node in reversed(range(count)):
@@ -73,13 +74,14 @@ def customer_bands(
     for node in reversed(order):
         if node != virtual and not front[node]:
             band[node] = 1 + max((band[kid] for kid in layout[node]), default=0)
-    deepest = max(band[:count])
-    rows = [deepest - band[node] for node in range(count)]
+    empty = 0 if any(front) else 1  # no front line: no empty band for it
+    deepest = max(band[:count]) - empty
+    rows = [deepest - band[node] + empty for node in range(count)]
     if layout[virtual]:
         rows.append(-1)
     else:
         layout.pop()
-    names = [band_name(number, deepest) for number in reversed(range(deepest + 1))]
+    names = [band_name(number + empty, deepest + empty) for number in reversed(range(deepest + 1))]
     return layout, rows, front, names
 
 

@@ -46,6 +46,7 @@ from orgcharts.bands import customer_bands, depths_of, facing_of, stacked_in_row
 from orgcharts.cards import SCREEN_TEXT, TextSize
 from orgcharts.collapse import Rollup
 from orgcharts.flextree import flex_positions
+from orgcharts.gcpause import collector_paused
 from orgcharts.graph import top_down
 from orgcharts.layout import STACK_FROM
 from orgcharts.model import Organization
@@ -137,7 +138,8 @@ def card_layout(
     ``Card.height``); ``spacing`` the gaps (``sibling_gap``, ``cousin_gap``, ``row_gap``).
     ``rollups``: the collapsed roles' totals (they face customers when they hold
     customer-facing people). ``facing``, if given, replaces that rule: the shown roles that
-    face customers. ``stack_from``: see ``layout.stacked`` (conventional view only).
+    face customers. ``stack_from``: the smallest team stacked in columns (``bands.stacked_in_rows``;
+    in the customer-on-top view only teams with no front-line role in them).
 
     Customer-on-top view only: ``segments`` gives each segment's card size to place, on top;
     each is centred over the mean centre of the shown roles that serve it (``serving``: role
@@ -148,6 +150,23 @@ def card_layout(
 
     Linear in the number of roles shown (and segments, once sorted).
     """
+    with collector_paused():
+        return _card_layout(org, tree, sizes, view, spacing, shown, rollups, segments, serving, facing, stack_from)
+
+
+def _card_layout(
+    org: Organization,
+    tree: nx.DiGraph,
+    sizes: Mapping[str, Size],
+    view: View,
+    spacing: TextSize,
+    shown: Collection[str] | None,
+    rollups: Mapping[str, Rollup] | None,
+    segments: Mapping[str, Size] | None,
+    serving: Mapping[str, Collection[str]] | None,
+    facing: Collection[str] | None,
+    stack_from: int,
+) -> CardLayout:
     if shown is None:
         order = top_down(org, tree)
     else:

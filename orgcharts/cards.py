@@ -11,13 +11,13 @@ colours: a line says what it is (``kind``), a chip its hop bucket, and the figur
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from orgcharts.collapse import Rollup
+from orgcharts.gcpause import collector_paused
 from orgcharts.metrics import Escalation
 from orgcharts.model import Decision, Organization, Role, Segment
 from orgcharts.textsize import Style, measured_lines, text_width, wrap_to_width
@@ -276,17 +276,11 @@ def cards_for(
     chosen = org.decision_index[decision] if decision is not None else None
     by_role = {escalation.role: escalation for escalation in found} if chosen is not None else {}
     rollups = rollups or {}
-    # the cards all stay alive: collections their allocation triggers find nothing to free
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return {
             role_id: card_for(org.role(role_id), by_role.get(role_id), rollups.get(role_id), chosen, size)
             for role_id in roles
         }
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def sizes_of(cards: Mapping[str, Card]) -> dict[str, tuple[float, float]]:

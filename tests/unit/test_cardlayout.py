@@ -167,3 +167,11 @@ def test_wide_teams_stack_in_columns_inside_their_row_or_band():
     facing = org_of(role("t"), *(role(f"a{i}", "t", True) for i in range(8)))
     layout = card_layout(facing, reporting_tree(facing), {r.id: (40, 20) for r in facing.roles}, "inverted", GAPS)
     assert {layout.top[f"a{i}"] for i in range(8)} == {0} and len({layout.x[f"a{i}"] for i in range(8)}) == 8
+
+
+def test_no_empty_front_line_band_when_no_role_faces_customers():
+    org = org_of(role("t"), role("a", "t"), role("a1", "a"))
+    layout = card_layout(org, reporting_tree(org), {r.id: (40, 20) for r in org.roles}, "inverted", GAPS)
+    # a1 (no reports, facing no one) in the first-line managers' band, as always, now the first
+    assert [band.name for band in layout.bands] == ["first-line managers", "second-line managers", "top"]
+    assert layout.band == {"a1": 0, "a": 1, "t": 2} and layout.top["a1"] == 0
