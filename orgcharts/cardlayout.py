@@ -1,10 +1,11 @@
 """Where each role's card goes, in pixels, in both views: no two cards overlap.
 
 **Conventional view**: rows by depth in the reporting tree, the top role alone in the first
-row; a manager's wide team of roles without reports is stacked in columns as in
-``layout.stacked`` (each stacked report a row lower). Each row is as tall as its tallest card,
-cards are aligned on the row's top, and rows are ``row_gap`` apart. There is no band above
-the top role.
+row (there is no band above it). A manager's wide team (``stack_from`` reports or more, none
+with reports) is stacked in columns inside its row (``bands.stacked_in_rows``: filled top to
+bottom in file order, then left to right, each card ``sibling_gap`` below the one before), so
+every role stays in its level's row. Each row is as tall as its tallest card or column,
+cards are aligned on the row's top, and rows are ``row_gap`` apart.
 
 **Customer-on-top view**: the customers' band on top (when segments are given), then bands
 numbered from 0 downwards by this rule, on the roles shown:
@@ -21,8 +22,9 @@ numbered from 0 downwards by this rule, on the roles shown:
 A role facing no customer that reports to a front-line role (a stock clerk under a store
 manager who serves customers) is in band 1 under that rule too; it is laid out among the
 front-line role's siblings, just right of it, so its card sits beside its manager's, one
-band below. No team is stacked in this view: stacking would lift front-line roles out of
-band 0.
+band below. A wide team is stacked as in the conventional view only when none of it is front
+line (stacking the front line would lift it out of band 0); its columns rise from the bottom
+of their band, each column's first card nearest the manager below.
 
 Horizontal positions come from ``flextree.flex_positions`` (van der Ploeg's non-layered
 tidy tree, linear time) on the boxes of the cards, each box spanning its whole row or band
@@ -40,16 +42,17 @@ from typing import Literal
 
 import networkx as nx
 
+from orgcharts.bands import customer_bands, depths_of, facing_of, stacked_in_rows
 from orgcharts.cards import SCREEN_TEXT, TextSize
 from orgcharts.collapse import Rollup
 from orgcharts.flextree import flex_positions
+from orgcharts.gcpause import collector_paused
 from orgcharts.graph import top_down
-from orgcharts.layout import STACK_FROM, stacked
+from orgcharts.layout import STACK_FROM
 from orgcharts.model import Organization
 
 View = Literal["conventional", "inverted"]
 Size = tuple[float, float]
-ORDINALS = ("first", "second", "third")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,8 @@ def card_layout(
     ``Card.height``); ``spacing`` the gaps (``sibling_gap``, ``cousin_gap``, ``row_gap``).
     ``rollups``: the collapsed roles' totals (they face customers when they hold
     customer-facing people). ``facing``, if given, replaces that rule: the shown roles that
-    face customers. ``stack_from``: see ``layout.stacked`` (conventional view only).
+    face customers. ``stack_from``: the smallest team stacked in columns (``bands.stacked_in_rows``;
+    in the customer-on-top view only teams with no front-line role in them).
 
     Customer-on-top view only: ``segments`` gives each segment's card size to place, on top;
     each is centred over the mean centre of the shown roles that serve it (``serving``: role
@@ -146,6 +150,23 @@ def card_layout(
 
     Linear in the number of roles shown (and segments, once sorted).
     """
+    with collector_paused():
+        return _card_layout(org, tree, sizes, view, spacing, shown, rollups, segments, serving, facing, stack_from)
+
+
+def _card_layout(
+    org: Organization,
+    tree: nx.DiGraph,
+    sizes: Mapping[str, Size],
+    view: View,
+    spacing: TextSize,
+    shown: Collection[str] | None,
+    rollups: Mapping[str, Rollup] | None,
+    segments: Mapping[str, Size] | None,
+    serving: Mapping[str, Collection[str]] | None,
+    facing: Collection[str] | None,
+    stack_from: int,
+) -> CardLayout:
     if shown is None:
         order = top_down(org, tree)
     else:
@@ -158,43 +179,48 @@ def card_layout(
     widths = [float(sizes[role_id][0]) for role_id in order]
     heights = [float(sizes[role_id][1]) for role_id in order]
     if view == "conventional":
-        drawn = stacked(children, stack_from)
-        rows = _depths(drawn)
-        front: list[bool] = []
+        team_tree, rows, front, names, root = children, depths_of(children), [], [], 0
         names = [f"level {row + 1}" for row in range(max(rows) + 1)]
-        root = 0
     else:
-        facing_now = _facing(org, order, rollups, facing)
-        drawn, rows, front, names = _bands(children, facing_now)
-        root = len(order) if len(drawn) > len(order) else 0
+        team_tree, rows, front, names = customer_bands(children, facing_of(org, order, rollups, facing))
+        root = len(order) if len(team_tree) > len(order) else 0
         widths.append(0.0)
         heights.append(0.0)
+    stackable = None if view == "conventional" else [not is_front for is_front in front] + [False]
+    drawn, offset, continued = stacked_in_rows(team_tree, heights, stack_from, stackable, spacing.sibling_gap)
     row_count = len(names)
     row_height = [0.0] * row_count
     for node, row in enumerate(rows[: len(order)]):
-        row_height[row] = max(row_height[row], heights[node])
+        row_height[row] = max(row_height[row], offset[node] + heights[node])
     # the flextree's y runs from the top role down; in the customer-on-top view that is bottom up
     tree_top = [0.0] * row_count
     for row in range(1, row_count):
         tree_top[row] = tree_top[row - 1] + row_height[row - 1] + spacing.row_gap
-    tops = [tree_top[row] if row >= 0 else -1.0 for row in rows]
-    bottoms = [tree_top[row] + row_height[row] + spacing.row_gap if row >= 0 else 0.0 for row in rows]
+    tops, bottoms = [], []
+    for node, row in enumerate(rows):
+        if row < 0:  # the virtual root
+            tops.append(-1.0)
+            bottoms.append(0.0)
+            continue
+        tops.append(tree_top[row] + offset[node])
+        row_bottom = tree_top[row] + row_height[row] + spacing.row_gap
+        bottoms.append(tops[-1] + heights[node] + spacing.sibling_gap if continued[node] else row_bottom)
     centres = flex_positions(drawn, widths, tops, bottoms, spacing.sibling_gap, spacing.cousin_gap, root)
 
     band_of = list(range(row_count)) if view == "conventional" else list(reversed(range(row_count)))
     customers: dict[str, Box] = {}
-    offset = 0.0
+    below = 0.0
     drawn_bands: list[Band] = []
     if view == "inverted" and segments:
         tallest = max(height for _, height in segments.values())
         drawn_bands.append(Band("customers", 0.0, tallest))
-        offset = tallest + spacing.row_gap
+        below = tallest + spacing.row_gap
     band_top = [0.0] * row_count
     for band in range(row_count):  # top to bottom as drawn
         row = band_of[band]  # band_of is its own inverse
-        band_top[row] = offset
-        drawn_bands.append(Band(names[row], offset, row_height[row]))
-        offset += row_height[row] + spacing.row_gap
+        band_top[row] = below
+        drawn_bands.append(Band(names[row], below, row_height[row]))
+        below += row_height[row] + spacing.row_gap
     first_role_band = 1 if view == "inverted" and segments else 0
     band_index = [first_role_band + band_of[row] for row in range(row_count)]
     x = {role_id: centres[node] for role_id, node in index.items()}
@@ -207,7 +233,10 @@ def card_layout(
     return CardLayout(
         view=view,
         x=x,
-        top={role_id: band_top[rows[node]] for role_id, node in index.items()},
+        top={
+            role_id: _drawn_top(node, rows, band_top, row_height, offset, continued, heights, view)
+            for role_id, node in index.items()
+        },
         width={role_id: widths[node] for role_id, node in index.items()},
         height={role_id: heights[node] for role_id, node in index.items()},
         band={role_id: band_index[rows[node]] for role_id, node in index.items()},
@@ -217,81 +246,23 @@ def card_layout(
     )
 
 
-def _depths(drawn: list[list[int]]) -> list[int]:
-    """Each node's depth in the drawn tree, nodes numbered parents first."""
-    depth = [0] * len(drawn)
-    for node, kids in enumerate(drawn):
-        for kid in kids:
-            depth[kid] = depth[node] + 1
-    return depth
-
-
-def _facing(
-    org: Organization, order: list[str], rollups: Mapping[str, Rollup] | None, facing: Collection[str] | None
-) -> list[bool]:
-    if facing is not None:
-        chosen = set(facing)
-        return [role_id in chosen for role_id in order]
-    rollups = rollups or {}
-    return [
-        org.role(role_id).customer_facing or (role_id in rollups and rollups[role_id].facing_people > 0)
-        for role_id in order
-    ]
-
-
-def _bands(children: list[list[int]], facing: list[bool]) -> tuple[list[list[int]], list[int], list[bool], list[str]]:
-    """The customer-on-top view's layout tree, each node's row in it (0: the top role's band,
-    at the bottom of the chart; -1 for a virtual root), the front line, and the bands' names
-    by row. Nodes are numbered parents first, as ``children`` is."""
-    count = len(children)
-    facing_below = [False] * count
-    for node in reversed(range(count)):
-        facing_below[node] = any(facing[kid] or facing_below[kid] for kid in children[node])
-    front = [facing[node] and not facing_below[node] for node in range(count)]
-    parent = [-1] * count
-    for node, kids in enumerate(children):
-        for kid in kids:
-            parent[kid] = node
-    layout: list[list[int]] = [[] for _ in range(count + 1)]
-    virtual = count
-    for node, kids in enumerate(children):
-        if front[node]:
-            continue
-        for kid in kids:
-            layout[node].append(kid)
-            if front[kid]:
-                layout[node].extend(children[kid])  # facing no one, hung beside their front-line manager
-    if front[0] and children[0]:
-        layout[virtual] = [0, *children[0]]
-    band = [0] * (count + 1)
-    for node in reversed(_order(layout, virtual if layout[virtual] else 0)):
-        if node != virtual and not front[node]:
-            band[node] = 1 + max((band[kid] for kid in layout[node]), default=0)
-    deepest = max(band[:count])
-    rows = [deepest - band[node] for node in range(count)]
-    if layout[virtual]:
-        rows.append(-1)
-    else:
-        layout.pop()
-    names = [_band_name(band_number, deepest) for band_number in reversed(range(deepest + 1))]
-    return layout, rows, front, names
-
-
-def _band_name(band: int, deepest: int) -> str:
-    if band == 0:
-        return "front line"
-    if band == deepest:
-        return "top"
-    if band <= len(ORDINALS):
-        return f"{ORDINALS[band - 1]}-line managers"
-    return f"management level {band}"
-
-
-def _order(children: list[list[int]], root: int) -> list[int]:
-    order = [root]
-    for node in order:
-        order.extend(children[node])
-    return order
+def _drawn_top(
+    node: int,
+    rows: list[int],
+    band_top: list[float],
+    row_height: list[float],
+    offset: list[float],
+    continued: list[bool],
+    heights: list[float],
+    view: View,
+) -> float:
+    """A card's top as drawn: on its row's top, a stacked card ``offset`` below it; in the
+    customer-on-top view a stacked column rises from the bottom of its band, its first card
+    nearest its manager below (the mirror of the flextree's y)."""
+    row = rows[node]
+    if view == "conventional" or (offset[node] == 0 and not continued[node]):
+        return band_top[row] + offset[node]
+    return band_top[row] + row_height[row] - offset[node] - heights[node]
 
 
 def _segments(

@@ -17,9 +17,10 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from orgcharts.collapse import Rollup
+from orgcharts.gcpause import collector_paused
 from orgcharts.metrics import Escalation
 from orgcharts.model import Decision, Organization, Role, Segment
-from orgcharts.textsize import Style, text_width, wrap_to_width
+from orgcharts.textsize import Style, measured_lines, text_width, wrap_to_width
 
 LineKind = Literal["title", "person", "people", "authority", "rollup", "segment"]
 EXPAND_MARK = "▸"
@@ -206,18 +207,24 @@ def _card(
     title_kind: LineKind = "title",
 ) -> Card:
     room = size.max_width - 2 * size.padding_x
-    rows: list[tuple[str, LineKind, Style, float]] = []
-    rows += [(text, title_kind, "bold", size.title_px) for text in wrap_to_width(title, room, size.title_px, "bold")]
-    rows += [(text, "person", "oblique", size.px) for text in wrap_to_width(person, room, size.px, "oblique")]
-    for text, kind in ((people, "people"), (authority, "authority")):
-        if text:
-            rows += [(line, kind, "regular", size.px) for line in wrap_to_width(text, room, size.px)]
-    rows += [(line, "rollup", "regular", size.px) for line in _joined((EXPAND_MARK, *totals), room, size.px)]
+    rows: list[tuple[str, float, LineKind, Style, float]] = []
+    rows += [
+        (text, width, title_kind, "bold", size.title_px)
+        for text, width in measured_lines(title, room, size.title_px, "bold")
+    ]
+    rows += [
+        (text, width, "person", "oblique", size.px) for text, width in measured_lines(person, room, size.px, "oblique")
+    ]
+    for words, kind in ((people, "people"), (authority, "authority")):
+        if words:
+            rows += [(text, width, kind, "regular", size.px) for text, width in measured_lines(words, room, size.px)]
+    rows += [
+        (text, width, "rollup", "regular", size.px) for text, width in _joined((EXPAND_MARK, *totals), room, size.px)
+    ]
     lines: list[Line] = []
     top = size.padding_y
     widest = 0.0
-    for text, kind, style, px in rows:
-        width = text_width(text, px, style)
+    for text, width, kind, style, px in rows:
         height = px * size.line_height
         lines.append(Line(text, kind, style, px, top, height, width))
         widest = max(widest, width)
@@ -236,21 +243,22 @@ def _card(
     return Card(tuple(lines), chip, width, top + size.padding_y)
 
 
-def _joined(parts: tuple[str, ...], room: float, px: float) -> list[str]:
+def _joined(parts: tuple[str, ...], room: float, px: float) -> list[tuple[str, float]]:
     """The expand mark and a collapsed role's totals in lines of whole parts joined by " · "
-    (the mark and the first part always share a line); a part wider than a line wraps on its own."""
+    (the mark and the first part always share a line), each with its width; a part wider
+    than a line wraps on its own."""
     if len(parts) <= 1:
         return []
-    lines: list[str] = []
+    lines: list[tuple[str, float]] = []
     current = f"{parts[0]} {parts[1]}"
     for part in parts[2:]:
         candidate = f"{current} · {part}"
         if text_width(candidate, px) <= room:
             current = candidate
             continue
-        lines += wrap_to_width(current, room, px)
+        lines += measured_lines(current, room, px)
         current = part
-    lines += wrap_to_width(current, room, px)
+    lines += measured_lines(current, room, px)
     return lines
 
 
@@ -268,10 +276,11 @@ def cards_for(
     chosen = org.decision_index[decision] if decision is not None else None
     by_role = {escalation.role: escalation for escalation in found} if chosen is not None else {}
     rollups = rollups or {}
-    return {
-        role_id: card_for(org.role(role_id), by_role.get(role_id), rollups.get(role_id), chosen, size)
-        for role_id in roles
-    }
+    with collector_paused():
+        return {
+            role_id: card_for(org.role(role_id), by_role.get(role_id), rollups.get(role_id), chosen, size)
+            for role_id in roles
+        }
 
 
 def sizes_of(cards: Mapping[str, Card]) -> dict[str, tuple[float, float]]:

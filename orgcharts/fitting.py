@@ -66,17 +66,21 @@ def chart_cards(
 
     In the customer-on-top view every segment gets a card; a collapsed role stands for the
     segments served below it (``below``, from ``segments_below``; computed here if missing
-    and a role is collapsed), so each segment sits over the rollups that hold its front line."""
+    and a role is collapsed), so each segment sits over the rollups that hold its front line,
+    and it faces customers when any role below it does, whatever decision ``shown``'s
+    rollups were totalled for."""
     roles = shown.roles if shown is not None else [role.id for role in org.roles]
     rollups = shown.rollups if shown is not None else {}
     cards = cards_for(org, roles, found, rollups, decision, size)
     segments: dict[str, Card] = {}
     serving: dict[str, Iterable[str]] | None = None
+    facing: list[str] | None = None
     if view == "inverted":
         segments = {segment.id: segment_card(segment, size) for segment in org.customers}
         if rollups:
             below = below if below is not None else segments_below(org, tree)
             serving = {r: below[r] if r in rollups else org.role(r).serves for r in roles}
+            facing = [r for r in roles if serving[r]]
     layout = card_layout(
         org,
         tree,
@@ -87,6 +91,7 @@ def chart_cards(
         rollups=rollups,
         segments=sizes_of(segments) or None,
         serving=serving,
+        facing=facing,
     )
     return ChartCards(cards, segments, layout)
 

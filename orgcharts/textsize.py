@@ -68,29 +68,38 @@ def wrap_to_width(text: str, max_px: float, px: float, style: Style = "regular")
     fits (at least one character a line), with no "…": nothing is ever left out, so joining
     the lines (with spaces between whole words) gives the text back. An empty or blank
     ``text`` gives ``[]``."""
-    return list(_wrapped(text, max_px / px if px > 0 else 0.0, style))
+    return [line for line, _ in measured_lines(text, max_px, px, style)]
+
+
+def measured_lines(text: str, max_px: float, px: float, style: Style = "regular") -> tuple[tuple[str, float], ...]:
+    """``wrap_to_width``'s lines, each with its width in pixels (``text_width`` of the line)."""
+    return tuple((line, em * px) for line, em in _wrapped(text, max_px / px if px > 0 else 0.0, style))
 
 
 @lru_cache(maxsize=65_536)
-def _wrapped(text: str, max_em: float, style: Style) -> tuple[str, ...]:
+def _wrapped(text: str, max_em: float, style: Style) -> tuple[tuple[str, float], ...]:
+    """The lines of ``wrap_to_width`` with their widths in em, remembered."""
+    pairs = _table()[style][1]
     space = em_width(" ", style)
-    lines: list[str] = []
+    lines: list[tuple[str, float]] = []
     current, current_em = "", 0.0
     for word in text.split():
         word_em = em_width(word, style)
-        if current and current_em + space + word_em <= max_em:
-            current, current_em = f"{current} {word}", current_em + space + word_em
-            continue
         if current:
-            lines.append(current)
+            joined_em = current_em + space + word_em
+            joined_em += pairs.get(current[-1] + " ", 0.0) + pairs.get(" " + word[0], 0.0)
+            if joined_em <= max_em:
+                current, current_em = f"{current} {word}", joined_em
+                continue
+            lines.append((current, current_em))
         if word_em <= max_em:
             current, current_em = word, word_em
             continue
         pieces = _broken(word, max_em, style)
-        lines.extend(pieces[:-1])
+        lines.extend((piece, em_width(piece, style)) for piece in pieces[:-1])
         current, current_em = pieces[-1], em_width(pieces[-1], style)
     if current:
-        lines.append(current)
+        lines.append((current, current_em))
     return tuple(lines)
 
 

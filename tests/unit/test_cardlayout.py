@@ -130,3 +130,48 @@ def test_deep_chain_and_wide_star_without_recursion():
     assert layout.x["s19999"] == 19_999 * 60 + 25 and layout.x["top"] == (25 + 19_999 * 60 + 25) / 2
     stacked = card_layout(star, reporting_tree(star), sizes, "conventional", GAPS)
     assert stacked.extent[0] < 20_000 * 60 / 10, "a wide team of leaves is stacked in the conventional view"
+
+
+def test_wide_teams_stack_in_columns_inside_their_row_or_band():
+    # T over F (faces customers) and M; M over six leaves facing no one, stacked from six in
+    # two columns of three (L1-L3, L4-L6), each card a sibling gap (10) below the one before:
+    # offsets 0, 30, 60, so their row is 80 high. Columns: L1 and L4 siblings, but L2 and L5
+    # cousins, 20 apart: L4 60 right of L1, M over them at L1 + 30.
+    leaves = [role(f"l{i}", "m") for i in range(1, 7)]
+    org = org_of(role("t"), role("f", "t", True), role("m", "t"), *leaves)
+    sizes = {r.id: (40, 20) for r in org.roles}
+    tree = reporting_tree(org)
+    # conventional: F and M in row 1, F at 0..40, M a sibling gap right (centre 70); the
+    # columns hang in row 2 at 40 and 100, tops 100, 130, 160
+    conventional = card_layout(org, tree, sizes, "conventional", GAPS, stack_from=6)
+    assert conventional.x == {"t": 45, "f": 20, "m": 70, **dict.fromkeys(["l1", "l2", "l3"], 40)} | dict.fromkeys(
+        ["l4", "l5", "l6"], 100
+    )
+    assert [conventional.top[f"l{i}"] for i in range(1, 7)] == [100, 130, 160] * 2
+    assert {conventional.band[f"l{i}"] for i in range(1, 7)} == {2}, "every leaf keeps its level"
+    # customer on top: F alone in the front line (band 0), the leaves in band 1, M 2, T 3. F
+    # is compared with M's whole left contour down to the leaves (a cousin gap): L1 at 80.
+    # The columns rise from the bottom of band 1 (top 50, 80 high): L1 nearest M, at 110.
+    inverted = card_layout(org, tree, sizes, "inverted", GAPS, stack_from=6)
+    assert inverted.x == {"t": 65, "f": 20, "m": 110, **dict.fromkeys(["l1", "l2", "l3"], 80)} | dict.fromkeys(
+        ["l4", "l5", "l6"], 140
+    )
+    assert [inverted.top[f"l{i}"] for i in range(1, 7)] == [110, 80, 50] * 2
+    assert [(band.name, band.top, band.height) for band in inverted.bands] == [
+        ("front line", 0, 20),
+        ("first-line managers", 50, 80),
+        ("second-line managers", 160, 20),
+        ("top", 210, 20),
+    ]
+    # a team with a front-line role in it is never stacked in the customer-on-top view
+    facing = org_of(role("t"), *(role(f"a{i}", "t", True) for i in range(8)))
+    layout = card_layout(facing, reporting_tree(facing), {r.id: (40, 20) for r in facing.roles}, "inverted", GAPS)
+    assert {layout.top[f"a{i}"] for i in range(8)} == {0} and len({layout.x[f"a{i}"] for i in range(8)}) == 8
+
+
+def test_no_empty_front_line_band_when_no_role_faces_customers():
+    org = org_of(role("t"), role("a", "t"), role("a1", "a"))
+    layout = card_layout(org, reporting_tree(org), {r.id: (40, 20) for r in org.roles}, "inverted", GAPS)
+    # a1 (no reports, facing no one) in the first-line managers' band, as always, now the first
+    assert [band.name for band in layout.bands] == ["first-line managers", "second-line managers", "top"]
+    assert layout.band == {"a1": 0, "a": 1, "t": 2} and layout.top["a1"] == 0

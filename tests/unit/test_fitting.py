@@ -79,3 +79,14 @@ def test_levels_that_fit(telecom):
     assert levels_that_fit(org, tree, 4000, 900, found, "refund", PROJECTOR_TEXT) <= levels_that_fit(
         org, tree, 4000, 900, found, "refund", SCREEN_TEXT
     )
+
+
+def test_a_rollup_over_customer_facing_roles_is_front_line_without_a_decision(telecom):
+    org, tree, _ = telecom
+    shown = visible(org, tree, 3, totals=subtree_totals(org, tree))  # no escalations: no facing people counted
+    chart = chart_cards(org, tree, "inverted", shown=shown)
+    below = segments_below(org, tree)
+    assert chart.layout.front_line == {
+        r for r in shown.roles if below[r] and not any(below[k] for k in tree.successors(r) if k in chart.layout.x)
+    }
+    assert "enterprise_director" in chart.layout.front_line

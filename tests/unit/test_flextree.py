@@ -76,3 +76,26 @@ def test_deep_chain_and_wide_star():
     tops = [0.0] + [1.0] * count
     x = flex_positions(star, [1.0] * (count + 1), tops, [t + 1 for t in tops], 1.0, 2.0)
     assert x[count] == 2 * count - 1.5 and x[0] == (0.5 + x[count]) / 2
+
+
+def layered(children, widths):
+    depth = [0] * len(children)
+    for node, kids in enumerate(children):
+        for kid in kids:
+            depth[kid] = depth[node] + 1
+    return flex_positions(children, widths, depth, [d + 1 for d in depth], 1.0, 1.5)
+
+
+@settings(max_examples=100, deadline=None)
+@given(boxes)
+def test_identical_subtrees_are_drawn_identically(tree):
+    children = tree[0]
+    x = layered(children, [1.0] * len(children))
+    seen = {}
+    for node in range(len(children)):
+        nodes = [node]
+        for member in nodes:
+            nodes.extend(children[member])
+        shape = tuple(len(children[n]) for n in nodes)
+        drawing = tuple(round(x[n] - x[node], 9) for n in nodes)
+        assert seen.setdefault(shape, drawing) == drawing
