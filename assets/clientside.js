@@ -9,15 +9,49 @@
     return (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
   }
 
-  // The click codes of the chart's customdata (orgcharts.figures), written on the chart
-  // panel by the layout (orgcharts.web.ids.CLICK_CODES).
-  function clickCodes() {
-    var panel = document.querySelector("[data-expand-prefix]");
+  // What a click can hit besides a role: each chart point's customdata is [id, kind]
+  // (orgcharts.figures.KINDS), the kinds written on the chart panel by the layout
+  // (orgcharts.web.ids.CLICK_KINDS).
+  function clickKinds() {
+    var panel = document.querySelector("[data-click-collapsed]");
     return {
-      expand: panel ? panel.dataset.expandPrefix : "",
-      segment: panel ? panel.dataset.segmentPrefix : ""
+      collapsed: panel ? panel.dataset.clickCollapsed : "",
+      segment: panel ? panel.dataset.clickSegment : ""
     };
   }
+
+  // The chart's size in pixels, for the server to open as many levels as fit it.
+  function chartArea() {
+    var graph = document.getElementById("chart");
+    if (!graph) { return null; }
+    var box = graph.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) { return null; }
+    return {width: Math.round(box.width), height: Math.round(box.height)};
+  }
+
+  // A trace's coordinates as a typed array: the server sends them base64 encoded
+  // ({dtype, bdata}), and Plotly merges such objects into the previous ones on animate,
+  // keeping the previous decoded values; an array replaces them.
+  var TYPES = {f8: Float64Array, f4: Float32Array, i4: Int32Array, i2: Int16Array, u1: Uint8Array};
+  function decoded(values) {
+    if (!values || typeof values.bdata !== "string") { return values; }
+    if (values._inputArray) { return values._inputArray; }
+    var bytes = Uint8Array.from(atob(values.bdata), function (c) { return c.charCodeAt(0); });
+    return new (TYPES[values.dtype] || Float64Array)(bytes.buffer);
+  }
+
+  var resizing = null;
+  var lastArea = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      var area = chartArea();
+      var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
+      if (!area || same || !window.dash_clientside.set_props) { return; }
+      lastArea = area;
+      window.dash_clientside.set_props("chart-area", {data: area});
+    }, 300);
+  });
 
   // The flip: a figure carries the other view's coordinates in each trace's meta.other and
   // the other view's title in layout.meta, so the browser swaps them in (chart.py).
@@ -31,15 +65,22 @@
       data: figure.data.map(function (trace) {
         var other = trace.meta && trace.meta.other;
         if (!other) { return trace; }
-        return Object.assign({}, trace, {
-          x: other.x,
-          y: other.y,
-          meta: Object.assign({}, trace.meta, {other: {x: trace.x, y: trace.y}})
-        });
+        var turned = {x: decoded(other.x), y: decoded(other.y)};
+        var back = {x: decoded(trace.x), y: decoded(trace.y)};
+        if (other.text) { turned.text = other.text; back.text = trace.text; }
+        turned.meta = Object.assign({}, trace.meta, {other: back});
+        return Object.assign({}, trace, turned);
       }),
       layout: Object.assign({}, figure.layout, {
         title: Object.assign({}, figure.layout.title, {text: meta.other_title}),
-        meta: {view: view, other_title: figure.layout.title.text}
+        meta: {
+          view: view,
+          other_title: figure.layout.title.text,
+          ranges: meta.other_ranges,
+          other_ranges: meta.ranges
+        },
+        xaxis: Object.assign({}, figure.layout.xaxis, {range: meta.other_ranges.x}),
+        yaxis: Object.assign({}, figure.layout.yaxis, {range: meta.other_ranges.y})
       })
     });
     var svg = turned.data.every(function (trace) { return trace.type !== "scattergl"; });
@@ -51,8 +92,32 @@
 
     // chart: the flip button's or key's view change, animated; a figure arriving for the
     // view the user has since flipped away from, turned at once.
-    flipChart: function (view, figure) { return orient(view, figure, true); },
+    // Both views open on the same ranges (unless a role found was brought into view), so
+    // the user's zoom, held by the drawn graph, is kept across the flip.
+    flipChart: function (view, figure) {
+      var result = orient(view, figure, true);
+      var turned = result[0];
+      var graph = document.querySelector("#chart .js-plotly-plot");
+      var drawn = graph && graph.layout;
+      if (!turned || !turned.layout || !drawn || !drawn.xaxis || !drawn.yaxis) { return result; }
+      var same = function (a, b) { return a && b && a[0] === b[0] && a[1] === b[1]; };
+      var opening = figure.layout.meta.ranges, other = figure.layout.meta.other_ranges;
+      if (opening && other && same(opening.x, other.x) && same(opening.y, other.y)) {
+        turned.layout.xaxis = Object.assign({}, turned.layout.xaxis, {range: drawn.xaxis.range.slice()});
+        turned.layout.yaxis = Object.assign({}, turned.layout.yaxis, {range: drawn.yaxis.range.slice()});
+      }
+      return result;
+    },
     turnArrivingChart: function (figure, view) { return orient(view, figure, false)[0]; },
+
+    // chart: its size once drawn, when it differs from the size last told (and on resize, above).
+    measureChart: function () {
+      var area = chartArea();
+      var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
+      if (!area || same) { return keep(); }
+      lastArea = area;
+      return area;
+    },
 
     // chart: WebGL drawn at the screen's density, not Plotly's double.
     screenDensity: function (_source, config) {
@@ -66,13 +131,12 @@
     chartClicked: function (click, clear, source, levels, expanded) {
       var fired = trigger();
       if (fired.startsWith("chart.clickData") && click && click.points && click.points.length) {
-        var id = click.points[0].customdata;
-        var codes = clickCodes();
-        if (typeof id !== "string" || id.startsWith(codes.segment)) { return [keep(), keep()]; }
-        if (id.startsWith(codes.expand)) {
-          return [keep(), (expanded || []).concat([id.slice(codes.expand.length)])];
-        }
-        return [id, keep()];
+        var hit = click.points[0].customdata;
+        var kinds = clickKinds();
+        if (!Array.isArray(hit) || typeof hit[0] !== "string") { return [keep(), keep()]; }
+        if (hit[1] === kinds.segment) { return [keep(), keep()]; }
+        if (hit[1] === kinds.collapsed) { return [keep(), (expanded || []).concat([hit[0]])]; }
+        return [hit[0], keep()];
       }
       if (fired.startsWith("levels")) { return [keep(), []]; }
       if (fired.startsWith("org-source")) { return [null, []]; }

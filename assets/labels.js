@@ -1,29 +1,30 @@
-// Labels that would run into their neighbours are left off the chart (orgcharts.figures):
-// zoomed in to meta.readable_px_per_unit pixels between roles, every role shows its label,
-// wrapped for that width (meta.zoomed_text); zoomed out again, the labels that fit come back.
+// Text never drawn smaller than legible, nor over its neighbours: a chart opens at one chart
+// unit per screen pixel (orgcharts.figures), its cards sized for their text. Plotly draws text
+// at a fixed size whatever the zoom, so zoomed out below meta.hides_below pixels per unit the
+// cards shrink under their text: the text traces that carry meta.hides_below then hide their
+// text (their points stay, invisible, so a click still lands), and show it zoomed back in.
 // For every chart on the page: the dashboard's, the compare tab's, and the one an offline
 // HTML picture carries (orgcharts.export writes this file's text into it).
 (function () {
   "use strict";
 
-  var fitted = new WeakMap();
-
   function syncLabels(graph) {
     if (!graph.data || !graph._fullLayout || !graph._fullLayout.xaxis) { return; }
-    var index = graph.data.findIndex(function (trace) { return trace.uid === "roles"; });
-    if (index < 0) { return; }
-    var trace = graph.data[index];
-    var meta = trace.meta;
-    if (!meta || !meta.zoomed_text) { return; }
-    if (!fitted.has(meta)) { fitted.set(meta, {text: trace.text, mode: trace.mode}); }
     var range = graph._fullLayout.xaxis.range;
-    var perUnit = graph._fullLayout._size.w / Math.max(range[1] - range[0], 1e-9);
-    var wanted = perUnit >= meta.readable_px_per_unit
-      ? {text: meta.zoomed_text, mode: "markers+text"}
-      : fitted.get(meta);
-    if (trace.text !== wanted.text || trace.mode !== wanted.mode) {
-      window.Plotly.restyle(graph, {text: [wanted.text], mode: wanted.mode}, [index]);
-    }
+    var perUnit = graph._fullLayout._size.w / Math.max(Math.abs(range[1] - range[0]), 1e-9);
+    var indices = [];
+    var modes = [];
+    graph.data.forEach(function (trace, index) {
+      var meta = trace.meta;
+      if (!meta || typeof meta.hides_below !== "number") { return; }
+      // a little slack: a pixel of rounding in the plot area's size is not a zoom
+      var wanted = perUnit >= meta.hides_below * 0.97 ? "text" : "markers";
+      if ((trace.mode || "text") !== wanted) {
+        indices.push(index);
+        modes.push(wanted);
+      }
+    });
+    if (indices.length) { window.Plotly.restyle(graph, {mode: modes}, indices); }
   }
 
   function watchLabels(graph) {

@@ -40,11 +40,15 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.driver import CHROMIUM, CHROMIUM_FLAGS, PLAIN_JS, free_port, role_screen_point, running
 from orgcharts.examples.generate import generate
+from orgcharts.figures import TRACE_ROLES
 from orgcharts.web.drawing import chart
 from orgcharts.web.session import Computations, Controls, snapshot
 
 EXPAND_ALL_UP_TO = 20_000
-POINTS = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data[3] ? g.data[3].customdata.length : 0; }"
+POINTS = (
+    "() => { const g = document.querySelector('#chart .js-plotly-plot'); "
+    f"return g && g.data && g.data[{TRACE_ROLES}] ? g.data[{TRACE_ROLES}].customdata.length : 0; }}"
+)
 BUSY = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 
@@ -74,7 +78,7 @@ def quiet(page) -> None:
 
 def flip_seconds(page) -> float:
     """The key f to the first role standing in its new place in the chart's data."""
-    first_y = f"() => {{ {PLAIN_JS} return plain(document.querySelector('#chart .js-plotly-plot').data[3].y)[0]; }}"
+    first_y = f"() => {{ {PLAIN_JS} return plain(document.querySelector('#chart .js-plotly-plot').data[{TRACE_ROLES}].y)[0]; }}"
     before = page.evaluate(first_y)
     page.locator("body").click(position={"x": 5, "y": 5})
     began = time.perf_counter()
@@ -105,8 +109,10 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
             quiet(page)
             opening = page.evaluate(POINTS)
 
-            ids = page.evaluate("() => document.querySelector('#chart .js-plotly-plot').data[3].customdata")
-            target = next((i for i in ids if i.startswith("expand:")), None)
+            ids = page.evaluate(
+                f"() => document.querySelector('#chart .js-plotly-plot').data[{TRACE_ROLES}].customdata"
+            )
+            target = next((i for i, kind in ids if kind == "collapsed"), None)
             if target:
                 point = role_screen_point(page, target)
                 page.mouse.move(*point)
@@ -128,8 +134,8 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
             began = time.perf_counter()
             page.mouse.click(*point)
             page.wait_for_function(
-                "(id) => document.querySelector('#chart .js-plotly-plot').data[3].customdata.includes(id)"
-                " && !document.querySelector('#hop-badge').hidden",
+                f"(id) => document.querySelector('#chart .js-plotly-plot').data[{TRACE_ROLES}].customdata"
+                ".some((hit) => hit[0] === id) && !document.querySelector('#hop-badge').hidden",
                 arg=deep,
             )
             keep("search to role", time.perf_counter() - began)

@@ -40,12 +40,12 @@ def server_row(size: int, repeat: int) -> dict[str, float]:
     load_s, loaded = best(repeat, lambda: load_text(text))
     org = loaded.org
     tree = reporting_tree(org)
-    layout_s, layout = best(repeat, lambda: tidy_tree(org, tree))
+    layout_s, _ = best(repeat, lambda: tidy_tree(org, tree))
     found = escalations(org, tree, "refund", 200)
     row = {"roles": size, "load_s": load_s, "layout_s": layout_s}
     for view in ("conventional", "inverted"):
         seconds, figure = best(
-            repeat, lambda view=view: org_figure(org, layout, found, decision="refund", amount=200, view=view)
+            repeat, lambda view=view: org_figure(org, tree, found, decision="refund", amount=200, view=view)
         )
         row[f"{view}_s"] = seconds
         json_s, payload = best(repeat, figure.to_json)

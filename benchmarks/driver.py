@@ -10,6 +10,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from orgcharts.figures import TRACE_ROLES
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("ORGCHARTS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -21,12 +23,14 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ROLES_TRACE = 3
+ROLES_TRACE = TRACE_ROLES
 PLAIN_JS = """const plain = (v) => {
+    if (v && ArrayBuffer.isView(v)) { return Array.from(v, (n) => (Number.isNaN(n) ? null : n)); }
     if (!v || typeof v.bdata !== 'string') { return v; }
     const types = {f8: Float64Array, f4: Float32Array, i1: Int8Array, u1: Uint8Array,
                    i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array};
-    return Array.from(new types[v.dtype](Uint8Array.from(atob(v.bdata), (c) => c.charCodeAt(0)).buffer));
+    return Array.from(new types[v.dtype](Uint8Array.from(atob(v.bdata), (c) => c.charCodeAt(0)).buffer),
+                      (n) => (Number.isNaN(n) ? null : n));
 };"""
 """Defines ``plain(value)`` in page scripts: a trace's array as a list, whether the figure
 sent it as a list or as a base64 typed array (how Plotly sends number arrays)."""
@@ -82,12 +86,12 @@ def running(command, port, env=None, cwd=ROOT):
 
 
 def role_screen_point(page, role_id):
-    """Where the role's node is on screen, from Plotly's own axis transforms."""
+    """Where the middle of the role's card text is on screen, from Plotly's own axis transforms."""
     return page.evaluate(
         """(id) => { const g = document.querySelector('#chart .js-plotly-plot'); """
         + PLAIN_JS
         + f"""
-        const t = g.data[{ROLES_TRACE}]; const i = t.customdata.indexOf(id);
+        const t = g.data[{ROLES_TRACE}]; const i = t.customdata.findIndex((c) => c[0] === id);
         const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis;
         const box = g.querySelector('.nsewdrag').getBoundingClientRect();
         return [box.left + xa.l2p(plain(t.x)[i]), box.top + ya.l2p(plain(t.y)[i])]; }}""",

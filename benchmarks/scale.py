@@ -94,9 +94,10 @@ def load_rows(sizes: list[int], folder: Path) -> None:
         )
 
 
-def both_views(org, layout, found) -> None:
+def both_views(org, tree, found) -> None:
+    """Both views' figures, each with its cards laid out (the card layout is inside the figure)."""
     for orientation in ("conventional", "inverted"):
-        org_figure(org, layout, found, decision="refund", amount=200, view=orientation).to_json()
+        org_figure(org, tree, found, decision="refund", amount=200, view=orientation).to_json()
 
 
 def opening_figure(structure, found) -> str:
@@ -118,10 +119,10 @@ def layout_rows(sizes: list[int], dot_sizes: list[int], folder: Path) -> None:
         structure = COMPUTATIONS.structure(generate(size), f"org-{size}.yaml")
         org = structure.org
         tree = reporting_tree(org)
-        layout_s, layout = timed(tidy_tree, org, tree)
+        layout_s, _ = timed(tidy_tree, org, tree)
         found = escalations(org, tree, "refund", 200)
 
-        figures_s, _ = timed(both_views, org, layout, found)
+        figures_s, _ = timed(both_views, org, tree, found)
         ours = layout_s + figures_s
         opening_s, payload = timed(opening_figure, structure, found)
         dot_cell, ratio, opening_ratio = "", "", ""

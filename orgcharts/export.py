@@ -1,8 +1,8 @@
 """Pictures of a chart to take away: PNG, SVG and PDF for slides and print, through Plotly's
 own export (Kaleido driving a Chromium), and HTML as one self-contained interactive file.
 
-A printed chart has no zoom to fall back on, so the page grows with the org: every role
-gets room for its label at a readable size, and the picture is as large as that needs.
+A picture has no zoom to fall back on: it is a 16:9 slide (``SLIDE``) with every card's text
+at ``cards.PICTURE_TEXT``, and a bigger page only when the cards shown need it.
 """
 
 from __future__ import annotations
@@ -17,35 +17,33 @@ from typing import Any, Literal
 import networkx as nx
 import plotly.graph_objects as go
 
+from orgcharts.cardlayout import CardLayout
+from orgcharts.cards import PICTURE_TEXT, TextSize
 from orgcharts.collapse import subtree_totals, visible
 from orgcharts.errors import OrgChartsError
-from orgcharts.figures import SCREEN, Scale, View, org_figure
+from orgcharts.figures import PAD, SCREEN, Scale, View, org_figure
+from orgcharts.fitting import chart_cards, levels_that_fit
 from orgcharts.graph import depths
-from orgcharts.layout import TreeLayout, tidy_tree
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization
+from orgcharts.textsize import text_width
 
 Format = Literal["html", "png", "svg", "pdf"]
 FORMATS: tuple[Format, ...] = ("html", "png", "svg", "pdf")
 
-UNIT_PX = 84
-"""Page pixels per layout unit (the gap between siblings): an 11-character label line at 12 px."""
-ROW_PX = 150
-"""Page pixels per row: a marker, three lines of title and one of name and headcount."""
-CHROME_PX = 170
-"""Title, legend and margins."""
-SMALLEST_PAGE = (1920, 1080)
-"""Slides: nothing smaller than full HD, so text stays crisp on a projector."""
-PNG_DENSITY = 2
-"""Device pixels per page pixel in a PNG, as on a high-density screen."""
+SLIDE = (3840, 2160)
+"""A 16:9 slide at four times full HD: a PNG this size keeps its text sharp on any projector."""
 PNG_LONGEST_SIDE = 32_000
 """Chromium cannot paint a canvas much larger; wider charts are drawn smaller."""
 PDF_LONGEST_SIDE_PT = 14_400
 """200 inches, the largest page Acrobat opens; larger charts shrink, their text still vector."""
 PT_PER_PX = 0.75
-PRINT_FONT = 12
-READABLE_TEXT_PX = 9
-"""Label text smaller than this in a PNG is hard to read, however far one zooms in."""
+PICTURE = Scale(
+    PICTURE_TEXT, title_font=40, plot_width_px=SLIDE[0] - 16, plot_height_px=SLIDE[1] - 72, hides_small_text=False
+)
+"""A picture's medium: cards at ``cards.PICTURE_TEXT`` (24 px), every text always drawn."""
+READABLE_TEXT_PX = PICTURE_TEXT.px
+"""The smallest text a PNG for a slide may have."""
 
 
 class ExportError(OrgChartsError):
@@ -61,8 +59,8 @@ class Page:
 
     @property
     def png_scale(self) -> float:
-        """Device pixels per page pixel in the PNG."""
-        return min(PNG_DENSITY, PNG_LONGEST_SIDE / max(self.width, self.height))
+        """Device pixels per page pixel in the PNG: one, unless the page is too big to paint."""
+        return min(1.0, PNG_LONGEST_SIDE / max(self.width, self.height))
 
     @property
     def pdf_scale(self) -> float:
@@ -74,8 +72,8 @@ class Page:
 
     @property
     def png_text_px(self) -> float:
-        """The height of label text in the PNG (see ``READABLE_TEXT_PX``)."""
-        return PRINT_FONT * self.png_scale
+        """The height of the smallest text in the PNG (see ``READABLE_TEXT_PX``)."""
+        return PICTURE_TEXT.px * self.png_scale
 
 
 @dataclass(frozen=True)
@@ -94,12 +92,14 @@ def format_of(path: str) -> Format:
     return extension  # type: ignore[return-value]
 
 
-def page_for(layout: TreeLayout, inverted: bool) -> Page:
-    """The page a layout needs for every label to be readable; at least ``SMALLEST_PAGE``."""
-    rows = layout.levels + (1.4 if inverted else 0.0)
-    width = max(SMALLEST_PAGE[0], math.ceil((layout.width + 2.4) * UNIT_PX))
-    height = max(SMALLEST_PAGE[1], math.ceil(rows * ROW_PX) + CHROME_PX)
-    return Page(width, height)
+def page_for(layout: CardLayout, size: TextSize = PICTURE_TEXT) -> Page:
+    """The page a card layout needs at its text size: a slide (``SLIDE``), or more when the
+    cards need more room (the band names down the left side, margins and title included)."""
+    width, height = layout.extent
+    room = max((text_width(band.name, size.px, "bold") for band in layout.bands), default=0.0) + size.px
+    needed_width = math.ceil(width + room + 2 * PAD + 16)
+    needed_height = math.ceil(height + 2 * PAD + PICTURE.title_font + 32)
+    return Page(max(SLIDE[0], needed_width), max(SLIDE[1], needed_height))
 
 
 def picture(
@@ -117,28 +117,23 @@ def picture(
     expanded: Collection[str] = (),
 ) -> Picture:
     """The chart of ``org`` as a picture: all of it, or its top ``levels`` with the roles in
-    ``expanded`` opened (collapsed roles carry their rollups, as on screen).
+    ``expanded`` opened (collapsed roles carry their rollups, as on screen), drawn with the
+    dashboard's cards. A selection lights its path only when ``selected`` is given.
 
-    HTML is the dashboard's figure, filling the window, with labels appearing on zoom;
-    the other formats get a page sized so that every label can be read (``page_for``).
+    HTML is the dashboard's figure, filling the window, its text hidden when zoomed out
+    below legible; the other formats get a slide-sized page (``page_for``) with every
+    card's text at ``cards.PICTURE_TEXT``.
     """
-    if levels is None:
-        shown, rollups = None, None
-    else:
-        collapsed = visible(org, tree, levels, expanded, subtree_totals(org, tree, found))
-        shown, rollups = (collapsed.roles, collapsed.rollups) if collapsed.rollups else (None, None)
-    layout = tidy_tree(org, tree, shown)
-    page = page_for(layout, view == "inverted")
-    if fmt == "html":
-        scale = SCREEN
-    else:
-        plot_width = page.width - 20  # the figure's side margins
-        scale = Scale(
-            PRINT_FONT, 20, 34, plot_width, 26, every_label=True, labels_on_zoom=False, webgl=False, label_lines=4
-        )
+    totals = subtree_totals(org, tree, found)
+    shown = visible(org, tree, levels, expanded, totals) if levels is not None else None
+    if shown is not None and not shown.rollups:
+        shown = None
+    scale = SCREEN if fmt == "html" else PICTURE
+    placed = chart_cards(org, tree, view, found, decision, scale.text, shown).layout
+    page = page_for(placed, scale.text)
     figure = org_figure(
         org,
-        layout,
+        tree,
         found,
         decision=decision,
         view=view,
@@ -146,28 +141,29 @@ def picture(
         segment=segment,
         selected=selected,
         scale=scale,
-        rollups=rollups,
+        shown=shown,
+        area=None if fmt == "html" else (page.width, page.height),
     )
     for trace in figure.data:  # the other view's geometry is for the dashboard's flip only
         trace.meta = {key: value for key, value in (trace.meta or {}).items() if key != "other"} or None
     figure.layout.meta = None
     figure.update_layout(dragmode="pan" if fmt == "html" else False, clickmode="none")
-    if fmt != "html":
+    if fmt == "html":
+        figure.update_layout(xaxis_autorange=True, yaxis_autorange=True)
+    else:
         figure.update_layout(width=page.width, height=page.height, hovermode=False)
     return Picture(figure, page, fmt)
 
 
 def readable_png_levels(org: Organization, tree: nx.DiGraph, found: Sequence[Escalation], view: View) -> int | None:
-    """The most top levels a PNG can draw with readable labels, deeper teams collapsed into
-    one node each; None when the whole org fits. A PNG is at most ``PNG_LONGEST_SIDE`` pixels
-    wide, so a very wide org cannot show every role legibly; a PDF or SVG can."""
+    """The most top levels a slide-sized PNG can draw with every text at ``PICTURE_TEXT``,
+    deeper teams collapsed into one card each; None when the whole org fits."""
     totals = subtree_totals(org, tree, found)
-    for levels in range(max(depths(org, tree).values()) + 1, 0, -1):
-        shown = visible(org, tree, levels, (), totals)
-        layout = tidy_tree(org, tree, shown.roles if shown.rollups else None)
-        if page_for(layout, view == "inverted").png_text_px >= READABLE_TEXT_PX:
-            return levels if shown.rollups else None
-    return 1
+    deepest = max(depths(org, tree).values()) + 1
+    decision = None
+    area = (PICTURE.plot_width_px - 12 * PICTURE_TEXT.px, PICTURE.plot_height_px)
+    levels = levels_that_fit(org, tree, *area, found, decision, PICTURE_TEXT, views=(view,), totals=totals)
+    return None if levels >= deepest else levels
 
 
 def assets_folder() -> str:
@@ -179,8 +175,8 @@ def assets_folder() -> str:
 
 
 LABELS_SCRIPT = "labels.js"
-"""Labels left off because they would overlap appear once zoomed in far enough to read: the
-dashboard's own script (an asset), written into the offline HTML."""
+"""Text hidden while zoomed out below legible, shown again zoomed in: the dashboard's own
+script (an asset), written into the offline HTML."""
 
 
 def picture_bytes(drawn: Picture) -> bytes:

@@ -1,11 +1,16 @@
-"""Plotly figures of an org, conventional or customer-on-top. Knows nothing of Dash.
+"""Plotly figures of an org, conventional or customer-on-top, drawn as cards. Knows nothing of Dash.
 
-The figure is put together here from ``style`` (colours, sizes, the key), ``labels`` (the
-text) and ``connectors`` (the lines); the names the dashboard reads from here stay here.
+Each role is a card (``orgcharts.cards``) placed by the card layout (``orgcharts.fitting``) in
+pixels at the medium's text size; the figure's axes open at one chart unit per screen pixel,
+so every card's text is drawn at the size it was measured for. Put together here from
+``style`` (colours, media), ``cardtraces`` (the cards, chips and text), ``labels`` (the text)
+and ``connectors`` (the lines, drawn under the cards).
 
 Every figure has the same traces in the same order, whatever the view, decision or
-selection, so that the browser can animate one into the other (nodes travel on a flip).
-All text from the org file is HTML-escaped: Plotly renders a subset of HTML in labels.
+selection, so that the browser can animate one into the other (cards travel on a flip).
+
+A click tells what was clicked in neutral terms: each text point's ``customdata`` is
+``[id, kind]``, kind one of ``KINDS``; the dashboard decides what a click does.
 """
 
 from __future__ import annotations
@@ -14,81 +19,79 @@ import html
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from orgcharts.collapse import Rollup
+from orgcharts.cardlayout import Box, CardLayout
+from orgcharts.cards import Card
+from orgcharts.cardtraces import card_box, chip_box, shapes_trace, text_trace
+from orgcharts.collapse import Visible
 from orgcharts.connectors import customer_links_trace, dotted_trace, edges_trace, path_trace
-from orgcharts.connectors import reporting_lines as reporting_lines
-from orgcharts.labels import NARROWEST_LABEL_CHARS, label_room, node_label, role_hover, rollup_label
-from orgcharts.labels import role_label as role_label
-from orgcharts.labels import wrap as wrap
-from orgcharts.layout import TreeLayout
+from orgcharts.fitting import chart_cards, segments_below
+from orgcharts.labels import card_text, chip_text, role_hover, text_middle
 from orgcharts.metrics import Escalation
-from orgcharts.model import Organization, Role
+from orgcharts.model import Organization
 from orgcharts.style import (
+    BAND_COLOUR,
+    CARD_BORDER,
+    CARD_FILL,
     CHANGED_COLOUR,
     CUSTOMER_COLOUR,
-    DIM,
+    DIM_TEXT_COLOUR,
     NEUTRAL_COLOUR,
+    PATH_COLOUR,
+    ROLLUP_FILL,
     SCREEN,
+    SEGMENT_FILL,
+    TEXT_COLOUR,
     Scale,
     View,
-    hop_colour,
-    legend_entries,
 )
 from orgcharts.style import HALF_SCREEN as HALF_SCREEN
 from orgcharts.style import HOP_COLOURS as HOP_COLOURS
 from orgcharts.style import PROJECTOR as PROJECTOR
 from orgcharts.style import UNREACHABLE_COLOUR as UNREACHABLE_COLOUR
 from orgcharts.style import VIEWS as VIEWS
+from orgcharts.style import hop_colour as hop_colour
+from orgcharts.style import legend_entries as legend_entries
 from orgcharts.style import text_colour_on as text_colour_on
+from orgcharts.textsize import FONT_FAMILY, text_width
 
-EXPAND_PREFIX = "expand:"
-"""Marks a collapsed role's id in the chart: a click on it shows its reports."""
-SEGMENT_PREFIX = "segment:"
-"""Marks a customer segment's id in the chart."""
-LABELS_ON_ZOOM_FROM = 300
-"""Above this many roles on screen, labels appear only once zoomed in far enough to read."""
-READABLE_PX_PER_UNIT = 70
-"""Zoomed in to this many pixels between neighbouring roles, every label can be read: the
-browser then shows each role's label wrapped for that width (``assets/orgcharts.js``)."""
+KINDS = ("role", "collapsed", "segment")
+"""What a click on the chart can hit: a role, a collapsed role (its reports hidden), a segment."""
 PER_ROLE: dict[str, Any] = {"_validate": False}
 """Plotly checks every element of every array it is given, in Python: most of the time a
-large figure takes to build (docs/performance.md). Our traces and layout are built here
-from a validated org and fixed styles, so the figure skips the check (Plotly's ``_validate`` switch) and they are
-plain dicts; ``tests/unit/test_figures.py`` re-validates whole figures to keep
-that true."""
-WEBGL_FROM = 2_000
-"""Above this many roles on screen, the roles are drawn with WebGL."""
+large figure takes to build. Our traces and layout are built here from a validated org and
+fixed styles, so the figure skips the check; ``tests/unit/test_figures.py`` re-validates
+whole figures to keep that true."""
+CHIP_TRACES = len(HOP_COLOURS) + 2
+"""One trace per chip colour: the hop buckets, no one can decide, and greyed out."""
 
-# Trace order; fixed so that figures animate into each other.
-TRACE_EDGES, TRACE_CUSTOMER_LINKS, TRACE_PATH, TRACE_ROLES, TRACE_CUSTOMERS, TRACE_FRAME, TRACE_DOTTED = range(7)
-
-
-def role_positions(layout: TreeLayout, view: View) -> dict[str, tuple[float, float]]:
-    """Where each role is drawn: the top role highest in the conventional view, lowest
-    in the customer-on-top view. Orientation is the only difference."""
-    deepest = layout.levels - 1
-    if view == "conventional":
-        return {role: (x, float(deepest - layout.row[role])) for role, x in layout.x.items()}
-    return {role: (x, float(layout.row[role])) for role, x in layout.x.items()}
-
-
-def customer_positions(org: Organization, layout: TreeLayout) -> dict[str, tuple[float, float]]:
-    """The customer band of the inverted view: spread across the chart, above every role."""
-    count = len(org.customers)
-    band = layout.levels - 1 + 1.4
-    width = layout.width
-    return {
-        segment.id: ((width * (index + 0.5) / count) if count else 0.0, band)
-        for index, segment in enumerate(org.customers)
-    }
+(
+    TRACE_BANDS,
+    TRACE_EDGES,
+    TRACE_CUSTOMER_LINKS,
+    TRACE_DOTTED,
+    TRACE_PATH,
+    TRACE_CARDS,
+    TRACE_ROLLUPS,
+    TRACE_DIMMED,
+    TRACE_LIT,
+    TRACE_MARKED,
+    TRACE_SEGMENT_CARDS,
+) = range(11)
+TRACE_CHIPS = 11
+TRACE_ROLES = TRACE_CHIPS + CHIP_TRACES
+TRACE_CHIP_TEXT, TRACE_CUSTOMERS = TRACE_ROLES + 1, TRACE_ROLES + 2
+CARD_LOOKS = ("cards", "rollups", "dimmed", "lit", "marked")
+PAD = 12.0
+"""Pixels of white around the chart's cards at opening."""
 
 
 def org_figure(
     org: Organization,
-    layout: TreeLayout,
+    tree: nx.DiGraph,
     found: Sequence[Escalation] | Mapping[str, Escalation],
     *,
     decision: str | None,
@@ -98,274 +101,344 @@ def org_figure(
     selected: str | None = None,
     scale: Scale = SCREEN,
     revision: str = "",
-    rollups: Mapping[str, Rollup] | None = None,
+    shown: Visible | None = None,
     marked: Collection[str] = (),
-    legend: bool = True,
+    area: tuple[float, float] | None = None,
+    focus: str | None = None,
 ) -> go.Figure:
-    """The org chart for one decision: the roles ``layout`` places (all, or the visible
-    part of a collapsed chart, whose collapsed roles carry their ``rollups``).
+    """The org chart for one decision: the roles ``shown`` (all, or the visible part of a
+    collapsed chart, ``collapse.visible``), each a card at ``scale``'s text size.
 
     ``found`` are the escalations of that decision (``metrics.escalations``), as a list or
-    already keyed by role. Customer-facing roles are coloured by hops; roles with authority
-    covering ``amount`` are drawn as diamonds; with ``segment`` only roles serving it are
-    coloured. With ``selected`` (a customer-facing role), its path from the customer to the
-    authority is lit and the rest dims. Roles in ``marked`` get a thick ring in
-    ``CHANGED_COLOUR`` (what differs, in a comparison). ``revision`` keeps the user's zoom while it stays the
-    same (Plotly's uirevision). Without ``legend``, the figure leaves the key to its colours
-    and shapes (``legend_entries``) to the page around it.
+    keyed by role: each customer-facing role's chip shows its hops; with ``segment`` only
+    roles serving it keep their chip's colour. With ``selected``, that role's card is
+    emphasised and, if it faces customers, its path from the customers to the authority is
+    lit and the rest dims, text included. Roles in ``marked`` get a ring in ``CHANGED_COLOUR``.
 
-    The figure also carries the other view's geometry, so that a browser can flip it
-    without asking the server: each trace's ``meta.other`` holds the coordinates it has in
-    the other view, ``layout.meta.view`` the view drawn and ``layout.meta.other_title`` the
-    other view's title (``orient`` in ``assets/clientside.js`` swaps them).
+    ``area`` is the figure's size in pixels (the browser's graph; ``scale``'s default area
+    until it is known): the axes open at one unit per pixel, the chart centred when it fits,
+    else on the top role or on ``focus`` (a role found by search). ``revision`` keeps the
+    user's zoom while it stays the same (Plotly's uirevision).
+
+    The figure carries the other view's geometry so a browser can flip it without asking
+    the server: each trace's ``meta.other`` holds its coordinates in the other view,
+    ``layout.meta`` the view drawn, the other view's title and axis ranges (``orient`` in
+    ``assets/clientside.js`` swaps them).
     """
-    shown = [org.role(role_id) for role_id in layout.x]
     by_role = found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
-    chosen = by_role.get(selected) if selected in layout.x else None
+    size = scale.text
+    rollups = shown.rollups if shown is not None else {}
+    below = segments_below(org, tree) if rollups else None
+    charts = {
+        oriented: chart_cards(org, tree, oriented, list(by_role.values()), decision, size, shown, below)
+        for oriented in VIEWS
+    }
+    cards = charts[view].cards
+    chosen = by_role.get(selected) if selected in cards else None
     on_path = set(chosen.path) if chosen else set()
-    lit_segments = set(org.role(selected).serves) if chosen else set()
-    # Thousands of SVG elements take seconds to draw; WebGL draws them at once, but is not animated.
-    kind = "scattergl" if scale.webgl and len(shown) > WEBGL_FROM else "scatter"
+    lit = on_path | ({selected} if selected in cards else set())
+    lit_segments = sorted(org.role(selected).serves) if chosen else []
+    roles = [org.role(role_id) for role_id in cards]
+    serving = {r.id: (sorted(below[r.id]) if below and r.id in rollups else r.serves) for r in roles}
+    looks = {}
+    for role in roles:
+        if role.id in lit:
+            looks[role.id] = "lit"
+        elif role.id in marked:
+            looks[role.id] = "marked"
+        elif chosen is not None:
+            looks[role.id] = "dimmed"
+        else:
+            looks[role.id] = "rollups" if role.id in rollups else "cards"
+    band_room = (
+        max((text_width(band.name, size.px, "bold") for c in charts.values() for band in c.layout.bands), default=0.0)
+        + size.px
+    )
+    unit = org.decision_index[decision].unit if decision else None
+    hiding = {"hides_below": 1.0} if scale.hides_small_text else {}
 
     def geometry(oriented: View) -> list[dict[str, Any]]:
-        """The traces whose coordinates depend on the view (the roles' own trace apart)."""
-        where = role_positions(layout, oriented)
-        customers = customer_positions(org, layout) if oriented == "inverted" else {}
+        placed = charts[oriented].layout
         return [
-            edges_trace(shown, where, on_path, kind),
-            customer_links_trace(shown, where, customers, segment, lit_segments, kind),
-            path_trace(chosen, where, customers, lit_segments),
-            {"x": [where[role.id][0] for role in shown], "y": [where[role.id][1] for role in shown]},
-            _customers_trace(org, customers, segment, lit_segments, bool(chosen), scale),
-            _frame_trace(layout, oriented),
-            dotted_trace(shown, where, kind),
-            *(_legend_traces(decision is not None, where[org.top.id]) if legend else []),
+            _bands_trace(placed, band_room, size.px, hiding),
+            edges_trace(roles, placed, bool(chosen)),
+            customer_links_trace(roles, placed, serving, segment, bool(chosen)),
+            dotted_trace(roles, placed),
+            path_trace(chosen, placed, lit_segments),
+            *_card_traces(placed, cards, looks, size.px),
+            shapes_trace(placed.customers.values(), size.px * 0.5, "segment-cards", SEGMENT_FILL, CUSTOMER_COLOUR, 1.5),
+            *_chip_traces(placed, cards, by_role, looks, segment, size.px, org),
+            _point_positions(placed, cards, text_middle),
+            _point_positions(placed, {r: c for r, c in cards.items() if c.chip}, _chip_middle),
+            {
+                "x": [b.x for b in placed.customers.values()],
+                "y": [-(b.top + b.height / 2) for b in placed.customers.values()],
+            },
         ]
 
     traces = geometry(view)
-    traces[TRACE_ROLES] = _roles_trace(
-        org, shown, layout, role_positions(layout, view), by_role, rollups or {}, decision, amount, segment, on_path,
-        scale, kind, set(marked),
-    )  # fmt: skip
+    dims = {r.id: looks[r.id] == "dimmed" for r in roles}
+    described = {
+        TRACE_ROLES: _roles_text(org, roles, cards, by_role, rollups, decision, unit, segment, dims, hiding),
+        TRACE_CHIP_TEXT: _chips_text(cards, by_role, dims, segment, org, hiding),
+        TRACE_CUSTOMERS: _segments_text(
+            org, charts["inverted"].segments, lit_segments, segment, bool(chosen), size.px, hiding
+        ),
+    }
+    for index, text in described.items():
+        traces[index] = {**text, "x": traces[index]["x"], "y": traces[index]["y"]}
     other = "conventional" if view == "inverted" else "inverted"
     for trace, elsewhere in zip(traces, geometry(other), strict=True):
-        meta = trace.get("meta") or {}
-        trace["meta"] = {**meta, "other": {"x": numbers(elsewhere["x"]), "y": numbers(elsewhere["y"])}}
+        moved = {"x": numbers(elsewhere["x"]), "y": numbers(elsewhere["y"])}
+        if trace.get("uid") == "bands":
+            moved["text"] = elsewhere["text"]
+        trace["meta"] = {**(trace.get("meta") or {}), "other": moved}
         trace["x"], trace["y"] = numbers(trace["x"]), numbers(trace["y"])
-    layout = _layout(_title(org, view, decision, amount), scale, revision, legend)
-    layout["meta"] = {"view": view, "other_title": _title(org, other, decision, amount)}
+    width, height = area or (scale.plot_width_px + 2 * 8, scale.plot_height_px + scale.title_font + 32)
+    plot = (max(width - 16, 100), max(height - scale.title_font - 32, 100))
+    widest = max(charts[v].layout.extent[0] for v in VIEWS)
+    ranges = {v: _ranges(charts[v].layout, widest, band_room, plot, focus) for v in VIEWS}
+    layout = _layout(_title(org, view, decision, amount), scale, revision, ranges[view], size.max_width / 2)
+    layout["meta"] = {
+        "view": view,
+        "other_title": _title(org, other, decision, amount),
+        "ranges": ranges[view],
+        "other_ranges": ranges[other],
+    }
     return go.Figure(data=traces, layout=layout, **PER_ROLE)
 
 
 def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
     """``values`` as a 32-bit float array, None (a break between lines) as NaN, which
-    plotly.js also draws as a break. Plotly copies such arrays as one block where it copies
-    lists value by value, and sends them as base64 typed arrays, which the browser reads
-    without parsing: the per-role coordinates and sizes are most of a large chart's values.
-    32 bits keep a hundredth of a sibling gap across 100,000 gaps."""
+    plotly.js also draws as a break. Plotly sends such arrays as base64 typed arrays,
+    which the browser reads without parsing."""
     return np.array(values, dtype=np.float32)
 
 
-def _frame_trace(layout: TreeLayout, view: View) -> dict[str, Any]:
-    """Two invisible corners the axes must include, so labels under the lowest row and
-    customer names above the band are not cut off. Points rather than axis ranges: a
-    range in the figure would undo the user's zoom on every update."""
-    top = layout.levels - 1 + (2.4 if view == "inverted" else 0.5)
-    return dict(
-        type="scatter",
-        x=[-1.2, layout.width + 1.2],
-        y=[-0.75, top],
-        mode="markers",
-        marker={"color": "rgba(0,0,0,0)", "size": 1, "line": {"width": 0}},
-        hoverinfo="skip",
-        showlegend=False,
-        name="frame",
-        uid="frame",
-    )
+def _chip_middle(card: Card) -> float:
+    return card.chip.top + card.chip.height / 2 if card.chip else card.height / 2
 
 
-def _roles_trace(
-    org: Organization,
-    shown: Sequence[Role],
-    layout: TreeLayout,
-    where: dict[str, tuple[float, float]],
-    by_role: dict[str, Escalation],
-    rollups: Mapping[str, Rollup],
-    decision: str | None,
-    amount: float | None,
+def _point_positions(placed: CardLayout, cards: Mapping[str, Card], middle: Any) -> dict[str, Any]:
+    return {"x": [placed.x[r] for r in cards], "y": [-(placed.top[r] + middle(card)) for r, card in cards.items()]}
+
+
+def _card_traces(placed: CardLayout, cards: Mapping[str, Card], looks: Mapping[str, str], px: float) -> list[dict]:
+    """The cards, one trace per look (``CARD_LOOKS``), in that order."""
+    radius = px * 0.5
+    styles = {
+        "cards": (CARD_FILL, CARD_BORDER, 1.2, 1.0),
+        "rollups": (ROLLUP_FILL, CARD_BORDER, 1.6, 1.0),
+        "dimmed": (CARD_FILL, NEUTRAL_COLOUR, 1.0, 0.55),
+        "lit": (CARD_FILL, PATH_COLOUR, 4.0, 1.0),
+        "marked": (CARD_FILL, CHANGED_COLOUR, 4.0, 1.0),
+    }
+    traces = []
+    for look in CARD_LOOKS:
+        members = [r for r in cards if looks[r] == look]
+        boxes = (card_box(placed.x[r], placed.top[r], cards[r]) for r in members)
+        traces.append({**shapes_trace(boxes, radius, look, *styles[look]), "meta": {"roles": members}})
+    return traces
+
+
+def _chip_bucket(
+    role_id: str,
+    by_role: Mapping[str, Escalation],
+    dims: Mapping[str, bool],
+    serves: Sequence[str],
     segment: str | None,
-    on_path: set[str],
-    scale: Scale,
-    kind: str,
-    marked: set[str],
+) -> int:
+    """The chip trace of a role: its hop bucket, ``len(HOP_COLOURS)`` for no one can decide,
+    one more for a greyed-out chip (dimmed, or not serving the segment chosen)."""
+    escalation = by_role.get(role_id)
+    if dims.get(role_id) or escalation is None or (segment is not None and segment not in serves):
+        return len(HOP_COLOURS) + 1
+    if escalation.hops is None:
+        return len(HOP_COLOURS)
+    return min(escalation.hops, len(HOP_COLOURS) - 1)
+
+
+def _chip_colour(bucket: int) -> str:
+    if bucket < len(HOP_COLOURS):
+        return HOP_COLOURS[bucket]
+    return UNREACHABLE_COLOUR if bucket == len(HOP_COLOURS) else NEUTRAL_COLOUR
+
+
+def _chip_traces(
+    placed: CardLayout,
+    cards: Mapping[str, Card],
+    by_role: Mapping[str, Escalation],
+    looks: Mapping[str, str],
+    segment: str | None,
+    px: float,
+    org: Organization,
+) -> list[dict]:
+    dims = {r: look == "dimmed" for r, look in looks.items()}
+    buckets: list[list[Box]] = [[] for _ in range(CHIP_TRACES)]
+    for role_id, card in cards.items():
+        box = chip_box(placed.x[role_id], placed.top[role_id], card)
+        if box is not None:
+            buckets[_chip_bucket(role_id, by_role, dims, org.role(role_id).serves, segment)].append(box)
+    return [
+        shapes_trace(boxes, px * 0.4, f"chips-{bucket}", _chip_colour(bucket), _chip_colour(bucket), 1.0)
+        for bucket, boxes in enumerate(buckets)
+    ]
+
+
+def _roles_text(
+    org: Organization,
+    roles: Sequence[Any],
+    cards: Mapping[str, Card],
+    by_role: Mapping[str, Escalation],
+    rollups: Mapping[str, Any],
+    decision: str | None,
+    unit: str | None,
+    segment: str | None,
+    dims: Mapping[str, bool],
+    hiding: dict[str, float],
 ) -> dict[str, Any]:
-    room = label_room(layout)
-    char_px = scale.font * 0.55
-    char_units = char_px * (layout.width + 2.4) / scale.plot_width_px
-    crowded = scale.labels_on_zoom and len(shown) > LABELS_ON_ZOOM_FROM
-    unit = org.decision_index[decision].unit if decision else None
-    zoomed_labels: list[str] = []
-    # A collapsed role with another right above or below it (a stacked column; a manager over
-    # its first report) has no room for its totals under its title in one view or the other
-    # (labels are the same in both): the totals are in its hover text and its zoomed-in label.
-    drawn_at = {(layout.x[role_id], layout.row[role_id]) for role_id in layout.x}
-    xs, ys, colours, symbols, sizes, opacities, labels, hovers, ids, lines = ([] for _ in range(10))
-    rings = [CHANGED_COLOUR if role.id in marked else "#1d2433" for role in shown] if marked else "#1d2433"
-    for role in shown:
-        x, y = where[role.id]
+    hovers = []
+    for role in roles:
         escalation = by_role.get(role.id)
-        counted = escalation is not None and (segment is None or segment in role.serves)
-        authority = role.authority_for(decision) if decision else None
-        decides = authority is not None and authority.covers(amount if unit else None)
-        rollup = rollups.get(role.id)
-        xs.append(x)
-        ys.append(y)
-        if rollup is not None:
-            colours.append(hop_colour(rollup.median_hops) if rollup.facing_people else NEUTRAL_COLOUR)
-            symbols.append("square")
-            sizes.append(scale.marker * 1.5)
-        else:
-            colours.append(hop_colour(escalation.hops) if counted else NEUTRAL_COLOUR)
-            symbols.append("diamond" if decides else ("x" if counted and escalation.hops is None else "square"))
-            sizes.append(scale.marker)
-        opacities.append(1.0 if not on_path or role.id in on_path else DIM)
-        lines.append(4 if role.id in marked else 3 if role.id in on_path or rollup is not None else 1)
-        labelled = scale.every_label or bool(
-            role.customer_facing or decides or role.id in on_path or role.reports_to is None or rollup
-        )
-        chars = min(int(room[role.id] * 0.92 / char_units), 24)
-        fits = chars >= NARROWEST_LABEL_CHARS or not scale.labels_on_zoom
-        hemmed_in = any((layout.x[role.id], layout.row[role.id] + step) in drawn_at for step in (-1, 1))
-        fitted = ""
-        if labelled and fits and not crowded:
-            title_lines = max(scale.label_lines - bool(role.name or role.headcount != 1), 1)
-            exact = scale.labels_on_zoom
-            fitted = node_label(role, None if hemmed_in else rollup, chars, title_lines=title_lines, exact=exact)
-        labels.append(fitted)
-        if scale.labels_on_zoom:  # a label that fits as the chart opens fits zoomed in, unless it was cut short
-            zoomed_chars = min(int(room[role.id] * 0.92 * READABLE_PX_PER_UNIT / char_px), 24)
-            zoomed = fitted if fitted and not hemmed_in else ""
-            if labelled and not zoomed:
-                most = 2 if hemmed_in else 3
-                zoomed = node_label(role, rollup, zoomed_chars, totals_lines=most + 1, title_lines=most, exact=True)
-            zoomed_labels.append(zoomed)
-        hover = role_hover(org, role, escalation if counted else None, authority, unit)
-        if rollup is not None:
-            hover += "<br><b>Collapsed</b>: " + rollup_label(rollup) + "<br>Click to show its reports"
+        counted = escalation if escalation is not None and (segment is None or segment in role.serves) else None
+        hover = role_hover(org, role, counted, role.authority_for(decision) if decision else None, unit)
+        if role.id in rollups:
+            hover += "<br><b>Collapsed</b>: click to show its reports"
         hovers.append(hover)
-        ids.append(f"{EXPAND_PREFIX}{role.id}" if rollup is not None else role.id)
-    zoom = {"zoomed_text": zoomed_labels, "readable_px_per_unit": READABLE_PX_PER_UNIT} if scale.labels_on_zoom else {}
-    return dict(
-        type=kind,
-        x=xs,
-        y=ys,
-        mode="markers" if crowded else "markers+text",
-        meta={"labels": "zoom" if crowded else "fit" if scale.labels_on_zoom else "always", **zoom},
-        marker={
-            "color": colours,
-            "symbol": symbols,
-            "size": numbers(sizes),
-            "opacity": numbers(opacities),
-            "line": {"color": rings, "width": numbers(lines)},
-        },
-        text=labels,
-        textposition="bottom center",
-        textfont={"size": scale.font, "color": "#1d2433"},
-        customdata=ids,
+    return text_trace(
+        "roles",
+        [],
+        [],
+        [card_text(cards[r.id]) for r in roles],
+        [cards[r.id].lines[0].px for r in roles],
+        [DIM_TEXT_COLOUR if dims[r.id] else TEXT_COLOUR for r in roles],
+        FONT_FAMILY,
+        customdata=[[r.id, "collapsed" if r.id in rollups else "role"] for r in roles],
         hovertext=hovers,
         hoverinfo="text",
-        showlegend=False,
-        name="roles",
-        uid="roles",
+        marker={"opacity": 0.01, "size": 2},
+        meta=hiding,
     )
 
 
-def _customers_trace(
-    org: Organization,
-    customers: dict[str, tuple[float, float]],
+def _chips_text(
+    cards: Mapping[str, Card],
+    by_role: Mapping[str, Escalation],
+    dims: Mapping[str, bool],
     segment: str | None,
-    lit_segments: set[str],
-    dimming: bool,
-    scale: Scale,
+    org: Organization,
+    hiding: dict[str, float],
 ) -> dict[str, Any]:
-    chosen = org.customers  # every segment's text and style, in both views, so that a flip only moves them
-    opacities = [
-        1.0 if (not dimming or s.id in lit_segments) and (segment is None or s.id == segment) else DIM for s in chosen
-    ]
-    return dict(
-        type="scatter",
-        x=[customers[s.id][0] for s in chosen if s.id in customers],
-        y=[customers[s.id][1] for s in chosen if s.id in customers],
-        mode="markers+text",
-        marker={"color": CUSTOMER_COLOUR, "symbol": "circle", "size": scale.customer_marker, "opacity": opacities},
-        text=[f"<b>{html.escape(s.name)}</b>" for s in chosen],
-        textposition="top center",
-        textfont={"size": scale.font + 4, "color": CUSTOMER_COLOUR},
-        customdata=[f"{SEGMENT_PREFIX}{s.id}" for s in chosen],
-        hovertext=[f"Customers: {html.escape(s.name)}" for s in chosen],
-        hoverinfo="text",
-        showlegend=False,
-        name="customers",
-        uid="customers",
+    chipped = [(r, card) for r, card in cards.items() if card.chip]
+    colours = []
+    for role_id, _card in chipped:
+        bucket = _chip_bucket(role_id, by_role, dims, org.role(role_id).serves, segment)
+        colours.append(DIM_TEXT_COLOUR if dims.get(role_id) else text_colour_on(_chip_colour(bucket)))
+    return text_trace(
+        "chip-text",
+        [],
+        [],
+        [chip_text(card) for _, card in chipped],
+        [card.chip.px for _, card in chipped],
+        colours,
+        FONT_FAMILY,
+        hoverinfo="skip",
+        meta=hiding,
     )
 
 
-def _legend_traces(with_decision: bool, hidden_at: tuple[float, float]) -> list[dict[str, Any]]:
-    """The legend's entries (``legend_entries``) as traces.
-
-    Each needs a point to be listed: a one-pixel point hidden inside the top role's node
-    (a point at None is drawn in the corner after an animated update); the legend draws
-    its symbols at full size whatever the point's size (``itemsizing``)."""
-    entries = legend_entries(with_decision)
-    return [
-        dict(
-            type="scatter",
-            x=[hidden_at[0]],
-            y=[hidden_at[1]],
-            mode="markers",
-            marker={"color": colour, "symbol": symbol, "size": 1, "line": {"color": "#1d2433", "width": 1}},
-            name=name,
-            showlegend=True,
-            hoverinfo="skip",
-            uid=f"legend-{index}",
-        )
-        for index, (name, colour, symbol) in enumerate(entries)
+def _segments_text(
+    org: Organization,
+    segments: Mapping[str, Card],
+    lit: Sequence[str],
+    segment: str | None,
+    dimming: bool,
+    px: float,
+    hiding: dict[str, float],
+) -> dict[str, Any]:
+    chosen = [s for s in org.customers if s.id in segments]
+    colours = [
+        CUSTOMER_COLOUR if (not dimming or s.id in lit) and segment in (None, s.id) else DIM_TEXT_COLOUR for s in chosen
     ]
+    return text_trace(
+        "customers",
+        [],
+        [],
+        [card_text(segments[s.id]) for s in chosen],
+        [px] * len(chosen),
+        colours,
+        FONT_FAMILY,
+        customdata=[[s.id, "segment"] for s in chosen],
+        marker={"opacity": 0.01, "size": 2},
+        hovertext=[f"Customers: {html.escape(s.name, quote=False)}" for s in chosen],
+        hoverinfo="text",
+        meta=hiding,
+    )
+
+
+def _bands_trace(placed: CardLayout, band_room: float, px: float, hiding: dict[str, float]) -> dict[str, Any]:
+    """The bands' names down the chart's left side: customers, front line, the managers."""
+    return text_trace(
+        "bands",
+        [-band_room] * len(placed.bands),
+        [-(band.top + band.height / 2) for band in placed.bands],
+        [f"<b>{html.escape(band.name)}</b>" for band in placed.bands],
+        px,
+        BAND_COLOUR,
+        FONT_FAMILY,
+        hoverinfo="skip",
+        textposition="middle right",
+        meta=hiding,
+    )
+
+
+def _ranges(
+    placed: CardLayout, width: float, band_room: float, plot: tuple[float, float], focus: str | None
+) -> dict[str, list]:
+    """Axis ranges of one unit per pixel of the plot area, from the top of the chart: the
+    chart (``width`` wide: the wider view's, so that both views open on the same ranges and
+    a flip keeps the user's zoom) centred when it fits, else its left side (band names and
+    all) in view, or the role ``focus`` (one found by search) in the middle."""
+    plot_w, plot_h = plot
+    left = -band_room - PAD
+    content = width + PAD - left
+    if content <= plot_w:
+        x0 = left - (plot_w - content) / 2
+    else:
+        centre = placed.x[focus] if focus in placed.x else (left + plot_w / 2)
+        x0 = min(max(centre - plot_w / 2, left), width + PAD - plot_w)
+    y_top = PAD
+    if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
+        y_top = -(placed.top[focus] + placed.height[focus] / 2) + plot_h / 2
+    return {"x": [x0, x0 + plot_w], "y": [y_top - plot_h, y_top]}
 
 
 def _title(org: Organization, view: View, decision: str | None, amount: float | None) -> str:
-    title = html.escape(org.name)
+    title = html.escape(org.name, quote=False)
     if decision is not None:
         subject = org.decision_index[decision]
-        asked = f" of {amount:,g} {html.escape(subject.unit)}" if amount is not None and subject.unit else ""
-        title += f" · {html.escape(subject.name)}{asked}"
+        unit = html.escape(subject.unit, quote=False) if subject.unit else ""
+        asked = f" of {amount:,g} {unit}" if amount is not None and subject.unit else ""
+        title += f" · {html.escape(subject.name, quote=False)}{asked}"
     return title + (" · customers on top" if view == "inverted" else " · conventional")
 
 
-def _layout(title: str, scale: Scale, revision: str, legend: bool) -> dict[str, Any]:
-    """The figure's layout, as a dict: checked by Plotly it was a large share of the time a
-    big org's opening figure took to build (``PER_ROLE``)."""
+def _layout(title: str, scale: Scale, revision: str, ranges: dict[str, list], reach: float) -> dict[str, Any]:
+    """The figure's layout, as a dict (``PER_ROLE``). The y axis is anchored to the x axis
+    one to one, so zooming keeps cards' shapes and the text's size against them."""
+    axis = {"visible": False, "showgrid": False, "zeroline": False}
     return dict(
-        title={"text": title, "font": {"size": scale.title_font}, "x": 0.01, "xanchor": "left"},
-        showlegend=legend,
-        legend={
-            "orientation": "h",
-            "yanchor": "top",
-            "y": -0.02,
-            "xanchor": "left",
-            "x": 0,
-            "font": {"size": scale.font + 2},
-            "itemclick": False,
-            "itemsizing": "constant",
-            "itemdoubleclick": False,
-        },
-        xaxis={"visible": False},
-        yaxis={"visible": False},
+        title={"text": title, "font": {"size": scale.title_font, "family": FONT_FAMILY}, "x": 0.01, "xanchor": "left"},
+        showlegend=False,
+        xaxis={**axis, "range": ranges["x"]},
+        yaxis={**axis, "range": ranges["y"], "scaleanchor": "x", "scaleratio": 1},
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
-        margin={"l": 10, "r": 10, "t": 40 + scale.title_font, "b": 10},
+        margin={"l": 8, "r": 8, "t": 24 + scale.title_font, "b": 8},
+        font={"family": FONT_FAMILY},
         hovermode="closest",
-        hoverlabel={"font": {"size": scale.font + 2}},
+        hoverdistance=round(reach),
+        hoverlabel={"font": {"size": scale.text.px, "family": FONT_FAMILY}},
         clickmode="event",
         dragmode="pan",
         uirevision=revision,

@@ -9,6 +9,11 @@ explicit traversals, so a 20,000-deep chain lays out without recursion.
 
 Orientation (which way is up) and the customer band are applied by the figure builders
 afterwards; the layout knows only depth and horizontal position.
+
+Cards of measured sizes in pixels, the customer-on-top view's bands and the segments' places
+are ``orgcharts.cardlayout`` (on ``orgcharts.flextree``); ``tidy_tree`` and ``TreeLayout``
+stay for the figures that still draw in sibling-gap units, and ``stacked`` and
+``STACK_FROM`` serve both.
 """
 
 from __future__ import annotations

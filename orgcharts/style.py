@@ -1,10 +1,12 @@
 """How every chart looks, on a screen, a projector or a page: the two views, the colours
-(hops on a blue-to-red scale), the type and marker sizes, and the key to them."""
+(hops on a blue-to-red scale), the media drawn for, and the key to the colours."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from orgcharts.cards import PROJECTOR_TEXT, SCREEN_TEXT, TextSize
 
 View = Literal["conventional", "inverted"]
 VIEWS: tuple[View, ...] = ("conventional", "inverted")
@@ -22,39 +24,33 @@ CHANGED_COLOUR = "#e7298a"
 """The ring around roles that differ between two orgs compared side by side."""
 DIM = 0.18
 """Opacity of what is not on a selected escalation path."""
+CARD_FILL = "#ffffff"
+CARD_BORDER = "#5b6678"
+ROLLUP_FILL = "#e8edf5"
+SEGMENT_FILL = "#e3f3ec"
+TEXT_COLOUR = "#1d2433"
+DIM_TEXT_COLOUR = "#c3c9d3"
+BAND_COLOUR = "#6b7485"
 
 
 @dataclass(frozen=True)
 class Scale:
-    """Type and marker sizes for a screen: the dashboard, or a projector at the back of a room."""
+    """A medium the chart is drawn for: the type of its cards (``cards.TextSize``), the
+    title's size, the plot area assumed until the browser tells its real size, and whether
+    text hides when zoomed out below its legible size (a screen) or is always drawn (a picture)."""
 
-    font: int
-    marker: int
-    customer_marker: int
-    plot_width_px: int
+    text: TextSize
     title_font: int
-    every_label: bool = True
-    """Label every role; else only those that tell the story (front line, authority, path)."""
-    labels_on_zoom: bool = True
-    """Crowded charts show labels only once zoomed in (a screen); a printed page shows them all."""
-    webgl: bool = True
-    """Draw big charts with WebGL (a screen); a printed page stays vector, every label text."""
-    label_lines: int = 3
-    """Lines of label (title and person) that fit between two rows of roles on a screen 1,080
-    pixels high: a row's height less a marker's. Collapsed roles' totals come on top of these
-    when no role stands right above or below."""
+    plot_width_px: int
+    plot_height_px: int
+    hides_small_text: bool = True
 
 
-SCREEN = Scale(font=12, marker=20, customer_marker=34, plot_width_px=1500, title_font=18)
-PROJECTOR = Scale(
-    font=18, marker=30, customer_marker=48, plot_width_px=1880, title_font=30, every_label=False, label_lines=2
-)
-
-
-HALF_SCREEN = Scale(
-    font=11, marker=15, customer_marker=26, plot_width_px=880, title_font=15, every_label=False, label_lines=2
-)
-"""Two charts side by side: only the roles that tell the story are labelled."""
+SCREEN = Scale(SCREEN_TEXT, title_font=18, plot_width_px=1500, plot_height_px=700)
+PROJECTOR = Scale(PROJECTOR_TEXT, title_font=30, plot_width_px=1880, plot_height_px=860)
+HALF_SCREEN = Scale(SCREEN_TEXT, title_font=15, plot_width_px=600, plot_height_px=500)
+"""Two charts side by side (the compare tab, 560 px high): the screen's type at one unit per pixel
+of the narrowest plot they get, the rest reached by panning."""
 
 
 def hop_colour(hops: int | None) -> str:
@@ -81,11 +77,11 @@ def hop_label(hops: int | None) -> str:
 
 
 def legend_entries(with_decision: bool) -> list[tuple[str, str, str]]:
-    """What the colours and shapes of a chart mean: (label, colour, marker symbol) each."""
+    """What the colours of a chart's hop chips mean: (label, colour, symbol) each. Authority
+    is said in words on the cards, so the key is only the chips' scale."""
     entries: list[tuple[str, str, str]] = []
     if with_decision:
         entries += [(hop_label(hops), hop_colour(hops), "square") for hops in range(len(HOP_COLOURS))]
-        entries.append((hop_label(None), UNREACHABLE_COLOUR, "x"))
-        entries.append(("can decide", "#ffffff", "diamond"))
-    entries.append(("not customer-facing", NEUTRAL_COLOUR, "square"))
+        entries.append((hop_label(None), UNREACHABLE_COLOUR, "square"))
+    entries.append(("collapsed team: click to open", ROLLUP_FILL, "square"))
     return entries

@@ -32,15 +32,15 @@ def stores() -> list[Any]:
     return [
         dcc.Store(id=ids.SELECTION, storage_type="memory"),
         dcc.Store(id=ids.EXPANDED, storage_type="session", data=[]),
+        dcc.Store(id=ids.CHART_AREA, storage_type="memory"),
     ]
 
 
 def layout() -> html.Div:
     return html.Div(
         className="chart-panel",
-        **ids.CLICK_CODES,
+        **ids.CLICK_KINDS,
         children=[
-            html.Div(id=ids.HOP_BADGE, className="hop-badge", hidden=True),
             dcc.Graph(
                 id=ids.CHART,
                 className="chart",
@@ -56,11 +56,18 @@ def layout() -> html.Div:
                     "toImageButtonOptions": {"format": "png", "scale": 2},
                 },
                 responsive=True,
-                style={"height": "max(450px, calc(100vh - 320px))", "width": "100%"},
+                style={"height": "max(440px, calc(100vh - 280px))", "width": "100%"},
             ),
-            # The key to colours and shapes, outside the figure: Plotly would draw it
-            # again on every redraw (docs/performance.md).
-            html.Ul(id=ids.CHART_LEGEND, className="chart-legend"),
+            # Under the plot, never over it: the key to the chips' colours (outside the
+            # figure: Plotly would draw it again on every redraw), and the hop badge, which
+            # must not cover the lit path or the top role.
+            html.Div(
+                className="chart-footer",
+                children=[
+                    html.Ul(id=ids.CHART_LEGEND, className="chart-legend"),
+                    html.Div(id=ids.HOP_BADGE, className="hop-badge", hidden=True),
+                ],
+            ),
         ],
     )
 
@@ -80,7 +87,7 @@ def layout() -> html.Div:
         **controls.ORG,
         "edits": Input(ids.EDITS, "data"),
         "shown": {
-            **controls.given((*controls.MEASURED, "selected", "present", "levels", "expanded")),
+            **controls.given((*controls.MEASURED, "selected", "present", "levels", "expanded", "area")),
             "view": State(*controls.BROWSER["view"]),
         },
         "picked": Input(ids.SEARCH_RESULTS, "picked"),
@@ -118,7 +125,7 @@ def render_chart(
         chosen,
         revision=shape.digest,
         totals=measured.totals,
-        legend=False,
+        focus=shown["selected"] if jumped else None,
     )
     return (
         figure,
@@ -143,6 +150,9 @@ def hop_badge(chosen: Selection | None) -> tuple[Any, bool, dict[str, str]]:
     return children, False, {"backgroundColor": background, "color": text_colour_on(background)}
 
 
+# The chart's real size, measured in the browser once it is drawn and again on resize
+# (debounced), so the server opens as many levels as fit it at one chart unit per pixel.
+callbacks.client("measureChart", [Output(ids.CHART_AREA, "data")], [Input(ids.CHART, "figure")])
 # Plotly draws WebGL charts on a canvas of twice the page's size (its plotGlPixelRatio):
 # draw at the screen's density instead (docs/performance.md).
 callbacks.client(

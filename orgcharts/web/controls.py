@@ -44,6 +44,7 @@ BROWSER: dict[str, tuple[str, str]] = {
     "present": (ids.PRESENT, "data"),
     "levels": (ids.LEVELS, "value"),
     "expanded": (ids.EXPANDED, "data"),
+    "area": (ids.CHART_AREA, "data"),
 }
 """Where the browser holds each field of ``Controls``: component id and property."""
 MEASURED = ("decision", "amount", "segment", "via_dotted")
@@ -83,6 +84,7 @@ def read(org: Organization, raw: Mapping[str, Any]) -> Controls:
             if isinstance(role, str) and org.has_role(role)
         ),
         via_dotted=isinstance(dotted, list) and VIA_DOTTED_ON in dotted,
+        area=_area(raw.get("area")),
     )
 
 
@@ -128,6 +130,17 @@ def said(org: Organization, chosen: Controls) -> str:
     credit of 200 USD (typical amount)"; "" without a decision."""
     asked = session_asked(org, chosen)
     return request_words(asked) if asked else ""
+
+
+def _area(raw: Any) -> tuple[int, int] | None:
+    """The chart's size as the browser measured it, if it is a plausible one."""
+    if not isinstance(raw, dict):
+        return None
+    width, height = raw.get("width"), raw.get("height")
+    sizes = (width, height)
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) and 200 <= v <= 20_000 for v in sizes):
+        return None
+    return round(width), round(height)
 
 
 def layout() -> html.Div:
@@ -176,7 +189,7 @@ def layout() -> html.Div:
                     dcc.Input(
                         id=ids.SEARCH,
                         type="search",
-                        placeholder="Find a role, person or id",
+                        placeholder="Find role, person, id",
                         debounce=False,
                         className="search-box",
                         autoComplete="off",

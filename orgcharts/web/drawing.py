@@ -12,14 +12,33 @@ from orgcharts.collapse import Subtrees, subtree_totals, visible
 from orgcharts.compare import Comparison, compare
 from orgcharts.export import Format, Picture, picture
 from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, org_figure
+from orgcharts.fitting import levels_that_fit
 from orgcharts.metrics import Escalation, escalations
 from orgcharts.model import Organization
 from orgcharts.web.session import Computations, Controls, Structure
 
 
-def shown_levels(shape: Structure, controls: Controls) -> int:
-    """Levels drawn: the user's choice, else as many as the org opens on."""
-    return controls.levels if controls.levels else shape.opening_levels
+def shown_levels(
+    shape: Structure,
+    controls: Controls,
+    org: Organization | None = None,
+    found: Sequence[Escalation] = (),
+    totals: Subtrees | None = None,
+    scale: Scale | None = None,
+) -> int:
+    """Levels drawn: the user's choice, else as many as fit the chart's real area at the
+    medium's text size in both views (``fitting.levels_that_fit``), so every card opens
+    legible; without the area, as many as the org opens on."""
+    if controls.levels:
+        return controls.levels
+    if org is None or controls.area is None:
+        return shape.opening_levels
+    scale = scale or (PROJECTOR if controls.present else SCREEN)
+    width, height = controls.area
+    room = 10 * scale.text.px  # the band names down the left side
+    plot = (width - 16 - room, height - scale.title_font - 32)
+    decision = controls.decision if controls.decision in org.decision_index else None
+    return levels_that_fit(org, shape.tree, *plot, found, decision, scale.text, totals=totals)
 
 
 def chart(
@@ -32,31 +51,35 @@ def chart(
     totals: Subtrees | None = None,
     marked: Collection[str] = (),
     scale: Scale | None = None,
-    legend: bool = True,
+    focus: str | None = None,
 ) -> go.Figure:
     """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's.
     ``found`` are the escalations shown (as a list or by role); ``totals`` their subtree
     totals, computed here when not given; ``marked`` roles are ringed. ``scale`` defaults
-    to the screen's, or the projector's when presenting; without ``legend``, the page shows
-    the key (``figures.org_figure``)."""
+    to the screen's, or the projector's when presenting; ``focus``: a role to bring into
+    view (one found by search)."""
+    listed = list(found.values()) if isinstance(found, Mapping) else list(found)
     if totals is None:
-        totals = subtree_totals(org, shape.tree, list(found.values()) if isinstance(found, Mapping) else found)
-    shown = visible(org, shape.tree, shown_levels(shape, controls), controls.expanded, totals)
-    layout = computations.layout(shape, tuple(shown.roles) if shown.rollups else None)
+        totals = subtree_totals(org, shape.tree, listed)
+    scale = scale or (PROJECTOR if controls.present else SCREEN)
+    levels = shown_levels(shape, controls, org, listed, totals, scale)
+    shown = visible(org, shape.tree, levels, controls.expanded, totals)
+    del computations  # the card layout is cheap enough to build on each draw
     return org_figure(
         org,
-        layout,
+        shape.tree,
         found,
-        rollups=shown.rollups,
+        shown=shown if shown.rollups else None,
         decision=controls.decision if controls.decision in org.decision_index else None,
         view=controls.view,
         amount=controls.amount,
         segment=controls.segment,
         selected=controls.selected,
-        scale=scale or (PROJECTOR if controls.present else SCREEN),
+        scale=scale,
         revision=revision,
         marked=marked,
-        legend=legend,
+        area=controls.area,
+        focus=focus,
     )
 
 
@@ -75,7 +98,7 @@ def picture_of(
         amount=controls.amount,
         segment=controls.segment,
         selected=controls.selected,
-        levels=shown_levels(shape, controls),
+        levels=shown_levels(shape, controls, org, found),
         expanded=controls.expanded,
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgcharts.figures import EXPAND_PREFIX, SEGMENT_PREFIX
+from orgcharts.figures import KINDS
 
 AMOUNT = "amount"
 AMOUNT_DOWN = "amount-down"
@@ -23,6 +23,7 @@ AMOUNT_UP = "amount-up"
 APPLY = "apply"
 CHANGES = "changes"
 CHART = "chart"
+CHART_AREA = "chart-area"
 CHART_LEGEND = "chart-legend"
 CLEAR_SELECTION = "clear-selection"
 COMPARE_AFTER = "compare-after"
@@ -131,9 +132,10 @@ SORT = "sort"
 UNDO = "undo"
 """The pattern-matching type of each what-if change's undo button."""
 
-CLICK_CODES = {"data-expand-prefix": EXPAND_PREFIX, "data-segment-prefix": SEGMENT_PREFIX}
-"""What a click on the chart carries (``figures``' customdata codes), written on the chart
-panel for ``assets/clientside.js`` to read: the JavaScript spells neither."""
+CLICK_KINDS = {"data-click-collapsed": KINDS[1], "data-click-segment": KINDS[2]}
+"""What a click on the chart can hit besides a role (``figures.KINDS``: each point's
+customdata is ``[id, kind]``), written on the chart panel for ``assets/clientside.js`` to
+read: the JavaScript spells neither."""
 
 
 def csv_column(field: str) -> str:

@@ -200,6 +200,8 @@ class Controls:
     levels: int | None = None
     expanded: tuple[str, ...] = ()
     via_dotted: bool = False
+    area: tuple[int, int] | None = None
+    """The chart's size in the browser, in pixels, once the browser has told it."""
     amount_basis: Basis = "none"
     """Why ``amount`` is what it is (``amounts.resolve``): given, typical, none or no unit."""
 

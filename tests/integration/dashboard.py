@@ -3,8 +3,9 @@
 import time
 
 from benchmarks.driver import PLAIN_JS, ROLES_TRACE, role_screen_point
+from orgcharts.figures import TRACE_CUSTOMERS
 
-CUSTOMERS_TRACE = 4
+CUSTOMERS_TRACE = TRACE_CUSTOMERS
 __all__ = ["PLAIN_JS", "ROLES_TRACE", "role_screen_point"]
 
 
@@ -41,7 +42,7 @@ def figure(page):
         const marker = (m) => m && Object.assign({}, m, {size: plain(m.size), opacity: plain(m.opacity),
                                                          line: m.line && Object.assign({}, m.line, {width: plain(m.line.width)})});
         return {data: g.data.map(t => ({x: plain(t.x), y: plain(t.y), customdata: t.customdata, text: t.text,
-                 marker: marker(t.marker) || null})),
+                 marker: marker(t.marker) || null, textfont: t.textfont || null})),
                 layout: {title: g.layout.title && g.layout.title.text,
                          xrange: g.layout.xaxis.range, yrange: g.layout.yaxis.range,
                          annotations: (g.layout.annotations || []).map(a => a.text)}}; }"""
@@ -51,12 +52,36 @@ def figure(page):
 def role_position(page, role_id):
     """The role's (x, y) in chart coordinates."""
     data = figure(page)["data"][ROLES_TRACE]
-    index = data["customdata"].index(role_id)
+    index = [hit[0] for hit in data["customdata"]].index(role_id)
     return data["x"][index], data["y"][index]
+
+
+def shown_roles(page):
+    return [hit[0] for hit in figure(page)["data"][ROLES_TRACE]["customdata"]]
+
+
+def bring_into_view(page, role_id):
+    """As a user would: open every level if the role is not drawn (the chart opens on the
+    levels that fit), then pan the chart so that the role's card is in the middle."""
+    if role_id not in shown_roles(page):
+        choose(page, "levels", "all")
+    page.evaluate(
+        """(id) => { const g = document.querySelector('#chart .js-plotly-plot'); """
+        + PLAIN_JS
+        + f"""
+        const t = g.data[{ROLES_TRACE}]; const i = t.customdata.findIndex((c) => c[0] === id);
+        const x = plain(t.x)[i], y = plain(t.y)[i];
+        const xr = g._fullLayout.xaxis.range, yr = g._fullLayout.yaxis.range;
+        const w = (xr[1] - xr[0]) / 2, h = (yr[1] - yr[0]) / 2;
+        return Plotly.relayout(g, {{'xaxis.range': [x - w, x + w], 'yaxis.range': [y - h, y + h]}}); }}""",
+        role_id,
+    )
+    settle(page)
 
 
 def click_role(page, role_id):
     page.locator("#chart").scroll_into_view_if_needed()
+    bring_into_view(page, role_id)
     x, y = role_screen_point(page, role_id)
     page.mouse.move(x, y)
     time.sleep(0.15)

@@ -7,14 +7,14 @@ import time
 import pytest
 import yaml
 
-from orgcharts.figures import TRACE_DOTTED, legend_entries
+from orgcharts.figures import TRACE_CUSTOMERS, legend_entries
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import example_text, load_example
 from orgcharts.metrics import escalations, summarize
+from orgcharts.style import DIM_TEXT_COLOUR, TEXT_COLOUR
 from orgcharts.whatif import Edit, apply_edits
 from tests.integration.dashboard import (
     CUSTOMERS_TRACE,
-    PLAIN_JS,
     ROLES_TRACE,
     card,
     card_change,
@@ -45,7 +45,9 @@ def test_opens_on_the_example_with_customers_on_top(page, server):
     open_dashboard(page, server)
     assert page.locator("#org-name").inner_text() == "Northwind Mobile"
     shown = figure(page)
-    assert len(shown["data"][ROLES_TRACE]["x"]) == len(TELECOM.roles)
+    opened = [hit for hit in shown["data"][ROLES_TRACE]["customdata"]]
+    assert 1 < len(opened) < len(TELECOM.roles), "opens on the levels that fit the chart"
+    assert any(kind == "collapsed" for _, kind in opened), "the rest is in collapsed teams' cards"
     assert len(shown["data"][CUSTOMERS_TRACE]["x"]) == 3
     lowest_customer = min(shown["data"][CUSTOMERS_TRACE]["y"])
     assert lowest_customer > max(shown["data"][ROLES_TRACE]["y"])
@@ -56,19 +58,27 @@ def test_opens_on_the_example_with_customers_on_top(page, server):
     key = [label for label, _, _ in legend_entries(True)]
     assert [text.strip() for text in page.locator("#chart-legend li").all_inner_texts()] == key
     drawn = "() => { const g = document.querySelector('#chart .js-plotly-plot'); return [g.layout.showlegend, g.data.length]; }"
-    assert page.evaluate(drawn) == [False, TRACE_DOTTED + 1], "the page draws the key, not Plotly"
+    assert page.evaluate(drawn) == [False, TRACE_CUSTOMERS + 1], "the page draws the key, not Plotly"
 
 
 def test_flip_animates_and_keeps_zoom_and_selection(page, server):
     open_dashboard(page, server)
     click_role(page, "agent_denver")
     start = role_position(page, "ceo")
-    zoom = [start[0] - 8, start[0] + 8]
+    zoom = [start[0] - 1600, start[0] + 1600]  # chart units are pixels at opening: zoomed out to see both places
     page.evaluate(
         "(zoom) => Plotly.relayout(document.querySelector('#chart .js-plotly-plot'), {'xaxis.range': zoom})", zoom
     )
     settle(page)
-    point = page.locator("#chart .traceroles .point").nth(0)
+    # zoomed out the text hides and its invisible points stay; flipped, the text shows again
+    first = "() => document.querySelector('#chart .traceroles .point, #chart .traceroles .textpoint')"
+    first += ".getBoundingClientRect().y"
+
+    class Point:
+        def bounding_box(self):
+            return {"y": page.evaluate(first)}
+
+    point = Point()
     before = point.bounding_box()["y"]
     page.keyboard.press("f")
     samples = []
@@ -81,7 +91,7 @@ def test_flip_animates_and_keeps_zoom_and_selection(page, server):
     assert before > after, "the top role rises to the top in the conventional view"
     assert any(after < y < before for y in samples), "the node travels: mid-flip it is between its two places"
     end = role_position(page, "ceo")
-    assert end[0] == start[0] and end[1] > start[1]
+    assert end[1] > start[1], "the top role rises (each view lays its cards out on its own, so x moves too)"
     assert figure(page)["layout"]["xrange"] == zoom, "zoom survives the flip"
     assert page.locator("#hops-big .hops-number").inner_text() == "2", "selection survives the flip"
     assert page.locator("#view input[value=conventional]").is_checked()
@@ -146,8 +156,13 @@ def test_clicking_a_role_lights_its_path_and_empty_space_clears_it(page, server)
         "Care Centre Manager, Denver",
     ]
     roles = figure(page)["data"][ROLES_TRACE]
-    opacity = dict(zip(roles["customdata"], roles["marker"]["opacity"], strict=True))
-    assert opacity["agent_denver"] == 1 and opacity["ccm_denver"] == 1 and opacity["ceo"] < 0.5
+    colour = dict(zip([hit[0] for hit in roles["customdata"]], roles["textfont"]["color"], strict=True))
+    assert colour["agent_denver"] == colour["ccm_denver"] == TEXT_COLOUR and colour["ceo"] == DIM_TEXT_COLOUR
+    drawn = page.evaluate(
+        "() => [...document.querySelectorAll('#chart .scatterlayer .trace')].map((t) => t.classList.value)"
+    )
+    order = [next((c for c in classes.split() if c.startswith("trace") and c != "trace"), "") for classes in drawn]
+    assert order.index("tracepath") < order.index("tracelit") < order.index("traceroles"), "the path under the cards"
     assert page.locator("#hop-badge .headline").inner_text() == "2 hops"
     assert page.locator("#hop-badge .route").inner_text() == "Care Agent, Denver → Care Centre Manager, Denver"
     click_empty_space(page)
@@ -229,7 +244,7 @@ def test_pictures_download_as_shown_with_selection_and_what_if(page, server, tmp
     open_dashboard(page, server)
     choose(page, "decision", "Refund or bill credit")
     set_amount(page, 150)
-    zero_hops = "fill: rgb(33, 102, 172)"
+    zero_hops = "0 hops</tspan>"
     before = download_picture(page, "SVG (vector)", tmp_path / "before").read_text()
     click_role(page, "rep_airport")
     page.fill("#grant-limit", "200")
@@ -258,7 +273,7 @@ def test_compare_tab_shows_today_beside_the_what_if_and_a_proposal(page, server,
     page.click("#grant")
     settle(page)
     page.get_by_text("Compare", exact=True).click()
-    page.wait_for_selector("#compare-after .scatterlayer .point", timeout=20_000)
+    page.wait_for_selector("#compare-after .scatterlayer .textpoint", timeout=20_000)
     page.wait_for_selector(".compare-table tr.better", timeout=20_000)
     assert page.locator("#compare-before-title").inner_text() == "Today: telecom.yaml"
     assert page.locator("#compare-after-title").inner_text() == "With the what-if changes"
@@ -266,23 +281,18 @@ def test_compare_tab_shows_today_beside_the_what_if_and_a_proposal(page, server,
     assert any(row.startswith("Refund or bill credit\tweighted mean hops") for row in better), better
     assert "1 role changed" in page.locator("#compare-roles").inner_text()
     ringed = page.evaluate(
-        """() => {
-            const roles = document.querySelector('#compare-after .js-plotly-plot').data[3];
-            return roles.customdata.filter((id, i) => roles.marker.line.color[i] === '#e7298a');
-        }"""
+        "() => document.querySelector('#compare-after .js-plotly-plot').data.find((t) => t.uid === 'marked').meta.roles"
     )
     assert ringed == ["agent_denver"]
     page.screenshot(path=str(tmp_path / "compare.png"))
-    page.evaluate(
-        "() => { const g = document.querySelector('#compare-after .js-plotly-plot');"
-        + PLAIN_JS
-        + " const x = plain(g.data[3].x)[0]; return Plotly.relayout(g, {'xaxis.range': [x - 3, x + 3]}); }"
-    )
-    page.wait_for_function(
-        "() => { const t = document.querySelector('#compare-after .js-plotly-plot').data[3];"
-        " return t.text === t.meta.zoomed_text; }",
-        timeout=5_000,
-    )  # zoomed in, a compared chart shows its roles' labels too
+    mode = "() => document.querySelector('#compare-after .js-plotly-plot').data.find((t) => t.uid === 'roles').mode"
+    assert page.evaluate(mode) == "text"
+    zoom = "(f) => { const g = document.querySelector('#compare-after .js-plotly-plot'); const r = g._fullLayout.xaxis.range;"
+    zoom += " const m = (r[0] + r[1]) / 2, w = (r[1] - r[0]) * f / 2; return Plotly.relayout(g, {'xaxis.range': [m - w, m + w]}); }"
+    page.evaluate(zoom, 4)
+    page.wait_for_function(f"() => ({mode})() === 'markers'", timeout=5_000)  # zoomed out: text hidden, not shrunk
+    page.evaluate(zoom, 0.25)
+    page.wait_for_function(f"() => ({mode})() === 'text'", timeout=5_000)  # zoomed back in: shown again
 
     proposal = tmp_path / "next-year.yaml"
     proposal.write_text(example_text("telecom").replace("title: VP Customer Care", "title: Chief Customer Officer"))
@@ -328,7 +338,7 @@ def test_invalid_edit_shows_its_line_keeps_the_chart_and_survives_reload(page, s
     assert errors[0].startswith(f"line {line}, column 17 reports_to 'cooo' is not a role id (did you mean 'coo'?)")
     assert "linear-gradient" in editor.get_attribute("style")
     assert page.locator("#org-name").inner_text() == "Northwind Mobile"
-    assert len(figure(page)["data"][ROLES_TRACE]["x"]) == len(TELECOM.roles)
+    assert ["ceo", "role"] in figure(page)["data"][ROLES_TRACE]["customdata"], "the chart of the org is kept"
     page.reload()
     wait_for_chart(page)
     assert open_editor(page).input_value() == broken, "the typed text survives a reload"

@@ -14,7 +14,7 @@ from dash._utils import AttributeDict
 from dash.exceptions import PreventUpdate
 
 from orgcharts.errors import MissingOrgTextError
-from orgcharts.figures import HOP_COLOURS, TRACE_DOTTED, legend_entries
+from orgcharts.figures import HOP_COLOURS, TRACE_DOTTED, TRACE_MARKED, TRACE_ROLES, legend_entries
 from orgcharts.loader import example_text
 from orgcharts.loader.hrcsv import FIELDS
 from orgcharts.web import chart, comparison, controls, hoptable, hrimport, panels, source, whatif
@@ -101,6 +101,7 @@ def render(trigger, source, *, refilled=None, edits=None, view="inverted", decis
         levels=more.get("levels"),
         expanded=more.get("expanded", []),
         view=view,
+        area=more.get("area"),
     )
     outputs = run(
         chart.render_chart,
@@ -294,11 +295,11 @@ def test_render_with_a_selection_and_an_edit():
 
 def test_render_draws_only_the_levels_asked_with_rollups():
     figure = render("levels.value", STARTUP, decision="early_upgrade", levels=2)[0]
-    roles = figure.data[3]
+    roles = figure.data[TRACE_ROLES]
     assert len(roles.x) == 7, "the chief executive and six direct reports"
-    assert sum(1 for role in roles.customdata if role.startswith("expand:")) == 6, "each of them leads a team"
+    assert sum(1 for _, kind in roles.customdata if kind == "collapsed") == 6, "each of them leads a team"
     expanded = render("expanded.data", STARTUP, decision="early_upgrade", levels=2, expanded=["coo"])[0]
-    assert len(expanded.data[3].x) == 9
+    assert len(expanded.data[TRACE_ROLES].x) == 9
 
 
 def search(query):
@@ -325,7 +326,10 @@ def test_a_role_found_is_selected_and_drawn_with_its_chain_opened_in_the_same_ro
     figure, _, _, hidden, _, selection, expanded, results = jump({"key": "agent_denver", "at": 1})
     assert selection == "agent_denver" and results == [], "selected, and the list of results closed"
     assert expanded == ["coo", "tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "ceo"]
-    assert "agent_denver" in list(figure.data[3].customdata) and hidden is False
+    assert ["agent_denver", "role"] in list(figure.data[TRACE_ROLES].customdata) and hidden is False
+    (x0, x1), (y0, y1) = figure.layout.xaxis.range, figure.layout.yaxis.range
+    at = [hit[0] for hit in figure.data[TRACE_ROLES].customdata].index("agent_denver")
+    assert x0 < figure.data[TRACE_ROLES].x[at] < x1 and y0 < figure.data[TRACE_ROLES].y[at] < y1, "brought into view"
     for stale in ({"key": "ghost", "at": 2}, None, "agent_denver"):
         with pytest.raises(PreventUpdate):
             jump(stale)
@@ -409,9 +413,9 @@ def test_dotted_lines_are_drawn_and_counted_when_switched_on(tmp_path):
     assert controls_for(matrix)[7] is False, "the switch shows for an org with dotted lines"
     assert controls_for(STARTUP)[7] is True
     built, _ = render("org-source.data", matrix, decision="exception")
-    assert list(built.data[TRACE_DOTTED].x)[:2] == [
-        built.data[3].x[list(built.data[3].customdata).index(role)] for role in ("rep", "ops")
-    ]
+    roles = built.data[TRACE_ROLES]
+    ids = [hit[0] for hit in roles.customdata]
+    assert list(built.data[TRACE_DOTTED].x)[:2] == [roles.x[ids.index(role)] for role in ("rep", "ops")]
     table_without = panels_of("org-source.data", matrix, decision="exception")[1]  # the rows
     table_with = render_panels("via-dotted.value", matrix, decision="exception", dotted=["dotted"])[2]
     without, with_dotted = (" | ".join(row["cells"][4] for row in table) for table in (table_without, table_with))
@@ -454,13 +458,7 @@ def compare_tab(against, proposal=None, edits=(), decision="refund", amount=200,
 
 
 def ringed(figure):
-    roles = figure.data[3]
-    colours = roles.marker.line.color
-    return (
-        {role for role, colour in zip(roles.customdata, colours, strict=True) if colour == "#e7298a"}
-        if isinstance(colours, tuple)
-        else set()
-    )
+    return set(figure.data[TRACE_MARKED].meta["roles"])
 
 
 def test_compare_tab_sets_today_beside_the_what_if_changes_with_changed_roles_ringed():

@@ -5,6 +5,7 @@ import base64
 import pytest
 
 from orgcharts import OrgFileError, load_text
+from orgcharts.figures import TRACE_ROLES
 from orgcharts.loader import example_text, load_example
 from orgcharts.web import controls as browser
 from orgcharts.web import drawing, parts, readouts, session, source
@@ -149,7 +150,7 @@ def test_structure_is_computed_once_per_text_and_shared_by_edits():
         session.Controls(decision="refund"),
         "r",
     )
-    assert len(figure.data[3].x) == len(ORG.roles)
+    assert len(figure.data[TRACE_ROLES].x) == len(ORG.roles)
 
 
 def test_what_the_server_prepares_at_startup_is_what_the_first_visitor_is_served():

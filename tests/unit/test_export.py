@@ -4,12 +4,14 @@ import math
 
 import pytest
 
+from orgcharts.cards import PICTURE_TEXT
+from orgcharts.collapse import subtree_totals, visible
 from orgcharts.export import (
     PDF_LONGEST_SIDE_PT,
     PNG_LONGEST_SIDE,
     PT_PER_PX,
-    SMALLEST_PAGE,
-    UNIT_PX,
+    READABLE_TEXT_PX,
+    SLIDE,
     ExportError,
     Page,
     format_of,
@@ -18,11 +20,12 @@ from orgcharts.export import (
     picture_bytes,
     readable_png_levels,
 )
-from orgcharts.figures import TRACE_PATH, TRACE_ROLES
+from orgcharts.figures import TRACE_DIMMED, TRACE_PATH, TRACE_ROLES
+from orgcharts.fitting import chart_cards
 from orgcharts.graph import reporting_tree
-from orgcharts.layout import TreeLayout
-from orgcharts.loader import load_example
+from orgcharts.loader import load_example, load_text
 from orgcharts.metrics import escalations
+from tests.fixtures.orgs import HAND_CHECKED
 
 TELECOM = load_example("telecom").org
 TREE = reporting_tree(TELECOM)
@@ -47,53 +50,61 @@ def test_an_unknown_format_is_refused_with_the_choices(name):
         format_of(name)
 
 
-def layout_of(width, levels):
-    return TreeLayout(x={"a": 0.0, "b": float(width)}, row={"a": 0, "b": levels - 1})
+def layout_of(org, levels=None, view="inverted"):
+    shown = (
+        visible(org, reporting_tree(org), levels, totals=subtree_totals(org, reporting_tree(org), []))
+        if levels
+        else None
+    )
+    return chart_cards(org, reporting_tree(org), view, size=PICTURE_TEXT, shown=shown).layout
 
 
-def test_small_charts_get_a_full_hd_page_drawn_at_double_density():
-    page = page_for(layout_of(3, 3), inverted=False)
-    assert (page.width, page.height) == SMALLEST_PAGE
+def test_small_charts_get_a_slide_page_drawn_pixel_for_pixel():
+    page = page_for(layout_of(load_text(HAND_CHECKED).org))
+    assert (page.width, page.height) == SLIDE
     assert page.png_size == (3840, 2160)
     assert page.pdf_scale == 1.0
+    assert page.png_text_px >= READABLE_TEXT_PX == 24
 
 
-def test_wide_charts_get_room_for_every_label():
-    page = page_for(layout_of(100, 5), inverted=True)
-    assert page.width == pytest.approx((100 + 2.4) * UNIT_PX, abs=1)
-    assert page.png_scale == 2
+def test_wide_charts_get_room_for_every_card():
+    layout = layout_of(TELECOM)
+    page = page_for(layout)
+    assert page.width >= layout.extent[0] and page.height >= layout.extent[1]
 
 
 def test_a_chart_too_wide_for_chromium_is_drawn_smaller_in_png_and_fits_acrobat_in_pdf():
     page = Page(width=65_000, height=1_900)
     assert max(page.png_size) == PNG_LONGEST_SIDE
-    assert page.png_text_px < 9
+    assert page.png_text_px < READABLE_TEXT_PX
     assert max(page.width, page.height) * PT_PER_PX * page.pdf_scale == pytest.approx(PDF_LONGEST_SIDE_PT)
 
 
-def test_a_printed_picture_labels_every_role_at_its_page_size():
+def test_a_picture_draws_every_role_as_a_card_at_the_slides_text_size():
     drawn = draw("svg")
     figure = drawn.figure
     roles = figure.data[TRACE_ROLES]
     assert len(roles.x) == len(TELECOM.roles)
-    assert roles.mode == "markers+text"
-    assert all(label for label in roles.text)
+    assert roles.mode == "text" and all(label for label in roles.text)
+    assert min(roles.textfont.size) >= PICTURE_TEXT.px
     assert (figure.layout.width, figure.layout.height) == (drawn.page.width, drawn.page.height)
     assert all("other" not in (trace.meta or {}) for trace in figure.data)
+    assert all("hides_below" not in (trace.meta or {}) for trace in figure.data), "a picture has no zoom"
 
 
-def test_a_picture_shows_the_selection_and_the_collapsed_levels():
+def test_a_picture_is_dimmed_only_for_a_path_chosen_and_shows_the_collapsed_levels():
     rep = next(e for e in FOUND if e.hops)
-    lit = draw("png", selected=rep.role).figure.data[TRACE_PATH]
-    assert sum(not math.isnan(x) for x in lit.x) >= rep.hops + 1
+    lit = draw("png", selected=rep.role).figure
+    assert sum(not math.isnan(x) for x in lit.data[TRACE_PATH].x) >= rep.hops + 1
+    assert len(draw("png").figure.data[TRACE_DIMMED].x) == 0, "no dimming without a path chosen"
     top_two = draw("png", levels=2).figure.data[TRACE_ROLES]
     depth_two = [role.id for role in TELECOM.roles if role.reports_to in (None, TELECOM.top.id)]
     assert sorted(top_two.customdata) == sorted(
-        f"expand:{role}" if TREE.out_degree(role) and role != TELECOM.top.id else role for role in depth_two
+        [role, "collapsed" if TREE.out_degree(role) and role != TELECOM.top.id else "role"] for role in depth_two
     )
 
 
-def test_html_is_one_self_contained_page_with_labels_on_zoom():
+def test_html_is_one_self_contained_page_with_text_hidden_when_zoomed_out():
     page = picture_bytes(draw("html")).decode("utf-8")
     assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
     assert "<script src=" not in page  # plotly.js is inside, so it opens offline
@@ -109,16 +120,18 @@ def test_a_missing_browser_is_our_error_saying_what_to_install(monkeypatch):
 
 def test_a_picture_of_thousands_of_roles_stays_vector():
     from orgcharts.examples.generate import generate
-    from orgcharts.figures import WEBGL_FROM
-    from orgcharts.loader import load_text
 
-    org = load_text(generate(WEBGL_FROM + 500)).org
+    org = load_text(generate(2_500)).org
     tree = reporting_tree(org)
     for fmt in ("svg", "html"):
         figure = picture(org, tree, [], fmt, decision=None).figure
-        kinds = {trace.type for trace in figure.data}
-        assert kinds == ({"scatter"} if fmt == "svg" else {"scatter", "scattergl"}), fmt
+        assert {trace.type for trace in figure.data} == {"scatter"}, fmt
 
 
-def test_a_png_of_an_org_that_fits_draws_every_level():
-    assert readable_png_levels(TELECOM, TREE, FOUND, "inverted") is None
+def test_a_png_of_an_org_that_fits_draws_every_level_and_a_wider_one_its_readable_levels():
+    small = load_text(HAND_CHECKED).org
+    assert readable_png_levels(small, reporting_tree(small), [], "inverted") is None
+    levels = readable_png_levels(TELECOM, TREE, FOUND, "inverted")
+    assert levels is not None and levels >= 2
+    page = page_for(layout_of(TELECOM, levels))
+    assert (page.width, page.height) == SLIDE, "the readable levels fit the slide at 24 px"

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from orgcharts import load_text
 from orgcharts.cli import main
 from orgcharts.errors import OrgChartsError, OrgFileError, UnknownColumnError, UsageError
+from orgcharts.figures import TRACE_ROLES
 from orgcharts.loader.hrcsv import (
     FIELD_LABELS,
     FIELDS,
@@ -58,7 +59,7 @@ def test_the_d3_org_chart_sample_imports_loads_and_renders(d3_export):
     computations = Computations()
     structure = computations.structure(to_yaml(result.document), "d3.yaml")
     figure = drawing.chart(computations, structure.org, structure, [], Controls(view="inverted"), "r")
-    assert org.top.id in figure.data[3].customdata
+    assert [org.top.id, "role"] in figure.data[TRACE_ROLES].customdata
 
 
 def test_grouping_by_title_merges_look_alike_positions_and_keeps_every_person(d3_export):

@@ -17,6 +17,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from orgcharts.figures import TRACE_ROLES
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import example_names, example_text, load_text
 from orgcharts.metrics import escalations, summarize
@@ -64,8 +65,8 @@ def test_concurrent_sessions_never_see_each_others_org_edits_or_selection():
         assert figure.layout.title.text.startswith(name), number
         others = {f"Session {other} Ltd" for other in range(36) if other != number}
         assert not any(other in figure.layout.title.text for other in others)
-        roles = figure.data[3]
-        assert chosen in roles.customdata
+        roles = figure.data[TRACE_ROLES]
+        assert chosen in [hit[0] for hit in roles.customdata]
         assert path_text.startswith(title) and "can decide" in path_text, path_text  # its selection, its grant
         assert expected.weighted_mean_hops is not None
 

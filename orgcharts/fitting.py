@@ -1,0 +1,129 @@
+"""A chart's cards and their layout in one call, and how many levels fit a chart area.
+
+What the figures draw from: ``chart_cards`` measures the cards of the roles shown (and of the
+segments, for the customer-on-top view) and lays them out; ``levels_that_fit`` tells how many
+top levels a chart can open on so that every card is drawn at its legible size in an area of
+the real chart's size, in both views (the flip happens in the browser, so both must fit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from orgcharts.cardlayout import CardLayout, View, card_layout, fits
+from orgcharts.cards import SCREEN_TEXT, Card, TextSize, cards_for, segment_card, sizes_of
+from orgcharts.collapse import Subtrees, Visible, subtree_totals, visible
+from orgcharts.graph import depths, top_down
+from orgcharts.metrics import Escalation
+from orgcharts.model import Organization
+
+
+@dataclass(frozen=True)
+class ChartCards:
+    """The cards of one chart and where they go: ``cards`` per role shown, ``segments`` per
+    customer segment (customer-on-top view; empty otherwise), and ``layout``."""
+
+    cards: dict[str, Card]
+    segments: dict[str, Card]
+    layout: CardLayout
+
+
+def segments_below(org: Organization, tree: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """The segments each role serves itself or through any role below it: what a collapsed
+    role stands for in the customer band. One bottom-up pass (sets shared while only one
+    report adds to them), linear in roles times segments. Computed once per tree and kept in
+    ``tree.graph`` beside ``top_down``, so callers must not change it."""
+    cached = tree.graph.get("segments_below")
+    if cached is not None:
+        return cached
+    below: dict[str, frozenset[str]] = {}
+    for role_id in reversed(top_down(org, tree)):
+        served = frozenset(org.role(role_id).serves)
+        for report in tree.successors(role_id):
+            if not below[report] <= served:
+                served |= below[report]
+        below[role_id] = served
+    tree.graph["segments_below"] = below
+    return below
+
+
+def chart_cards(
+    org: Organization,
+    tree: nx.DiGraph,
+    view: View,
+    found: Sequence[Escalation] = (),
+    decision: str | None = None,
+    size: TextSize = SCREEN_TEXT,
+    shown: Visible | None = None,
+    below: Mapping[str, frozenset[str]] | None = None,
+) -> ChartCards:
+    """The cards of the roles ``shown`` (every role by default; ``collapse.visible`` gives the
+    roles and rollups of a partly collapsed chart) at ``size``, with chips and authority for
+    ``decision`` from its escalations ``found``, laid out in ``view``.
+
+    In the customer-on-top view every segment gets a card; a collapsed role stands for the
+    segments served below it (``below``, from ``segments_below``; computed here if missing
+    and a role is collapsed), so each segment sits over the rollups that hold its front line,
+    and it faces customers when any role below it does, whatever decision ``shown``'s
+    rollups were totalled for."""
+    roles = shown.roles if shown is not None else [role.id for role in org.roles]
+    rollups = shown.rollups if shown is not None else {}
+    cards = cards_for(org, roles, found, rollups, decision, size)
+    segments: dict[str, Card] = {}
+    serving: dict[str, Iterable[str]] | None = None
+    facing: list[str] | None = None
+    if view == "inverted":
+        segments = {segment.id: segment_card(segment, size) for segment in org.customers}
+        if rollups:
+            below = below if below is not None else segments_below(org, tree)
+            serving = {r: below[r] if r in rollups else org.role(r).serves for r in roles}
+            facing = [r for r in roles if serving[r]]
+    layout = card_layout(
+        org,
+        tree,
+        sizes_of(cards),
+        view,
+        size,
+        shown=roles if shown is not None else None,
+        rollups=rollups,
+        segments=sizes_of(segments) or None,
+        serving=serving,
+        facing=facing,
+    )
+    return ChartCards(cards, segments, layout)
+
+
+def levels_that_fit(
+    org: Organization,
+    tree: nx.DiGraph,
+    width_px: float,
+    height_px: float,
+    found: Sequence[Escalation] = (),
+    decision: str | None = None,
+    size: TextSize = SCREEN_TEXT,
+    views: Iterable[View] = ("conventional", "inverted"),
+    totals: Subtrees | None = None,
+) -> int:
+    """The most top levels (1 at least) a chart can open on with every one of ``views`` fitting
+    in ``width_px`` by ``height_px`` pixels at ``size`` (``cardlayout.fits``): levels are opened
+    one at a time, collapsed roles drawn as rollup cards (``totals``, by default from
+    ``found``), until one more level would not fit.
+
+    Each try costs what it shows; the last one tried shows at most the roles of the levels that
+    fit and one level more."""
+    deepest = max(depths(org, tree).values())
+    totals = totals if totals is not None else subtree_totals(org, tree, found)
+    below = segments_below(org, tree) if any(view == "inverted" for view in views) else None
+    views = tuple(views)
+    fitting = 1
+    for levels in range(2, deepest + 2):
+        shown = visible(org, tree, levels, totals=totals)
+        for view in views:
+            chart = chart_cards(org, tree, view, found, decision, size, shown, below)
+            if not fits(chart.layout, width_px, height_px):
+                return fitting
+        fitting = levels
+    return fitting

@@ -1,0 +1,101 @@
+"""Every label whole and legible, read from what Chromium drew: the boxes of the chart's SVG
+text (``getBoundingClientRect``) at 1280x720 and 1920x1080, for each shipped example, in both
+views, on screen and in projector mode."""
+
+import pytest
+
+from orgcharts import load_text
+from orgcharts.figures import TRACE_ROLES
+from orgcharts.loader import example_names, example_text
+from tests.integration.dashboard import choose, figure, open_dashboard, press, settle
+
+SIZES = [(1280, 720), (1920, 1080)]
+EXAMPLE_LABELS = {"telecom": "Example: telecom", "retailer": "Example: retailer", "b2b": "Example: b2b"}
+
+DRAWN_TEXT = """() => {
+  const plot = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
+  const chart = document.getElementById('chart').getBoundingClientRect();
+  const texts = [...document.querySelectorAll('#chart .textpoint text, #chart .textpoint')]
+    .filter((el) => el.tagName === 'text');
+  const boxes = texts.map((el) => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {text: el.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+            px: parseFloat(style.fontSize), hidden: style.opacity === '0' || style.visibility === 'hidden'};
+  });
+  const visible = boxes.filter((b) => !b.hidden && b.text && b.right > plot.left && b.left < plot.right
+                                      && b.bottom > plot.top && b.top < plot.bottom);
+  return {visible: visible, chartTop: chart.top};
+}"""
+
+
+def overlaps(boxes, slack=0.5):
+    found = []
+    ordered = sorted(boxes, key=lambda b: b["left"])
+    for index, box in enumerate(ordered):
+        for other in ordered[index + 1 :]:
+            if other["left"] >= box["right"] - slack:
+                break
+            if other["top"] < box["bottom"] - slack and other["bottom"] > box["top"] + slack:
+                found.append((box["text"], other["text"]))
+    return found
+
+
+def front_line_is_on_top(org, data):
+    """In the customer-on-top view, no card stands above a front-line card unless it faces
+    customers itself (chart y grows upwards): the front line is the top band of roles."""
+    roles = data[TRACE_ROLES]
+    ids = [hit[0] for hit in roles["customdata"]]
+    shown = set(ids)
+    facing = {
+        role_id
+        for role_id, (_, kind) in zip(ids, roles["customdata"], strict=True)
+        if org.role(role_id).customer_facing or kind == "collapsed"
+    }
+    below = {role_id: set() for role_id in ids}
+    for role_id in ids:
+        manager = org.role(role_id).reports_to
+        while manager is not None and manager in shown:
+            below[manager].add(role_id)
+            manager = org.role(manager).reports_to
+    front = {r for r in ids if org.role(r).customer_facing and not (below[r] & {f for f in facing if f != r})}
+    y = dict(zip(ids, roles["y"], strict=True))
+    lowest_front = min((y[r] for r in front), default=None)
+    return [r for r in ids if r not in facing and lowest_front is not None and y[r] > lowest_front]
+
+
+def check(page, org, smallest, view, size):
+    drawn = page.evaluate(DRAWN_TEXT)
+    visible = drawn["visible"]
+    assert visible, "the chart shows text"
+    assert not overlaps(visible), (view, size, overlaps(visible)[:5])
+    assert not [b["text"] for b in visible if b["text"].endswith("…")], "no label is cut"
+    assert min(b["px"] for b in visible) >= smallest, "no text smaller than legible"
+    if size == (1280, 720):
+        assert drawn["chartTop"] <= 200, "the chart starts within 200 px of the top"
+    if view == "inverted":
+        assert not front_line_is_on_top(org, figure(page)["data"]), "the front line is right under the customers"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("present", [False, True], ids=["screen", "projector"])
+@pytest.mark.parametrize("example", example_names())
+def test_every_example_reads_whole_in_both_views(browser, server, example, present, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    try:
+        open_dashboard(page, server, "?present=1" if present else "")
+        if example != "telecom":
+            if present:
+                press(page, "p")
+            choose(page, "example-picker", EXAMPLE_LABELS[example])
+            if present:
+                press(page, "p")
+        org = load_text(example_text(example)).org
+        smallest = 18 if present else 13
+        for view in ("inverted", "conventional"):
+            settle(page, 900)
+            check(page, org, smallest, view, size)
+            press(page, "f")
+    finally:
+        context.close()
