@@ -23,6 +23,7 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
+from orgcharts.amounts import Asked, Basis, request_words
 from orgcharts.cardlayout import Box, CardLayout
 from orgcharts.cards import Card
 from orgcharts.cardtraces import card_box, chip_box, shapes_trace, text_trace
@@ -414,12 +415,19 @@ def _ranges(
 
 
 def _title(org: Organization, view: View, decision: str | None, amount: float | None) -> str:
+    """ "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on
+    top": the amount the figures were measured at is always said (``amounts``), and with no
+    amount for a decision that has a unit, that limits were ignored."""
     title = html.escape(org.name, quote=False)
     if decision is not None:
         subject = org.decision_index[decision]
-        unit = html.escape(subject.unit, quote=False) if subject.unit else ""
-        asked = f" of {amount:,g} {unit}" if amount is not None and subject.unit else ""
-        title += f" · {html.escape(subject.name, quote=False)}{asked}"
+        if not subject.unit:
+            basis: Basis = "no unit"
+        elif amount is None:
+            basis = "none"
+        else:
+            basis = "typical" if amount == subject.typical_amount else "given"
+        title += f" · {html.escape(request_words(Asked(subject, amount, basis)), quote=False)}"
     return title + (" · customers on top" if view == "inverted" else " · conventional")
 
 

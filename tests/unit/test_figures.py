@@ -213,3 +213,20 @@ def test_a_big_org_is_drawn_with_one_kind_of_trace_whatever_its_size():
     figure = org_figure(big, tree, escalations(big, tree, big.decisions[0].id), decision=big.decisions[0].id)
     assert {trace.type for trace in figure.data} == {"scatter"}
     assert len(figure.data[TRACE_ROLES].x) == len(big.roles)
+
+
+def test_the_title_always_says_the_amount_measured_at():
+    from orgcharts.loader import load_example
+
+    telecom = load_example("telecom").org
+    tree = reporting_tree(telecom)
+
+    def title(amount, decision="refund"):
+        found = escalations(telecom, tree, decision, amount)
+        return org_figure(telecom, tree, found, decision=decision, amount=amount, view="inverted").layout.title.text
+
+    assert title(200) == "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on top"
+    assert title(400) == "Northwind Mobile · Refund or bill credit of 400 USD · customers on top"
+    assert title(None) == (
+        "Northwind Mobile · Refund or bill credit of any amount, however small (limits ignored) · customers on top"
+    )
