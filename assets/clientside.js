@@ -95,7 +95,10 @@
     // Both views open on the same ranges (unless a role found was brought into view), so
     // the user's zoom, held by the drawn graph, is kept across the flip.
     flipChart: function (view, figure) {
-      var result = orient(view, figure, true);
+      // While the server is drawing the chart, flip at once: an animation still running
+      // when the server's figure lands would finish on the old one's frames.
+      var busy = Boolean(document.querySelector('[data-dash-is-loading="true"]'));
+      var result = orient(view, figure, !busy);
       var turned = result[0];
       var graph = document.querySelector("#chart .js-plotly-plot");
       var drawn = graph && graph.layout;

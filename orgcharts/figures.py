@@ -23,12 +23,13 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from orgcharts.amounts import Asked, Basis, request_words
 from orgcharts.cardlayout import Box, CardLayout
 from orgcharts.cards import Card
 from orgcharts.cardtraces import card_box, chip_box, shapes_trace, text_trace
 from orgcharts.collapse import Visible
 from orgcharts.connectors import customer_links_trace, dotted_trace, edges_trace, path_trace
+from orgcharts.figureframe import PAD as PAD
+from orgcharts.figureframe import frame, ranges, title
 from orgcharts.fitting import chart_cards, segments_below
 from orgcharts.labels import card_text, chip_text, role_hover, text_middle
 from orgcharts.metrics import Escalation
@@ -86,8 +87,6 @@ TRACE_CHIPS = 11
 TRACE_ROLES = TRACE_CHIPS + CHIP_TRACES
 TRACE_CHIP_TEXT, TRACE_CUSTOMERS = TRACE_ROLES + 1, TRACE_ROLES + 2
 CARD_LOOKS = ("cards", "rollups", "dimmed", "lit", "marked")
-PAD = 12.0
-"""Pixels of white around the chart's cards at opening."""
 
 
 def org_figure(
@@ -198,13 +197,13 @@ def org_figure(
     width, height = area or (scale.plot_width_px + 2 * 8, scale.plot_height_px + scale.title_font + 32)
     plot = (max(width - 16, 100), max(height - scale.title_font - 32, 100))
     widest = max(charts[v].layout.extent[0] for v in VIEWS)
-    ranges = {v: _ranges(charts[v].layout, widest, band_room, plot, focus) for v in VIEWS}
-    layout = _layout(_title(org, view, decision, amount), scale, revision, ranges[view], size.max_width / 2)
+    opening = {v: ranges(charts[v].layout, widest, band_room, plot, focus) for v in VIEWS}
+    layout = frame(title(org, view, decision, amount), scale, revision, opening[view], size.max_width / 2)
     layout["meta"] = {
         "view": view,
-        "other_title": _title(org, other, decision, amount),
-        "ranges": ranges[view],
-        "other_ranges": ranges[other],
+        "other_title": title(org, other, decision, amount),
+        "ranges": opening[view],
+        "other_ranges": opening[other],
     }
     return go.Figure(data=traces, layout=layout, **PER_ROLE)
 
@@ -390,64 +389,4 @@ def _bands_trace(placed: CardLayout, band_room: float, px: float, hiding: dict[s
         hoverinfo="skip",
         textposition="middle right",
         meta=hiding,
-    )
-
-
-def _ranges(
-    placed: CardLayout, width: float, band_room: float, plot: tuple[float, float], focus: str | None
-) -> dict[str, list]:
-    """Axis ranges of one unit per pixel of the plot area, from the top of the chart: the
-    chart (``width`` wide: the wider view's, so that both views open on the same ranges and
-    a flip keeps the user's zoom) centred when it fits, else its left side (band names and
-    all) in view, or the role ``focus`` (one found by search) in the middle."""
-    plot_w, plot_h = plot
-    left = -band_room - PAD
-    content = width + PAD - left
-    if content <= plot_w:
-        x0 = left - (plot_w - content) / 2
-    else:
-        centre = placed.x[focus] if focus in placed.x else (left + plot_w / 2)
-        x0 = min(max(centre - plot_w / 2, left), width + PAD - plot_w)
-    y_top = PAD
-    if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
-        y_top = -(placed.top[focus] + placed.height[focus] / 2) + plot_h / 2
-    return {"x": [x0, x0 + plot_w], "y": [y_top - plot_h, y_top]}
-
-
-def _title(org: Organization, view: View, decision: str | None, amount: float | None) -> str:
-    """ "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on
-    top": the amount the figures were measured at is always said (``amounts``), and with no
-    amount for a decision that has a unit, that limits were ignored."""
-    title = html.escape(org.name, quote=False)
-    if decision is not None:
-        subject = org.decision_index[decision]
-        if not subject.unit:
-            basis: Basis = "no unit"
-        elif amount is None:
-            basis = "none"
-        else:
-            basis = "typical" if amount == subject.typical_amount else "given"
-        title += f" · {html.escape(request_words(Asked(subject, amount, basis)), quote=False)}"
-    return title + (" · customers on top" if view == "inverted" else " · conventional")
-
-
-def _layout(title: str, scale: Scale, revision: str, ranges: dict[str, list], reach: float) -> dict[str, Any]:
-    """The figure's layout, as a dict (``PER_ROLE``). The y axis is anchored to the x axis
-    one to one, so zooming keeps cards' shapes and the text's size against them."""
-    axis = {"visible": False, "showgrid": False, "zeroline": False}
-    return dict(
-        title={"text": title, "font": {"size": scale.title_font, "family": FONT_FAMILY}, "x": 0.01, "xanchor": "left"},
-        showlegend=False,
-        xaxis={**axis, "range": ranges["x"]},
-        yaxis={**axis, "range": ranges["y"], "scaleanchor": "x", "scaleratio": 1},
-        plot_bgcolor="#ffffff",
-        paper_bgcolor="#ffffff",
-        margin={"l": 8, "r": 8, "t": 24 + scale.title_font, "b": 8},
-        font={"family": FONT_FAMILY},
-        hovermode="closest",
-        hoverdistance=round(reach),
-        hoverlabel={"font": {"size": scale.text.px, "family": FONT_FAMILY}},
-        clickmode="event",
-        dragmode="pan",
-        uirevision=revision,
     )

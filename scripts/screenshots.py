@@ -11,10 +11,14 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import SHARED_DATA  # noqa: E402
 from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running  # noqa: E402
 from tests.integration.dashboard import (  # noqa: E402
+    ROLES_TRACE,
+    bring_into_view,
     choose,
     click_role,
+    figure,
     open_dashboard,
     press,
+    role_screen_point,
     set_amount,
     settle,
 )
@@ -40,6 +44,7 @@ def main() -> None:
         choose(page, "decision", "Refund or bill credit")
         set_amount(page, 200)
         click_role(page, "agent_denver")
+        bring_into_view(page, "agent_denver")
         page.mouse.move(5, 5)
         settle(page)
         page.screenshot(path=OUT / "escalation-path.png")
@@ -59,6 +64,12 @@ def main() -> None:
         importing.fill("#csv-serves", "*Sales*=customers")
         importing.fill("#csv-decides", "*Sales Manager*=refund:500")
         importing.locator("#csv-panel").screenshot(path=OUT / "hr-import.png")
+        importing.click("#csv-import")
+        settle(importing, 1500)
+        importing.screenshot(path=OUT / "big-org.png")
+        laptop = browser.new_page(viewport={"width": 1280, "height": 720})
+        open_dashboard(laptop, url)
+        laptop.screenshot(path=OUT / "laptop-1280x720.png")
         projector = browser.new_page(viewport={"width": 1920, "height": 1080})
         open_dashboard(projector, url, "?present=1")
         choose_in_projector(projector)
@@ -68,7 +79,15 @@ def main() -> None:
 
 
 def choose_in_projector(page: Page) -> None:
-    click_role(page, "rep_airport")
+    """As a facilitator would with the controls hidden: open the first collapsed team on the
+    chart, then light the path of the first customer-facing role it shows."""
+    for wanted in ("collapsed", "role"):
+        hits = figure(page)["data"][ROLES_TRACE]["customdata"]
+        chipped = [hit[0] for hit in hits if hit[1] == wanted and (wanted == "collapsed" or "_" in hit[0])]
+        if chipped:
+            x, y = role_screen_point(page, chipped[-1])
+            page.mouse.click(x, y)
+            settle(page, 900)
     page.mouse.move(5, 5)
     settle(page)
 
