@@ -50,14 +50,17 @@ def layout(startup: Startup, cap: int) -> html.Div:
             ),
             controls.layout(),
             hrimport.layout(),
-            importrules.layout(),
             *panels.metrics_layout(),
             workshop.layout(),
             html.Div(
                 className="main",
                 children=[
                     chart.layout(),
-                    html.Aside(className="side", children=[panels.path_layout(), whatif.layout()]),
+                    # After an HR import, who faces customers and who decides is asked beside
+                    # the chart, which keeps its place on the page.
+                    html.Aside(
+                        className="side", children=[importrules.layout(), panels.path_layout(), whatif.layout()]
+                    ),
                 ],
             ),
             dcc.Tabs(
