@@ -119,6 +119,17 @@ def test_flip_is_drawn_in_the_browser_even_while_the_server_answers_a_change(pag
     waiting, held = held, None
     for route in waiting:
         route.continue_()
+    # The server's answers arrive in their own time on a busy machine: wait for the chart
+    # of the new decision (bounded), then for the page to settle.
+    page.wait_for_function(
+        """before => {
+            const label = document.querySelector('#decision').innerText;
+            const graph = document.querySelector('#chart .js-plotly-plot');
+            return label !== before && graph.layout.title.text.includes(label);
+        }""",
+        arg=before,
+        timeout=20_000,
+    )
     settle(page, 900)
     assert asked, "the decision changed on the server"
     after = page.locator("#decision").inner_text()
