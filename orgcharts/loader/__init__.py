@@ -20,8 +20,10 @@ from typing import Any
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.loader import cache
 from orgcharts.loader.positions import Locator
-from orgcharts.loader.validate import Finding, check, schema
-from orgcharts.loader.yamltext import ReadFailure, decode, read_document
+from orgcharts.loader.problems import ReadFailure, decode
+from orgcharts.loader.schema import schema
+from orgcharts.loader.validate import Finding, check
+from orgcharts.loader.yamltext import read_document
 from orgcharts.model import Organization, from_document
 from orgcharts.words import counted
 

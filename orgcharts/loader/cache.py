@@ -44,7 +44,7 @@ def cache_folder() -> Path | None:
 @cache
 def _salt() -> bytes:
     from orgcharts import __version__
-    from orgcharts.loader.validate import schema
+    from orgcharts.loader.schema import schema
 
     return f"{__version__}\n{json.dumps(schema(), sort_keys=True)}\n".encode()
 

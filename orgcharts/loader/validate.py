@@ -7,19 +7,15 @@ carry a path into the document; the loader turns paths into lines and columns.
 
 from __future__ import annotations
 
-import copy
 import difflib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import fastjsonschema
 import jsonschema
 
 from orgcharts.errors import Severity
+from orgcharts.loader.schema import conforms, schema_errors
 from orgcharts.loader.suggest import Suggester
 from orgcharts.loader.treerules import NOT_TEXT, tree_problems
 from orgcharts.loader.yamltext import Path
@@ -56,19 +52,6 @@ class Finding:
     subject: str | None = None
 
 
-@cache
-def schema() -> dict[str, Any]:
-    """The JSON Schema of the org file format, as shipped in the package."""
-    text = resources.files("orgcharts").joinpath("org.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@cache
-def _validator() -> jsonschema.protocols.Validator:
-    cls = jsonschema.validators.validator_for(schema())
-    return cls(schema())
-
-
 def check(data: Any) -> list[Finding]:
     """Every error and warning in a document, errors first, at most ``MAX_FINDINGS`` + 1."""
     findings = [*_schema_findings(data), *_Rules(data).findings()]
@@ -86,75 +69,11 @@ def check(data: Any) -> list[Finding]:
     return findings
 
 
-@cache
-def _fast_validator() -> Any:
-    return fastjsonschema.compile(schema())
-
-
-def conforms(data: Any) -> bool:
-    """Whether ``data`` matches the schema, by a compiled validator much faster than
-    ``jsonschema`` on a large org (docs/performance.md); it stops at the first problem, so only a document it
-    refuses goes through ``jsonschema`` for the full list."""
-    try:
-        _fast_validator()(data)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
-
-
-_SECTIONS = ("customers", "decisions", "roles")
-
-
-@cache
-def _shallow_validator() -> jsonschema.protocols.Validator:
-    """The schema with every section's items left unchecked: the file's shape alone, whose
-    cost does not grow with the number of roles."""
-    shallow = copy.deepcopy(schema())
-    for section in _SECTIONS:
-        shallow["properties"][section]["items"] = {}
-    return jsonschema.validators.validator_for(shallow)(shallow)
-
-
-@cache
-def _item_schema(section: str) -> dict[str, Any]:
-    whole = schema()
-    return {"$schema": whole["$schema"], "$defs": whole["$defs"], **whole["properties"][section]["items"]}
-
-
-@cache
-def _item_checks(section: str) -> tuple[Any, jsonschema.protocols.Validator]:
-    """For one section's items: the compiled check, and the validator that says why an item fails."""
-    item = _item_schema(section)
-    return fastjsonschema.compile(item), jsonschema.validators.validator_for(item)(item)
-
-
-def _schema_errors(data: Any) -> Iterator[tuple[jsonschema.ValidationError, Path]]:
-    """The schema's errors with their paths: the file's shape first, then item by item, each
-    item through the compiled check and only a refused one through ``jsonschema``, so an
-    invalid file costs what a valid one does (a wrong ``organization`` in a file of 200,000
-    roles no longer sends every role through ``jsonschema``)."""
-    for error in _shallow_validator().iter_errors(data):
-        yield error, tuple(error.absolute_path)
-    if not isinstance(data, dict):
-        return
-    for section in _SECTIONS:
-        items = data.get(section)
-        if not isinstance(items, list):
-            continue
-        compiled, explained = _item_checks(section)
-        for index, item in enumerate(items):
-            try:
-                compiled(item)
-            except fastjsonschema.JsonSchemaException:
-                for error in explained.iter_errors(item):
-                    yield error, (section, index, *error.absolute_path)
-
-
 def _schema_findings(data: Any) -> Iterator[Finding]:
     if conforms(data):
         return
     seen: set[tuple[Path, str]] = set()
-    for error, path in _schema_errors(data):
+    for error, path in schema_errors(data):
         for finding in _translate(error, path, data):
             if (finding.path, finding.message) not in seen:
                 seen.add((finding.path, finding.message))

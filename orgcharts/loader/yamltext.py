@@ -1,4 +1,4 @@
-"""Bytes -> text -> plain Python values, safely, and back from a path to a line and column.
+"""Text -> plain Python values, safely (bytes -> text is ``loader.problems.decode``).
 
 Everything here keeps hostile input cheap: the document is read from libyaml's event
 stream in one iterative pass, so nesting depth is bounded before any recursive code
@@ -11,7 +11,6 @@ that end up in a diagnostic (``loader.positions.Locator``).
 
 from __future__ import annotations
 
-import codecs
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from orgcharts.errors import Diagnostic
+from orgcharts.loader.problems import Kept, Problem, ReadFailure
 
 Path = tuple[str | int, ...]
 
@@ -38,70 +37,6 @@ _CONSTRUCTED_TAGS = {
 # Kept as written: the format has no dates, so "2024-01-01" as a title stays text.
 _TEXT_TAGS = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
 _COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A problem found while reading, at a 0-based line and column (libyaml's marks)."""
-
-    message: str
-    line: int | None = None
-    column: int | None = None
-
-    def diagnostic(self, source: str, severity: str = "error") -> Diagnostic:
-        line = None if self.line is None else self.line + 1
-        column = None if self.column is None else self.column + 1
-        return Diagnostic(severity, self.message, source, line, column)  # type: ignore[arg-type]
-
-
-KEPT_PROBLEMS = 200
-"""Problems a read keeps; past that it only counts them (500,000 duplicate keys are one message's worth)."""
-
-
-class _Kept(list[Problem]):
-    """The first ``KEPT_PROBLEMS`` problems, and how many more there were (``more``)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.more = 0
-
-    def append(self, problem: Problem) -> None:
-        if len(self) < KEPT_PROBLEMS:
-            super().append(problem)
-        else:
-            self.more += 1
-
-
-class ReadFailure(Exception):
-    """The text cannot become a document at all; ``problems`` says why."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems[0].message)
-        self.problems = problems
-
-
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without a byte-order mark), refusing anything that is not text."""
-    # UTF-32's little-endian mark begins with UTF-16's: look for it first.
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise ReadFailure([Problem("the file is UTF-32 text; save it as UTF-8", 0, 0)])
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ReadFailure([Problem("the file is UTF-16 text; save it as UTF-8", 0, 0)])
-    if data.startswith(b"PK\x03\x04"):
-        raise ReadFailure([Problem("this is a zip archive, not a YAML org file", 0, 0)])
-    if b"\x00" in data[:4096]:
-        raise ReadFailure([Problem("this is binary data, not a YAML org file", 0, 0)])
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start)
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace"))
-        byte = data[exc.start]
-        message = f"the file is not UTF-8 text (byte 0x{byte:02x} cannot be read); save it as UTF-8"
-        raise ReadFailure([Problem(message, line, column)]) from None
 
 
 class _Collection:
@@ -142,7 +77,7 @@ class _Reader:
         self.expanded = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
-        self.problems = _Kept()
+        self.problems = Kept()
         self.root_mark: tuple[int | None, int | None] | None = None
         self.top_marks: dict[str, tuple[tuple[int | None, int | None], tuple[int | None, int | None]]] = {}
         self.item_lines: dict[str, list[int]] = {}
