@@ -2,7 +2,7 @@
 
 Building the cards or the layout of 100,000 roles allocates millions of lists, tuples and
 floats that live on in the result; the collections their allocation triggers scan the whole
-heap and free nothing. (``orgcharts.loader`` pauses it the same way while reading a file.)
+heap and free nothing. ``orgcharts.loader`` pauses it while reading a file, for the same reason.
 """
 
 from __future__ import annotations

@@ -8,16 +8,15 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import math
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from orgcharts.errors import Diagnostic, OrgFileError
+from orgcharts.gcpause import collector_paused
 from orgcharts.loader import cache
 from orgcharts.loader.positions import Locator
 from orgcharts.loader.problems import ReadFailure, decode
@@ -101,7 +100,7 @@ def load_bytes(
     if not use_cache:
         return load_text(text, source, max_bytes=cap)
     key = cache.key_for(data)
-    with _collector_paused():
+    with collector_paused():
         hit = cache.fetch(key)
         if hit is not None:
             document, warnings = hit
@@ -117,7 +116,7 @@ def load_text(text: str, source: str = "<text>", *, max_bytes: int | None = None
     cap = max_bytes_default() if max_bytes is None else max_bytes
     if len(text) > cap:
         raise _too_big(source, len(text), cap)
-    with _collector_paused():
+    with collector_paused():
         document, warnings = _validated(text, source)
         return LoadedOrg(from_document(document), tuple(warnings), source, text)
 
@@ -174,19 +173,6 @@ def _too_big(source: str, size: int, cap: int) -> OrgFileError:
         f"raise it with --max-bytes or {MAX_BYTES_ENV} if the file is really an org"
     )
     return OrgFileError([Diagnostic("error", message, source)])
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: reading allocates millions of objects that all
-    stay alive, and collections triggered by them cost more than the reading itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def example_names() -> list[str]:

@@ -69,17 +69,21 @@ def escalations(
             holder, distance = nearest[role.reports_to]
             nearest[role_id] = (holder, distance + 1)
     depth = depths(org, tree)
-    top = org.top.id
     result = []
     for role in org.roles:
         if not role.customer_facing:
             continue
         holder, distance = nearest[role.id]
         if holder is None:
-            result.append(Escalation(role.id, decision, None, None, Chain(org, role.id, depth[role.id] + 1, top)))
+            result.append(_in_vain(org, role.id, decision, depth))
         else:
             result.append(Escalation(role.id, decision, distance, holder, Chain(org, role.id, distance + 1, holder)))
     return result
+
+
+def _in_vain(org: Organization, role_id: str, decision: str, depth: dict[str, int]) -> Escalation:
+    """A request no one can decide: its path climbs the whole reporting line to the top."""
+    return Escalation(role_id, decision, None, None, Chain(org, role_id, depth[role_id] + 1, org.top.id))
 
 
 def _via_dotted(org: Organization, tree: nx.DiGraph, decision: str, amount: float | None) -> list[Escalation]:
@@ -118,13 +122,12 @@ def _via_dotted(org: Organization, tree: nx.DiGraph, decision: str, amount: floa
         up[role_id] = next(step for step in steps if distance.get(step) == distance[role_id] - 1)
         reaches[role_id] = reaches[up[role_id]]
     depth = depths(org, tree)
-    top = org.top.id
     result = []
     for role in org.roles:
         if not role.customer_facing:
             continue
         if role.id not in distance:
-            result.append(Escalation(role.id, decision, None, None, Chain(org, role.id, depth[role.id] + 1, top)))
+            result.append(_in_vain(org, role.id, decision, depth))
             continue
         hops = distance[role.id]
         end = reaches[role.id]
