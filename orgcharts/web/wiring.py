@@ -43,17 +43,17 @@ class Callbacks:
         self.clientside.append((name, [*outputs, *inputs], initial))
 
     def register(self, app: Dash, served: Any) -> None:
-        for function, spec in self.server:
-            app.callback(**spec)(_bound(function, served))
+        for answer, spec in self.server:
+            app.callback(**spec)(_bound(answer, served))
         for name, dependencies, initial in self.clientside:
             app.clientside_callback(
                 ClientsideFunction(NAMESPACE, name), *dependencies, prevent_initial_call=not initial
             )
 
 
-def _bound(function: Callable[..., Any], served: Any) -> Callable[..., Any]:
-    @functools.wraps(function)
+def _bound(answer: Callable[..., Any], served: Any) -> Callable[..., Any]:
+    @functools.wraps(answer)
     def bound(*args: Any, **kwargs: Any) -> Any:
-        return function(served, *args, **kwargs)
+        return answer(served, *args, **kwargs)
 
     return bound
