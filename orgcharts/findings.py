@@ -11,10 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgcharts import catalog
 from orgcharts.amounts import mix_words, number, request_words
-from orgcharts.graph import reporting_tree
-from orgcharts.metrics import median_span, spans
 from orgcharts.metrics.conditions import FIGURES
 from orgcharts.metrics.diagnostics import DecisionDiagnosis, Diagnosis, diagnose
 from orgcharts.model import Organization
@@ -25,8 +22,6 @@ SEGMENT_GAP_HOPS = 0.5
 """Segments whose expected hops differ by less than this are not worth a sentence."""
 LOW_CONDITION = 0.8
 """The front line's pay, tenure or training below this ratio to the rest's is worth a sentence."""
-NARROW_SPAN = 3
-"""A manager with this many direct reports or fewer adds a layer without adding much reach."""
 CONDITION_WORDS = {"tenure_years": "tenure", "training_hours": "training"}
 
 
@@ -68,7 +63,12 @@ def headline_findings(org: Organization, decision_id: str | None = None, amount:
     decisions with a request rate, else the highest expected hops (file order among equals).
 
     Fewer than three only when the org has too little to say (no customer-facing role)."""
-    diagnosis = diagnose(org, [decision_id] if decision_id is not None else (), amount)
+    return findings_of(diagnose(org, [decision_id] if decision_id is not None else (), amount))
+
+
+def findings_of(diagnosis: Diagnosis) -> list[str]:
+    """``headline_findings`` of a diagnosis already made, about the decision in it that makes
+    most requests climb (the only one, when it was made for one)."""
     facts = _Facts(diagnosis, _worst_decision(diagnosis))
     found = [sentence for rule in RULES if (sentence := rule(facts)) is not None][:MOST_FINDINGS]
     return _said_once(found, facts)
@@ -272,15 +272,15 @@ def _layers(facts: _Facts) -> str | None:
 
 
 def _narrow_spans(facts: _Facts) -> str | None:
-    """How many managers have narrow spans, beside the median span."""
-    found = spans(facts.org, reporting_tree(facts.org))
-    if not found:
+    """How many managers have narrow spans (the bands 1 and 2-3)."""
+    bands = facts.diagnosis.span_bands
+    managers = sum(bands.values())
+    if not managers:
         return None
-    narrow = sum(1 for span in found if span.positions <= NARROW_SPAN)
+    narrow = bands["1"] + bands["2-3"]
     return (
-        f"Your {counted(len(found), 'manager')} have a median span of {catalog.show('median_span', median_span(found))} "
-        f"(direct reports per manager); {narrow} ({_percent(narrow, len(found))}) have {NARROW_SPAN} or fewer, "
-        "each a layer a request may climb."
+        f"{narrow} of your {counted(managers, 'manager')} ({_percent(narrow, managers)}) have 3 direct reports "
+        "or fewer: each such layer is one more a request may climb."
     )
 
 
