@@ -12,8 +12,7 @@ def test_from_hops_alone_when_the_file_has_no_diagnostic_figures():
         "None of your customer-facing people can decide refund or bill credit on the spot.",
         "Your customer-facing people sit at layer 3 below the top (Chief Executive Officer): "
         "the distance their voice climbs to reach strategy.",
-        "Your 2 managers have a median span of 1.5 (direct reports per manager); 2 (100%) have 3 or fewer, "
-        "each a layer a request may climb.",
+        "2 of your 2 managers (100%) have 3 direct reports or fewer: each such layer is one more a request may climb.",
     ]
 
 
