@@ -102,7 +102,10 @@ def _lower_first(text: str) -> str:
 
 
 def _percent(part: float, whole: float) -> str:
-    return f"{part / whole:.0%}" if whole else "0%"
+    """A share as a sentence says it; a small one above 0 is "under 1%", never "0%"."""
+    if not whole:
+        return "0%"
+    return "under 1%" if 0 < part / whole < 0.005 else f"{part / whole:.0%}"
 
 
 def _hours(value: float) -> str:
