@@ -9,7 +9,7 @@ front line's conditions, segment attention, span bands and layers are in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -50,7 +50,7 @@ class RequestFigures:
     ``hours_per_hop``): what a what-if change saves, in hours."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleRequests:
     """One customer-facing role's requests for one decision: ``weight`` is its requests a
     week (without a rate: headcount x share), ``escalated`` and ``unreachable`` the parts of
@@ -138,40 +138,31 @@ def diagnose_decision(
             kept[3] += weight * escalation.hops
             kept[4] += weight
             load[escalation.authority] = load.get(escalation.authority, 0.0) + weight  # type: ignore[index]
-    roles = {role_id: RoleRequests(*kept) for role_id, kept in totals.items()}
-    by_segment = {segment.id: [RoleRequests()] for segment in org.customers}
-    for role_id, flow in roles.items():
+    overall = [0.0] * 5
+    by_segment = {segment.id: [0.0] * 5 for segment in org.customers}
+    for role_id, kept in totals.items():
         served = org.role(role_id).serves
-        for segment in served:
-            by_segment[segment].append(_part(flow, len(served)))
+        for position, value in enumerate(kept):
+            overall[position] += value
+            for segment in served:
+                by_segment[segment][position] += value / len(served)
     return DecisionDiagnosis(
         decision=decision_id,
         amount=None if asked is None else asked.amount,
         asked=asked,
         mix=mix,
         rated=rated,
-        overall=_figures(org, roles.values(), rated),
+        overall=_figures(org, overall, rated),
         load={role: value for role, value in load.items() if value > 0} if rated else None,
-        by_segment={segment: _figures(org, flows, rated) for segment, flows in by_segment.items()},
-        roles=roles,
+        by_segment={segment: _figures(org, sums, rated) for segment, sums in by_segment.items()},
+        roles={role_id: RoleRequests(*kept) for role_id, kept in totals.items()},
     )
 
 
-def _part(flow: RoleRequests, k: int) -> RoleRequests:
-    """The 1/k of a role's requests sent for one of the k segments it serves."""
-    return RoleRequests(
-        *(value / k for value in (flow.weight, flow.escalated, flow.unreachable, flow.hop_weight, flow.reachable))
-    )
-
-
-def _figures(org: Organization, flows: Iterable[RoleRequests], rated: bool) -> RequestFigures:
-    weight = escalated = unreachable = hop_weight = reachable = 0.0
-    for flow in flows:
-        weight += flow.weight
-        escalated += flow.escalated
-        unreachable += flow.unreachable
-        hop_weight += flow.hop_weight
-        reachable += flow.reachable
+def _figures(org: Organization, sums: list[float], rated: bool) -> RequestFigures:
+    """The figures of summed requests: weight, escalated, unreachable, hop weight and reachable,
+    in ``RoleRequests``'s order."""
+    weight, escalated, unreachable, hop_weight, reachable = sums
     expected = hop_weight / reachable if reachable else None
     wait = None if expected is None or org.hours_per_hop is None else expected * org.hours_per_hop
     return RequestFigures(
@@ -208,7 +199,7 @@ def diagnose(org: Organization, decisions: Sequence[str] = (), amount: float | N
     return Diagnosis(
         org=org,
         decisions={decision: diagnose_decision(org, tree, decision, amount) for decision in chosen},
-        front_line=front_line_conditions(org, sight_graph(org)),
+        front_line=front_line_conditions(org, sight_graph(org, tree)),
         segments=segment_attention(org),
         span_bands=span_bands(org, tree),
         layers=layers_to_front_line(org, tree),
