@@ -5,6 +5,7 @@ executive uses ("-340 escalations a week, -2.1 days of customer wait", with a tr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -33,6 +34,8 @@ FIGURE_TITLES = {
 PURPOSE_COLOURS = {"acquisition": HOP_COLOURS[3], "retention": HOP_COLOURS[0], "service": HOP_COLOURS[1]}
 MINUS = "\N{MINUS SIGN}"
 """How a fall is written: the typographic minus, as wide as the plus."""
+BAR_PX = 40
+"""A bar's width on screen, in pixels."""
 HEAVIEST_CARDS = 8
 """Authority cards shown in the view, heaviest load first."""
 
@@ -49,6 +52,48 @@ def _frame(figure: go.Figure, title: str, note: str) -> go.Figure:
     return figure
 
 
+def bars(
+    xs: Sequence[float],
+    tops: Sequence[float],
+    colour: str | Sequence[str],
+    name: str,
+    *,
+    bottoms: Sequence[float] | None = None,
+    text: Sequence[str] | None = None,
+    width: int = BAR_PX,
+    legend: bool = True,
+) -> list[go.Scatter]:
+    """Bars drawn as thick vertical segments of a scatter trace, and their labels above them:
+    the dashboard ships plotly.js's 2D bundle, which draws scatter traces but no bar traces."""
+    bottoms = bottoms if bottoms is not None else [0.0] * len(xs)
+    colours = [colour] * len(xs) if isinstance(colour, str) else list(colour)
+    traces = []
+    for x, bottom, top, shade in zip(xs, bottoms, tops, colours, strict=True):
+        traces.append(
+            go.Scatter(
+                x=[x, x], y=[bottom, top], mode="lines", line={"color": shade, "width": width},
+                name=name, legendgroup=name, showlegend=legend and not traces, hoverinfo="y+name",
+            )
+        )  # fmt: skip
+    if text is not None:
+        traces.append(
+            go.Scatter(x=list(xs), y=list(tops), mode="text", text=list(text), textposition="top center",
+                       showlegend=False, hoverinfo="skip")
+        )  # fmt: skip
+    return traces
+
+
+def _categories(figure: go.Figure, labels: Sequence[str], **where: int) -> None:
+    figure.update_xaxes(
+        tickvals=list(range(len(labels))), ticktext=list(labels), range=[-0.6, len(labels) - 0.4], **where
+    )
+
+
+def _short(value: float) -> str:
+    """A bar's label in few characters: "38k", "1.4", "16"."""
+    return f"{value / 1000:,.0f}k" if value >= 10_000 else number(round(value, 1))
+
+
 def conditions_figure(diagnosis: Diagnosis) -> go.Figure:
     """Pay, tenure and training by distance from the customer: one bar per line-of-sight group,
     the front line in the customer's colour; a group without the figure is left out."""
@@ -56,24 +101,20 @@ def conditions_figure(diagnosis: Diagnosis) -> go.Figure:
     for column, figure_key in enumerate(FIGURES, start=1):
         condition = diagnosis.front_line[figure_key]
         shown = [group for group in SIGHT_GROUPS if condition.by_group[group] is not None]
-        figure.add_trace(
-            go.Bar(
-                x=[GROUP_LABELS[group] for group in shown],
-                y=[condition.by_group[group] for group in shown],
-                marker_color=[CUSTOMER_COLOUR if group == "0" else NEUTRAL_COLOUR for group in shown],
-                text=[number(round(condition.by_group[group] or 0, 1)) for group in shown],
-                textposition="outside",
-                showlegend=False,
-                name=FIGURE_TITLES[figure_key],
-            ),
-            row=1,
-            col=column,
-        )
+        values = [condition.by_group[group] or 0.0 for group in shown]
+        for trace in bars(
+            range(len(shown)), values, [CUSTOMER_COLOUR if group == "0" else NEUTRAL_COLOUR for group in shown],
+            FIGURE_TITLES[figure_key], text=[_short(value) for value in values], width=22, legend=False,
+        ):  # fmt: skip
+            figure.add_trace(trace, row=1, col=column)
+        _categories(figure, [GROUP_LABELS[group] for group in shown], row=1, col=column)
+        figure.update_yaxes(rangemode="tozero", range=[0, max(values, default=1) * 1.25], row=1, col=column)
     ratios = ", ".join(
         f"{FIGURE_TITLES[f].split(' (')[0].lower()} {catalog.show('front_line_ratio', diagnosis.front_line[f].front_line_ratio)}"
         for f in FIGURES
     )
     figure.update_annotations(font_size=16)
+    figure.update_xaxes(tickangle=-30)
     return _frame(
         figure, "Who faces your customers", f"front line against the rest: {ratios}; roles without a figure left out"
     )
@@ -83,28 +124,24 @@ def attention_figure(diagnosis: Diagnosis) -> go.Figure:
     """Each segment's share of customer-facing people beside its weight."""
     org = diagnosis.org
     segments = list(diagnosis.segments.values())
-    names = [org.segment_index[a.segment].name for a in segments]
+    places = range(len(segments))
     figure = go.Figure(
         [
-            go.Bar(
-                name="share of customer-facing people",
-                x=names,
-                y=[a.share for a in segments],
-                marker_color=CUSTOMER_COLOUR,
+            *bars(
+                [x - 0.17 for x in places], [a.share for a in segments], CUSTOMER_COLOUR,
+                "share of customer-facing people", width=30,
                 text=[f"{a.share:.0%}" + (f" ({a.flag})" if a.flag else "") for a in segments],
-                textposition="outside",
             ),
-            go.Bar(
-                name="weight (how much the segment matters)",
-                x=names,
-                y=[a.weight or 0 for a in segments],
-                marker_color=NEUTRAL_COLOUR,
+            *bars(
+                [x + 0.17 for x in places], [a.weight or 0.0 for a in segments], NEUTRAL_COLOUR,
+                "weight (how much the segment matters)", width=30,
                 text=[catalog.show("attention_share", a.weight) for a in segments],
-                textposition="outside",
             ),
         ]
-    )
-    figure.update_layout(barmode="group", yaxis_tickformat=".0%")
+    )  # fmt: skip
+    _categories(figure, [org.segment_index[a.segment].name for a in segments])
+    top = max([a.share for a in segments] + [a.weight or 0.0 for a in segments], default=1.0)
+    figure.update_yaxes(tickformat=".0%", range=[0, top * 1.25])
     note = "a role serving k segments counts 1/k for each; segments without a weight show none"
     return _frame(figure, "Attention against weight, per segment", note)
 
@@ -113,19 +150,15 @@ def purpose_figure(diagnosis: Diagnosis) -> go.Figure:
     """Customer-facing people per segment, stacked by why they serve it."""
     org = diagnosis.org
     segments = list(diagnosis.segments.values())
-    names = [org.segment_index[a.segment].name for a in segments]
-    figure = go.Figure(
-        [
-            go.Bar(
-                name=purpose,
-                x=names,
-                y=[a.by_purpose[purpose] for a in segments],
-                marker_color=PURPOSE_COLOURS[purpose],
-            )
-            for purpose in PURPOSES
-        ]
-    )
-    figure.update_layout(barmode="stack", yaxis_title="people")
+    bottoms = [0.0] * len(segments)
+    traces = []
+    for purpose in PURPOSES:
+        tops = [bottom + a.by_purpose[purpose] for bottom, a in zip(bottoms, segments, strict=True)]
+        traces += bars(range(len(segments)), tops, PURPOSE_COLOURS[purpose], purpose, bottoms=bottoms, width=48)
+        bottoms = tops
+    figure = go.Figure(traces)
+    _categories(figure, [org.segment_index[a.segment].name for a in segments])
+    figure.update_yaxes(title="people", range=[0, max(bottoms, default=1.0) * 1.15 or 1])
     return _frame(
         figure, "Winning, keeping or serving", "customer-facing people per segment by purpose (serves ... for)"
     )
@@ -133,17 +166,14 @@ def purpose_figure(diagnosis: Diagnosis) -> go.Figure:
 
 def span_bands_figure(diagnosis: Diagnosis) -> go.Figure:
     """Managers counted by their direct reports, in the span bands."""
-    bands = diagnosis.span_bands
+    band_counts = diagnosis.span_bands
+    counts = list(band_counts.values())
     figure = go.Figure(
-        go.Bar(
-            x=list(bands),
-            y=list(bands.values()),
-            marker_color=HOP_COLOURS[1],
-            text=list(bands.values()),
-            textposition="outside",
-        )
+        bars(range(len(counts)), counts, HOP_COLOURS[1], "managers", text=[str(c) for c in counts], legend=False)
     )
-    figure.update_layout(xaxis_title="direct reports (roles)", yaxis_title="managers")
+    _categories(figure, list(band_counts))
+    figure.update_xaxes(title="direct reports (roles)")
+    figure.update_yaxes(title="managers", range=[0, max(counts, default=1) * 1.25 or 1])
     layers = diagnosis.layers
     note = f"front line at a median layer {catalog.show('layers', layers.median)}, deepest {catalog.show('layers', layers.max)}"
     return _frame(figure, "Span bands", note)

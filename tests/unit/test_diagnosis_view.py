@@ -35,10 +35,15 @@ def test_the_view_opens_with_the_findings_and_the_loads():
     assert heaviest["props"]["className"] == "authority-card heaviest"
     assert text_of(heaviest) == "Care Team Leader, Denver252 requests a weekheaviest"
     assert cards[2]["props"]["className"] == "authority-card"
-    assert conditions.data[0].y == (38000, 72000, 108000, 88000, 88000)
-    assert attention.data[0].text[2] == "1% (under-served)"
-    assert [bar.name for bar in purpose.data] == ["acquisition", "retention", "service"]
-    assert spans.data[0].y == (20, 16, 1, 0, 0, 0)
+    assert tops(conditions, "x") == [38000, 72000, 108000, 88000, 88000]  # pay, by distance from the customer
+    assert next(trace.text for trace in attention.data if trace.mode == "text")[2] == "1% (under-served)"
+    assert [trace.name for trace in purpose.data if trace.showlegend] == ["acquisition", "retention", "service"]
+    assert tops(spans, "x") == [20, 16, 1, 0, 0, 0]
+
+
+def tops(figure, xaxis):
+    """The height of each bar drawn on ``xaxis`` (bars are thick vertical segments)."""
+    return [trace.y[1] for trace in figure.data if trace.mode == "lines" and (trace.xaxis or "x") == xaxis]
 
 
 def test_a_what_if_grant_moves_everything_with_before_and_after():
