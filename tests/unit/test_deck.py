@@ -1,0 +1,199 @@
+"""The board pack read back: the plan's slides, and the PowerPoint file python-pptx opens
+(titles, cards as shapes with text, lines as connectors glued to them, native charts with
+their numbers, no text under 12 pt), the HTML page's slides, and what is left out said."""
+
+import io
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Pt
+
+from orgcharts.deck import Asked, DeckError, board_deck, deck_bytes, deck_format
+from orgcharts.deck.pdf import SOFFICE_ENV, pdf_from_pptx
+from orgcharts.deck.plan import SLIDE_HEIGHT, SLIDE_WIDTH, SMALLEST_PT
+from orgcharts.examples.generate import generate
+from orgcharts.loader import load_example, load_text
+from orgcharts.style import CHANGED_COLOUR
+from orgcharts.whatif import Edit, apply_edits
+
+TELECOM = load_example("telecom").org
+FINDINGS = {None: [], "early_upgrade": ["Early upgrades climb two hops."], "refund": ["Refunds wait."]}
+
+
+def findings(org, decision, amount):
+    return [f"{org.name}: {line}" for line in FINDINGS.get(decision, ["Fee waivers wait."])]
+
+
+def telecom_deck(**options):
+    return board_deck(TELECOM, Asked("telecom.yaml"), findings, **options)
+
+
+def opened(deck):
+    return Presentation(io.BytesIO(deck_bytes(deck, "pptx")))
+
+
+def runs_of(presentation):
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            frames = []
+            if shape.has_text_frame:
+                frames.append(shape.text_frame)
+            if shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+            if shape.has_chart and shape.chart.has_title:
+                frames.append(shape.chart.chart_title.text_frame)
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    yield from paragraph.runs
+
+
+def test_the_telecom_deck_tells_the_story_in_order():
+    assert telecom_deck().titles == [
+        "Board pack: Northwind Mobile",
+        "What we found",
+        "Northwind Mobile: customers on top",
+        "Chief Operating Officer",
+        "VP Business Sales",
+        "Chief Financial Officer",
+        "Chief People Officer",
+        "Chief Technology Officer",
+        "Chief Marketing Officer",
+        "Longest climbs to a decision: Early upgrade outside policy",
+        "Longest climbs to a decision: Refund or bill credit",
+        "Longest climbs to a decision: Late or roaming fee waiver",
+        "Where the distance is",
+    ]
+
+
+def test_powerpoint_reads_back_every_title_and_finding_16_by_9():
+    deck = telecom_deck()
+    presentation = opened(deck)
+    assert (presentation.slide_width, presentation.slide_height) == (SLIDE_WIDTH * 9525, SLIDE_HEIGHT * 9525)
+    assert [slide.shapes.title.text for slide in presentation.slides] == deck.titles
+    findings_text = " ".join(shape.text_frame.text for shape in presentation.slides[1].shapes if shape.has_text_frame)
+    for line in ("Early upgrades climb two hops.", "Refunds wait.", "Fee waivers wait."):
+        assert f"Northwind Mobile: {line}" in findings_text
+
+
+def test_no_text_run_is_under_12_pt_and_every_run_is_arial():
+    runs = list(runs_of(opened(telecom_deck())))
+    assert len(runs) > 300
+    assert min(run.font.size for run in runs) == Pt(SMALLEST_PT)
+    assert {run.font.name for run in runs} == {"Arial"}
+
+
+def test_cards_are_shapes_with_text_joined_by_connectors_glued_to_them():
+    presentation = opened(telecom_deck())
+    chart = presentation.slides[3]  # the Chief Operating Officer's function
+    kinds = [shape.shape_type for shape in chart.shapes]
+    assert MSO_SHAPE_TYPE.PICTURE not in kinds
+    texts = [
+        shape.text_frame.text.replace("\n", " ")
+        for shape in chart.shapes
+        if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE
+    ]
+    for title in (
+        "Chief Operating Officer Marcus Lind",
+        "VP Retail Stores",
+        "VP Customer Care",
+        "Consumer subscribers",
+    ):
+        assert any(text.startswith(title) for text in texts), (title, texts)
+    connectors = [shape for shape in chart.shapes if shape.shape_type == MSO_SHAPE_TYPE.LINE]
+    glued = [c._element.xpath(".//a:stCxn/@id | .//a:endCxn/@id") for c in connectors]
+    assert len(connectors) >= 6 and all(len(ends) == 2 for ends in glued)
+
+
+def test_the_distance_chart_is_a_native_chart_with_the_hand_counted_people():
+    presentation = opened(telecom_deck())
+    charts = [shape.chart for shape in presentation.slides[12].shapes if shape.has_chart]
+    by_hops = charts[0]
+    assert list(by_hops.plots[0].categories) == ["0 hops", "1 hop", "2 hops", "3 hops", "4+ hops", "no one can decide"]
+    early = by_hops.plots[0].series[0]
+    # hops --example telecom: 2 hops 140 + 110 + 45 + 66 store staff; 1 hop 14 + 6; the rest decide
+    assert early.name == "Early upgrade outside policy"
+    assert list(early.values) == [24, 20, 361, 0, 0, 0]
+    segments = charts[1].plots[0]
+    assert list(segments.categories) == ["Consumer subscribers", "Small business accounts", "Enterprise accounts"]
+    assert [round(value, 2) for value in segments.series[0].values] == [1.86, 1.89, 1.0]
+
+
+def test_a_proposal_adds_every_metric_before_and_after_and_marks_the_changed_roles():
+    after = apply_edits(TELECOM, [Edit("grant", "agent_denver", "early_upgrade")])
+    deck = telecom_deck(proposal=after, proposal_name="the pilot")
+    assert deck.titles[-4:] == [
+        "Before → after the pilot: every metric",
+        "Before → after the pilot: per decision",
+        "What the pilot changes",
+        "After the pilot: the changed roles",
+    ]
+    table = deck.slides[-4].tables[0]
+    rows = {(row[0], row[1]): row[2:] for row in table.rows}
+    assert rows[("Early upgrade outside policy", "empowered share")] == ("6%", "40%", "better")
+    assert rows[("whole org", "roles")] == ("62", "62", "")
+    changes = deck.slides[-2].tables[0].rows
+    assert changes == (("authority", "Care Agent, Denver", "refund up to 20 USD → early_upgrade, refund up to 20 USD"),)
+    marked = deck.slides[-1]
+    assert marked.footnote.startswith(
+        "Pink outline: a role the pilot changes, or a team holding one (1 role changed, 1 of them inside a team"
+    )
+    # the agents are three levels down, inside the Chief Operating Officer's team: that card is marked
+    assert [box.key for box in marked.boxes if box.border == CHANGED_COLOUR] == ["coo"]
+
+
+def test_a_ten_thousand_role_org_is_paginated_by_function_and_says_where_the_rest_is():
+    org = load_text(generate(10_000), "big.yaml").org
+    deck = board_deck(org, Asked("big.yaml"), findings)
+    heads = [role.title for role in org.roles if role.reports_to == org.top.id]
+    function_titles = [title for title in deck.titles if title.startswith(tuple(heads))]
+    assert {title.split(" (")[0] for title in function_titles} == set(heads)
+    assert "Role 3 level 1 (2 of 2)" in function_titles
+    whole = deck.slides[2]
+    assert "The top 2 of 7 levels" in whole.footnote and "orgcharts serve big.yaml" in whole.footnote
+    for slide in deck.slides:
+        for box in slide.boxes:
+            assert box.left >= 0 and box.left + box.width <= SLIDE_WIDTH, (slide.title, box)
+            assert box.top >= 0 and box.top + box.height <= SLIDE_HEIGHT, (slide.title, box)
+            assert all(run.pt >= SMALLEST_PT for runs in box.paragraphs for run in runs)
+    assert min(run.font.size for run in runs_of(opened(deck))) == Pt(SMALLEST_PT)
+
+
+def test_an_org_with_no_decisions_still_gets_its_chart_and_says_there_is_no_distance():
+    org = load_text(
+        "organization: Tiny\ncustomers: [{id: shoppers, name: Shoppers}]\nroles:\n  - {id: ceo, title: Chief, serves: [shoppers]}\n",
+        "tiny.yaml",
+    ).org
+    deck = board_deck(org, Asked("tiny.yaml"), findings)
+    assert deck.titles == ["Board pack: Tiny", "What we found", "Tiny: customers on top"]
+    assert "lists no decisions" in deck.slides[1].boxes[0].paragraphs[0][0].text
+    assert len(opened(deck).slides) == 3
+
+
+def test_the_html_page_carries_the_same_slides_offline():
+    deck = telecom_deck()
+    page = deck_bytes(deck, "html").decode("utf-8")
+    assert page.count('<section class="slide"') == len(deck.slides)
+    for title in deck.titles:
+        assert title in page
+    assert "<script src" not in page and "<link" not in page  # nothing to fetch: the browser test proves it
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("b.pptx", "pptx"), ("B.PDF", "pdf"), ("x/b.html", "html")])
+def test_the_format_follows_the_name(name, fmt):
+    assert deck_format(name) == fmt
+
+
+def test_another_name_is_refused_with_the_choices():
+    with pytest.raises(DeckError, match=r"\.pptx, \.pdf or \.html"):
+        deck_format("board.key")
+
+
+def test_a_pdf_without_libreoffice_says_what_to_install(monkeypatch, tmp_path):
+    monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "no-soffice"))
+    with pytest.raises(DeckError, match="could not convert"):
+        pdf_from_pptx(b"not a deck")
+    monkeypatch.delenv(SOFFICE_ENV)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(DeckError, match="apt-get install libreoffice-impress"):
+        pdf_from_pptx(b"not a deck")
