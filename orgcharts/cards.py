@@ -11,8 +11,8 @@ colours: a line says what it is (``kind``), a chip its hop bucket, and the figur
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple

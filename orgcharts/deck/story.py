@@ -60,7 +60,7 @@ def board_deck(
     chart, _ = whole_org_slide(drawing, f"{org.name}: customers on top", where_rest)
     slides = [
         _title_slide(org, asked.source, measured),
-        *_findings_slides(org, asked, findings, decisions),
+        *_findings_slides(org, asked, findings),
         with_footnote(chart, colour_note, first=True),
         *function_slides(drawing, where_rest),
         *path_slides(report, where_rest),
@@ -92,12 +92,13 @@ def _title_slide(org: Organization, source: str, measured: list[str]) -> Slide:
     return Slide("Board pack: " + org.name, (heading, text_box(60, 400, SLIDE_WIDTH - 120, 200, lines)))
 
 
-def _findings_slides(org: Organization, asked: Asked, findings: Findings, decisions: list[str]) -> list[Slide]:
+def _findings_slides(org: Organization, asked: Asked, findings: Findings) -> list[Slide]:
+    """The findings for each decision asked about, or (none asked) for the one that matters most."""
     said: list[str] = []
-    for decision in decisions or [None]:
+    for decision in asked.decisions or [None]:
         said += [line for line in findings(org, decision, asked.amount) if line not in said]
     if not said:
-        said = ["The file lists no decisions, so there is no distance to a decision to report."]
+        said = ["The file lists no customer-facing role or decision, so there is no distance to a decision to report."]
     pages = [said[i : i + FINDINGS_PER_SLIDE] for i in range(0, len(said), FINDINGS_PER_SLIDE)]
     slides = []
     for number, page in enumerate(pages):

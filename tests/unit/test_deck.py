@@ -13,20 +13,16 @@ from orgcharts.deck import Asked, DeckError, board_deck, deck_bytes, deck_format
 from orgcharts.deck.pdf import SOFFICE_ENV, pdf_from_pptx
 from orgcharts.deck.plan import SLIDE_HEIGHT, SLIDE_WIDTH, SMALLEST_PT
 from orgcharts.examples.generate import generate
+from orgcharts.findings import headline_findings
 from orgcharts.loader import load_example, load_text
 from orgcharts.style import CHANGED_COLOUR
 from orgcharts.whatif import Edit, apply_edits
 
 TELECOM = load_example("telecom").org
-FINDINGS = {None: [], "early_upgrade": ["Early upgrades climb two hops."], "refund": ["Refunds wait."]}
 
 
-def findings(org, decision, amount):
-    return [f"{org.name}: {line}" for line in FINDINGS.get(decision, ["Fee waivers wait."])]
-
-
-def telecom_deck(**options):
-    return board_deck(TELECOM, Asked("telecom.yaml"), findings, **options)
+def telecom_deck(decisions=(), **options):
+    return board_deck(TELECOM, Asked("telecom.yaml", decisions), headline_findings, **options)
 
 
 def opened(deck):
@@ -71,9 +67,21 @@ def test_powerpoint_reads_back_every_title_and_finding_16_by_9():
     presentation = opened(deck)
     assert (presentation.slide_width, presentation.slide_height) == (SLIDE_WIDTH * 9525, SLIDE_HEIGHT * 9525)
     assert [slide.shapes.title.text for slide in presentation.slides] == deck.titles
-    findings_text = " ".join(shape.text_frame.text for shape in presentation.slides[1].shapes if shape.has_text_frame)
-    for line in ("Early upgrades climb two hops.", "Refunds wait.", "Fee waivers wait."):
-        assert f"Northwind Mobile: {line}" in findings_text
+    said = " ".join(shape.text_frame.text for shape in presentation.slides[1].shapes if shape.has_text_frame)
+    findings = headline_findings(TELECOM)
+    assert len(findings) == 5
+    for line in findings:
+        assert f"• {line}" in said
+
+
+def test_each_decision_asked_about_brings_its_findings_once():
+    deck = telecom_deck(("refund", "fee_waiver"))
+    said = [run.text for box in deck.slides[1].boxes for runs in box.paragraphs for run in runs]
+    wanted = list(dict.fromkeys(headline_findings(TELECOM, "refund") + headline_findings(TELECOM, "fee_waiver")))
+    assert said == [f"• {line}" for line in wanted[:6]]
+    assert len(wanted) == 8
+    assert deck.titles[1:3] == ["What we found (1 of 2)", "What we found (2 of 2)"]
+    assert [run.text for runs in deck.slides[2].boxes[0].paragraphs for run in runs] == [f"• {w}" for w in wanted[6:]]
 
 
 def test_no_text_run_is_under_12_pt_and_every_run_is_arial():
@@ -144,7 +152,7 @@ def test_a_proposal_adds_every_metric_before_and_after_and_marks_the_changed_rol
 
 def test_a_ten_thousand_role_org_is_paginated_by_function_and_says_where_the_rest_is():
     org = load_text(generate(10_000), "big.yaml").org
-    deck = board_deck(org, Asked("big.yaml"), findings)
+    deck = board_deck(org, Asked("big.yaml"), headline_findings)
     heads = [role.title for role in org.roles if role.reports_to == org.top.id]
     function_titles = [title for title in deck.titles if title.startswith(tuple(heads))]
     assert {title.split(" (")[0] for title in function_titles} == set(heads)
@@ -159,14 +167,14 @@ def test_a_ten_thousand_role_org_is_paginated_by_function_and_says_where_the_res
     assert min(run.font.size for run in runs_of(opened(deck))) == Pt(SMALLEST_PT)
 
 
-def test_an_org_with_no_decisions_still_gets_its_chart_and_says_there_is_no_distance():
+def test_an_org_with_no_decisions_still_gets_its_findings_and_chart_and_no_distance_slides():
     org = load_text(
         "organization: Tiny\ncustomers: [{id: shoppers, name: Shoppers}]\nroles:\n  - {id: ceo, title: Chief, serves: [shoppers]}\n",
         "tiny.yaml",
     ).org
-    deck = board_deck(org, Asked("tiny.yaml"), findings)
+    deck = board_deck(org, Asked("tiny.yaml"), headline_findings)
     assert deck.titles == ["Board pack: Tiny", "What we found", "Tiny: customers on top"]
-    assert "lists no decisions" in deck.slides[1].boxes[0].paragraphs[0][0].text
+    assert [runs[0].text for runs in deck.slides[1].boxes[0].paragraphs] == [f"• {w}" for w in headline_findings(org)]
     assert len(opened(deck).slides) == 3
 
 
