@@ -3,6 +3,7 @@ hops, the distance per customer segment, and a proposal's every metric before an
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from orgcharts import catalog
@@ -12,7 +13,7 @@ from orgcharts.compare import Comparison
 from orgcharts.deck.plan import SLIDE_WIDTH, Chart, Series, Slide, Table
 from orgcharts.report import HopReport
 
-METRIC_ROWS_PER_SLIDE = 17
+METRIC_ROWS_PER_SLIDE = 14
 CHANGE_ROWS_PER_SLIDE = 13
 MOST_CHANGE_SLIDES = 3
 HALF = (SLIDE_WIDTH - 120) / 2
@@ -87,9 +88,10 @@ def comparison_slides(comparison: Comparison, name: str) -> list[Slide]:
         rows.append((scope, shown.label, shown.show(change.before), shown.show(change.after), verdict))
     marks = {number + 1: "#e6f2ea" if row[4] == "better" else "#fbe4e4" for number, row in enumerate(rows) if row[4]}
     slides = []
-    pages = range(0, len(rows), METRIC_ROWS_PER_SLIDE)
+    per_slide = math.ceil(len(rows) / math.ceil(len(rows) / METRIC_ROWS_PER_SLIDE))  # pages evenly filled
+    pages = range(0, len(rows), per_slide)
     for page, start in enumerate(pages):
-        chunk = tuple(rows[start : start + METRIC_ROWS_PER_SLIDE])
+        chunk = tuple(rows[start : start + per_slide])
         page_marks = {i - start: fill for i, fill in marks.items() if start < i <= start + len(chunk)}
         title = f"Before → after {name}: every metric"
         slides.append(
@@ -100,7 +102,7 @@ def comparison_slides(comparison: Comparison, name: str) -> list[Slide]:
                         60,
                         105,
                         SLIDE_WIDTH - 120,
-                        30 * (len(chunk) + 1),
+                        34 * (len(chunk) + 1),
                         ("decision", "metric", "before", "after", ""),
                         chunk,
                         column_widths=(0.3, 0.28, 0.14, 0.14, 0.14),

@@ -62,8 +62,9 @@ class Box:
 @dataclass(frozen=True)
 class Link:
     """A line from the box keyed ``start`` to the box keyed ``end``: a reporting line
-    (``elbow``, from the manager's edge facing the report) or a step of an escalation
-    (straight, an arrow at ``end``)."""
+    (``elbow``: from the manager's edge facing the report to the report's facing edge; an
+    elbow in HTML, a straight glued connector in PowerPoint) or a step of an escalation
+    (side to side, an arrow at ``end``)."""
 
     start: str
     end: str

@@ -134,14 +134,17 @@ def _font(font, pt: float, bold: bool = False, colour: str = "#1d2433") -> None:
 
 
 def _link(slide: PptxSlide, link: Link, start: Shape, end: Shape) -> None:
-    """A connector from ``start``'s edge facing ``end`` to ``end``'s edge facing it."""
+    """A straight connector glued to ``start``'s edge facing ``end`` and ``end``'s facing it.
+
+    Straight, not elbowed: a glued elbow's route is stored as drawn, and PowerPoint and
+    Impress each route it again their own way once a card moves; a straight line stays
+    between the two cards in both."""
     if link.elbow:
         above = end.top + end.height <= start.top
         sides = ("top", "bottom") if above else ("bottom", "top")
     else:
         sides = ("right", "left")
-    kind = MSO_CONNECTOR.ELBOW if link.elbow else MSO_CONNECTOR.STRAIGHT
-    connector = slide.shapes.add_connector(kind, 0, 0, 0, 0)
+    connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
     connector.begin_connect(start, CONNECTION[sides[0]])
     connector.end_connect(end, CONNECTION[sides[1]])
     connector.line.color.rgb = _rgb(link.colour)

@@ -130,14 +130,16 @@ def test_the_distance_chart_is_a_native_chart_with_the_hand_counted_people():
 def test_a_proposal_adds_every_metric_before_and_after_and_marks_the_changed_roles():
     after = apply_edits(TELECOM, [Edit("grant", "agent_denver", "early_upgrade")])
     deck = telecom_deck(proposal=after, proposal_name="the pilot")
-    assert deck.titles[-4:] == [
-        "Before → after the pilot: every metric",
+    assert deck.titles[-5:] == [
+        "Before → after the pilot: every metric (1 of 2)",
+        "Before → after the pilot: every metric (2 of 2)",
         "Before → after the pilot: per decision",
         "What the pilot changes",
         "After the pilot: the changed roles",
     ]
-    table = deck.slides[-4].tables[0]
-    rows = {(row[0], row[1]): row[2:] for row in table.rows}
+    tables = [deck.slides[-5].tables[0], deck.slides[-4].tables[0]]
+    assert [len(table.rows) for table in tables] == [9, 8]  # 5 org metrics and 4 for each of 3 decisions
+    rows = {(row[0], row[1]): row[2:] for table in tables for row in table.rows}
     assert rows[("Early upgrade outside policy", "empowered share")] == ("6%", "40%", "better")
     assert rows[("whole org", "roles")] == ("62", "62", "")
     changes = deck.slides[-2].tables[0].rows
