@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import kaleido
+
 from orgcharts.examples.generate import generate
 from orgcharts.export import Picture, picture, picture_bytes
 from orgcharts.graph import reporting_tree
@@ -76,7 +78,7 @@ def pictures(options: argparse.Namespace) -> None:
     print("| roles | format | orgcharts render s | its file KB | dot s | dot / orgcharts |")
     print("| ---: | --- | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as folder:
-        for size in (int(size) for size in options.sizes.split(",")):
+        for size in (int(size) for size in options.sizes.split(",") if size):
             text = generate(size)
             org_file = Path(folder, f"org-{size}.yaml")
             org_file.write_text(text, encoding="utf-8")
@@ -133,6 +135,7 @@ def warm_pictures(repeat: int) -> None:
         drawn = picture(org, tree, found, fmt, decision=decision)  # type: ignore[arg-type]
         cold = _timed(drawn, warm=False)
         warm = [_timed(drawn, warm=True) for _ in range(repeat + 1)]
+        kaleido.stop_sync_server(silence_warnings=True)  # else the next cold picture is drawn by it
         print(f"| {fmt} | {cold:.2f} | {warm[0]:.2f} | {', '.join(f'{s:.2f}' for s in warm[1:])} |", flush=True)
 
 

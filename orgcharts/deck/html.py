@@ -121,13 +121,9 @@ def _lines(slide: Slide) -> str:
 
 
 def _path(link: Link, start: Box, end: Box) -> str:
-    if link.elbow:
-        start_x, end_x = start.left + start.width / 2, end.left + end.width / 2
-        above = end.top + end.height <= start.top
-        start_y = start.top if above else start.top + start.height
-        end_y = end.top + end.height if above else end.top
-        middle = (start_y + end_y) / 2
-        points = f"M{start_x:.1f},{start_y:.1f} V{middle:.1f} H{end_x:.1f} V{end_y:.1f}"
+    if link.points:
+        (first_x, first_y), *rest = link.points
+        points = f"M{first_x:.1f},{first_y:.1f} " + " ".join(f"L{x:.1f},{y:.1f}" for x, y in rest)
     else:
         y = start.top + start.height / 2
         points = f"M{start.left + start.width:.1f},{y:.1f} H{end.left:.1f}"

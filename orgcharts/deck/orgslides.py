@@ -241,7 +241,8 @@ def _slide(drawing: Drawing, shown: Visible, title: str, footnote: str) -> Slide
         if role_id in marked:
             border, border_px = CHANGED_COLOUR, 4.0
         boxes.append(_card_box(card, left + box.left, AREA_TOP + box.top, role_id, fill, border, border_px))
-    return Slide(title, tuple(boxes), tuple(_reporting_links(drawing.org, layout)), footnote=footnote)
+    links = _reporting_links(drawing.org, layout, left, AREA_TOP)
+    return Slide(title, tuple(boxes), tuple(links), footnote=footnote)
 
 
 def _marked(drawing: Drawing, shown: Collection[str]) -> set[str]:
@@ -267,9 +268,11 @@ def _card_box(card: Card, left: float, top: float, key: str, fill: str, border: 
     return Box(left, top, card.width, card.height, paragraphs, fill, border, border_px, rounded=True, key=key)
 
 
-def _reporting_links(org: Organization, layout: CardLayout) -> list[Link]:
-    """A line from each manager to each column of its team (a stacked column reads as one
-    team: the line joins the card nearest the manager)."""
+def _reporting_links(org: Organization, layout: CardLayout, left: float, top: float) -> list[Link]:
+    """An org-chart elbow from each manager to each column of its team (a stacked column
+    reads as one team: the line joins the card nearest the manager): off the manager's
+    edge facing the team to a bar half a gap away, across, and into the report's facing
+    edge, as the dashboard draws them. The layout keeps that way clear of other cards."""
     nearest: dict[tuple[str, float], str] = {}
     for role_id in layout.x:
         manager = org.role(role_id).reports_to
@@ -279,4 +282,13 @@ def _reporting_links(org: Organization, layout: CardLayout) -> list[Link]:
         held = nearest.get(column)
         if held is None or abs(layout.top[role_id] - layout.top[manager]) < abs(layout.top[held] - layout.top[manager]):
             nearest[column] = role_id
-    return [Link(manager, report, EDGE_COLOUR) for (manager, _), report in nearest.items()]
+    links = []
+    for (manager, _), report in nearest.items():
+        below = layout.top[report] > layout.top[manager]
+        edge = layout.top[manager] + (layout.height[manager] if below else 0.0)
+        reach = layout.top[report] + (0.0 if below else layout.height[report])
+        bar = edge + (1 if below else -1) * min(abs(reach - edge) / 2, SLIDE_TEXT.row_gap / 2)
+        start, end = left + layout.x[manager], left + layout.x[report]
+        points = ((start, top + edge), (start, top + bar), (end, top + bar), (end, top + reach))
+        links.append(Link(manager, report, EDGE_COLOUR, points=points))
+    return links

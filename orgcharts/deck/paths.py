@@ -102,7 +102,7 @@ def _row(org: Organization, escalation: Escalation, top: float, row: int) -> tup
             )
         )
         if number:
-            links.append(Link(f"path{row}:{number - 1}", key, PATH_COLOUR, 3.0, elbow=False, arrow=True))
+            links.append(Link(f"path{row}:{number - 1}", key, PATH_COLOUR, 3.0, arrow=True))
     return boxes, links, height
 
 

@@ -61,17 +61,17 @@ class Box:
 
 @dataclass(frozen=True)
 class Link:
-    """A line from the box keyed ``start`` to the box keyed ``end``: a reporting line
-    (``elbow``: from the manager's edge facing the report to the report's facing edge; an
-    elbow in HTML, a straight glued connector in PowerPoint) or a step of an escalation
-    (side to side, an arrow at ``end``)."""
+    """A line from the box keyed ``start`` to the box keyed ``end``: drawn through
+    ``points`` (a reporting line's elbow), or, without them, straight from ``start``'s
+    right side to ``end``'s left, glued to both (a step of an escalation, an ``arrow`` at
+    ``end``)."""
 
     start: str
     end: str
     colour: str = "#8a94a6"
     px: float = 1.5
-    elbow: bool = True
     arrow: bool = False
+    points: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -134,24 +134,31 @@ def _font(font, pt: float, bold: bool = False, colour: str = "#1d2433") -> None:
 
 
 def _link(slide: PptxSlide, link: Link, start: Shape, end: Shape) -> None:
-    """A straight connector glued to ``start``'s edge facing ``end`` and ``end``'s facing it.
+    """A reporting line's elbow as a line shape (a freeform) through its points; an
+    escalation's step as a straight connector glued to both cards (it follows a moved card).
 
-    Straight, not elbowed: a glued elbow's route is stored as drawn, and PowerPoint and
-    Impress each route it again their own way once a card moves; a straight line stays
-    between the two cards in both."""
-    if link.elbow:
-        above = end.top + end.height <= start.top
-        sides = ("top", "bottom") if above else ("bottom", "top")
+    Reporting lines are not glued connectors: a glued elbow is routed again, differently, by
+    PowerPoint and by Impress, and a straight one crosses the cards between the bands."""
+    if link.points:
+        (first_x, first_y), *rest = link.points
+        builder = slide.shapes.build_freeform(_emu(first_x), _emu(first_y), scale=1.0)
+        builder.add_line_segments([(_emu(x), _emu(y)) for x, y in rest], close=False)
+        drawn = builder.convert_to_shape()
+        style = drawn._element.find(qn("p:style"))
+        if style is not None:
+            drawn._element.remove(style)
+        drawn.fill.background()
+        line = drawn.line
     else:
-        sides = ("right", "left")
-    connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
-    connector.begin_connect(start, CONNECTION[sides[0]])
-    connector.end_connect(end, CONNECTION[sides[1]])
-    connector.line.color.rgb = _rgb(link.colour)
-    connector.line.width = Pt(link.px * 0.75)
+        connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
+        connector.begin_connect(start, CONNECTION["right"])
+        connector.end_connect(end, CONNECTION["left"])
+        line = connector.line
+    line.color.rgb = _rgb(link.colour)
+    line.width = Pt(link.px * 0.75)
     if link.arrow:
-        line = connector.line._get_or_add_ln()  # python-pptx has no API for line ends
-        etree.SubElement(line, qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"})
+        ends = line._get_or_add_ln()  # python-pptx has no API for line ends
+        etree.SubElement(ends, qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"})
 
 
 def _chart(slide: PptxSlide, chart: Chart) -> None:

@@ -91,8 +91,9 @@ def test_no_text_run_is_under_12_pt_and_every_run_is_arial():
     assert {run.font.name for run in runs} == {"Arial"}
 
 
-def test_cards_are_shapes_with_text_joined_by_connectors_glued_to_them():
-    presentation = opened(telecom_deck())
+def test_cards_are_shapes_with_text_joined_by_lines_and_arrows_glued_to_them():
+    deck = telecom_deck()
+    presentation = opened(deck)
     chart = presentation.slides[3]  # the Chief Operating Officer's function
     kinds = [shape.shape_type for shape in chart.shapes]
     assert MSO_SHAPE_TYPE.PICTURE not in kinds
@@ -108,9 +109,12 @@ def test_cards_are_shapes_with_text_joined_by_connectors_glued_to_them():
         "Consumer subscribers",
     ):
         assert any(text.startswith(title) for text in texts), (title, texts)
-    connectors = [shape for shape in chart.shapes if shape.shape_type == MSO_SHAPE_TYPE.LINE]
-    glued = [c._element.xpath(".//a:stCxn/@id | .//a:endCxn/@id") for c in connectors]
-    assert len(connectors) >= 6 and all(len(ends) == 2 for ends in glued)
+    # a reporting line per team: the top's two reports, and the four directors under them
+    assert kinds.count(MSO_SHAPE_TYPE.FREEFORM) == len(deck.slides[3].links) == 6
+    climbs = presentation.slides[9]  # early upgrade: four climbs of two hops, two arrows each
+    arrows = [shape for shape in climbs.shapes if shape.shape_type == MSO_SHAPE_TYPE.LINE]
+    glued = [arrow._element.xpath(".//a:stCxn/@id | .//a:endCxn/@id") for arrow in arrows]
+    assert len(arrows) == 8 and all(len(ends) == 2 for ends in glued)
 
 
 def test_the_distance_chart_is_a_native_chart_with_the_hand_counted_people():
