@@ -150,14 +150,16 @@ def _chart(chart: Chart, *, include_plotlyjs: bool) -> str:
     )
     value_axis = {"title": {"text": chart.axis_title}, "tickformat": D3_FORMATS[chart.number_format]}
     figure.update_layout(
-        title={"text": f"<b>{escape(chart.title)}</b>", "x": 0.5, "font": {"size": 24}},
+        title={"text": f"<b>{escape(chart.title)}</b>", "x": 0.5, "y": 0.98, "font": {"size": 24}},
         font={"family": FONT, "size": 18},
         width=round(chart.width),
         height=round(chart.height),
-        margin={"l": 60, "r": 20, "t": 80, "b": 60},
+        margin={"l": 60, "r": 20, "t": 150, "b": 40},
+        uniformtext={"minsize": 16, "mode": "show"},  # Plotly would shrink crowded labels under 12 pt
         barmode="group",
+        bargap=0.12,
         showlegend=len(chart.series) > 1,
-        legend={"orientation": "h", "y": -0.15},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         plot_bgcolor="#ffffff",
         **({"xaxis": value_axis, "yaxis": {"autorange": "reversed"}} if chart.horizontal else {"yaxis": value_axis}),
     )
