@@ -17,6 +17,7 @@ from orgcharts.cli import main
 from orgcharts.examples.generate import generate
 from orgcharts.findings import headline_findings
 from orgcharts.loader import load_example
+from tests.integration.dashboard import choose, click_role, open_dashboard, settle
 
 TELECOM = load_example("telecom").org
 
@@ -113,3 +114,20 @@ def test_a_ten_thousand_role_deck_opens_in_impress_paginated_by_function(tmp_pat
     assert "Role 3 level 1 (1 of 2)" in titles and "Role 3 level 1 (2 of 2)" in titles
     pages = pages_drawn(converted(out, tmp_path), tmp_path)
     assert len(pages) == len(deck.slides)
+
+
+def test_the_dashboard_downloads_the_board_pack_with_its_what_if_changes(page, server, tmp_path):
+    open_dashboard(page, server)
+    choose(page, "decision", "Refund or bill credit")
+    click_role(page, "agent_denver")
+    page.fill("#grant-limit", "250")
+    page.click("#grant")
+    settle(page)
+    with page.expect_download(timeout=120_000) as download:
+        page.click("#board-pack")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "telecom-board-pack.pptx"
+    titles = [slide.shapes.title.text for slide in Presentation(str(saved)).slides]
+    assert titles[0] == "Board pack: Northwind Mobile" and titles[-1] == "After the what-if: the changed roles"
+    assert "What the what-if changes" in titles
