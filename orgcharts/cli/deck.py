@@ -6,7 +6,7 @@ import os
 
 import click
 
-from orgcharts.cli.common import check_ids, load, org_source, write_atomically
+from orgcharts.cli.common import amount_option, check_ids, load, org_source, write_atomically
 from orgcharts.cli.group import main
 from orgcharts.deck import Asked, DeckError, board_deck, deck_bytes, deck_format
 from orgcharts.findings import headline_findings
@@ -21,11 +21,7 @@ from orgcharts.words import counted
 @click.option(
     "--decision", "decisions", multiple=True, metavar="ID", help="A decision to report on (repeatable; default all)."
 )
-@click.option(
-    "--amount",
-    type=click.FloatRange(min=0),
-    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
-)
+@amount_option
 @click.option(
     "--proposal",
     type=click.Path(dir_okay=False),

@@ -10,7 +10,7 @@ from orgcharts import catalog
 from orgcharts.amounts import Asked, request_words
 from orgcharts.cards import HOP_BUCKETS, NO_ONE, hop_text
 from orgcharts.compare import Comparison
-from orgcharts.deck.plan import SLIDE_WIDTH, Chart, Series, Slide, Table
+from orgcharts.deck.plan import SLIDE_WIDTH, Chart, Series, Slide, Table, with_footnote
 from orgcharts.report import HopReport
 
 METRIC_ROWS_PER_SLIDE = 14
@@ -86,32 +86,17 @@ def comparison_slides(comparison: Comparison, name: str) -> list[Slide]:
         verdict = {True: "better", False: "worse", None: ""}[change.better]
         scope = names.get(change.decision, change.decision) if change.decision else "whole org"
         rows.append((scope, shown.label, shown.show(change.before), shown.show(change.after), verdict))
-    marks = {number + 1: "#e6f2ea" if row[4] == "better" else "#fbe4e4" for number, row in enumerate(rows) if row[4]}
-    slides = []
+    marks = {number: "#e6f2ea" if row[4] == "better" else "#fbe4e4" for number, row in enumerate(rows) if row[4]}
     per_slide = math.ceil(len(rows) / math.ceil(len(rows) / METRIC_ROWS_PER_SLIDE))  # pages evenly filled
-    pages = range(0, len(rows), per_slide)
-    for page, start in enumerate(pages):
-        chunk = tuple(rows[start : start + per_slide])
-        page_marks = {i - start: fill for i, fill in marks.items() if start < i <= start + len(chunk)}
-        title = f"Before → after {name}: every metric"
-        slides.append(
-            Slide(
-                title if len(pages) == 1 else f"{title} ({page + 1} of {len(pages)})",
-                tables=(
-                    Table(
-                        60,
-                        105,
-                        SLIDE_WIDTH - 120,
-                        34 * (len(chunk) + 1),
-                        ("decision", "metric", "before", "after", ""),
-                        chunk,
-                        column_widths=(0.3, 0.28, 0.14, 0.14, 0.14),
-                        marks=page_marks,
-                    ),
-                ),
-                footnote=_measured(comparison.asked.values()),
-            )
-        )
+    slides = _table_slides(
+        f"Before → after {name}: every metric",
+        ("decision", "metric", "before", "after", ""),
+        (0.3, 0.28, 0.14, 0.14, 0.14),
+        rows,
+        per_slide,
+        marks,
+        _measured(comparison.asked.values()),
+    )
     decisions = [change.decision for change in comparison.metrics if change.metric == "weighted_mean_hops"]
     if decisions:
         slides.append(_decision_charts(comparison, decisions, names, name))
@@ -143,36 +128,37 @@ def _decision_charts(comparison: Comparison, decisions: list[str | None], names:
 
 def _role_change_slides(comparison: Comparison, name: str) -> list[Slide]:
     rows = [(change.change, change.title, change.said) for change in comparison.roles]
-    if not rows:
-        return []
-    pages = list(range(0, len(rows), CHANGE_ROWS_PER_SLIDE))[:MOST_CHANGE_SLIDES]
+    shown = rows[: CHANGE_ROWS_PER_SLIDE * MOST_CHANGE_SLIDES]
+    slides = _table_slides(
+        f"What {name} changes", ("change", "role", "what changed"), (0.14, 0.36, 0.5), shown, CHANGE_ROWS_PER_SLIDE
+    )
+    if len(rows) > len(shown):
+        note = f"{len(rows) - len(shown)} more changes are not on a slide: orgcharts diff lists them all."
+        slides[-1] = with_footnote(slides[-1], note)
+    return slides
+
+
+def _table_slides(
+    title: str,
+    header: tuple[str, ...],
+    widths: tuple[float, ...],
+    rows: list[tuple[str, ...]],
+    per_slide: int,
+    marks: dict[int, str] | None = None,
+    footnote: str = "",
+) -> list[Slide]:
+    """``rows`` in tables of ``per_slide`` rows a slide, numbered "(1 of 2)" when more than
+    one; ``marks`` fills rows (by index in ``rows``)."""
+    pages = range(0, len(rows), per_slide)
     slides = []
     for page, start in enumerate(pages):
-        chunk = tuple(rows[start : start + CHANGE_ROWS_PER_SLIDE])
-        title = f"What {name} changes"
-        left_out = len(rows) - (start + len(chunk))
-        footnote = (
-            f"{left_out} more changes are not on a slide: orgcharts diff lists them all."
-            if page == len(pages) - 1 and left_out
-            else ""
+        chunk = tuple(rows[start : start + per_slide])
+        filled = {i - start + 1: fill for i, fill in (marks or {}).items() if start <= i < start + len(chunk)}
+        table = Table(
+            60, 105, SLIDE_WIDTH - 120, 34 * (len(chunk) + 1), header, chunk, column_widths=widths, marks=filled
         )
-        slides.append(
-            Slide(
-                title if len(pages) == 1 else f"{title} ({page + 1} of {len(pages)})",
-                tables=(
-                    Table(
-                        60,
-                        105,
-                        SLIDE_WIDTH - 120,
-                        38 * (len(chunk) + 1),
-                        ("change", "role", "what changed"),
-                        chunk,
-                        column_widths=(0.14, 0.36, 0.5),
-                    ),
-                ),
-                footnote=footnote,
-            )
-        )
+        numbered = title if len(pages) == 1 else f"{title} ({page + 1} of {len(pages)})"
+        slides.append(Slide(numbered, tables=(table,), footnote=footnote))
     return slides
 
 

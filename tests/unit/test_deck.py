@@ -144,6 +144,8 @@ def test_a_proposal_adds_every_metric_before_and_after_and_marks_the_changed_rol
     tables = [deck.slides[-5].tables[0], deck.slides[-4].tables[0]]
     assert [len(table.rows) for table in tables] == [9, 8]  # 5 org metrics and 4 for each of 3 decisions
     rows = {(row[0], row[1]): row[2:] for table in tables for row in table.rows}
+    for table in tables:  # better rows green (the header is row 0), none worse
+        assert table.marks == {n: "#e6f2ea" for n, row in enumerate(table.rows, start=1) if row[4] == "better"}
     assert rows[("Early upgrade outside policy", "empowered share")] == ("6%", "40%", "better")
     assert rows[("whole org", "roles")] == ("62", "62", "")
     changes = deck.slides[-2].tables[0].rows
