@@ -16,7 +16,7 @@ from orgcharts.findings import headline_findings
 from orgcharts.web import controls, ids
 from orgcharts.web.drawing import picture_of
 from orgcharts.web.served import Served, edits
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, clicks
 
 log = logging.getLogger(__name__)
 callbacks = Callbacks()
@@ -85,21 +85,20 @@ WHAT_IF = "the what-if"
         Output(ids.PICTURE_STATUS, "children", allow_duplicate=True),
     ],
     inputs={
-        "clicks": Input(ids.BOARD_PACK, "n_clicks"),
-        "source": State(ids.ORG_SOURCE, "data"),
-        "raw_edits": State(ids.EDITS, "data"),
+        **clicks(pressed=ids.BOARD_PACK),
+        **controls.SESSION_HELD,
         "shown": controls.given(controls.MEASURED, kind=State),
     },
     running=[(Output(ids.PICTURE_STATUS, "children"), "Building the board pack…", "")],
     prevent_initial_call=True,
 )
 def download_board_pack(
-    served: Served, clicks: Any, source: Any, raw_edits: Any, shown: dict[str, Any]
+    served: Served, pressed: Any, source: Any, raw_edits: Any, shown: dict[str, Any]
 ) -> tuple[Any, ...]:
     """The board pack of the session's org as loaded, its what-if changes (if any) as the
     proposal; every decision at its typical amount, or only the one shown when the user
     typed an amount."""
-    if not clicks:
+    if not pressed:
         return dash.no_update, ""
     shape = served.shape(source)
     chosen = controls.read(shape.org, shown)

@@ -21,7 +21,7 @@ STARTUP = {"name": "telecom.yaml", "digest": digest(example_text("telecom"))}
 def board_pack(raw_edits, **shown):
     def call():
         context_value.set(AttributeDict(triggered_inputs=[{"prop_id": "board-pack.n_clicks", "value": 1}]))
-        return pictures.download_board_pack(SERVED, clicks=1, source=STARTUP, raw_edits=raw_edits, shown=shown)
+        return pictures.download_board_pack(SERVED, pressed=1, source=STARTUP, raw_edits=raw_edits, shown=shown)
 
     download, status = contextvars.copy_context().run(call)
     assert status == ""
