@@ -15,14 +15,17 @@ dashboard:
   "Refund or bill credit of 200 USD (typical amount)".
 - ``ignored_note(asked) -> str | None``: the command line's note when limits were ignored.
 - ``amount_document(asked) -> dict``: ``amount``, ``amount_basis`` and ``amount_said`` for JSON.
+- ``mix_words(decision, mix) -> str``: a request mix (``requests.amounts``), "60% at 25, 30% at
+  200 and 10% at 2,000 USD".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from orgcharts.model import Decision
+from orgcharts.model import Decision, Share
 
 Basis = Literal["given", "typical", "none", "no unit"]
 
@@ -91,3 +94,10 @@ def ignored_note(asked: Asked) -> str | None:
 def amount_document(asked: Asked) -> dict[str, Any]:
     """The amount in JSON: the number used (null: none), why, and the words."""
     return {"amount": asked.amount, "amount_basis": asked.basis, "amount_said": amount_words(asked)}
+
+
+def mix_words(decision: Decision, mix: Sequence[Share]) -> str:
+    """A request mix as people read it: "60% at 25, 30% at 200 and 10% at 2,000 USD"."""
+    parts = [f"{share.share:.0%} at {number(share.amount)}" for share in mix]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{listed} {decision.unit}"

@@ -10,11 +10,12 @@ The API:
 
 - ``Metric``: ``key`` (the id in JSON and code), ``label`` (as people read it: "no one can
   decide"), ``lower_is_better`` (True, False, or None where neither is better),
-  ``scope`` (``"org"``: the org as a whole, ``"decision"``: one decision at one amount),
+  ``scope`` (``"org"``: the org as a whole, ``"decision"``: one decision at one amount,
+  ``"diagnosis"``: the diagnostics of docs/diagnostics.md, ``REQUEST_METRICS`` among them),
   ``phrase`` (how a sentence says it: "weighted mean {} hops", "median {}" after "Spans:") and
   ``show(value) -> str``, the only way a value reaches a person.
 - ``METRICS``: every metric, in the order the compare table lists them;
-  ``ORG_METRICS`` and ``DECISION_METRICS`` are its two scopes.
+  ``ORG_METRICS``, ``DECISION_METRICS`` and ``DIAGNOSIS_METRICS`` are its three scopes.
 - ``metric(key) -> Metric`` (raises ``errors.UsageError``), ``show(key, value) -> str``,
   ``better(key, before, after) -> bool | None`` and ``said(keys, values) -> str`` (the
   phrases joined: "9 roles, 25 people, 4 layers").
@@ -38,7 +39,7 @@ from orgcharts.errors import UsageError
 from orgcharts.metrics import DecisionSummary, layers, median_span, spans
 from orgcharts.model import Organization
 
-Scope = Literal["org", "decision"]
+Scope = Literal["org", "decision", "diagnosis"]
 MISSING = "–"
 """Shown for a value that is not there: unmeasured, or nobody to measure."""
 
@@ -53,6 +54,14 @@ def _hops(value: float) -> str:
 
 def _share(value: float) -> str:
     return f"{value:.0%}"
+
+
+def _tenths(value: float) -> str:
+    return f"{value:,.1f}"
+
+
+def _times(value: float) -> str:
+    return f"{value:.2f}x"
 
 
 def _median(value: float) -> str:
@@ -109,9 +118,33 @@ METRICS: tuple[Metric, ...] = (
     Metric("max_hops", "max hops", True, "decision", "max {}", _count),
     Metric("unreachable", "no one can decide", True, "decision", "{} where no one can decide", _count),
     Metric("empowered_share", "empowered share", False, "decision", "empowered {}", _share),
+    Metric(
+        "requests_per_week", "requests a week", None, "diagnosis", "{} requests a week", _count, "{} request a week"
+    ),
+    Metric("escalated_per_week", "escalated a week", True, "diagnosis", "{} escalated a week", _count),
+    Metric(
+        "unreachable_per_week", "no one can decide, a week", True, "diagnosis", "{} a week no one can decide", _count
+    ),
+    Metric("expected_hops", "expected hops", True, "diagnosis", "expected {} hops", _hops),
+    Metric("mean_wait_hours", "mean wait, hours", True, "diagnosis", "{} hours' mean wait", _tenths),
+    Metric("load", "requests decided a week", None, "diagnosis", "{} requests a week", _tenths),
+    Metric("front_line_ratio", "front line against the rest", False, "diagnosis", "{} the rest", _times),
+    Metric(
+        "attention_share", "share of customer-facing people", None, "diagnosis", "{} of customer-facing people", _share
+    ),
+    Metric("attention_ratio", "attention against weight", None, "diagnosis", "{} its weight", _times),
 )
 ORG_METRICS = tuple(m for m in METRICS if m.scope == "org")
 DECISION_METRICS = tuple(m for m in METRICS if m.scope == "decision")
+DIAGNOSIS_METRICS = tuple(m for m in METRICS if m.scope == "diagnosis")
+REQUEST_METRICS = (
+    "requests_per_week",
+    "escalated_per_week",
+    "unreachable_per_week",
+    "expected_hops",
+    "mean_wait_hours",
+)
+"""The diagnosis metrics of one decision's requests (``metrics.diagnostics.RequestFigures``)."""
 _BY_KEY = {m.key: m for m in METRICS}
 
 

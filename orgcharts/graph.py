@@ -18,10 +18,11 @@ def reporting_tree(org: Organization) -> nx.DiGraph:
     return tree
 
 
-def sight_graph(org: Organization) -> nx.DiGraph:
+def sight_graph(org: Organization, tree: nx.DiGraph | None = None) -> nx.DiGraph:
     """Edges run from a role to the roles through which it serves the customer: its direct
-    reports and the roles it ``supports``."""
-    graph = reporting_tree(org)
+    reports and the roles it ``supports``; built on a copy of ``tree`` (the org's
+    ``reporting_tree``) when the caller has one."""
+    graph = reporting_tree(org) if tree is None else nx.DiGraph(tree)
     graph.add_edges_from((role.id, supported) for role in org.roles for supported in role.supports)
     return graph
 

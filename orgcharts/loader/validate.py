@@ -8,13 +8,14 @@ carry a path into the document; the loader turns paths into lines and columns.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import jsonschema
 
 from orgcharts.errors import Severity
+from orgcharts.loader.diagnosisrules import diagnosis_problems, served_segment
 from orgcharts.loader.schema import conforms, schema_errors
 from orgcharts.loader.suggest import Suggester
 from orgcharts.loader.treerules import NOT_TEXT, tree_problems
@@ -105,6 +106,11 @@ def _translate(error: jsonschema.ValidationError, path: Path, data: Any) -> Iter
         yield Finding("error", f"{place} must list at least one {kind}", path)
     elif keyword == "minimum":
         yield Finding("error", f"{place} must be {error.validator_value} or more, not {_show(instance)}", path)
+    elif keyword == "maximum":
+        yield Finding("error", f"{place} must be {error.validator_value} or less, not {_show(instance)}", path)
+    elif keyword == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        yield Finding("error", f"{place} must be one of {choices}, not {_show(instance)}", path)
     elif keyword == "exclusiveMinimum":
         yield Finding("error", f"{place} must be more than {error.validator_value}, not {_show(instance)}", path)
     elif keyword == "minLength":
@@ -122,8 +128,8 @@ def _place(path: Path, data: Any) -> str:
     """Names the thing at ``path`` the way a user thinks of it: "headcount of role 'agent'"."""
     if not path:
         return "the org file"
-    if len(path) == 1:
-        return str(path[0])
+    if len(path) == 1 or path[0] not in _SECTION_KIND:
+        return ".".join(map(str, path))
     section, index, *rest = path
     kind = _SECTION_KIND.get(str(section), str(section))
     owner = kind
@@ -137,9 +143,14 @@ def _place(path: Path, data: Any) -> str:
     if rest[0] == "decides" and len(rest) >= 2:
         entry = f"decides entry #{rest[1] + 1} of {owner}"
         return f"limit of {entry}" if rest[-1] == "limit" else entry
-    if len(rest) >= 2 and isinstance(rest[1], int):
-        return f"entry #{rest[1] + 1} of {rest[0]} of {owner}"
-    return f"{rest[0]} of {owner}"
+    # keys down to a list read "requests.amounts"; an entry of it "entry #1 of ...", a key in that "share of ..."
+    listed = next((position for position, step in enumerate(rest) if isinstance(step, int)), len(rest))
+    place = f"{'.'.join(map(str, rest[:listed]))} of {owner}"
+    if listed < len(rest):
+        place = f"entry #{int(rest[listed]) + 1} of {place}"
+        if listed + 1 < len(rest):
+            place = f"{'.'.join(map(str, rest[listed + 1 :]))} of {place}"
+    return place
 
 
 def _get(data: Any, path: Path) -> Any:
@@ -196,6 +207,10 @@ class _Rules:
         yield from self._references(roles, segments, decisions)
         yield from self._tree()
         yield from self._typical_amounts()
+        for severity, message, path, at_key in diagnosis_problems(
+            self.items["decisions"], self.items["roles"], self.items["customers"]
+        ):
+            yield Finding(severity, message, path, at_key=at_key)  # type: ignore[arg-type]
         yield from self._warnings(roles, decisions)
 
     def _unique_ids(self) -> Iterator[Finding]:
@@ -235,7 +250,7 @@ class _Rules:
                 ("supports", roles, "role"),
                 ("dotted_to", roles, "role"),
             ):
-                for position, ref in _listed(role.get(key)):
+                for position, ref in _listed(role.get(key), served_segment if key == "serves" else None):
                     if ref not in known:
                         message = f"{key} '{ref}' is not a {kind} id{self._hint(ref, known)}"
                         yield Finding("error", message, (*here, key, position))
@@ -342,5 +357,9 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _listed(value: Any) -> Iterator[tuple[int, str]]:
-    return ((position, item) for position, item in enumerate(_list(value)) if isinstance(item, str))
+def _listed(value: Any, named: Callable[[Any], Any] | None = None) -> Iterator[tuple[int, str]]:
+    """The ids a list gives, with their positions; ``named`` reads the id of an entry that is not one."""
+    for position, item in enumerate(_list(value)):
+        ref = item if named is None else named(item)
+        if isinstance(ref, str):
+            yield position, ref

@@ -124,7 +124,16 @@ WORKSHOP_ERROR = "workshop-error"
 WORKSHOP_HEADLINE = "workshop-headline"
 WORKSHOP_SAID = "workshop-said"
 
+DIAGNOSIS_FINDINGS = "diagnosis-findings"
+DIAGNOSIS_CHANGES = "diagnosis-changes"
+DIAGNOSIS_CARDS = "diagnosis-cards"
+DIAGNOSIS_CONDITIONS = "diagnosis-conditions"
+DIAGNOSIS_ATTENTION = "diagnosis-attention"
+DIAGNOSIS_PURPOSE = "diagnosis-purpose"
+DIAGNOSIS_SPANS = "diagnosis-spans"
+
 PATHS_TAB = "paths"
+DIAGNOSIS_TAB = "diagnosis"
 COMPARE_TAB = "compare"
 EDITOR_TAB = "yaml"
 

@@ -24,6 +24,7 @@ from orgcharts.graph import depths, reporting_tree
 from orgcharts.layout import TreeLayout, tidy_tree
 from orgcharts.loader import LoadedOrg, load_text
 from orgcharts.metrics import DecisionSummary, Escalation, escalations, layers, median_span, spans, summarize
+from orgcharts.metrics.diagnostics import Diagnosis, diagnose
 from orgcharts.model import Organization
 from orgcharts.report import worst_first
 from orgcharts.whatif import Edit, apply_edits, describe
@@ -102,6 +103,7 @@ class Computations:
         self.structure = lru_cache(maxsize=16)(self._structure)
         self.layout = lru_cache(maxsize=32)(self._layout)
         self._analysis = lru_cache(maxsize=32)(self._measure)
+        self.diagnosis = lru_cache(maxsize=16)(self._diagnose)
 
     @staticmethod
     def _parse(text: str, source: str) -> LoadedOrg:
@@ -155,6 +157,12 @@ class Computations:
         now = snapshot(org, shape, controls)
         before = snapshot(shape.org, shape, controls) if edits else now
         return Analysis(org, shape, decision, now, before, table_rows(org, now.found, segment))
+
+    @staticmethod
+    def _diagnose(shape: Structure, edits: tuple[Edit, ...], decision: str | None, amount: float | None) -> Diagnosis:
+        """``metrics.diagnostics.diagnose`` of the edited org for ``decision`` (None: every
+        decision) at ``amount`` (None: each decision's request mix), remembered like ``analysis``."""
+        return diagnose(edited(shape.org, edits), [decision] if decision else (), amount)
 
     def prepare(self, text: str, source: str) -> Structure:
         """Shape ``text`` and measure its first decision now, so that the first visitor of a

@@ -53,9 +53,20 @@ def test_the_catalog_is_complete_and_consistent():
         "max_hops",
         "unreachable",
         "empowered_share",
+        "requests_per_week",
+        "escalated_per_week",
+        "unreachable_per_week",
+        "expected_hops",
+        "mean_wait_hours",
+        "load",
+        "front_line_ratio",
+        "attention_share",
+        "attention_ratio",
     ]
     assert catalog.metric("unreachable").label == "no one can decide"
-    assert set(catalog.ORG_METRICS) | set(catalog.DECISION_METRICS) == set(catalog.METRICS)
+    assert set(catalog.ORG_METRICS) | set(catalog.DECISION_METRICS) | set(catalog.DIAGNOSIS_METRICS) == set(
+        catalog.METRICS
+    )
     assert set(catalog.org_values(TODAY, reporting_tree(TODAY))) == {m.key for m in catalog.ORG_METRICS}
     assert set(catalog.decision_values(None)) == {m.key for m in catalog.DECISION_METRICS}
     assert all(m.lower_is_better is None for m in catalog.ORG_METRICS), (
