@@ -44,7 +44,7 @@ table {{ position: absolute; border-collapse: collapse; }}
 th {{ background: #1d3557; color: #fff; text-align: left; }}
 th, td {{ padding: 4px 8px; border-bottom: 1px solid #c9ced6; text-align: left; }}
 """
-D3_FORMATS = {"#,##0": ",.0f", "0.00": ".2f", "0%": ".0%"}
+D3_FORMATS = {"#,##0": ",.0f", "0.0": ".1f", "0.00": ".2f", "0%": ".0%"}
 """PowerPoint's number formats as Plotly writes them."""
 
 

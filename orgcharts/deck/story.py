@@ -1,6 +1,6 @@
 """The board pack's story, slide by slide: a title, the headline findings, the
 customer-on-top chart (whole org, then each function), the longest climbs to a decision,
-where the distance is (charts), and with a proposal every metric before and after and the
+where the distance is and the diagnostics (charts), and with a proposal every metric before and after and the
 roles it changes. Pure: an org in, a ``plan.Deck`` out.
 """
 
@@ -14,10 +14,12 @@ from orgcharts.amounts import request_words
 from orgcharts.collapse import subtree_totals
 from orgcharts.compare import Comparison, compare
 from orgcharts.deck.charts import comparison_slides, distance_slide
+from orgcharts.deck.diagnosis import diagnosis_slides
 from orgcharts.deck.orgslides import Drawing, function_slides, whole_org_slide
 from orgcharts.deck.paths import path_slides
 from orgcharts.deck.plan import BODY_PT, SLIDE_WIDTH, TITLE_PT, Box, Deck, Run, Slide, text_box, with_footnote
 from orgcharts.graph import reporting_tree
+from orgcharts.metrics.diagnostics import diagnose
 from orgcharts.model import Organization
 from orgcharts.report import hop_report
 from orgcharts.words import counted
@@ -65,6 +67,7 @@ def board_deck(
         *function_slides(drawing, where_rest),
         *path_slides(report, where_rest),
         *([distance_slide(report)] if decisions else []),
+        *diagnosis_slides(diagnose(org, asked.decisions, asked.amount)),
     ]
     if proposal is not None:
         comparison = compare(org, proposal, asked.amount)

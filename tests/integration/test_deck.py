@@ -63,7 +63,7 @@ def telecom_pptx(tmp_path_factory):
 def test_impress_converts_the_deck_and_every_page_has_something_on_it(telecom_pptx, tmp_path):
     slides = len(Presentation(str(telecom_pptx)).slides)
     pages = pages_drawn(converted(telecom_pptx, tmp_path), tmp_path)
-    assert len(pages) == slides == 13
+    assert len(pages) == slides == 16
     for page in pages:
         grey = Image.open(page).convert("L")
         dark = sum(grey.histogram()[:200]) / (grey.width * grey.height)
@@ -95,8 +95,8 @@ def test_the_html_deck_opens_offline_with_its_charts_drawn(browser, tmp_path):
         page.on("request", lambda request: requests.append(request.url))
         page.goto(out.as_uri())
         page.wait_for_selector(".chart .js-plotly-plot .barlayer .point", timeout=30_000)
-        assert page.locator("section.slide").count() == 13
-        assert page.locator(".chart .js-plotly-plot").count() == 2
+        assert page.locator("section.slide").count() == 16
+        assert page.locator(".chart .js-plotly-plot").count() == 9
         assert page.locator("text=Northwind Mobile: customers on top").count() == 1
         assert page.locator('[data-key="coo"]').count() >= 1
         assert all(url.startswith(("file:", "data:")) for url in requests), requests

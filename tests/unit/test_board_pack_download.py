@@ -35,7 +35,7 @@ def titles(deck):
 def test_without_what_if_changes_the_deck_has_no_before_and_after():
     name, deck = board_pack([])
     assert name == "telecom-board-pack.pptx"
-    assert len(deck.slides) == 13 and not any("Before →" in title for title in titles(deck))
+    assert len(deck.slides) == 16 and not any("Before →" in title for title in titles(deck))
 
 
 def test_the_what_if_changes_are_the_proposal_at_the_amount_typed():

@@ -59,6 +59,9 @@ def test_the_telecom_deck_tells_the_story_in_order():
         "Longest climbs to a decision: Refund or bill credit",
         "Longest climbs to a decision: Late or roaming fee waiver",
         "Where the distance is",
+        "Requests that climb, and the hours customers wait",
+        "Where attention goes",
+        "The front door is staffed with the least supported",
     ]
 
 
@@ -181,9 +184,9 @@ def test_an_org_with_no_decisions_still_gets_its_findings_and_chart_and_no_dista
         "tiny.yaml",
     ).org
     deck = board_deck(org, Asked("tiny.yaml"), headline_findings)
-    assert deck.titles == ["Board pack: Tiny", "What we found", "Tiny: customers on top"]
+    assert deck.titles == ["Board pack: Tiny", "What we found", "Tiny: customers on top", "Where attention goes"]
     assert [runs[0].text for runs in deck.slides[1].boxes[0].paragraphs] == [f"• {w}" for w in headline_findings(org)]
-    assert len(opened(deck).slides) == 3
+    assert len(opened(deck).slides) == 4
 
 
 def test_the_html_page_carries_the_same_slides_offline():
@@ -213,3 +216,25 @@ def test_a_pdf_without_libreoffice_says_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(DeckError, match="apt-get install libreoffice-impress"):
         pdf_from_pptx(b"not a deck")
+
+
+def test_the_diagnostics_are_native_charts_with_the_files_numbers():
+    presentation = opened(telecom_deck())
+    charts = {
+        shape.chart.chart_title.text_frame.text: shape.chart
+        for s in list(presentation.slides)[13:]
+        for shape in s.shapes
+        if shape.has_chart
+    }
+    climbing = charts["Requests a week that climb"].plots[0]
+    assert list(climbing.categories) == [
+        "Early upgrade outside policy",
+        "Refund or bill credit",
+        "Late or roaming fee waiver",
+    ]
+    assert [round(v, 1) for v in climbing.series[0].values] == [304.8, 1011.6, 571.5]
+    pay = charts["Pay (median, yearly)"].plots[0]
+    assert list(pay.categories) == ["facing customers", "1 step away", "2 steps", "3+ steps", "no line of sight"]
+    assert list(pay.series[0].values) == [38000, 72000, 108000, 88000, 88000]
+    attention = charts["Attention against weight"].plots[0]
+    assert [round(v, 2) for v in attention.series[1].values] == [0.55, 0.25, 0.2]

@@ -22,8 +22,8 @@ def test_a_pptx_is_written_and_said_with_its_slides(tmp_path):
     result = run("--example", "telecom", "-o", out)
     assert result.exit_code == 0, result.output
     deck = Presentation(io.BytesIO(out.read_bytes()))
-    assert result.output == f"{out}: PPTX, 13 slides, {out.stat().st_size:,} bytes\n"
-    assert len(deck.slides) == 13
+    assert result.output == f"{out}: PPTX, 16 slides, {out.stat().st_size:,} bytes\n"
+    assert len(deck.slides) == 16
     said = " ".join(shape.text_frame.text for shape in deck.slides[1].shapes if shape.has_text_frame)
     assert all(line in said for line in headline_findings(TELECOM))
 
