@@ -50,7 +50,8 @@ def pages_drawn(pdf, folder):
 
 
 def words(text):
-    return re.sub(r"\s+", " ", text).strip()
+    """Text with its line breaks undone: a line may break after a hyphen ("customer-" / "facing")."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).strip()
 
 
 @pytest.fixture(scope="module")
