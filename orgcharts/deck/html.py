@@ -148,7 +148,11 @@ def _chart(chart: Chart, *, include_plotlyjs: bool) -> str:
             for series in chart.series
         ]
     )
-    value_axis = {"title": {"text": chart.axis_title}, "tickformat": D3_FORMATS[chart.number_format]}
+    value_axis = {
+        "title": {"text": chart.axis_title},
+        "tickformat": D3_FORMATS[chart.number_format],
+        "rangemode": "tozero",
+    }
     figure.update_layout(
         title={"text": f"<b>{escape(chart.title)}</b>", "x": 0.5, "y": 0.98, "font": {"size": 24}},
         font={"family": FONT, "size": 18},

@@ -48,7 +48,7 @@ def path_slides(report: HopReport, where_rest: str) -> list[Slide]:
             top += height + ROW_GAP
             drawn += 1
         footnote = (
-            f"{drawn} of {len(climbing)} customer-facing roles who must ask someone else; "
+            f"{drawn} of {len(climbing):,} customer-facing roles who must ask someone else; "
             f"worst first. Measured on {asked}. {where_rest}"
         )
         slides.append(Slide(title, tuple(boxes), tuple(links), footnote=footnote))

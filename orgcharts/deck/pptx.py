@@ -179,6 +179,7 @@ def _chart(slide: PptxSlide, chart: Chart) -> None:
     axis = drawn.value_axis
     axis.has_title = True
     _write(axis.axis_title.text_frame, ((Run(chart.axis_title, 14),),), "centre")
+    axis.minimum_scale = 0  # bars start at zero, never at an automatic minimum that exaggerates differences
     axis.tick_labels.number_format = chart.number_format
     axis.tick_labels.number_format_is_linked = False
     plot = drawn.plots[0]

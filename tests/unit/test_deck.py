@@ -238,3 +238,4 @@ def test_the_diagnostics_are_native_charts_with_the_files_numbers():
     assert list(pay.series[0].values) == [38000, 72000, 108000, 88000, 88000]
     attention = charts["Attention against weight"].plots[0]
     assert [round(v, 2) for v in attention.series[1].values] == [0.55, 0.25, 0.2]
+    assert all(chart.value_axis.minimum_scale == 0 for chart in charts.values())  # bars start at zero
