@@ -11,6 +11,7 @@ colours: a line says what it is (``kind``), a chip its hop bucket, and the figur
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +79,12 @@ PROJECTOR_TEXT = _size("projector", 18)
 """Projector mode: no line under 18 px."""
 PICTURE_TEXT = _size("picture", 24)
 """PNG, SVG and PDF pictures laid out on a 3840x2160 slide: no line under 24 px at that size."""
+SLIDE_TEXT = dataclasses.replace(
+    _size("slide", 16), line_height=1.2, min_width=6 * 16, max_width=11 * 16, row_gap=1.6 * 16
+)
+"""Board-pack slides (``orgcharts.deck``): 16 px at 96 to the inch is 12 pt, the smallest
+type on a slide; cards at most 11 ems wide and lines and bands closer than on a screen, so
+that a top role's seven functions, rolled up, fit on one 1,280 by 720 px slide."""
 TEXT_SIZES = {size.name: size for size in (SCREEN_TEXT, PROJECTOR_TEXT, PICTURE_TEXT)}
 
 

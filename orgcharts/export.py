@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import math
 import os
+import re
+import threading
+import warnings
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import kaleido
 import networkx as nx
 import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs_version
 
 from orgcharts.cardlayout import CardLayout
 from orgcharts.cards import PICTURE_TEXT, TextSize
@@ -179,31 +184,78 @@ LABELS_SCRIPT = "labels.js"
 script (an asset), written into the offline HTML."""
 
 
-def picture_bytes(drawn: Picture) -> bytes:
+PLOTLY_BUNDLE = "plotly-gl2d.min.js"
+"""plotly.js's 2D bundle (scatter, scattergl, splom, parcoords: every chart of ours but the
+board pack's bars), fetched into the assets by scripts/setup."""
+
+
+def plotly_bundle(folder: str, version: str) -> bytes | None:
+    """The 2D bundle in ``folder`` when it is plotly.js ``version`` (the one plotly.py writes
+    figures for), else None: a stale bundle left by an older setup must not draw figures
+    meant for another version."""
+    try:
+        with open(Path(folder) / PLOTLY_BUNDLE, "rb") as bundle:
+            head = bundle.read(256)
+            stamp = rb"^\* plotly\.js \(gl2d - minified\) v" + re.escape(version.encode()) + rb"$"
+            return head + bundle.read() if re.search(stamp, head, re.MULTILINE) else None
+    except FileNotFoundError:
+        return None
+
+
+def picture_bytes(drawn: Picture, *, warm: bool = False) -> bytes:
     """The file's bytes. PNG, SVG and PDF need a Chrome or Chromium (found on the usual
-    paths, or named by ``BROWSER_PATH``)."""
+    paths, or named by ``BROWSER_PATH``): started for this picture, or with ``warm`` kept
+    running for the pictures after it (``kaleido.start_sync_server``: one per process).
+
+    HTML carries the dashboard's 2D bundle when setup fetched it, else Plotly's full one."""
     figure = drawn.figure
     if drawn.format == "html":
+        bundle = plotly_bundle(assets_folder(), get_plotlyjs_version())
         page = figure.to_html(
-            include_plotlyjs=True,
+            include_plotlyjs=bundle is None,
             full_html=True,
             default_width="100%",
             default_height="100vh",
             config={"displaylogo": False, "scrollZoom": True, "responsive": True},
             post_script=(Path(assets_folder()) / LABELS_SCRIPT).read_text(encoding="utf-8"),
         )
+        if bundle is not None:
+            # the bundle's own bytes, as plotly.py writes its full one (a script ending "</script" cannot occur in it)
+            page = page.replace("<head>", '<head><script type="text/javascript">' + bundle.decode() + "</script>", 1)
         return page.encode("utf-8")
     options: dict[str, Any] = {"format": drawn.format, "width": drawn.page.width, "height": drawn.page.height}
     if drawn.format in ("png", "pdf"):
         options["scale"] = drawn.page.png_scale if drawn.format == "png" else drawn.page.pdf_scale
     try:
-        return figure.to_image(**options)
+        if not warm:
+            return figure.to_image(**options)
+        with _ONE_PICTURE_AT_A_TIME:
+            return _drawn_warm(figure, options)
     except (RuntimeError, ValueError, OSError) as error:
         raise ExportError(
             f"cannot draw the {drawn.format.upper()}: {_first_line(error)}; PNG, SVG and PDF need Chromium "
             "(on Debian: apt-get install chromium) or BROWSER_PATH set to a Chrome or Chromium, and a chart "
             "too big to draw in time can be drawn with fewer levels, or as HTML"
         ) from error
+
+
+_ONE_PICTURE_AT_A_TIME = threading.Lock()
+"""Kaleido's kept Chromium answers its callers from one queue, in turn: two threads asking
+at once could each get the other's picture."""
+
+
+def _drawn_warm(figure: go.Figure, options: dict[str, Any]) -> bytes:
+    """The picture from the process's kept Chromium, started on the first call (no MathJax:
+    our charts have no formulas, and it would be fetched from a CDN). A failure stops it,
+    so that the next picture starts a fresh one."""
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True)  # no-op once started
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # plotly.py hands it options that a kept Chromium ignores
+            return figure.to_image(**options)
+    except Exception:
+        kaleido.stop_sync_server(silence_warnings=True)
+        raise
 
 
 def _first_line(error: Exception) -> str:

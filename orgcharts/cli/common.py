@@ -21,6 +21,13 @@ from orgcharts.words import counted
 
 INVALID = 1
 
+amount_option = click.option(
+    "--amount",
+    type=click.FloatRange(min=0),
+    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
+)
+"""``--amount N``: every command that measures a decision takes it the same way."""
+
 
 def org_source(command: Callable[..., Any]) -> Callable[..., Any]:
     """Adds FILE, --example and --max-bytes, and hands the command a loaded org."""

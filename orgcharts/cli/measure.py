@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import click
 
 from orgcharts.amounts import Asked, ignored_note, request_words, resolve
-from orgcharts.cli.common import check_ids, load, org_source, write_atomically
+from orgcharts.cli.common import amount_option, check_ids, load, org_source, write_atomically
 from orgcharts.cli.group import main
 from orgcharts.compare import compare, comparison_document, comparison_table
 from orgcharts.export import READABLE_TEXT_PX, ExportError, format_of, picture, picture_bytes, readable_png_levels
@@ -34,11 +34,7 @@ from orgcharts.words import counted
 @click.option(
     "--decision", "decisions", multiple=True, metavar="ID", help="A decision to measure (repeatable; default all)."
 )
-@click.option(
-    "--amount",
-    type=click.FloatRange(min=0),
-    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
-)
+@amount_option
 @click.option("--segment", metavar="ID", help="Only roles that serve this customer segment.")
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--via-dotted", is_flag=True, help="Let requests climb dotted lines (dotted_to) too: the shortest route.")
@@ -85,11 +81,7 @@ def stats(loaded: LoadedOrg, output: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--view", type=click.Choice(["inverted", "conventional"]), default="inverted", show_default=True)
 @click.option("--decision", metavar="ID", help="The decision to colour by (default: the first).")
-@click.option(
-    "--amount",
-    type=click.FloatRange(min=0),
-    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
-)
+@amount_option
 @click.option("--segment", metavar="ID", help="Colour only roles that serve this customer segment.")
 @click.option("--select", "selected", metavar="ROLE", help="Light this customer-facing role's escalation path.")
 @click.option("--levels", type=click.IntRange(min=1), help="Draw the top N levels; deeper teams become one node each.")
@@ -160,11 +152,7 @@ def render(
 @main.command()
 @click.argument("before", type=click.Path(dir_okay=False))
 @click.argument("after", type=click.Path(dir_okay=False))
-@click.option(
-    "--amount",
-    type=click.FloatRange(min=0),
-    help="The size of the request, for decisions with a unit (default: each decision's typical_amount).",
-)
+@amount_option
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger org files.")
 def diff(before: str, after: str, amount: float | None, output: str, max_bytes: int | None) -> None:

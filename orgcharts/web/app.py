@@ -17,7 +17,7 @@ from pathlib import Path
 from dash import Dash
 from plotly.offline import get_plotlyjs_version
 
-from orgcharts.export import assets_folder
+from orgcharts.export import PLOTLY_BUNDLE, assets_folder, plotly_bundle
 from orgcharts.loader import example_names, example_text, max_bytes_default
 from orgcharts.web import page
 from orgcharts.web.security import protect
@@ -29,26 +29,14 @@ log = logging.getLogger(__name__)
 DEFAULT_EXAMPLE = "telecom"
 
 
-PLOTLY_BUNDLE = "plotly-gl2d.min.js"
-"""plotly.js's 2D bundle (scatter and WebGL scatter, all the charts draw, with splom and
-parcoords and none of the other chart types), fetched into the assets by scripts/setup.
-Loaded before Dash's renderer, it is the ``window.Plotly`` that ``dcc.Graph`` then uses, so
-the full bundle (every chart type Plotly has) is never fetched, and a first visit opens
-sooner (docs/performance.md)."""
-
-
 def plotly_bundle_ignored(folder: str, version: str) -> str:
-    """Dash's ``assets_ignore`` pattern for ``folder``: nothing when its ``PLOTLY_BUNDLE`` is
-    plotly.js ``version`` (the one plotly.py writes figures for) or absent, else the bundle, so
-    that a stale bundle left by an older setup never draws figures meant for another version
-    and Dash loads its own full bundle instead."""
-    try:
-        with open(Path(folder) / PLOTLY_BUNDLE, "rb") as bundle:
-            head = bundle.read(256)
-    except FileNotFoundError:
-        return ""
-    stamp = rb"^\* plotly\.js \(gl2d - minified\) v" + re.escape(version.encode()) + rb"$"
-    if re.search(stamp, head, re.MULTILINE):
+    """Dash's ``assets_ignore`` pattern for ``folder``: nothing when its ``PLOTLY_BUNDLE``
+    (plotly.js's 2D bundle, fetched by scripts/setup) is plotly.js ``version`` or absent, else
+    the bundle, so that a stale bundle left by an older setup never draws figures meant for
+    another version and Dash loads its own full bundle instead. Loaded before Dash's renderer,
+    the bundle is the ``window.Plotly`` that ``dcc.Graph`` then uses, so the full bundle is
+    never fetched and a first visit opens sooner (docs/performance.md)."""
+    if not (Path(folder) / PLOTLY_BUNDLE).is_file() or plotly_bundle(folder, version) is not None:
         return ""
     log.warning("%s is not plotly.js %s: run 'bash scripts/setup' to fetch it", PLOTLY_BUNDLE, version)
     return re.escape(PLOTLY_BUNDLE)

@@ -4,17 +4,20 @@ line and read back, a 1,500-role export that stays legible, and HTML that draws 
 import io
 import struct
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 
+import kaleido
 import pypdf
 import pytest
 from click.testing import CliRunner
 
 from orgcharts.cards import PICTURE_TEXT
 from orgcharts.cli import main
-from orgcharts.export import PDF_LONGEST_SIDE_PT, READABLE_TEXT_PX, picture, readable_png_levels
+from orgcharts.export import PDF_LONGEST_SIDE_PT, READABLE_TEXT_PX, picture, picture_bytes, readable_png_levels
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import load_example, load_file
 from orgcharts.loader.hrcsv import Rules, import_file, to_yaml
+from orgcharts.metrics import escalations
 
 SVG = "{http://www.w3.org/2000/svg}"
 TELECOM = load_example("telecom").org
@@ -160,3 +163,19 @@ def test_a_role_in_html_titles_never_runs(tmp_path, browser):
         assert "<script>window" in shown  # the title, shown as the text it is
     finally:
         context.close()
+
+
+def test_a_chromium_kept_warm_draws_each_caller_its_own_picture():
+    tree = reporting_tree(TELECOM)
+    decision = TELECOM.decisions[0].id
+    found = escalations(TELECOM, tree, decision)
+    drawn = {fmt: picture(TELECOM, tree, found, fmt, decision=decision) for fmt in ("svg", "pdf", "png")}
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            made = {fmt: pool.submit(picture_bytes, one, warm=True) for fmt, one in drawn.items()}
+            files = {fmt: future.result(timeout=300) for fmt, future in made.items()}
+        assert files["svg"].lstrip().startswith(b"<svg") and files["pdf"].startswith(b"%PDF")
+        assert png_size(files["png"]) == drawn["png"].page.png_size
+        assert svg_texts(picture_bytes(drawn["svg"], warm=True)) == svg_texts(files["svg"])  # the same browser, again
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)

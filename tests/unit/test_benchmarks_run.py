@@ -30,5 +30,17 @@ def test_org_generator_is_deterministic():
 
 
 def test_render_benchmark_runs():
-    out = run("benchmarks.render", "--sizes", "100", "--formats", "html")
-    assert "| 100 | html |" in out
+    out = run(
+        "benchmarks.render",
+        "--sizes",
+        "100",
+        "--formats",
+        "html",
+        "--deck-sizes",
+        "100",
+        "--deck-formats",
+        "pptx,html",
+        "--warm-repeat",
+        "0",
+    )
+    assert "| 100 | html |" in out and "| 100 | pptx |" in out and "orgcharts report s" in out

@@ -3,11 +3,14 @@
 import math
 
 import pytest
+from plotly.offline import get_plotlyjs_version
 
 from orgcharts.cards import PICTURE_TEXT
 from orgcharts.collapse import subtree_totals, visible
 from orgcharts.export import (
+    LABELS_SCRIPT,
     PDF_LONGEST_SIDE_PT,
+    PLOTLY_BUNDLE,
     PNG_LONGEST_SIDE,
     PT_PER_PX,
     READABLE_TEXT_PX,
@@ -18,6 +21,7 @@ from orgcharts.export import (
     page_for,
     picture,
     picture_bytes,
+    plotly_bundle,
     readable_png_levels,
 )
 from orgcharts.figures import TRACE_DIMMED, TRACE_PATH, TRACE_ROLES
@@ -135,3 +139,24 @@ def test_a_png_of_an_org_that_fits_draws_every_level_and_a_wider_one_its_readabl
     assert levels is not None and levels >= 2
     page = page_for(layout_of(TELECOM, levels))
     assert (page.width, page.height) == SLIDE, "the readable levels fit the slide at 24 px"
+
+
+def test_html_carries_the_dashboards_2d_bundle_when_setup_fetched_it(monkeypatch, tmp_path):
+    version = get_plotlyjs_version()
+    bundle = f"/**\n* plotly.js (gl2d - minified) v{version}\n*/\nwindow.Plotly = {{}};\n"
+    (tmp_path / PLOTLY_BUNDLE).write_text(bundle)
+    (tmp_path / LABELS_SCRIPT).write_text("/* labels */")
+    monkeypatch.setattr("orgcharts.export.assets_folder", lambda: str(tmp_path))
+    page = picture_bytes(draw("html")).decode("utf-8")
+    assert page.count("plotly.js (gl2d - minified)") == 1 and "window.Plotly = {};" in page
+    assert len(page) < 1_000_000  # not the full 4.8 MB bundle as well
+
+
+def test_html_falls_back_on_the_full_bundle_when_the_2d_one_is_stale_or_missing(monkeypatch, tmp_path):
+    (tmp_path / LABELS_SCRIPT).write_text("/* labels */")
+    monkeypatch.setattr("orgcharts.export.assets_folder", lambda: str(tmp_path))
+    assert plotly_bundle(str(tmp_path), get_plotlyjs_version()) is None
+    (tmp_path / PLOTLY_BUNDLE).write_text("/**\n* plotly.js (gl2d - minified) v0.0.1\n*/\n")
+    assert plotly_bundle(str(tmp_path), get_plotlyjs_version()) is None
+    page = picture_bytes(draw("html")).decode("utf-8")
+    assert "gl2d - minified" not in page and len(page) > 3_000_000
