@@ -24,7 +24,7 @@ from orgcharts.loader import (
     max_bytes_default,
     schema_text,
 )
-from orgcharts.loader.hrcsv import FIELDS, Rules, import_file, parse_authority, parse_rule, to_yaml
+from orgcharts.loader.hrcsv import FIELDS, Rules, import_file, parse_authority, parse_rule, parse_unit, to_yaml
 from orgcharts.messages import grouped
 from orgcharts.words import counted
 
@@ -101,6 +101,9 @@ def _column_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option(
     "--decides", multiple=True, metavar="'TITLE=DECISION[:LIMIT]'", help="Titles matching may decide (up to LIMIT)."
 )
+@click.option(
+    "--unit", "units", multiple=True, metavar="'DECISION=UNIT'", help="A decision's unit (refund=USD): limits need one."
+)
 @click.option("--organization", metavar="NAME", help="The org's name (default: the file's name).")
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger files.")
 def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
@@ -115,11 +118,12 @@ def import_(file: str, output: str | None, force: bool, **options: Any) -> None:
             (pattern, *parse_authority(value))
             for pattern, value in (parse_rule(text, "--decides") for text in options.pop("decides"))
         ]
+        units = dict(parse_unit(text) for text in options.pop("units"))
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     if output and os.path.exists(output) and not force:
         raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
-    rules = Rules(serves, decides, options.pop("group_by_title"), options.pop("organization"))
+    rules = Rules(serves, decides, units, options.pop("group_by_title"), options.pop("organization"))
     limit = options.pop("max_bytes") or max_bytes_default()
     columns = {field: options.pop("column_" + field) for field in FIELDS}
     try:

@@ -17,7 +17,7 @@ import fnmatch
 import io
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ruamel.yaml import YAML
@@ -88,6 +88,8 @@ class Rules:
     """(title pattern, segment id)"""
     decides: Sequence[tuple[str, str, float | None]] = ()
     """(title pattern, decision id, limit or None)"""
+    units: Mapping[str, str] = field(default_factory=dict)
+    """decision id to its unit (USD, days...): a limit needs one"""
     group_by_title: bool = False
     organization: str | None = None
 
@@ -106,6 +108,7 @@ class Imported:
 def import_file(path: str, rules: Rules, max_bytes: int, **given: str | None) -> Imported:
     """Read the CSV export at ``path`` (refused above ``max_bytes``) and build its org
     document; ``given`` names columns the header does not name the usual way."""
+    check_units(rules)
     try:
         with open(path, "rb") as stream:
             data = stream.read(max_bytes + 1)
@@ -355,8 +358,7 @@ def _document(
             segments += [s for s in serves if s not in segments]
         decides = [
             decision if limit is None else CommentedMap(decision=decision, limit=written_number(limit))
-            for pattern, decision, limit in rules.decides
-            if _matches(title, pattern)
+            for decision, limit in granted(title, rules.decides).items()
         ]
         if decides:
             role["decides"] = decides
@@ -370,9 +372,7 @@ def _document(
     document["customers"] = customers
     unique_decisions = list(dict.fromkeys(decisions))
     if unique_decisions:
-        document["decisions"] = CommentedSeq(
-            CommentedMap(id=d, name=d.replace("_", " ").capitalize()) for d in unique_decisions
-        )
+        document["decisions"] = CommentedSeq(_decision(d, rules.units.get(d)) for d in unique_decisions)
     document["roles"] = roles
     used = ", ".join(f"{name}={getattr(columns, name)}" for name in FIELDS if getattr(columns, name))
     lines = [
@@ -389,6 +389,45 @@ def _document(
     lines.append("The format: docs/format.md. 'orgcharts check' lists what is still missing.")
     document.yaml_set_start_comment("\n".join(lines))
     return document
+
+
+def _decision(decision: str, unit: str | None) -> CommentedMap:
+    entry = CommentedMap(id=decision, name=decision.replace("_", " ").capitalize())
+    if unit:
+        entry["unit"] = unit
+    return entry
+
+
+def granted(title: str, decides: Sequence[tuple[str, str, float | None]]) -> dict[str, float | None]:
+    """Each decision the ``decides`` patterns matching ``title`` give it, once, with the
+    largest limit among them (no limit beats any)."""
+    limits: dict[str, float | None] = {}
+    for pattern, decision, limit in decides:
+        if not _matches(title, pattern):
+            continue
+        if decision not in limits:
+            limits[decision] = limit
+        elif limits[decision] is not None:
+            limits[decision] = None if limit is None else max(limit, limits[decision])  # type: ignore[type-var]
+    return limits
+
+
+def check_units(rules: Rules) -> None:
+    """``UsageError`` for a limit on a decision without a unit: the limit would be ignored."""
+    for pattern, decision, limit in rules.decides:
+        if limit is not None and not rules.units.get(decision):
+            raise UsageError(
+                f"'{pattern}={decision}:{written_number(limit)}' gives a limit, but '{decision}' has no unit,"
+                f" so the limit would be ignored: give it one with --unit {decision}=UNIT (USD, EUR, days...)"
+            )
+
+
+def parse_unit(text: str) -> tuple[str, str]:
+    """``DECISION=UNIT`` as given to ``--unit``; ``UsageError`` if it is not that."""
+    decision, equals, unit = text.partition("=")
+    if not equals or not decision.strip() or not unit.strip():
+        raise UsageError(f"--unit takes 'DECISION=UNIT' (refund=USD), not '{text}'")
+    return decision.strip(), unit.strip()
 
 
 def _matching(title: str, rules: Sequence[tuple[str, str]]) -> list[str]:

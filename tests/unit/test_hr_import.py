@@ -181,7 +181,11 @@ def test_binary_and_empty_files_are_refused():
 
 def test_rules_mark_customer_facing_roles_and_authority_and_the_rest_is_left_in_comments():
     data = b"id,manager,title\nceo,,Chief Executive\nmgr,ceo,Store Manager\nrep,mgr,Sales Associate\n"
-    rules = Rules(serves=[("sales*", "walk_in")], decides=[("*manager", "refund", 500), ("chief*", "refund", None)])
+    rules = Rules(
+        serves=[("sales*", "walk_in")],
+        decides=[("*manager", "refund", 500), ("chief*", "refund", None)],
+        units={"refund": "USD"},
+    )
     result = imported(data, rules)
     text = to_yaml(result.document)
     org = load_text(text, "imported.yaml").org
@@ -258,3 +262,34 @@ def test_the_fields_are_listed_once_and_the_command_line_follows_them():
     assert tuple(FIELD_LABELS) == FIELDS == tuple(field.name for field in dataclasses.fields(Columns))
     usage = CliRunner().invoke(main, ["import", "--help"]).output
     assert all(f"--{field.replace('_', '-')} COLUMN" in usage for field in FIELDS)
+
+
+def test_overlapping_decides_patterns_give_one_authority_with_the_larger_limit(tmp_path):
+    export = tmp_path / "hr.csv"
+    export.write_text("id,manager,title\nceo,,Chief\nsm,ceo,Sales Manager\nsl,ceo,Sales Lead\n")
+    out = tmp_path / "org.yaml"
+    result = CliRunner().invoke(
+        main,
+        [
+            *("import", str(export), "-o", str(out), "--unit", "discount=USD"),
+            *("--decides", "Sales*=discount:10", "--decides", "*Manager=discount:50"),
+            *("--decides", "*Lead=discount", "--decides", "Sales*=discount:20"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    org = load_text(out.read_text(), "org.yaml").org
+    assert [(a.decision, a.limit) for a in org.role("sm").decides] == [("discount", 50)]
+    assert [(a.decision, a.limit) for a in org.role("sl").decides] == [("discount", None)], "no limit beats any"
+    assert org.decision_index["discount"].unit == "USD"
+
+
+def test_a_limit_without_a_unit_is_refused_with_the_option_to_give_one(tmp_path):
+    export = tmp_path / "hr.csv"
+    export.write_text("id,manager,title\nceo,,Chief\nsm,ceo,Sales Manager\n")
+    result = CliRunner().invoke(main, ["import", str(export), "--decides", "Sales Manager=discount:10"])
+    assert result.exit_code == 2
+    assert (
+        "'Sales Manager=discount:10' gives a limit, but 'discount' has no unit, so the limit would be ignored: "
+        "give it one with --unit discount=UNIT (USD, EUR, days...)"
+    ) in " ".join(result.output.split())
+    assert CliRunner().invoke(main, ["import", str(export), "--unit", "discount"]).exit_code == 2
