@@ -3,11 +3,11 @@
 Exit codes: 0 success, 1 the org file is invalid, 2 the command was used wrongly.
 
 ``group`` holds the command group (``main``); each module beside it adds its commands:
-``files`` (check, examples, schema, import), ``measure`` (hops, stats, diff, render) and
+``files`` (check, examples, schema), ``importing`` (import), ``measure`` (hops, stats, diff, render) and
 ``serving`` (serve); ``common`` is what they share.
 """
 
-from orgcharts.cli import files, measure, serving
+from orgcharts.cli import files, importing, measure, serving
 from orgcharts.cli.group import main
 
-__all__ = ["files", "main", "measure", "serving"]
+__all__ = ["files", "importing", "main", "measure", "serving"]

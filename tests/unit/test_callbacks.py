@@ -528,7 +528,7 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(ora
     assert list(options) == list(values) == fields
     assert hidden is False and heading == "Import oracle.csv: 24 columns"
     assert {"label": "department_name", "value": "department_name"} in options["id"]
-    assert [values[field] for field in fields] == ["id", "parentId", "position", "name", None, "lastName"]
+    assert [values[field] for field in fields] == ["id", "parentId", "position", "name", None, "lastName", None, None]
     assert messages == []
     with pytest.raises(dash.exceptions.PreventUpdate):
         match_columns(upload, "org.yaml")
@@ -538,7 +538,7 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(ora
 
 def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
-    columns = ["id", "parentId", "position", None, "name", "lastName"]
+    columns = ["id", "parentId", "position", None, "name", "lastName", None, None]
     imported, kept, edits, messages, hidden, errors, lines, *_ = import_csv(
         upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500", ["group"]
     )
@@ -553,7 +553,7 @@ def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
 
 def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
     data = b"id,manager,title\n1,,Boss\n2,9,Clerk\n2,1,Clerk\n"
-    columns = ["id", "manager", "title", None, None, None]
+    columns = ["id", "manager", "title", None, None, None, None, None]
     result = import_csv(csv_upload(data), "hr.csv", columns, "", "", [])
     assert result[:5] == (dash.no_update,) * 5
     shown_text = text_of(plain(result[5]))

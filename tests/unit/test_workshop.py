@@ -270,7 +270,9 @@ EXPORT = (
 
 def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
     upload = csv_upload(EXPORT)
-    outputs = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None], "Sales*=retail", "", [])
+    outputs = import_csv(
+        upload, "hr.csv", ["id", "manager", "title", None, None, None, None, None], "Sales*=retail", "", []
+    )
     kept, serves, decides, hidden = outputs[7:]
     assert (serves, decides, hidden) == ("Sales*=retail", "", False), "the panel opens on the rules of the form"
     assert kept["file"] == importrules.fingerprint(upload) and kept["name"] == "hr.csv"
@@ -298,7 +300,7 @@ def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
 
 def test_rules_belong_to_the_file_they_were_typed_for():
     upload = csv_upload(EXPORT)
-    kept = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None], "", "", [])[7]
+    kept = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None, None, None], "", "", [])[7]
     other = csv_upload(EXPORT.replace(b"Clerk", b"Cashier"))
     with pytest.raises(PreventUpdate):
         run(
