@@ -85,9 +85,7 @@ def posts_of(parts: Sequence[tuple[Table, Columns]], rules: Rules) -> Found:
         _read(table, columns, rules, found, by_id, loose, errors)
     for post in loose.values():
         base = f"{post.manager or 'top'}_{re.sub(r'[^0-9a-z]+', '_', post.title.casefold()).strip('_') or 'staff'}"
-        post.id = next(
-            name for name in itertools.chain([base], (f"{base}_{n}" for n in itertools.count(2))) if name not in by_id
-        )
+        post.id = unique_id(base, by_id)
         by_id[post.id] = post
         found.posts.append(post)
     _managers(parts, rules, found, by_id, errors)
@@ -212,7 +210,7 @@ def _managers(
             post.reports_to = ""
     tops = [post for post in found.posts if post.reports_to is None]
     if rules.root:
-        root_id = next(name for name in ("root", *(f"root_{n}" for n in itertools.count(2))) if name not in by_id)
+        root_id = unique_id("root", by_id)
         found.root = Post(root_id, found.posts[0].source if found.posts else "", 0, rules.root, "", 1.0, [], rows=0)
         for post in tops:
             post.reports_to = root_id
@@ -250,14 +248,19 @@ def _tree(
             return f" (it is the name of '{people[0]}': that column holds names; try --manager-name COLUMN)"
         return suggester.hint(manager)
 
+    unknown = next((post for post in posts if post.reports_to and post.reports_to not in by_id), None)
     for problem in tree_problems(entries, "manager", hint):
         post = posts[problem.index] if problem.index is not None else None
-        line = post.line if post is not None else 1
         source = post.source if post is not None else (parts[0][0].source if parts else "import")
+        line, message = (post.line if post is not None else 1), problem.message
+        if post is None and unknown is not None:  # no top: the top's manager is likely a marker we do not know
+            source, line = unknown.source, unknown.line
+            message = (
+                f"no top role: every row has a manager; if '{unknown.reports_to}' means the top has none,"
+                f" say so with --top-marker '{unknown.reports_to}'"
+            )
         is_unknown = problem.on_manager and "is not a role id" in problem.message
-        errors.append(
-            Diagnostic("error", problem.message, source, line, kind="unknown_manager" if is_unknown else None)
-        )
+        errors.append(Diagnostic("error", message, source, line, kind="unknown_manager" if is_unknown else None))
     _summary(parts, found.rows, errors)
 
 
@@ -296,6 +299,13 @@ def _summary(
         said = f"{counts['no_id']:,} of {rows:,} rows have no id in column '{first.id}': name the id column with --id COLUMN, or --group-by-title to group rows without ids"
     if said:
         errors.append(Diagnostic("error", said, table.source, kind="summary"))
+
+
+def unique_id(base: str, taken: Mapping[str, object]) -> str:
+    """``base``, or ``base_2``, ``base_3``... the first not ``taken``."""
+    return next(
+        name for name in itertools.chain([base], (f"{base}_{n}" for n in itertools.count(2))) if name not in taken
+    )
 
 
 def _names(posts: Sequence[Post]) -> NameIndex:

@@ -18,8 +18,9 @@ _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9 _.()&/+'-]*")
 """Text safe to write unquoted anywhere, flow lists included (no ``,:#[]{}``, no leading
 indicator), if YAML 1.1 also reads it as text."""
 _RESOLVER = yaml.resolver.Resolver()
-_NOT_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
-"""Characters YAML does not allow unescaped (json.dumps already escapes those below 0x20)."""
+_NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+"""Characters YAML does not allow unescaped, or reads as line breaks (json.dumps already
+escapes those below 0x20)."""
 
 
 class Document(dict[str, Any]):
