@@ -18,6 +18,8 @@ _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9 _.()&/+'-]*")
 """Text safe to write unquoted anywhere, flow lists included (no ``,:#[]{}``, no leading
 indicator), if YAML 1.1 also reads it as text."""
 _RESOLVER = yaml.resolver.Resolver()
+_RESOLVED_FIRST = frozenset(first for first in _RESOLVER.yaml_implicit_resolvers if first)
+"""First characters with which plain text may read as something else (a number, yes, null)."""
 _NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 """Characters YAML does not allow unescaped, or reads as line breaks (json.dumps already
 escapes those below 0x20)."""
@@ -50,7 +52,7 @@ def scalar(value: object) -> str:
         said = repr(int(value)) if value.is_integer() else repr(value)
         return said.replace("e", ".0e") if "e" in said and "." not in said else said  # YAML 1.1 floats have a dot
     text = str(value)
-    if _PLAIN.fullmatch(text) and not text.endswith(" ") and _is_text(text):
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and (text[0] not in _RESOLVED_FIRST or _is_text(text)):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return _NOT_PRINTABLE.sub(_escape, quoted)
