@@ -17,8 +17,8 @@ from orgcharts.loader.hrcsv import (
     FIELDS,
     Reading,
     Rules,
+    authority_rules,
     import_files,
-    parse_authority,
     parse_rule,
     parse_unit,
     parse_where,
@@ -117,14 +117,11 @@ def import_(files: tuple[str, ...], output: str | None, force: bool, **options: 
 
 def _rules(options: dict[str, Any]) -> Rules:
     serves = [parse_rule(text, "--serves") for text in options.pop("serves")]
-    decides = [
-        (pattern, *parse_authority(value))
-        for pattern, value in (parse_rule(text, "--decides") for text in options.pop("decides"))
-    ]
+    decides, written_units = authority_rules(options.pop("decides"), "--decides")
     return Rules(
         serves,
         decides,
-        dict(parse_unit(text) for text in options.pop("units")),
+        {**written_units, **dict(parse_unit(text) for text in options.pop("units"))},
         options.pop("group_by_title"),
         options.pop("organization"),
         options.pop("root"),

@@ -73,6 +73,7 @@ def import_bytes(
     """``import_file`` for an export already in memory (a dashboard upload) named ``source``.
     With ``only_given``, fields not in ``given`` are left out rather than guessed (a form
     where the user cleared them)."""
+    check_units(rules)
     return import_tables([read_table(data, source, reading)], rules, only_given=only_given, **given)
 
 
@@ -129,6 +130,29 @@ def parse_authority(value: str) -> tuple[str, float | None]:
     if not number > 0 or number == float("inf"):
         raise UsageError(f"the limit in '{value}' must be a number above 0")
     return decision, number
+
+
+def parse_decides(text: str, source_flag: str) -> tuple[str, str, float | None, str | None]:
+    """``PATTERN=DECISION[:LIMIT [UNIT]]``: the pattern, decision, limit and the unit written
+    after the limit ('refund:500 USD'), each None when not given."""
+    pattern, value = parse_rule(text, source_flag)
+    decision, colon, rest = value.partition(":")
+    amount, _, unit = rest.strip().partition(" ")
+    _, limit = parse_authority(f"{decision}:{amount}" if colon else decision)
+    return pattern, decision.strip(), limit, unit.strip() or None
+
+
+def authority_rules(
+    texts: Sequence[str], source_flag: str
+) -> tuple[list[tuple[str, str, float | None]], dict[str, str]]:
+    """The ``decides`` rules of ``texts`` (``parse_decides``) and the units written in them."""
+    decides, units = [], {}
+    for text in texts:
+        pattern, decision, limit, unit = parse_decides(text, source_flag)
+        decides.append((pattern, decision, limit))
+        if unit:
+            units[decision] = unit
+    return decides, units
 
 
 def parse_unit(text: str) -> tuple[str, str]:

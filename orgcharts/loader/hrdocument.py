@@ -104,6 +104,7 @@ def check_units(rules: Rules) -> None:
             raise UsageError(
                 f"'{pattern}={decision}:{written_number(limit)}' gives a limit, but '{decision}' has no unit,"
                 f" so the limit would be ignored: give it one with --unit {decision}=UNIT (USD, EUR, days...)"
+                f" or after the limit ('{pattern}={decision}:{written_number(limit)} USD')"
             )
 
 

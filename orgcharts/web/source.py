@@ -16,7 +16,17 @@ from orgcharts.errors import MissingOrgTextError, OrgFileError
 from orgcharts.loader import example_names, example_text, load_bytes
 from orgcharts.loader.roundtrip import with_authority
 from orgcharts.web import ids
-from orgcharts.web.parts import decode_upload, error_lines, errors, is_csv, ok, readable_upload, row, upload_button
+from orgcharts.web.parts import (
+    XLSX_TYPE,
+    decode_upload,
+    error_lines,
+    errors,
+    is_export,
+    ok,
+    readable_upload,
+    row,
+    upload_button,
+)
 from orgcharts.web.served import STARTUP, Served, Startup, source_of, text_store
 from orgcharts.web.session import digest, edited, parse_edits
 from orgcharts.web.wiring import Callbacks
@@ -59,7 +69,8 @@ def picker(startup: Startup) -> dcc.Dropdown:
 
 
 def upload(cap: int) -> html.Div:
-    return upload_button(ids.UPLOAD, "Upload YAML or CSV", cap, ".yaml,.yml,.csv,.txt,text/yaml,text/csv,text/plain")
+    accept = ".yaml,.yml,.csv,.txt,.tsv,.xlsx,.xlsm,text/yaml,text/csv,text/plain," + XLSX_TYPE
+    return upload_button(ids.UPLOAD, "Upload YAML, CSV or Excel", cap, accept)
 
 
 def editor_tab() -> dcc.Tab:
@@ -133,7 +144,7 @@ def load_org(
             return source_of(key, name), text_store(key, None), [], ok(name), dash.no_update, []
         if trigger == ids.UPLOAD:
             name = os.path.basename(upload_name or "upload.yaml")
-            if is_csv(name):
+            if is_export(name):
                 raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
             loaded = load_bytes(decode_upload(uploaded, name, cap), name, max_bytes=cap)
             key = texts.put(loaded.text)

@@ -540,7 +540,7 @@ def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
     columns = ["id", "parentId", "position", None, "name", "lastName", None, None]
     imported, kept, edits, messages, hidden, errors, lines, *_ = import_csv(
-        upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500", ["group"]
+        upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500 USD", ["group"]
     )
     assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
     org = SERVED.computations.parse(kept["text"], "oracle.yaml").org
@@ -599,3 +599,25 @@ def test_the_compare_table_shows_what_every_comparison_surface_must():
         cells = [text_of(cell) for cell in row["children"]]
         assert cells == [scope, want.label, want.before, want.after, want.verdict]
         assert row["className"] == want.verdict
+
+
+def test_an_excel_upload_opens_the_same_form_and_imports(tmp_path):
+    from tests.fixtures.hrexports import XLSX_ROWS, write_xlsx
+
+    data = write_xlsx(tmp_path / "hr.xlsx", XLSX_ROWS).read_bytes()
+    upload = (
+        "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
+        + base64.b64encode(data).decode()
+    )
+    hidden, heading, _, values, messages, *_ = match_columns(upload, "hr.xlsx")
+    assert (hidden, heading, messages) == (False, "Import hr.xlsx: 6 columns", [])
+    assert [values[field] for field in ("id", "manager", "title", "name", "headcount")] == [
+        "Employee ID", "Manager ID", "Job Title", "Name", "FTE"
+    ]  # fmt: skip
+    columns = [values[field] for field in FIELDS]
+    _, kept, *_ = import_csv(upload, "hr.xlsx", columns, "Clerk=walk_in", "Chief=refund:100 EUR", [])
+    org = SERVED.computations.parse(kept["text"], "hr.yaml").org
+    assert [(role.id, role.reports_to, role.serves) for role in org.roles] == [
+        ("100", None, ()), ("101", "100", ("walk_in",)), ("102", "100", ("walk_in",))
+    ]  # fmt: skip
+    assert org.decision_index["refund"].unit == "EUR" and org.top.decides[0].limit == 100

@@ -296,6 +296,6 @@ def test_a_limit_without_a_unit_is_refused_with_the_option_to_give_one(tmp_path)
     assert result.exit_code == 2
     assert (
         "'Sales Manager=discount:10' gives a limit, but 'discount' has no unit, so the limit would be ignored: "
-        "give it one with --unit discount=UNIT (USD, EUR, days...)"
+        "give it one with --unit discount=UNIT (USD, EUR, days...) or after the limit ('Sales Manager=discount:10 USD')"
     ) in " ".join(result.output.split())
     assert CliRunner().invoke(main, ["import", str(export), "--unit", "discount"]).exit_code == 2
