@@ -2,6 +2,8 @@
 shares, vacant and undisclosed posts, counts and FTE, no header, managers by name, the UK
 organogram pair, snapshots, Excel workbooks and JSON arrays; and errors a person can act on."""
 
+from pathlib import Path
+
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -227,3 +229,16 @@ def test_the_fast_writer_s_text_reads_back_as_the_same_text(text):
 @pytest.mark.parametrize("number", [50, 12.5, 1e-05, 1e16, 0.1])
 def test_the_fast_writer_s_numbers_read_back_as_numbers(number):
     assert yaml.safe_load(f"limit: {scalar(number)}")["limit"] == number
+
+
+def test_every_import_option_is_documented_and_a_unit_may_follow_the_limit(tmp_path):
+    from orgcharts.cli.importing import import_
+
+    documented = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    options = [name for param in import_.params for name in param.opts if name.startswith("--")]
+    assert len(options) > 20 and [name for name in options if f"`{name}" not in documented] == []
+    result, org = run(
+        tmp_path, {"hr.csv": "id,manager,title\na,,Store Manager\n"}, "--decides", "Store*=refund:500 USD"
+    )
+    assert result.exit_code == 0, result.output
+    assert org.decision_index["refund"].unit == "USD" and org.top.decides[0].limit == 500
