@@ -77,6 +77,11 @@ class UnknownColumnError(UsageError):
     """The caller named a column an HR export does not have."""
 
 
+class MissingColumnError(UsageError):
+    """An HR export has no column the import needs (ids, managers) under a name it knows,
+    and the caller named none: the message says which options name them."""
+
+
 class EditError(UsageError):
     """A what-if edit is malformed (edits arrive from the browser and are not trusted)."""
 

@@ -30,6 +30,7 @@ GROUPS: dict[str, tuple[str, str]] = {
         "hold a limit on a decision without a unit, which is ignored; give the decision a unit",
     ),
     "no_title": ("row", "of the export have no title, so are called '(no title)'"),
+    "job_share": ("post", "are on several rows with the same manager and title, so each is one shared post"),
 }
 """Each groupable kind: the thing its subjects are, and what is said of them."""
 

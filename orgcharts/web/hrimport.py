@@ -15,15 +15,15 @@ from orgcharts.loader.hrcsv import (
     FIELD_LABELS,
     FIELDS,
     Rules,
+    authority_rules,
     header_of,
     import_bytes,
-    parse_authority,
     parse_rule,
     to_yaml,
 )
 from orgcharts.messages import grouped
 from orgcharts.web import ids, importrules
-from orgcharts.web.parts import OPENS_ORG, UPLOADED, decode_upload, errors, is_csv, ok, row
+from orgcharts.web.parts import OPENS_ORG, UPLOADED, decode_upload, errors, is_export, ok, row
 from orgcharts.web.served import Served, source_of, text_store
 from orgcharts.web.wiring import Callbacks, each, named
 from orgcharts.words import counted
@@ -113,7 +113,7 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
             dash.no_update,
             dash.no_update,
         )
-    if not is_csv(name):
+    if not is_export(name):
         raise PreventUpdate
     return (*_matched(served, contents, name), "", "", True)
 
@@ -174,12 +174,11 @@ def import_csv(
     keep = (dash.no_update,) * 5
     left = (dash.no_update,) * 5  # the editor's marks and the rules panel stay until an import
     try:
+        deciding, units = authority_rules(_lines(decides), "authority")
         rules = Rules(
             [parse_rule(line, "customer-facing titles") for line in _lines(serves)],
-            [
-                (pattern, *parse_authority(value))
-                for pattern, value in (parse_rule(line, "authority") for line in _lines(decides))
-            ],
+            deciding,
+            units,
             group_by_title=bool(group),
         )
         given = {field: columns.get(field) for field in FIELDS if columns.get(field)}

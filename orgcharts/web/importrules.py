@@ -1,5 +1,5 @@
 """After an HR import: who faces customers, and who decides? A panel of title-pattern rules
-(TITLE=SEGMENT, TITLE=DECISION[:LIMIT], as ``orgcharts import --serves/--decides``), each
+(TITLE=SEGMENT, TITLE=DECISION[:LIMIT UNIT], as ``orgcharts import --serves/--decides``), each
 with how many roles it matches, applied live: every change imports the same export again
 with the rules as they stand. Rules belong to the file they were typed for: a new export
 uploaded starts with none (``hrimport.match_columns``)."""
@@ -17,7 +17,7 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from orgcharts.errors import OrgFileError, UsageError
-from orgcharts.loader.hrcsv import Rules, import_bytes, parse_authority, parse_rule, to_yaml
+from orgcharts.loader.hrcsv import Rules, import_bytes, parse_decides, parse_rule, to_yaml
 from orgcharts.model import Organization
 from orgcharts.web import ids
 from orgcharts.web.parts import OPENS_ORG, UPLOADED, decode_upload, errors, ok, row
@@ -56,7 +56,7 @@ def rule_fields(serves_id: str, decides_id: str) -> list[html.Label]:
     """The two rule boxes, as the import form and this panel both show them."""
     boxes = (
         ("Customer-facing titles, one per line: TITLE=SEGMENT", serves_id, "*Sales*=retail"),
-        ("Authority, one per line: TITLE=DECISION[:LIMIT]", decides_id, "*Manager*=refund:500"),
+        ("Authority, one per line: TITLE=DECISION[:LIMIT UNIT]", decides_id, "*Manager*=refund:500 USD"),
     )
     return [
         html.Label(
@@ -81,9 +81,12 @@ def lines(text: Any) -> list[str]:
     return [line.strip() for line in (text if isinstance(text, str) else "").splitlines() if line.strip()]
 
 
-def parsed(serves: Any, decides: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str, float | None]], list[str]]:
-    """The rules typed, and a message for each line that is not one yet (it is left out)."""
-    serving, deciding, problems = [], [], []
+def parsed(
+    serves: Any, decides: Any
+) -> tuple[list[tuple[str, str]], list[tuple[str, str, float | None]], dict[str, str], list[str]]:
+    """The rules typed, the units written after limits, and a message for each line that is
+    not one yet (it is left out)."""
+    serving, deciding, units, problems = [], [], {}, []
     for line in lines(serves):
         try:
             serving.append(parse_rule(line, "customer-facing titles"))
@@ -91,11 +94,12 @@ def parsed(serves: Any, decides: Any) -> tuple[list[tuple[str, str]], list[tuple
             problems.append(str(error))
     for line in lines(decides):
         try:
-            pattern, value = parse_rule(line, "authority")
-            deciding.append((pattern, *parse_authority(value)))
+            pattern, decision, limit, unit = parse_decides(line, "authority")
+            deciding.append((pattern, decision, limit))
+            units.update({decision: unit} if unit else {})
         except UsageError as error:
             problems.append(str(error))
-    return serving, deciding, problems
+    return serving, deciding, units, problems
 
 
 def matched(org: Organization, pattern: str) -> tuple[int, int]:
@@ -131,11 +135,11 @@ def apply_rules(served: Served, serves: Any, decides: Any, kept: Any, contents: 
     if not isinstance(kept, dict) or kept.get("file") != fingerprint(contents):
         raise PreventUpdate
     name = os.path.basename(filename or "export.csv")
-    serving, deciding, problems = parsed(serves, decides)
+    serving, deciding, units, problems = parsed(serves, decides)
     columns = kept.get("columns") if isinstance(kept.get("columns"), dict) else {}
     given = {field: column for field, column in columns.items() if isinstance(column, str) and column}
     try:
-        rules = Rules(serving, deciding, group_by_title=bool(kept.get("group")))
+        rules = Rules(serving, deciding, units, group_by_title=bool(kept.get("group")))
         result = import_bytes(decode_upload(contents, name, served.cap), name, rules, only_given=True, **given)
     except (UsageError, OrgFileError) as error:
         said = errors(error.diagnostics, "the chart is unchanged") if isinstance(error, OrgFileError) else str(error)
@@ -144,7 +148,8 @@ def apply_rules(served: Served, serves: Any, decides: Any, kept: Any, contents: 
     text = to_yaml(result.document)
     loaded = served.computations.parse(text, yaml_name)
     key = served.texts.put(text)
-    shown = counts(loaded.org, [*serving, *((p, d + (f":{limit:g}" if limit else "")) for p, d, limit in deciding)])
+    said = [(p, d + (f":{limit:g} {units[d]}" if limit else "")) for p, d, limit in deciding]
+    shown = counts(loaded.org, [*serving, *said])
     messages = [*ok(yaml_name, loaded.warnings), *(html.P(problem, className="bad") for problem in problems)]
     return source_of(key, yaml_name), text_store(key, text), [], shown, messages
 

@@ -69,8 +69,13 @@ def readable_upload(contents: Any) -> Any:
     return text if "\x00" not in text else dash.no_update
 
 
-def is_csv(name: str) -> bool:
-    return name.lower().endswith((".csv", ".txt"))
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_ENDINGS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+"""Uploads that are HR exports (the column-matching form), not org files."""
+
+
+def is_export(name: str) -> bool:
+    return name.lower().endswith(EXPORT_ENDINGS)
 
 
 def ok(name: str, warnings: tuple[Diagnostic, ...] = ()) -> list[Any]:

@@ -18,10 +18,11 @@ from orgcharts.loader.roundtrip import with_authority
 from orgcharts.web import controls, ids
 from orgcharts.web.parts import (
     OPENS_ORG,
+    XLSX_TYPE,
     decode_upload,
     error_lines,
     errors,
-    is_csv,
+    is_export,
     ok,
     readable_upload,
     row,
@@ -69,7 +70,8 @@ def picker(startup: Startup) -> dcc.Dropdown:
 
 
 def upload(cap: int) -> html.Div:
-    return upload_button(ids.UPLOAD, "Upload YAML or CSV", cap, ".yaml,.yml,.csv,.txt,text/yaml,text/csv,text/plain")
+    accept = ".yaml,.yml,.csv,.txt,.tsv,.xlsx,.xlsm,text/yaml,text/csv,text/plain," + XLSX_TYPE
+    return upload_button(ids.UPLOAD, "Upload YAML, CSV or Excel", cap, accept)
 
 
 def editor_tab() -> dcc.Tab:
@@ -136,7 +138,7 @@ def load_org(
             return source_of(key, name), text_store(key, None), [], ok(name), dash.no_update, []
         if trigger == ids.UPLOAD:
             name = os.path.basename(upload_name or "upload.yaml")
-            if is_csv(name):
+            if is_export(name):
                 raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
             loaded = load_bytes(decode_upload(uploaded, name, cap), name, max_bytes=cap)
             key = texts.put(loaded.text)

@@ -389,7 +389,7 @@ def test_an_hr_export_uploads_through_the_column_form(page, server, d3_export):
     assert page.locator("#csv-heading").inner_text() == "Import d3-org-chart-sample.csv: 11 columns"
     assert page.locator("#csv-title").inner_text() == "positionName"
     page.fill("#csv-serves", "*Sales*=customers")
-    page.fill("#csv-decides", "*Sales Manager*=refund:500")
+    page.fill("#csv-decides", "*Sales Manager*=refund:500 USD")
     page.click("#csv-import")
     page.wait_for_function(
         "() => document.querySelector('#org-name').innerText === 'd3-org-chart-sample'", timeout=30_000

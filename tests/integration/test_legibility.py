@@ -111,7 +111,7 @@ def test_the_d3_sample_opens_readable(browser, server, d3_export, size):
         page.set_input_files("#upload input[type=file]", str(d3_export))
         page.wait_for_selector("#csv-panel:not([hidden])")
         page.fill("#csv-serves", "*Sales*=customers")
-        page.fill("#csv-decides", "*Sales Manager*=refund:500")
+        page.fill("#csv-decides", "*Sales Manager*=refund:500 USD")
         page.click("#csv-import")
         page.wait_for_function("() => document.querySelector('#org-name').innerText !== 'Northwind Mobile'")
         for view in ("inverted", "conventional"):

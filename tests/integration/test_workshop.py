@@ -199,11 +199,11 @@ def test_after_an_import_the_rules_panel_asks_who_serves_and_decides_and_applies
     wait_for_chart(page)
     assert card(page, "weighted_mean_hops") == "–", "no rules yet: no one faces customers"
     page.fill("#rules-serves", "junior sales*=customers")
-    page.fill("#rules-decides", "Senior sales manager=refund:500")
+    page.fill("#rules-decides", "Senior sales manager=refund:500 USD")
     settle(page, 1500)
     counts = page.locator("#rules-counts li").all_inner_texts()
     assert counts[0].startswith("junior sales*=customers: ") and "role" in counts[0]
-    assert counts[1].startswith("Senior sales manager=refund:500: ") and "role" in counts[1]
+    assert counts[1].startswith("Senior sales manager=refund:500 USD: ") and "role" in counts[1]
     wait_for_chart(page)
     assert card(page, "weighted_mean_hops") not in ("", "–"), "the rules applied live"
 

@@ -528,7 +528,7 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(ora
     assert list(options) == list(values) == fields
     assert hidden is False and heading == "Import oracle.csv: 24 columns"
     assert {"label": "department_name", "value": "department_name"} in options["id"]
-    assert [values[field] for field in fields] == ["id", "parentId", "position", "name", None, "lastName"]
+    assert [values[field] for field in fields] == ["id", "parentId", "position", "name", None, "lastName", None, None]
     assert messages == []
     with pytest.raises(dash.exceptions.PreventUpdate):
         match_columns(upload, "org.yaml")
@@ -538,9 +538,9 @@ def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(ora
 
 def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
     upload = csv_upload(oracle_export.read_bytes())
-    columns = ["id", "parentId", "position", None, "name", "lastName"]
+    columns = ["id", "parentId", "position", None, "name", "lastName", None, None]
     imported, kept, edits, messages, hidden, errors, lines, *_ = import_csv(
-        upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500", ["group"]
+        upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500 USD", ["group"]
     )
     assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
     org = SERVED.computations.parse(kept["text"], "oracle.yaml").org
@@ -553,7 +553,7 @@ def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
 
 def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
     data = b"id,manager,title\n1,,Boss\n2,9,Clerk\n2,1,Clerk\n"
-    columns = ["id", "manager", "title", None, None, None]
+    columns = ["id", "manager", "title", None, None, None, None, None]
     result = import_csv(csv_upload(data), "hr.csv", columns, "", "", [])
     assert result[:5] == (dash.no_update,) * 5
     shown_text = text_of(plain(result[5]))
@@ -600,3 +600,25 @@ def test_the_compare_table_shows_what_every_comparison_surface_must():
         cells = [text_of(cell) for cell in row["children"]]
         assert cells == [scope, want.label, want.before, want.after, want.verdict]
         assert row["className"] == want.verdict
+
+
+def test_an_excel_upload_opens_the_same_form_and_imports(tmp_path):
+    from tests.fixtures.hrexports import XLSX_ROWS, write_xlsx
+
+    data = write_xlsx(tmp_path / "hr.xlsx", XLSX_ROWS).read_bytes()
+    upload = (
+        "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
+        + base64.b64encode(data).decode()
+    )
+    hidden, heading, _, values, messages, *_ = match_columns(upload, "hr.xlsx")
+    assert (hidden, heading, messages) == (False, "Import hr.xlsx: 6 columns", [])
+    assert [values[field] for field in ("id", "manager", "title", "name", "headcount")] == [
+        "Employee ID", "Manager ID", "Job Title", "Name", "FTE"
+    ]  # fmt: skip
+    columns = [values[field] for field in FIELDS]
+    _, kept, *_ = import_csv(upload, "hr.xlsx", columns, "Clerk=walk_in", "Chief=refund:100 EUR", [])
+    org = SERVED.computations.parse(kept["text"], "hr.yaml").org
+    assert [(role.id, role.reports_to, role.serves) for role in org.roles] == [
+        ("100", None, ()), ("101", "100", ("walk_in",)), ("102", "100", ("walk_in",))
+    ]  # fmt: skip
+    assert org.decision_index["refund"].unit == "EUR" and org.top.decides[0].limit == 100

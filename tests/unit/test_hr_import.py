@@ -10,28 +10,26 @@ from click.testing import CliRunner
 
 from orgcharts import load_text
 from orgcharts.cli import main
-from orgcharts.errors import OrgChartsError, OrgFileError, UnknownColumnError, UsageError
+from orgcharts.errors import MissingColumnError, OrgChartsError, OrgFileError, UnknownColumnError, UsageError
 from orgcharts.figures import TRACE_ROLES
 from orgcharts.loader.hrcsv import (
     FIELD_LABELS,
     FIELDS,
     Columns,
     Rules,
-    build,
-    decode,
     find_columns,
+    import_tables,
     parse_authority,
     parse_rule,
-    read_rows,
     to_yaml,
 )
+from orgcharts.loader.hrread import PLAIN, read_table
 from orgcharts.web import drawing
 from orgcharts.web.session import Computations, Controls
 
 
-def imported(data: bytes, rules=None, source="hr.csv", **given):
-    header, records = read_rows(decode(data, source), source)
-    return build(header, records, find_columns(header, source, **given), rules or Rules(), source)
+def imported(data: bytes, rules=None, source="hr.csv", reading=PLAIN, **given):
+    return import_tables([read_table(data, source, reading)], rules or Rules(), **given)
 
 
 def org_of(result):
@@ -114,9 +112,12 @@ def test_explicit_columns_win_and_an_unknown_one_is_named_with_a_suggestion():
 
 
 def test_a_header_without_id_or_manager_says_which_flags_to_use():
-    assert messages(b"person,job\nAnn,Boss\n") == [
-        "hr.csv:1: error: no id or manager column found among: person, job; name it with --id COLUMN and --manager COLUMN"
-    ]
+    with pytest.raises(MissingColumnError) as raised:
+        imported(b"person,job\nAnn,Boss\n")
+    assert str(raised.value) == (
+        "hr.csv: no id or manager column found among: person, job; name it with --id COLUMN and --manager COLUMN,"
+        " or --group-by-title to group rows without ids by manager and title"
+    )
 
 
 def test_every_bad_row_is_reported_at_its_line_at_once():
@@ -127,19 +128,20 @@ def test_every_bad_row_is_reported_at_its_line_at_once():
         b"rep,vp_sale,Sales Rep\n"  # 4: unknown manager
         b"vp_sales,ceo,VP Again\n"  # 5: duplicate id
         b",vp_sales,No Id\n"  # 6: no id
-        b"self,self,Narcissus\n"  # 7: reports to itself
+        b"self,none,Narcissus\n"  # 7: 'none' marks a top
         b"loop_a,loop_b,A\n"  # 8: cycle
         b"loop_b,loop_a,B\n"  # 9
         b"owner,,Second Top\n"  # 10: another top
     )
     assert messages(data) == [
         "hr.csv:4: error: manager 'vp_sale' is not a role id (did you mean 'vp_sales'?)",
-        "hr.csv:5: error: id 'vp_sales' is used again (first on line 3)",
+        "hr.csv:5: error: id 'vp_sales' is used again (first on line 3) with another title ('VP Sales');"
+        " a shared post keeps one title",
         "hr.csv:6: error: row has no id (column 'id')",
-        "hr.csv:7: error: role 'self' reports to itself; give it its real manager",
+        "hr.csv:7: error: 3 rows have no manager, so each would be the top: 'ceo' (Chief Executive), 'self' (Narcissus),"
+        " 'owner' (Second Top); give them a common top with --root 'TITLE' (the organisation above them), or give all"
+        " but one of them a manager",
         "hr.csv:8: error: reporting cycle 'loop_a' -> 'loop_b' -> 'loop_a'; one of these roles must report outside the cycle",
-        "hr.csv:10: error: several roles have no manager ('ceo', 'owner'); exactly one may be the top: "
-        "give 'owner' a manager",
     ]
 
 
@@ -174,14 +176,22 @@ def test_encodings_and_dialects(data):
 
 
 def test_binary_and_empty_files_are_refused():
-    assert messages(b"PK\x03\x04\x00\x00binary") == ["hr.csv: error: this is not a CSV text file (it holds NUL bytes)"]
+    assert messages(b"\x00\x01binary") == ["hr.csv: error: this is not a CSV text file (it holds NUL bytes)"]
+    assert messages(b"PK\x03\x04\x00\x00binary") == [
+        "hr.csv: error: this is not an Excel workbook openpyxl can read (File is not a zip file); save it again as"
+        " .xlsx or CSV"
+    ]
     assert messages(b"") == ["hr.csv: error: the file is empty: expected a header row, then one row each"]
     assert messages(b"id,manager\n") == ["hr.csv:1: error: no rows after the header"]
 
 
 def test_rules_mark_customer_facing_roles_and_authority_and_the_rest_is_left_in_comments():
     data = b"id,manager,title\nceo,,Chief Executive\nmgr,ceo,Store Manager\nrep,mgr,Sales Associate\n"
-    rules = Rules(serves=[("sales*", "walk_in")], decides=[("*manager", "refund", 500), ("chief*", "refund", None)])
+    rules = Rules(
+        serves=[("sales*", "walk_in")],
+        decides=[("*manager", "refund", 500), ("chief*", "refund", None)],
+        units={"refund": "USD"},
+    )
     result = imported(data, rules)
     text = to_yaml(result.document)
     org = load_text(text, "imported.yaml").org
@@ -258,3 +268,34 @@ def test_the_fields_are_listed_once_and_the_command_line_follows_them():
     assert tuple(FIELD_LABELS) == FIELDS == tuple(field.name for field in dataclasses.fields(Columns))
     usage = CliRunner().invoke(main, ["import", "--help"]).output
     assert all(f"--{field.replace('_', '-')} COLUMN" in usage for field in FIELDS)
+
+
+def test_overlapping_decides_patterns_give_one_authority_with_the_larger_limit(tmp_path):
+    export = tmp_path / "hr.csv"
+    export.write_text("id,manager,title\nceo,,Chief\nsm,ceo,Sales Manager\nsl,ceo,Sales Lead\n")
+    out = tmp_path / "org.yaml"
+    result = CliRunner().invoke(
+        main,
+        [
+            *("import", str(export), "-o", str(out), "--unit", "discount=USD"),
+            *("--decides", "Sales*=discount:10", "--decides", "*Manager=discount:50"),
+            *("--decides", "*Lead=discount", "--decides", "Sales*=discount:20"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    org = load_text(out.read_text(), "org.yaml").org
+    assert [(a.decision, a.limit) for a in org.role("sm").decides] == [("discount", 50)]
+    assert [(a.decision, a.limit) for a in org.role("sl").decides] == [("discount", None)], "no limit beats any"
+    assert org.decision_index["discount"].unit == "USD"
+
+
+def test_a_limit_without_a_unit_is_refused_with_the_option_to_give_one(tmp_path):
+    export = tmp_path / "hr.csv"
+    export.write_text("id,manager,title\nceo,,Chief\nsm,ceo,Sales Manager\n")
+    result = CliRunner().invoke(main, ["import", str(export), "--decides", "Sales Manager=discount:10"])
+    assert result.exit_code == 2
+    assert (
+        "'Sales Manager=discount:10' gives a limit, but 'discount' has no unit, so the limit would be ignored: "
+        "give it one with --unit discount=UNIT (USD, EUR, days...) or after the limit ('Sales Manager=discount:10 USD')"
+    ) in " ".join(result.output.split())
+    assert CliRunner().invoke(main, ["import", str(export), "--unit", "discount"]).exit_code == 2

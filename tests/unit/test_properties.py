@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgcharts import OrgFileError, load_bytes, load_text
-from orgcharts.errors import UnknownColumnError
+from orgcharts.errors import MissingColumnError, UnknownColumnError
 from orgcharts.graph import reporting_tree, sight_graph
 from orgcharts.loader import example_names, example_text
 from orgcharts.loader.hrcsv import Rules, import_bytes, to_yaml
@@ -209,6 +209,9 @@ def imports_or_refuses(data):
         imported = import_bytes(data, "fuzz.csv", Rules(group_by_title=len(data) % 2 == 0))
     except OrgFileError as error:
         assert error.errors and all(str(d).startswith("fuzz.csv") for d in error.diagnostics)
+        return None
+    except MissingColumnError as error:
+        assert str(error).startswith("fuzz.csv: no ") and "--" in str(error), "it names the options to use"
         return None
     except UnknownColumnError:
         raise AssertionError("no column was named, so none can be unknown") from None

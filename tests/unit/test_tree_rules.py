@@ -37,14 +37,19 @@ def csv_errors(managers):
     "managers",
     [
         {"a": None, "b": "a", "c": "d", "d": "c"},  # a cycle
-        {"a": None, "b": "b"},  # reporting to oneself
         {"a": "b", "b": "a"},  # no top
-        {"a": None, "b": None, "c": "a"},  # two tops
         {"a": None, "b": "x"},  # an unknown manager
     ],
 )
 def test_an_org_file_and_an_export_say_the_same(managers):
     assert yaml_errors(managers) == csv_errors(managers)
+
+
+def test_an_export_s_several_tops_are_one_error_that_names_root_and_its_own_id_marks_the_top():
+    assert csv_errors({"a": None, "b": "b", "c": "a"}) == [
+        "2 rows have no manager, so each would be the top: 'a' (T), 'b' (T); give them a common top with"
+        " --root 'TITLE' (the organisation above them), or give all but one of them a manager"
+    ], "an export marks its top with the person's own id, where an org file must not"
 
 
 def test_a_long_cycle_is_named_by_its_first_roles_and_its_length():

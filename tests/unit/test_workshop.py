@@ -270,18 +270,20 @@ EXPORT = (
 
 def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
     upload = csv_upload(EXPORT)
-    outputs = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None], "Sales*=retail", "", [])
+    outputs = import_csv(
+        upload, "hr.csv", ["id", "manager", "title", None, None, None, None, None], "Sales*=retail", "", []
+    )
     kept, serves, decides, hidden = outputs[7:]
     assert (serves, decides, hidden) == ("Sales*=retail", "", False), "the panel opens on the rules of the form"
     assert kept["file"] == importrules.fingerprint(upload) and kept["name"] == "hr.csv"
 
     source_, text, edits, shown, messages = run(
         importrules.apply_rules, "rules-decides.value", serves="sales*=retail\nnot a rule",
-        decides="*Manager=refund:200\nClerk*=refund", kept=kept, contents=upload, filename="hr.csv",
+        decides="*Manager=refund:200 USD\nClerk*=refund", kept=kept, contents=upload, filename="hr.csv",
     )  # fmt: skip
     assert [text_of(item) for item in plain(shown)] == [
         "sales*=retail: 2 roles, 2 people",
-        "*Manager=refund:200: 1 role, 1 person",
+        "*Manager=refund:200 USD: 1 role, 1 person",
         "Clerk*=refund: 1 role, 1 person",
     ]
     org = SERVED.computations.parse(text["text"], "hr.yaml").org
@@ -298,7 +300,7 @@ def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
 
 def test_rules_belong_to_the_file_they_were_typed_for():
     upload = csv_upload(EXPORT)
-    kept = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None], "", "", [])[7]
+    kept = import_csv(upload, "hr.csv", ["id", "manager", "title", None, None, None, None, None], "", "", [])[7]
     other = csv_upload(EXPORT.replace(b"Clerk", b"Cashier"))
     with pytest.raises(PreventUpdate):
         run(
@@ -356,7 +358,7 @@ def test_the_placeholders_of_the_workshop_fields_are_short_enough_to_read_whole(
         return found
 
     assert placeholders(whatif.layout()) == ["no limit"]
-    assert placeholders(importrules.layout()) == ["*Sales*=retail", "*Manager*=refund:500"]
+    assert placeholders(importrules.layout()) == ["*Sales*=retail", "*Manager*=refund:500 USD"]
 
 
 def test_every_key_presses_a_button_of_the_page_and_the_help_lists_it():
