@@ -28,6 +28,9 @@ from orgcharts.errors import Diagnostic
 
 CACHE_ENV = "ORGCHARTS_CACHE_DIR"
 """Where the cache lives; ``off`` turns it off. Default: ``$XDG_CACHE_HOME/orgcharts``."""
+FOLDER_MAX_BYTES_ENV = "ORGCHARTS_CACHE_DIR_MAX_BYTES"
+FOLDER_MAX_BYTES_DEFAULT = 1024**3
+"""The folder's bound: past it, the entries read or written longest ago are removed."""
 
 
 def cache_folder() -> Path | None:
@@ -60,10 +63,12 @@ def fetch(key: str) -> tuple[Any, list[Diagnostic]] | None:
     if folder is None:
         return None
     try:
-        checksum, _, payload = (folder / f"{key}.json").read_bytes().partition(b"\n")
+        entry_path = folder / f"{key}.json"
+        checksum, _, payload = entry_path.read_bytes().partition(b"\n")
         if checksum.decode("ascii") != hashlib.sha256(payload).hexdigest():
             return None
         entry = json.loads(payload)
+        os.utime(entry_path)
         warnings = [Diagnostic(**fields) for fields in entry["warnings"]]
         return entry["document"], warnings
     except (OSError, ValueError, KeyError, TypeError):
@@ -86,5 +91,31 @@ def store(key: str, document: Any, warnings: list[Diagnostic]) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+        _prune(folder)
     except (OSError, TypeError, ValueError):
         return
+
+
+def folder_max_bytes() -> int:
+    try:
+        return max(1, int(os.environ.get(FOLDER_MAX_BYTES_ENV, FOLDER_MAX_BYTES_DEFAULT)))
+    except ValueError:
+        return FOLDER_MAX_BYTES_DEFAULT
+
+
+def _prune(folder: Path) -> None:
+    """Remove the least recently used entries until the folder fits its bound."""
+    entries = []
+    for path in folder.glob("*.json"):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        entries.append((status.st_mtime, status.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    limit = folder_max_bytes()
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        path.unlink(missing_ok=True)
+        total -= size

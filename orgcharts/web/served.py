@@ -12,6 +12,7 @@ import dash
 
 from orgcharts.errors import MissingOrgTextError
 from orgcharts.model import Organization
+from orgcharts.store import data_folder
 from orgcharts.web import ids
 from orgcharts.web.session import Analysis, Computations, Controls, Structure, TextCache, parse_edits
 from orgcharts.whatif import Edit
@@ -27,9 +28,12 @@ def source_of(key: str, name: str) -> dict[str, str]:
 
 def text_store(key: str, text: str | None) -> dict[str, str | None]:
     """The browser's copy of its org text, sent back only when a server process lacks it.
-    None for the startup org and the examples, which every process holds: a page never
-    carries a big org's text unless the user brought it or opens the editor."""
-    return {"digest": key, "text": text}
+
+    Only the digest while the server keeps texts in its store (``orgcharts.store``): every
+    worker reads the text from there, and a big org never meets the browser's storage quota.
+    The text itself only when the store is off. None for the startup org and the examples,
+    which every process holds."""
+    return {"digest": key, "text": text if data_folder() is None else None}
 
 
 def edits(raw: Any) -> tuple[Edit, ...]:

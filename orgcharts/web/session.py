@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from orgcharts.amounts import Asked, Basis, resolve
+from orgcharts.bytecache import ByteBoundedCache, cache_max_bytes
 from orgcharts.collapse import Subtrees, opening_levels, subtree_totals
 from orgcharts.figures import View
 from orgcharts.graph import depths, reporting_tree
@@ -26,6 +28,7 @@ from orgcharts.loader import LoadedOrg, load_text
 from orgcharts.metrics import DecisionSummary, Escalation, escalations, layers, median_span, spans, summarize
 from orgcharts.model import Organization
 from orgcharts.report import worst_first
+from orgcharts.store import TextStore
 from orgcharts.whatif import Edit, apply_edits, describe
 
 
@@ -41,38 +44,53 @@ class TextCache:
     """Org texts by digest, so that a session's callbacks send a 64-character digest
     instead of the whole org text (megabytes for a big org) with every click.
 
-    A cache, not a store: the session's browser keeps the text and sends it again when
-    this process lacks it (another worker, a restart, an eviction). The least recently
-    used texts go first once ``max_chars`` is exceeded. Safe to share between threads.
+    Backed by ``store`` (the SQLite file every worker shares): a text put by one worker is
+    found by another, and after a restart. In memory, the least recently used texts go
+    first once ``max_chars`` is exceeded. Safe to share between threads.
     """
 
-    def __init__(self, max_chars: int = 256 * 1024 * 1024) -> None:
+    def __init__(self, max_chars: int = 256 * 1024 * 1024, store: TextStore | None = None) -> None:
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._chars = 0
         self._max_chars = max_chars
         self._lock = threading.Lock()
+        self._store = store
 
-    def put(self, text: str) -> str:
-        """Keep ``text``; return its digest."""
+    def put(self, text: str, keep: bool = True) -> str:
+        """Keep ``text``; return its digest. ``keep=False``: in memory only (a text every
+        worker holds anyway, such as the examples)."""
         key = digest(text)
+        with self._lock:
+            known = key in self._texts
+        if not known and keep and self._store is not None:
+            self._store.put(key, text)
+        self._remember(key, text)
+        return key
+
+    def _remember(self, key: str, text: str) -> None:
         with self._lock:
             if key in self._texts:
                 self._texts.move_to_end(key)
-                return key
+                return
             self._texts[key] = text
             self._chars += len(text)
             while self._chars > self._max_chars and len(self._texts) > 1:
                 _, dropped = self._texts.popitem(last=False)
                 self._chars -= len(dropped)
-        return key
 
     def get(self, key: str) -> str | None:
-        """The text whose digest is ``key``, or None if this process does not hold it."""
+        """The text whose digest is ``key``, or None if neither this process nor the store
+        holds it."""
         with self._lock:
             text = self._texts.get(key)
             if text is not None:
                 self._texts.move_to_end(key)
+                return text
+        text = self._store.get(key) if self._store is not None else None
+        if text is not None and digest(text) == key:
+            self._remember(key, text)
             return text
+        return None
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,6 +100,7 @@ class Structure:
 
     org: Organization
     digest: str
+    text_bytes: int
     tree: nx.DiGraph
     depths: dict[str, int]
     opening_levels: int
@@ -89,19 +108,39 @@ class Structure:
     median_span: float | None
 
 
-class Computations:
-    """The org texts parsed, shaped, laid out and measured, remembered for one app (a few
-    dozen of each at most, the least recently used dropped first).
+Kept = TypeVar("Kept")
 
-    Each cache holds results of a pure function keyed by the whole text (or a shape of it),
+COST_PER_TEXT_BYTE = {"parse": 8, "structure": 10, "layout": 2, "analysis": 15}
+"""What an entry costs in memory per byte of its org's text: tracemalloc's figures on the
+largest shapes (a chain, a wide generated org), rounded up (docs/performance.md)."""
+
+
+class Computations:
+    """The org texts parsed, shaped, laid out and measured, remembered for one app in one
+    cache bounded in bytes (``bytecache``), the least recently used dropped first.
+
+    Each entry holds a result of a pure function keyed by the whole text (or a shape of it),
     never anything one session could see of another's; two apps in one process share none.
     """
 
-    def __init__(self) -> None:
-        self.parse = lru_cache(maxsize=32)(self._parse)
-        self.structure = lru_cache(maxsize=16)(self._structure)
-        self.layout = lru_cache(maxsize=32)(self._layout)
-        self._analysis = lru_cache(maxsize=32)(self._measure)
+    def __init__(self, max_bytes: int | None = None) -> None:
+        self.cache: ByteBoundedCache[Any] = ByteBoundedCache(
+            cache_max_bytes() if max_bytes is None else max_bytes, share=1 / 3
+        )
+
+    def _kept(self, kind: str, key: tuple[object, ...], text_bytes: int, build: Callable[[], Kept]) -> Kept:
+        return self.cache.get((kind, *key), build, COST_PER_TEXT_BYTE[kind] * text_bytes)
+
+    def parse(self, text: str, source: str) -> LoadedOrg:
+        """``load_text``, remembered by content."""
+        return self._kept("parse", (text, source), len(text), lambda: self._parse(text, source))
+
+    def structure(self, text: str, source: str) -> Structure:
+        """The org of ``text`` and its shape, remembered by content like ``parse``."""
+        return self._kept("structure", (text, source), len(text), lambda: self._structure(text, source))
+
+    def layout(self, shape: Structure, shown: tuple[str, ...] | None) -> TreeLayout:
+        return self._kept("layout", (shape, shown), shape.text_bytes, lambda: self._layout(shape, shown))
 
     @staticmethod
     def _parse(text: str, source: str) -> LoadedOrg:
@@ -109,12 +148,12 @@ class Computations:
         return load_text(text, source)
 
     def _structure(self, text: str, source: str) -> Structure:
-        """The org of ``text`` and its shape, remembered by content like ``parse``."""
         org = self.parse(text, source).org
         tree = reporting_tree(org)
         return Structure(
             org=org,
             digest=digest(text),
+            text_bytes=len(text),
             tree=tree,
             depths=depths(org, tree),
             opening_levels=opening_levels(org, tree),
@@ -137,9 +176,8 @@ class Computations:
     ) -> Analysis:
         """Remembered per org text, edits and control values, so that expanding, flipping or
         selecting redraws the chart without measuring the org again."""
-        # lru_cache keys on how arguments are passed: a default left out and the same value
-        # passed are two entries. Every call reaches the cache with all six, in order.
-        return self._analysis(shape, edits, decision, amount, segment, via_dotted)
+        key = (shape, edits, decision, amount, segment, via_dotted)
+        return self._kept("analysis", key, shape.text_bytes, lambda: self._measure(*key))
 
     @staticmethod
     def _measure(

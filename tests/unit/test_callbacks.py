@@ -176,7 +176,7 @@ def test_applying_the_editor_keeps_edits():
     edited = example_text("telecom").replace("Northwind Mobile", "Northwind 2027")
     source, kept, edits, _, _, _ = load("apply.n_clicks", applied=1, editor_text=edited)
     assert source == {"name": "telecom.yaml", "digest": digest(edited)} and edits is dash.no_update
-    assert kept["text"] == edited
+    assert kept == {"digest": digest(edited), "text": None}, "the server keeps the text (orgcharts.store)"
     built, _ = render("org-source.data", source)
     assert "Northwind 2027" in built.layout.title.text, "the applied text is what the next callbacks draw"
 
@@ -543,8 +543,10 @@ def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
         upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500", ["group"]
     )
     assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
-    org = SERVED.computations.parse(kept["text"], "oracle.yaml").org
-    assert kept["digest"] == imported["digest"] == digest(kept["text"])
+    assert kept == {"digest": imported["digest"], "text": None}, "the server keeps the text (orgcharts.store)"
+    text, _ = SERVED.text(imported)
+    org = SERVED.computations.parse(text, "oracle.yaml").org
+    assert imported["digest"] == digest(text)
     assert any(role.serves == ("retail",) for role in org.roles)
     assert any(a.decision == "refund" and a.limit == 500 for role in org.roles for a in role.decides)
     assert org.top.name == "Steven King"
