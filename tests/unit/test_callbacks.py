@@ -394,10 +394,13 @@ def test_the_editor_gets_its_text_only_once_its_tab_is_open():
     kept = {"digest": STARTUP["digest"], "text": None}
     assert fill("org-text.data", "paths", kept, None, None, STARTUP) is dash.no_update
     assert fill("tabs.value", "yaml", kept, None, None, STARTUP) == telecom, "from the server's copy"
-    draft = {"base": STARTUP["digest"], "text": "organization: typed\n"}
-    assert fill("tabs.value", "yaml", kept, None, draft, STARTUP) == draft["text"], "the draft for this org wins"
-    stale = {"base": "0" * 64, "text": "organization: other\n"}
+    typed = {"text": "organization: typed\n", "name": "telecom.yaml", "saved": 1}
+    other = {"text": "organization: other\n", "name": "other.yaml", "saved": 2}
+    draft = {"drafts": {STARTUP["digest"]: typed, "0" * 64: other}}
+    assert fill("tabs.value", "yaml", kept, None, draft, STARTUP) == typed["text"], "the draft for this org wins"
+    stale = {"drafts": {"0" * 64: other}}
     assert fill("tabs.value", "yaml", kept, None, stale, STARTUP) == telecom, "a draft of another org does not"
+    assert fill("tabs.value", "yaml", kept, None, {"drafts": "garbage"}, STARTUP) == telecom
     assert fill("rejected-text.data", "paths", kept, "bad: [", draft, STARTUP) == "bad: [", "a refused upload"
     uploaded = {"digest": digest("organization: up\n"), "text": "organization: up\n"}
     up = {"name": "up.yaml", "digest": uploaded["digest"]}
