@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from orgcharts.amounts import Asked, Basis, resolve
+from orgcharts.budget import admit, analyse_max_bytes
 from orgcharts.bytecache import ByteBoundedCache, cache_max_bytes
 from orgcharts.collapse import Subtrees, opening_levels, subtree_totals
 from orgcharts.figures import View
@@ -123,7 +124,8 @@ class Computations:
     never anything one session could see of another's; two apps in one process share none.
     """
 
-    def __init__(self, max_bytes: int | None = None) -> None:
+    def __init__(self, max_bytes: int | None = None, max_analysed_bytes: int | None = None) -> None:
+        self.max_analysed_bytes = analyse_max_bytes() if max_analysed_bytes is None else max_analysed_bytes
         self.cache: ByteBoundedCache[Any] = ByteBoundedCache(
             cache_max_bytes() if max_bytes is None else max_bytes, share=1 / 3
         )
@@ -132,7 +134,9 @@ class Computations:
         return self.cache.get((kind, *key), build, COST_PER_TEXT_BYTE[kind] * text_bytes)
 
     def parse(self, text: str, source: str) -> LoadedOrg:
-        """``load_text``, remembered by content."""
+        """``load_text``, remembered by content; an org over the server's budget is refused
+        before any work (``budget.admit``)."""
+        admit(len(text.encode("utf-8", errors="surrogatepass")), source, self.max_analysed_bytes)
         return self._kept("parse", (text, source), len(text), lambda: self._parse(text, source))
 
     def structure(self, text: str, source: str) -> Structure:

@@ -12,6 +12,7 @@ import dash
 from dash import Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
+from orgcharts.budget import admit
 from orgcharts.errors import MissingOrgTextError, OrgFileError
 from orgcharts.loader import example_names, example_text, load_bytes
 from orgcharts.loader.roundtrip import with_authority
@@ -136,7 +137,9 @@ def load_org(
             name = os.path.basename(upload_name or "upload.yaml")
             if is_csv(name):
                 raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
-            loaded = load_bytes(decode_upload(uploaded, name, cap), name, max_bytes=cap)
+            data = decode_upload(uploaded, name, cap)
+            admit(len(data), name, served.computations.max_analysed_bytes)
+            loaded = load_bytes(data, name, max_bytes=cap)
             key = texts.put(loaded.text)
             return source_of(key, name), text_store(key, loaded.text), [], ok(name, loaded.warnings), loaded.text, []
         text = editor_text or ""
