@@ -103,7 +103,16 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
     name = os.path.basename(filename or "export.csv")
     if ctx.triggered_id == ids.CSV_CANCEL:
         unchanged = dict.fromkeys(FIELDS, dash.no_update)
-        return True, dash.no_update, unchanged, unchanged, dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        return (
+            True,
+            dash.no_update,
+            unchanged,
+            unchanged,
+            dash.no_update,
+            dash.no_update,
+            dash.no_update,
+            dash.no_update,
+        )
     if not is_csv(name):
         raise PreventUpdate
     return (*_matched(served, contents, name), "", "", True)
