@@ -6,9 +6,8 @@ the size bounds both time and memory. The command line has no such limit.
 
 from __future__ import annotations
 
-import os
-
 from orgcharts.errors import Diagnostic, OrgFileError
+from orgcharts.settings import bytes_setting
 
 ANALYSE_MAX_BYTES_ENV = "ORGCHARTS_ANALYSE_MAX_BYTES"
 ANALYSE_MAX_BYTES_DEFAULT = 16 * 1024**2
@@ -16,10 +15,7 @@ ANALYSE_MAX_BYTES_DEFAULT = 16 * 1024**2
 
 def analyse_max_bytes() -> int:
     """The largest org text the server analyses (``ANALYSE_MAX_BYTES_ENV``)."""
-    try:
-        return max(1, int(os.environ.get(ANALYSE_MAX_BYTES_ENV, ANALYSE_MAX_BYTES_DEFAULT)))
-    except ValueError:
-        return ANALYSE_MAX_BYTES_DEFAULT
+    return bytes_setting(ANALYSE_MAX_BYTES_ENV, ANALYSE_MAX_BYTES_DEFAULT)
 
 
 class TooLargeToAnalyseError(OrgFileError):

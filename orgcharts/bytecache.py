@@ -9,11 +9,12 @@ but not kept, so it cannot push everyone else's orgs out.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
+
+from orgcharts.settings import bytes_setting
 
 Value = TypeVar("Value")
 
@@ -23,10 +24,7 @@ CACHE_MAX_BYTES_DEFAULT = 512 * 1024**2
 
 def cache_max_bytes() -> int:
     """A worker's bound for its computation caches (``CACHE_MAX_BYTES_ENV``)."""
-    try:
-        return max(1, int(os.environ.get(CACHE_MAX_BYTES_ENV, CACHE_MAX_BYTES_DEFAULT)))
-    except ValueError:
-        return CACHE_MAX_BYTES_DEFAULT
+    return bytes_setting(CACHE_MAX_BYTES_ENV, CACHE_MAX_BYTES_DEFAULT)
 
 
 class ByteBoundedCache(Generic[Value]):

@@ -18,6 +18,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from orgcharts.settings import bytes_setting, user_folder
+
 log = logging.getLogger(__name__)
 
 DATA_ENV = "ORGCHARTS_DATA_DIR"
@@ -39,21 +41,12 @@ CREATE INDEX IF NOT EXISTS texts_used ON texts (used);
 
 def data_folder() -> Path | None:
     """The store's folder, or None when the store is turned off."""
-    chosen = os.environ.get(DATA_ENV)
-    if chosen == "off":
-        return None
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "orgcharts"
+    return user_folder(DATA_ENV, "XDG_DATA_HOME", os.path.join(".local", "share"))
 
 
 def max_bytes() -> int:
     """The store's bound in bytes (``STORE_MAX_BYTES_ENV``)."""
-    try:
-        return max(1, int(os.environ.get(STORE_MAX_BYTES_ENV, STORE_MAX_BYTES_DEFAULT)))
-    except ValueError:
-        return STORE_MAX_BYTES_DEFAULT
+    return bytes_setting(STORE_MAX_BYTES_ENV, STORE_MAX_BYTES_DEFAULT)
 
 
 class TextStore:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from orgcharts.errors import Diagnostic
+from orgcharts.settings import bytes_setting, user_folder
 
 CACHE_ENV = "ORGCHARTS_CACHE_DIR"
 """Where the cache lives; ``off`` turns it off. Default: ``$XDG_CACHE_HOME/orgcharts``."""
@@ -35,13 +36,7 @@ FOLDER_MAX_BYTES_DEFAULT = 1024**3
 
 def cache_folder() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen == "off":
-        return None
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "orgcharts"
+    return user_folder(CACHE_ENV, "XDG_CACHE_HOME", ".cache")
 
 
 @cache
@@ -96,13 +91,6 @@ def store(key: str, document: Any, warnings: list[Diagnostic]) -> None:
         return
 
 
-def folder_max_bytes() -> int:
-    try:
-        return max(1, int(os.environ.get(FOLDER_MAX_BYTES_ENV, FOLDER_MAX_BYTES_DEFAULT)))
-    except ValueError:
-        return FOLDER_MAX_BYTES_DEFAULT
-
-
 def _prune(folder: Path) -> None:
     """Remove the least recently used entries until the folder fits its bound."""
     entries = []
@@ -113,7 +101,7 @@ def _prune(folder: Path) -> None:
             continue
         entries.append((status.st_mtime, status.st_size, path))
     total = sum(size for _, size, _ in entries)
-    limit = folder_max_bytes()
+    limit = bytes_setting(FOLDER_MAX_BYTES_ENV, FOLDER_MAX_BYTES_DEFAULT)
     for _, size, path in sorted(entries):
         if total <= limit:
             break

@@ -22,8 +22,7 @@ from orgcharts.loader import example_names, example_text, max_bytes_default
 from orgcharts.store import TextStore
 from orgcharts.web import page
 from orgcharts.web.security import protect
-from orgcharts.web.served import Served, Startup, ask_for_missing_text, source_of
-from orgcharts.web.session import TextCache
+from orgcharts.web.served import Served, Startup, TextCache, ask_for_missing_text, source_of
 
 log = logging.getLogger(__name__)
 

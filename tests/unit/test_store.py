@@ -9,7 +9,8 @@ from orgcharts.loader import example_text
 from orgcharts.store import FILE_NAME, TextStore
 from orgcharts.web import source
 from orgcharts.web.app import serve
-from orgcharts.web.session import TextCache, digest
+from orgcharts.web.served import TextCache
+from orgcharts.web.session import digest
 from tests.unit.test_callbacks import run
 
 
@@ -69,7 +70,7 @@ def test_workers_in_other_processes_share_the_store(tmp_path):
         f"""
         from pathlib import Path
         from orgcharts.store import TextStore
-        from orgcharts.web.session import TextCache
+        from orgcharts.web.served import TextCache
         TextCache(store=TextStore(Path({str(tmp_path)!r}))).put({text!r})
         """
     )
