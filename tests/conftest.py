@@ -1,10 +1,15 @@
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from orgcharts import OrgFileError, load_text
+from orgcharts.store import DATA_ENV
+
+# Every test's servers keep uploaded org texts in a folder of their own, never the user's.
+os.environ.setdefault(DATA_ENV, tempfile.mkdtemp(prefix="orgcharts-test-data-"))
 
 # The sample org: four roles, two segments, two decisions. Line numbers matter to
 # the error tests: keep this text as it is.

@@ -25,20 +25,18 @@ from pathlib import Path
 from typing import Any
 
 from orgcharts.errors import Diagnostic
+from orgcharts.settings import bytes_setting, user_folder
 
 CACHE_ENV = "ORGCHARTS_CACHE_DIR"
 """Where the cache lives; ``off`` turns it off. Default: ``$XDG_CACHE_HOME/orgcharts``."""
+FOLDER_MAX_BYTES_ENV = "ORGCHARTS_CACHE_DIR_MAX_BYTES"
+FOLDER_MAX_BYTES_DEFAULT = 1024**3
+"""The folder's bound: past it, the entries read or written longest ago are removed."""
 
 
 def cache_folder() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen == "off":
-        return None
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "orgcharts"
+    return user_folder(CACHE_ENV, "XDG_CACHE_HOME", ".cache")
 
 
 @cache
@@ -60,10 +58,12 @@ def fetch(key: str) -> tuple[Any, list[Diagnostic]] | None:
     if folder is None:
         return None
     try:
-        checksum, _, payload = (folder / f"{key}.json").read_bytes().partition(b"\n")
+        entry_path = folder / f"{key}.json"
+        checksum, _, payload = entry_path.read_bytes().partition(b"\n")
         if checksum.decode("ascii") != hashlib.sha256(payload).hexdigest():
             return None
         entry = json.loads(payload)
+        os.utime(entry_path)
         warnings = [Diagnostic(**fields) for fields in entry["warnings"]]
         return entry["document"], warnings
     except (OSError, ValueError, KeyError, TypeError):
@@ -86,5 +86,24 @@ def store(key: str, document: Any, warnings: list[Diagnostic]) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+        _prune(folder)
     except (OSError, TypeError, ValueError):
         return
+
+
+def _prune(folder: Path) -> None:
+    """Remove the least recently used entries until the folder fits its bound."""
+    entries = []
+    for path in folder.glob("*.json"):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        entries.append((status.st_mtime, status.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    limit = bytes_setting(FOLDER_MAX_BYTES_ENV, FOLDER_MAX_BYTES_DEFAULT)
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        path.unlink(missing_ok=True)
+        total -= size

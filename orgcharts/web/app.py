@@ -19,10 +19,10 @@ from plotly.offline import get_plotlyjs_version
 
 from orgcharts.export import PLOTLY_BUNDLE, assets_folder, plotly_bundle
 from orgcharts.loader import example_names, example_text, max_bytes_default
+from orgcharts.store import TextStore
 from orgcharts.web import page
 from orgcharts.web.security import protect
-from orgcharts.web.served import Served, Startup, ask_for_missing_text, source_of
-from orgcharts.web.session import TextCache
+from orgcharts.web.served import Served, Startup, TextCache, ask_for_missing_text, source_of
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +50,10 @@ def serve(text: str | None = None, source: str | None = None, *, max_bytes: int 
     if text is None:
         text, source = example_text(DEFAULT_EXAMPLE), f"{DEFAULT_EXAMPLE}.yaml"
     source = source or "org.yaml"
-    texts = TextCache()
+    texts = TextCache(store=TextStore())
     for name in example_names():
-        texts.put(example_text(name))
-    served = Served(Startup(source=source_of(texts.put(text), source), text=text), texts, cap)
+        texts.put(example_text(name), keep=False)
+    served = Served(Startup(source=source_of(texts.put(text, keep=False), source), text=text), texts, cap)
     served.computations.prepare(text, source)
     return served
 

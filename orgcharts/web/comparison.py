@@ -11,6 +11,7 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from orgcharts import catalog
+from orgcharts.budget import admit
 from orgcharts.compare import Comparison
 from orgcharts.errors import OrgFileError
 from orgcharts.loader import load_bytes
@@ -90,7 +91,9 @@ def upload_proposal(served: Served, contents: Any, filename: Any) -> tuple[Any, 
     """A proposal to compare with: kept in this browser session only, like the org."""
     name = os.path.basename(filename or "proposal.yaml")
     try:
-        loaded = load_bytes(decode_upload(contents, name, served.cap), name, max_bytes=served.cap)
+        data = decode_upload(contents, name, served.cap)
+        admit(len(data), name, served.computations.max_analysed_bytes)
+        loaded = load_bytes(data, name, max_bytes=served.cap)
     except OrgFileError as error:
         return dash.no_update, dash.no_update, errors(error.diagnostics, f"{name} was not loaded as the proposal")
     return {"name": name, "text": loaded.text}, "proposal", ok(name, loaded.warnings)

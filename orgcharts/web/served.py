@@ -4,7 +4,9 @@ selection live in its browser (``dcc.Store``), which sends them with every callb
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,8 +14,9 @@ import dash
 
 from orgcharts.errors import MissingOrgTextError
 from orgcharts.model import Organization
+from orgcharts.store import TextStore, data_folder
 from orgcharts.web import ids
-from orgcharts.web.session import Analysis, Computations, Controls, Structure, TextCache, parse_edits
+from orgcharts.web.session import Analysis, Computations, Controls, Structure, digest, parse_edits
 from orgcharts.whatif import Edit
 
 STARTUP = "__startup__"
@@ -27,14 +30,70 @@ def source_of(key: str, name: str) -> dict[str, str]:
 
 def text_store(key: str, text: str | None) -> dict[str, str | None]:
     """The browser's copy of its org text, sent back only when a server process lacks it.
-    None for the startup org and the examples, which every process holds: a page never
-    carries a big org's text unless the user brought it or opens the editor."""
-    return {"digest": key, "text": text}
+
+    Only the digest while the server keeps texts in its store (``orgcharts.store``): every
+    worker reads the text from there, and a big org never meets the browser's storage quota.
+    The text itself only when the store is off. None for the startup org and the examples,
+    which every process holds."""
+    return {"digest": key, "text": text if data_folder() is None else None}
 
 
 def edits(raw: Any) -> tuple[Edit, ...]:
     """The what-if edits from the browser's store (malformed ones dropped)."""
     return tuple(parse_edits(raw))
+
+
+class TextCache:
+    """Org texts by digest, so that a session's callbacks send a 64-character digest
+    instead of the whole org text (megabytes for a big org) with every click.
+
+    Backed by ``store`` (the SQLite file every worker shares): a text put by one worker is
+    found by another, and after a restart. In memory, the least recently used texts go
+    first once ``max_chars`` is exceeded. Safe to share between threads.
+    """
+
+    def __init__(self, max_chars: int = 256 * 1024 * 1024, store: TextStore | None = None) -> None:
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._chars = 0
+        self._max_chars = max_chars
+        self._lock = threading.Lock()
+        self._store = store
+
+    def put(self, text: str, keep: bool = True) -> str:
+        """Keep ``text``; return its digest. ``keep=False``: in memory only (a text every
+        worker holds anyway, such as the examples)."""
+        key = digest(text)
+        with self._lock:
+            known = key in self._texts
+        if not known and keep and self._store is not None:
+            self._store.put(key, text)
+        self._remember(key, text)
+        return key
+
+    def _remember(self, key: str, text: str) -> None:
+        with self._lock:
+            if key in self._texts:
+                self._texts.move_to_end(key)
+                return
+            self._texts[key] = text
+            self._chars += len(text)
+            while self._chars > self._max_chars and len(self._texts) > 1:
+                _, dropped = self._texts.popitem(last=False)
+                self._chars -= len(dropped)
+
+    def get(self, key: str) -> str | None:
+        """The text whose digest is ``key``, or None if neither this process nor the store
+        holds it."""
+        with self._lock:
+            text = self._texts.get(key)
+            if text is not None:
+                self._texts.move_to_end(key)
+                return text
+        text = self._store.get(key) if self._store is not None else None
+        if text is not None and digest(text) == key:
+            self._remember(key, text)
+            return text
+        return None
 
 
 @dataclass(frozen=True)

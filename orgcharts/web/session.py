@@ -9,15 +9,16 @@ text, and an expand, a flip or a selection redraws without measuring the org aga
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from orgcharts.amounts import Asked, Basis, resolve
+from orgcharts.budget import admit, analyse_max_bytes
+from orgcharts.bytecache import ByteBoundedCache, cache_max_bytes
 from orgcharts.collapse import Subtrees, opening_levels, subtree_totals
 from orgcharts.figures import View
 from orgcharts.graph import depths, reporting_tree
@@ -38,44 +39,6 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
-class TextCache:
-    """Org texts by digest, so that a session's callbacks send a 64-character digest
-    instead of the whole org text (megabytes for a big org) with every click.
-
-    A cache, not a store: the session's browser keeps the text and sends it again when
-    this process lacks it (another worker, a restart, an eviction). The least recently
-    used texts go first once ``max_chars`` is exceeded. Safe to share between threads.
-    """
-
-    def __init__(self, max_chars: int = 256 * 1024 * 1024) -> None:
-        self._texts: OrderedDict[str, str] = OrderedDict()
-        self._chars = 0
-        self._max_chars = max_chars
-        self._lock = threading.Lock()
-
-    def put(self, text: str) -> str:
-        """Keep ``text``; return its digest."""
-        key = digest(text)
-        with self._lock:
-            if key in self._texts:
-                self._texts.move_to_end(key)
-                return key
-            self._texts[key] = text
-            self._chars += len(text)
-            while self._chars > self._max_chars and len(self._texts) > 1:
-                _, dropped = self._texts.popitem(last=False)
-                self._chars -= len(dropped)
-        return key
-
-    def get(self, key: str) -> str | None:
-        """The text whose digest is ``key``, or None if this process does not hold it."""
-        with self._lock:
-            text = self._texts.get(key)
-            if text is not None:
-                self._texts.move_to_end(key)
-            return text
-
-
 @dataclass(frozen=True, eq=False)
 class Structure:
     """The shape of an org, which what-if edits never change (they move authority, not
@@ -83,6 +46,7 @@ class Structure:
 
     org: Organization
     digest: str
+    text_bytes: int
     tree: nx.DiGraph
     depths: dict[str, int]
     opening_levels: int
@@ -90,20 +54,49 @@ class Structure:
     median_span: float | None
 
 
-class Computations:
-    """The org texts parsed, shaped, laid out and measured, remembered for one app (a few
-    dozen of each at most, the least recently used dropped first).
+Kept = TypeVar("Kept")
 
-    Each cache holds results of a pure function keyed by the whole text (or a shape of it),
+COST_PER_TEXT_BYTE = {"parse": 8, "structure": 10, "layout": 2, "analysis": 15, "diagnosis": 15}
+"""What an entry costs in memory per byte of its org's text: tracemalloc's figures on the
+largest shapes (a chain, a wide generated org), rounded up (docs/performance.md)."""
+
+
+class Computations:
+    """The org texts parsed, shaped, laid out and measured, remembered for one app in one
+    cache bounded in bytes (``bytecache``), the least recently used dropped first.
+
+    Each entry holds a result of a pure function keyed by the whole text (or a shape of it),
     never anything one session could see of another's; two apps in one process share none.
     """
 
-    def __init__(self) -> None:
-        self.parse = lru_cache(maxsize=32)(self._parse)
-        self.structure = lru_cache(maxsize=16)(self._structure)
-        self.layout = lru_cache(maxsize=32)(self._layout)
-        self._analysis = lru_cache(maxsize=32)(self._measure)
-        self.diagnosis = lru_cache(maxsize=16)(self._diagnose)
+    def __init__(self, max_bytes: int | None = None, max_analysed_bytes: int | None = None) -> None:
+        self.max_analysed_bytes = analyse_max_bytes() if max_analysed_bytes is None else max_analysed_bytes
+        self.cache: ByteBoundedCache[Any] = ByteBoundedCache(
+            cache_max_bytes() if max_bytes is None else max_bytes, share=1 / 3
+        )
+
+    def _kept(self, kind: str, key: tuple[object, ...], text_bytes: int, build: Callable[[], Kept]) -> Kept:
+        return self.cache.get((kind, *key), build, COST_PER_TEXT_BYTE[kind] * text_bytes)
+
+    def parse(self, text: str, source: str) -> LoadedOrg:
+        """``load_text``, remembered by content; an org over the server's budget is refused
+        before any work (``budget.admit``)."""
+        admit(len(text.encode("utf-8", errors="surrogatepass")), source, self.max_analysed_bytes)
+        return self._kept("parse", (text, source), len(text), lambda: self._parse(text, source))
+
+    def structure(self, text: str, source: str) -> Structure:
+        """The org of ``text`` and its shape, remembered by content like ``parse``."""
+        return self._kept("structure", (text, source), len(text), lambda: self._structure(text, source))
+
+    def layout(self, shape: Structure, shown: tuple[str, ...] | None) -> TreeLayout:
+        return self._kept("layout", (shape, shown), shape.text_bytes, lambda: self._layout(shape, shown))
+
+    def diagnosis(
+        self, shape: Structure, edits: tuple[Edit, ...], decision: str | None, amount: float | None
+    ) -> Diagnosis:
+        """``_diagnose``, remembered like ``analysis``."""
+        key = (shape, edits, decision, amount)
+        return self._kept("diagnosis", key, shape.text_bytes, lambda: self._diagnose(*key))
 
     @staticmethod
     def _parse(text: str, source: str) -> LoadedOrg:
@@ -111,12 +104,12 @@ class Computations:
         return load_text(text, source)
 
     def _structure(self, text: str, source: str) -> Structure:
-        """The org of ``text`` and its shape, remembered by content like ``parse``."""
         org = self.parse(text, source).org
         tree = reporting_tree(org)
         return Structure(
             org=org,
             digest=digest(text),
+            text_bytes=len(text),
             tree=tree,
             depths=depths(org, tree),
             opening_levels=opening_levels(org, tree),
@@ -139,9 +132,8 @@ class Computations:
     ) -> Analysis:
         """Remembered per org text, edits and control values, so that expanding, flipping or
         selecting redraws the chart without measuring the org again."""
-        # lru_cache keys on how arguments are passed: a default left out and the same value
-        # passed are two entries. Every call reaches the cache with all six, in order.
-        return self._analysis(shape, edits, decision, amount, segment, via_dotted)
+        key = (shape, edits, decision, amount, segment, via_dotted)
+        return self._kept("analysis", key, shape.text_bytes, lambda: self._measure(*key))
 
     @staticmethod
     def _measure(

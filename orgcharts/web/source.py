@@ -1,5 +1,5 @@
-"""The session's org: picking an example, uploading a YAML file, the editor (its draft kept
-in the browser, its errors marked at their lines), the round trip that gives a server
+"""The session's org: picking an example, uploading a YAML file, the editor (a draft per
+org kept in the browser, its errors marked at their lines), the round trip that gives a server
 process the text it lacks, and downloading the org as edited."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import dash
 from dash import Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
+from orgcharts.budget import admit
 from orgcharts.errors import MissingOrgTextError, OrgFileError
 from orgcharts.loader import example_names, example_text, load_bytes
 from orgcharts.loader.roundtrip import with_authority
@@ -97,6 +98,7 @@ def editor_tab() -> dcc.Tab:
                             html.Button("Download YAML", id=ids.DOWNLOAD_YAML, className="button"),
                         ),
                         html.Div(id=ids.LOAD_MESSAGES, className="messages", role="status"),
+                        html.P(id=ids.DRAFT_NOTE, className="messages", role="status"),
                     ],
                 ),
             ],
@@ -140,7 +142,9 @@ def load_org(
             name = os.path.basename(upload_name or "upload.yaml")
             if is_export(name):
                 raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
-            loaded = load_bytes(decode_upload(uploaded, name, cap), name, max_bytes=cap)
+            data = decode_upload(uploaded, name, cap)
+            admit(len(data), name, served.computations.max_analysed_bytes)
+            loaded = load_bytes(data, name, max_bytes=cap)
             key = texts.put(loaded.text)
             return source_of(key, name), text_store(key, loaded.text), [], ok(name, loaded.warnings), loaded.text, []
         text = editor_text or ""
@@ -250,8 +254,10 @@ def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, draft: Any, 
     if tab != ids.EDITOR_TAB:
         return dash.no_update
     key = source.get("digest") if isinstance(source, dict) else served.startup.source["digest"]
-    if isinstance(draft, dict) and draft.get("base") == key and isinstance(draft.get("text"), str):
-        return draft["text"]
+    drafts = draft.get("drafts") if isinstance(draft, dict) else None
+    mine = drafts.get(key) if isinstance(drafts, dict) and isinstance(key, str) else None
+    if isinstance(mine, dict) and isinstance(mine.get("text"), str):
+        return mine["text"]
     if isinstance(kept, dict) and kept.get("digest") == key and isinstance(kept.get("text"), str):
         return kept["text"]
     text = served.texts.get(key) if isinstance(key, str) else None
@@ -262,8 +268,8 @@ def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, draft: Any, 
 
 callbacks.client(
     "keepDraft",
-    [Output(ids.EDITOR_DRAFT, "data")],
-    [Input(ids.EDITOR, "value"), State(ids.ORG_SOURCE, "data")],
+    [Output(ids.EDITOR_DRAFT, "data"), Output(ids.DRAFT_NOTE, "children")],
+    [Input(ids.EDITOR, "value"), State(ids.ORG_SOURCE, "data"), State(ids.EDITOR_DRAFT, "data")],
     initial=False,
 )
 

@@ -176,7 +176,7 @@ def test_applying_the_editor_keeps_edits():
     edited = example_text("telecom").replace("Northwind Mobile", "Northwind 2027")
     source, kept, edits, _, _, _ = load("apply.n_clicks", applied=1, editor_text=edited)
     assert source == {"name": "telecom.yaml", "digest": digest(edited)} and edits is dash.no_update
-    assert kept["text"] == edited
+    assert kept == {"digest": digest(edited), "text": None}, "the server keeps the text (orgcharts.store)"
     built, _ = render("org-source.data", source)
     assert "Northwind 2027" in built.layout.title.text, "the applied text is what the next callbacks draw"
 
@@ -394,10 +394,13 @@ def test_the_editor_gets_its_text_only_once_its_tab_is_open():
     kept = {"digest": STARTUP["digest"], "text": None}
     assert fill("org-text.data", "paths", kept, None, None, STARTUP) is dash.no_update
     assert fill("tabs.value", "yaml", kept, None, None, STARTUP) == telecom, "from the server's copy"
-    draft = {"base": STARTUP["digest"], "text": "organization: typed\n"}
-    assert fill("tabs.value", "yaml", kept, None, draft, STARTUP) == draft["text"], "the draft for this org wins"
-    stale = {"base": "0" * 64, "text": "organization: other\n"}
+    typed = {"text": "organization: typed\n", "name": "telecom.yaml", "saved": 1}
+    other = {"text": "organization: other\n", "name": "other.yaml", "saved": 2}
+    draft = {"drafts": {STARTUP["digest"]: typed, "0" * 64: other}}
+    assert fill("tabs.value", "yaml", kept, None, draft, STARTUP) == typed["text"], "the draft for this org wins"
+    stale = {"drafts": {"0" * 64: other}}
     assert fill("tabs.value", "yaml", kept, None, stale, STARTUP) == telecom, "a draft of another org does not"
+    assert fill("tabs.value", "yaml", kept, None, {"drafts": "garbage"}, STARTUP) == telecom
     assert fill("rejected-text.data", "paths", kept, "bad: [", draft, STARTUP) == "bad: [", "a refused upload"
     uploaded = {"digest": digest("organization: up\n"), "text": "organization: up\n"}
     up = {"name": "up.yaml", "digest": uploaded["digest"]}
@@ -543,8 +546,10 @@ def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
         upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500 USD", ["group"]
     )
     assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
-    org = SERVED.computations.parse(kept["text"], "oracle.yaml").org
-    assert kept["digest"] == imported["digest"] == digest(kept["text"])
+    assert kept == {"digest": imported["digest"], "text": None}, "the server keeps the text (orgcharts.store)"
+    text, _ = SERVED.text(imported)
+    org = SERVED.computations.parse(text, "oracle.yaml").org
+    assert imported["digest"] == digest(text)
     assert any(role.serves == ("retail",) for role in org.roles)
     assert any(a.decision == "refund" and a.limit == 500 for role in org.roles for a in role.decides)
     assert org.top.name == "Steven King"

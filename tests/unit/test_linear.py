@@ -127,3 +127,25 @@ def test_hops_on_a_chain_writes_its_paths_without_holding_them():
         peak, size = peak_bytes(written)
         assert size > 10_000_000, (chunks.__name__, size)  # the paths themselves: 2 million roles
         assert peak < size / 5, (chunks.__name__, peak, size)  # never the whole output at once
+
+
+def test_stats_of_a_chain_cost_linear_time():
+    """``orgcharts stats`` on chains of 4,000 and 8,000 roles, measured in the same run, in
+    turns and with the collector paused (the heap other tests left must not count): twice
+    the roles take about twice the time, not four times."""
+    import time
+
+    from orgcharts.gcpause import collector_paused
+    from orgcharts.report import stats_document, stats_table
+
+    def seconds(org):
+        began = time.perf_counter()
+        stats_table(org)
+        stats_document(org)
+        return time.perf_counter() - began
+
+    small, large = chain_org(4_000), chain_org(8_000)
+    with collector_paused():
+        best = [min(pair) for pair in zip(*[(seconds(small), seconds(large)) for _ in range(5)], strict=True)]
+    ratio = best[1] / best[0]
+    assert ratio < 3.0, f"twice the roles took {ratio:.1f} times as long"

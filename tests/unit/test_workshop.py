@@ -286,8 +286,10 @@ def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
         "*Manager=refund:200 USD: 1 role, 1 person",
         "Clerk*=refund: 1 role, 1 person",
     ]
-    org = SERVED.computations.parse(text["text"], "hr.yaml").org
-    assert source_["digest"] == digest(text["text"]) and edits == []
+    assert text == {"digest": source_["digest"], "text": None}, "the server keeps the text (orgcharts.store)"
+    yaml_text, _ = SERVED.text(source_)
+    org = SERVED.computations.parse(yaml_text, "hr.yaml").org
+    assert source_["digest"] == digest(yaml_text) and edits == []
     assert [role.id for role in org.roles if role.serves == ("retail",)] == ["3", "4"]
     assert org.role("2").authority_for("refund").limit == 200
     assert "not a rule" in text_of(plain(messages)), "a line that is not a rule yet is said, and left out"
