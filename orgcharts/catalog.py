@@ -11,7 +11,8 @@ The API:
 - ``Metric``: ``key`` (the id in JSON and code), ``label`` (as people read it: "no one can
   decide"), ``lower_is_better`` (True, False, or None where neither is better),
   ``scope`` (``"org"``: the org as a whole, ``"decision"``: one decision at one amount,
-  ``"diagnosis"``: the diagnostics of docs/diagnostics.md, ``REQUEST_METRICS`` among them),
+  ``"diagnosis"``: the diagnostics of docs/diagnostics.md, ``REQUEST_METRICS`` among them,
+  shown by ``orgcharts diagnose`` and the dashboard's Diagnosis tab, not yet compared by ``diff``),
   ``phrase`` (how a sentence says it: "weighted mean {} hops", "median {}" after "Spans:") and
   ``show(value) -> str``, the only way a value reaches a person.
 - ``METRICS``: every metric, in the order the compare table lists them;

@@ -13,24 +13,13 @@ from plotly.subplots import make_subplots
 
 from orgcharts import catalog
 from orgcharts.amounts import number
+from orgcharts.diagnosisreport import FIGURE_WORDS, GROUP_WORDS
 from orgcharts.metrics.conditions import FIGURES, SIGHT_GROUPS
 from orgcharts.metrics.diagnostics import DecisionDiagnosis, Diagnosis
 from orgcharts.model import PURPOSES
 from orgcharts.style import CUSTOMER_COLOUR, HOP_COLOURS, NEUTRAL_COLOUR, TEXT_COLOUR
 
 FONT = {"size": 16, "color": TEXT_COLOUR}
-GROUP_LABELS = {
-    "0": "facing customers",
-    "1": "1 step away",
-    "2": "2 steps",
-    "3+": "3+ steps",
-    "none": "no line of sight",
-}
-FIGURE_TITLES = {
-    "pay": "Pay (median, yearly)",
-    "tenure_years": "Tenure (median, years)",
-    "training_hours": "Training (median, hours a year)",
-}
 PURPOSE_COLOURS = {"acquisition": HOP_COLOURS[3], "retention": HOP_COLOURS[0], "service": HOP_COLOURS[1]}
 MINUS = "\N{MINUS SIGN}"
 """How a fall is written: the typographic minus, as wide as the plus."""
@@ -89,6 +78,11 @@ def _categories(figure: go.Figure, labels: Sequence[str], **where: int) -> None:
     )
 
 
+def _title(figure: str) -> str:
+    """A figure's plot title: "Pay (yearly), median"."""
+    return FIGURE_WORDS[figure][0].upper() + FIGURE_WORDS[figure][1:] + ", median"
+
+
 def _short(value: float) -> str:
     """A bar's label in few characters: "38k", "1.4", "16"."""
     return f"{value / 1000:,.0f}k" if value >= 10_000 else number(round(value, 1))
@@ -97,20 +91,20 @@ def _short(value: float) -> str:
 def conditions_figure(diagnosis: Diagnosis) -> go.Figure:
     """Pay, tenure and training by distance from the customer: one bar per line-of-sight group,
     the front line in the customer's colour; a group without the figure is left out."""
-    figure = make_subplots(rows=1, cols=len(FIGURES), subplot_titles=[FIGURE_TITLES[f] for f in FIGURES])
+    figure = make_subplots(rows=1, cols=len(FIGURES), subplot_titles=[_title(f) for f in FIGURES])
     for column, figure_key in enumerate(FIGURES, start=1):
         condition = diagnosis.front_line[figure_key]
         shown = [group for group in SIGHT_GROUPS if condition.by_group[group] is not None]
         values = [condition.by_group[group] or 0.0 for group in shown]
         for trace in bars(
             range(len(shown)), values, [CUSTOMER_COLOUR if group == "0" else NEUTRAL_COLOUR for group in shown],
-            FIGURE_TITLES[figure_key], text=[_short(value) for value in values], width=22, legend=False,
+            _title(figure_key), text=[_short(value) for value in values], width=22, legend=False,
         ):  # fmt: skip
             figure.add_trace(trace, row=1, col=column)
-        _categories(figure, [GROUP_LABELS[group] for group in shown], row=1, col=column)
+        _categories(figure, [GROUP_WORDS[group] for group in shown], row=1, col=column)
         figure.update_yaxes(rangemode="tozero", range=[0, max(values, default=1) * 1.25], row=1, col=column)
     ratios = ", ".join(
-        f"{FIGURE_TITLES[f].split(' (')[0].lower()} {catalog.show('front_line_ratio', diagnosis.front_line[f].front_line_ratio)}"
+        f"{FIGURE_WORDS[f].split(' (')[0]} {catalog.show('front_line_ratio', diagnosis.front_line[f].front_line_ratio)}"
         for f in FIGURES
     )
     figure.update_annotations(font_size=16)

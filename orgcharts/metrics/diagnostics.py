@@ -26,7 +26,7 @@ from orgcharts.metrics.conditions import (
     segment_attention,
     span_bands,
 )
-from orgcharts.metrics.escalation import escalations
+from orgcharts.metrics.escalation import nearest_authorities
 from orgcharts.model import Organization, Share
 
 
@@ -114,30 +114,37 @@ def diagnose_decision(
     For a customer-facing role R with headcount h serving k segments, and each amount a
     of the mix with share s: R sends ``h x per_person_per_week x s`` requests a week for a
     (without a rate, weight ``h x s``), which climb to the nearest authority A(R, a)
-    (``escalation.escalations``) or reach no one. A's load counts them (its own at 0 hops
+    (``escalation.nearest_authorities``, as ``escalations`` finds it) or reach no one. A's load counts them (its own at 0 hops
     included); those at 1 hop or more are escalated. ``expected_hops`` is the weighted mean
     of hops over the reachable ones, and ``mean_wait_hours`` it times ``hours_per_hop``.
     Each of R's segments gets 1/k of R's requests. So ``sum(load) + unreachable`` equals
     the total requests.
     """
+    if decision_id not in org.decision_index:
+        raise UnknownIdError(f"'{decision_id}' is not a decision of {org.name}")
     asked, mix = request_mix(org, decision_id, amount)
     rate = org.decision_index[decision_id].requests_per_person_per_week
     rated = rate is not None
     per_person = rate if rate is not None else 1.0
     totals: dict[str, list[float]] = {}
     load: dict[str, float] = {}
+    decision = org.decision_index[decision_id]
+    facing = [role for role in org.roles if role.customer_facing]
     for share in mix:
-        for escalation in escalations(org, tree, decision_id, share.amount):
-            weight = org.role(escalation.role).headcount * per_person * share.share
-            kept = totals.setdefault(escalation.role, [0.0, 0.0, 0.0, 0.0, 0.0])
+        # a decision without a unit has no amount: its limits never apply (``escalations``)
+        nearest = nearest_authorities(org, tree, decision_id, share.amount if decision.unit else None)
+        for role in facing:
+            holder, hops = nearest[role.id]
+            weight = role.headcount * per_person * share.share
+            kept = totals.setdefault(role.id, [0.0, 0.0, 0.0, 0.0, 0.0])
             kept[0] += weight
-            if escalation.hops is None:
+            if holder is None:
                 kept[2] += weight
                 continue
-            kept[1] += weight if escalation.hops else 0.0
-            kept[3] += weight * escalation.hops
+            kept[1] += weight if hops else 0.0
+            kept[3] += weight * hops
             kept[4] += weight
-            load[escalation.authority] = load.get(escalation.authority, 0.0) + weight  # type: ignore[index]
+            load[holder] = load.get(holder, 0.0) + weight
     overall = [0.0] * 5
     by_segment = {segment.id: [0.0] * 5 for segment in org.customers}
     for role_id, kept in totals.items():
@@ -193,9 +200,6 @@ def diagnose(org: Organization, decisions: Sequence[str] = (), amount: float | N
     or its own request mix (``request_mix``); raises ``UnknownIdError`` for an unknown decision."""
     tree = reporting_tree(org)
     chosen = list(decisions) or [decision.id for decision in org.decisions]
-    for decision in chosen:
-        if decision not in org.decision_index:
-            raise UnknownIdError(f"'{decision}' is not a decision of {org.name}")
     return Diagnosis(
         org=org,
         decisions={decision: diagnose_decision(org, tree, decision, amount) for decision in chosen},

@@ -57,17 +57,7 @@ def escalations(
         amount = None
     if via_dotted and any(role.dotted_to for role in org.roles):
         return _via_dotted(org, tree, decision, amount)
-    nearest: dict[str, tuple[str | None, int]] = {}
-    for role_id in top_down(org, tree):
-        role = org.role(role_id)
-        authority = role.authority_for(decision)
-        if authority is not None and authority.covers(amount):
-            nearest[role_id] = (role_id, 0)
-        elif role.reports_to is None:
-            nearest[role_id] = (None, 0)
-        else:
-            holder, distance = nearest[role.reports_to]
-            nearest[role_id] = (holder, distance + 1)
+    nearest = nearest_authorities(org, tree, decision, amount)
     depth = depths(org, tree)
     result = []
     for role in org.roles:
@@ -79,6 +69,27 @@ def escalations(
         else:
             result.append(Escalation(role.id, decision, distance, holder, Chain(org, role.id, distance + 1, holder)))
     return result
+
+
+def nearest_authorities(
+    org: Organization, tree: nx.DiGraph, decision: str, amount: float | None
+) -> dict[str, tuple[str | None, int]]:
+    """For every role, the nearest role up its reporting line (itself included) with authority
+    for ``decision`` covering ``amount``, and the reporting lines climbed to it; (None, 0)
+    where no one in the chain has it. One walk from the top down, linear in the roles, and
+    no paths: what ``escalations`` and the diagnostics' request counts are built on."""
+    nearest: dict[str, tuple[str | None, int]] = {}
+    for role_id in top_down(org, tree):
+        role = org.role(role_id)
+        authority = role.authority_for(decision)
+        if authority is not None and authority.covers(amount):
+            nearest[role_id] = (role_id, 0)
+        elif role.reports_to is None:
+            nearest[role_id] = (None, 0)
+        else:
+            holder, distance = nearest[role.reports_to]
+            nearest[role_id] = (holder, distance + 1)
+    return nearest
 
 
 def _in_vain(org: Organization, role_id: str, decision: str, depth: dict[str, int]) -> Escalation:

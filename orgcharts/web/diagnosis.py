@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Input, Output, dcc, html
+from dash import Input, dcc, html
 from dash.exceptions import PreventUpdate
 
 from orgcharts.diagnosisfigures import (
@@ -21,7 +21,7 @@ from orgcharts.diagnosisreport import measured_words
 from orgcharts.findings import findings_of
 from orgcharts.web import controls, ids
 from orgcharts.web.served import Served, edits
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, each
 
 callbacks = Callbacks()
 GRAPH_CONFIG = {"displaylogo": False, "displayModeBar": False}
@@ -55,20 +55,10 @@ def layout() -> dcc.Tab:
 
 @callbacks.callback(
     output=[
-        Output(ids.DIAGNOSIS_FINDINGS, "children"),
-        Output(ids.DIAGNOSIS_CHANGES, "children"),
-        Output(ids.DIAGNOSIS_CARDS, "children"),
-        Output(ids.DIAGNOSIS_CONDITIONS, "figure"),
-        Output(ids.DIAGNOSIS_ATTENTION, "figure"),
-        Output(ids.DIAGNOSIS_PURPOSE, "figure"),
-        Output(ids.DIAGNOSIS_SPANS, "figure"),
+        *each("children", ids.DIAGNOSIS_FINDINGS, ids.DIAGNOSIS_CHANGES, ids.DIAGNOSIS_CARDS),
+        *each("figure", ids.DIAGNOSIS_CONDITIONS, ids.DIAGNOSIS_ATTENTION, ids.DIAGNOSIS_PURPOSE, ids.DIAGNOSIS_SPANS),
     ],
-    inputs={
-        "tab": Input(ids.TABS, "value"),
-        **controls.ORG,
-        "raw_edits": Input(ids.EDITS, "data"),
-        "shown": controls.given(),
-    },
+    inputs={"tab": Input(ids.TABS, "value"), **controls.SESSION, "shown": controls.given()},
     prevent_initial_call=True,
 )
 def render_diagnosis(

@@ -565,7 +565,8 @@ def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
 
 
 def test_the_compare_table_and_the_cards_speak_the_catalog():
-    """Every catalog metric reaches the compare table, for the org and for each decision;
+    """Every catalog metric of the org and of a decision reaches the compare table, for the org
+    and for each decision (the diagnosis metrics reach the Diagnosis tab: test_diagnosis_view);
     the cards take their labels and their shown values from it."""
     from orgcharts import catalog
     from orgcharts.web.readouts import CARDS
@@ -574,7 +575,7 @@ def test_the_compare_table_and_the_cards_speak_the_catalog():
     rows = [row["props"]["children"] for row in plain(metrics)["props"]["children"][1]["props"]["children"]]
     shown = {(text_of(cells[0]), text_of(cells[1])) for cells in rows}
     decisions = ["the org"] + [d.name for d in load_example_org().decisions]
-    for metric in catalog.METRICS:
+    for metric in (*catalog.ORG_METRICS, *catalog.DECISION_METRICS):
         scopes = decisions[:1] if metric.scope == "org" else decisions[1:]
         assert all((scope, metric.label) in shown for scope in scopes), metric.key
     cards = plain(render_panels("decision.value", STARTUP, decision="refund", amount=200)[0])

@@ -141,3 +141,34 @@ def test_a_segment_without_a_weight_among_weighted_ones_is_warned_about():
         "org.yaml:8:9: warning: customer segment 'business' has no weight while others have one: its attention "
         "cannot be set against how much it matters; give it a weight"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "- {segment: business, for: acquisition}",
+            "- {}",
+            "org.yaml:35:9: error: entry #2 of serves of role 'care_agent' has no 'segment'; add it",
+        ),
+        (
+            "weight: 0.55",
+            "weight: true",
+            "org.yaml:7:13: error: weight of customer segment 'consumers' must be a number, not true",
+        ),
+        ("hours_per_hop: 4", "hours_per_hop: .inf", "org.yaml:3:18: error: .inf is not a finite number"),
+    ],
+)
+def test_wrong_types_in_the_diagnostic_keys(old, new, expected):
+    assert errors_of(edit(old, new)) == [expected]
+
+
+def test_an_empty_mix_is_refused():
+    text = DIAGNOSED.replace(
+        "      amounts:\n        - {amount: 25, share: 0.6}\n        - {amount: 200, share: 0.3}\n"
+        "        - {amount: 2000, share: 0.1}\n",
+        "      amounts: []\n",
+    )
+    assert errors_of(text) == [
+        "org.yaml:18:16: error: requests.amounts of decision 'refund' must list at least one entry"
+    ]
