@@ -233,7 +233,7 @@ def test_the_diagnostics_are_native_charts_with_the_files_numbers():
         "Late or roaming fee waiver",
     ]
     assert [round(v, 1) for v in climbing.series[0].values] == [304.8, 1011.6, 571.5]
-    pay = charts["Pay (median, yearly)"].plots[0]
+    pay = charts["Pay (yearly), median"].plots[0]
     assert list(pay.categories) == ["facing customers", "1 step away", "2 steps", "3+ steps", "no line of sight"]
     assert list(pay.series[0].values) == [38000, 72000, 108000, 88000, 88000]
     attention = charts["Attention against weight"].plots[0]
