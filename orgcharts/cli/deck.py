@@ -9,7 +9,7 @@ import click
 from orgcharts.cli.common import amount_option, check_ids, load, org_source, write_atomically
 from orgcharts.cli.group import main
 from orgcharts.deck import Asked, DeckError, board_deck, deck_bytes, deck_format
-from orgcharts.findings import headline_findings
+from orgcharts.findings import findings_of
 from orgcharts.loader import LoadedOrg
 from orgcharts.words import counted
 
@@ -54,7 +54,7 @@ def report(
     deck = board_deck(
         org,
         Asked(loaded.source, decisions, amount),
-        headline_findings,
+        findings_of,
         other,
         f"the proposal ({os.path.basename(proposal)})" if proposal else "the proposal",
     )

@@ -6,7 +6,7 @@ numbers). A chart whose numbers the file does not give is left out, and the foot
 from __future__ import annotations
 
 from orgcharts.deck.plan import SLIDE_WIDTH, Chart, Series, Slide
-from orgcharts.diagnosisfigures import FIGURE_TITLES, GROUP_LABELS
+from orgcharts.diagnosisreport import FIGURE_WORDS, GROUP_WORDS
 from orgcharts.metrics.conditions import FIGURES, SIGHT_GROUPS
 from orgcharts.metrics.diagnostics import Diagnosis
 from orgcharts.model import PURPOSES
@@ -69,10 +69,11 @@ def _conditions(diagnosis: Diagnosis) -> Slide | None:
         shown = [group for group in SIGHT_GROUPS if by_group[group] is not None]
         if not shown:
             continue
-        values = Series(FIGURE_TITLES[key], tuple(by_group[group] for group in shown))
-        labels = tuple(GROUP_LABELS[group] for group in shown)
-        title = FIGURE_TITLES[key]
-        unit = title.split(" (")[1].rstrip(")")
+        words = FIGURE_WORDS[key]  # "pay (yearly)"
+        title = f"{words[0].upper()}{words[1:]}, median"
+        values = Series(title, tuple(by_group[group] for group in shown))
+        labels = tuple(GROUP_WORDS[group] for group in shown)
+        unit = words.split(" (")[1].rstrip(")")
         fmt = "0.0" if key == "tenure_years" else "#,##0"
         charts.append(Chart(60 + number * THIRD, 110, THIRD, 540, title, labels, (values,), unit, False, fmt))
     if not charts:

@@ -6,6 +6,7 @@ roles it changes. Pure: an org in, a ``plan.Deck`` out.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from orgcharts.deck.orgslides import Drawing, function_slides, whole_org_slide
 from orgcharts.deck.paths import path_slides
 from orgcharts.deck.plan import BODY_PT, SLIDE_WIDTH, TITLE_PT, Box, Deck, Run, Slide, text_box, with_footnote
 from orgcharts.graph import reporting_tree
-from orgcharts.metrics.diagnostics import diagnose
+from orgcharts.metrics.diagnostics import Diagnosis, diagnose
 from orgcharts.model import Organization
 from orgcharts.report import hop_report
 from orgcharts.words import counted
@@ -27,7 +28,8 @@ from orgcharts.words import counted
 FINDINGS_PER_SLIDE = 6
 WHERE_THE_REST_IS = "Every role is in the dashboard: orgcharts serve {source}."
 
-Findings = Callable[[Organization, str | None, float | None], list[str]]
+Findings = Callable[[Diagnosis], list[str]]
+"""The headline findings of a diagnosis, in sentences (``findings.findings_of``)."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,11 @@ def board_deck(
     proposal_name: str = "the proposal",
 ) -> Deck:
     """The deck for ``org`` (see the module's docstring); ``findings`` gives the headline
-    findings in sentences for one decision (None: all) at an amount; ``proposal``, when
+    findings of a diagnosis (of one decision, or of all); ``proposal``, when
     given, is compared with ``org`` and its changed roles marked on its chart."""
     tree = reporting_tree(org)
     report = hop_report(org, asked.decisions, asked.amount)
+    diagnosis = diagnose(org, asked.decisions, asked.amount)
     decisions = list(report.paths)
     first = decisions[0] if decisions else None
     found = report.paths[first] if first else []
@@ -62,12 +65,12 @@ def board_deck(
     chart, _ = whole_org_slide(drawing, f"{org.name}: customers on top", where_rest)
     slides = [
         _title_slide(org, asked.source, measured),
-        *_findings_slides(org, asked, findings),
+        *_findings_slides(diagnosis, asked, findings),
         with_footnote(chart, colour_note, first=True),
         *function_slides(drawing, where_rest),
         *path_slides(report, where_rest),
         *([distance_slide(report)] if decisions else []),
-        *diagnosis_slides(diagnose(org, asked.decisions, asked.amount)),
+        *diagnosis_slides(diagnosis),
     ]
     if proposal is not None:
         comparison = compare(org, proposal, asked.amount)
@@ -95,11 +98,12 @@ def _title_slide(org: Organization, source: str, measured: list[str]) -> Slide:
     return Slide("Board pack: " + org.name, (heading, text_box(60, 400, SLIDE_WIDTH - 120, 200, lines)))
 
 
-def _findings_slides(org: Organization, asked: Asked, findings: Findings) -> list[Slide]:
+def _findings_slides(diagnosis: Diagnosis, asked: Asked, findings: Findings) -> list[Slide]:
     """The findings for each decision asked about, or (none asked) for the one that matters most."""
     said: list[str] = []
-    for decision in asked.decisions or [None]:
-        said += [line for line in findings(org, decision, asked.amount) if line not in said]
+    each = [dataclasses.replace(diagnosis, decisions={d: diagnosis.decisions[d]}) for d in asked.decisions]
+    for one in each or [diagnosis]:
+        said += [line for line in findings(one) if line not in said]
     if not said:
         said = ["The file lists no customer-facing role or decision, so there is no distance to a decision to report."]
     pages = [said[i : i + FINDINGS_PER_SLIDE] for i in range(0, len(said), FINDINGS_PER_SLIDE)]

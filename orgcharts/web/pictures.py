@@ -12,7 +12,7 @@ from dash import Input, Output, State, dcc, html
 
 from orgcharts.deck import Asked, board_deck, deck_bytes
 from orgcharts.export import FORMATS, ExportError, picture_bytes
-from orgcharts.findings import headline_findings
+from orgcharts.findings import findings_of
 from orgcharts.web import controls, ids
 from orgcharts.web.drawing import picture_of
 from orgcharts.web.served import Served, edits
@@ -106,6 +106,6 @@ def download_board_pack(
     typed = chosen.amount_basis == "given" and chosen.decision is not None
     asked = Asked(name, (chosen.decision,) if typed else (), chosen.amount if typed else None)  # type: ignore[arg-type]
     proposal = served.analysis(shape, raw_edits, chosen).org if edits(raw_edits) else None
-    deck = board_deck(shape.org, asked, headline_findings, proposal, WHAT_IF)
+    deck = board_deck(shape.org, asked, findings_of, proposal, WHAT_IF)
     stem = name.rsplit(".", 1)[0]
     return dcc.send_bytes(deck_bytes(deck, "pptx"), f"{stem}-board-pack.pptx"), ""

@@ -13,7 +13,7 @@ from orgcharts.deck import Asked, DeckError, board_deck, deck_bytes, deck_format
 from orgcharts.deck.pdf import SOFFICE_ENV, pdf_from_pptx
 from orgcharts.deck.plan import SLIDE_HEIGHT, SLIDE_WIDTH, SMALLEST_PT
 from orgcharts.examples.generate import generate
-from orgcharts.findings import headline_findings
+from orgcharts.findings import findings_of, headline_findings
 from orgcharts.loader import load_example, load_text
 from orgcharts.style import CHANGED_COLOUR
 from orgcharts.whatif import Edit, apply_edits
@@ -22,7 +22,7 @@ TELECOM = load_example("telecom").org
 
 
 def telecom_deck(decisions=(), **options):
-    return board_deck(TELECOM, Asked("telecom.yaml", decisions), headline_findings, **options)
+    return board_deck(TELECOM, Asked("telecom.yaml", decisions), findings_of, **options)
 
 
 def opened(deck):
@@ -163,7 +163,7 @@ def test_a_proposal_adds_every_metric_before_and_after_and_marks_the_changed_rol
 
 def test_a_ten_thousand_role_org_is_paginated_by_function_and_says_where_the_rest_is():
     org = load_text(generate(10_000), "big.yaml").org
-    deck = board_deck(org, Asked("big.yaml"), headline_findings)
+    deck = board_deck(org, Asked("big.yaml"), findings_of)
     heads = [role.title for role in org.roles if role.reports_to == org.top.id]
     function_titles = [title for title in deck.titles if title.startswith(tuple(heads))]
     assert {title.split(" (")[0] for title in function_titles} == set(heads)
@@ -183,7 +183,7 @@ def test_an_org_with_no_decisions_still_gets_its_findings_and_chart_and_no_dista
         "organization: Tiny\ncustomers: [{id: shoppers, name: Shoppers}]\nroles:\n  - {id: ceo, title: Chief, serves: [shoppers]}\n",
         "tiny.yaml",
     ).org
-    deck = board_deck(org, Asked("tiny.yaml"), headline_findings)
+    deck = board_deck(org, Asked("tiny.yaml"), findings_of)
     assert deck.titles == ["Board pack: Tiny", "What we found", "Tiny: customers on top", "Where attention goes"]
     assert [runs[0].text for runs in deck.slides[1].boxes[0].paragraphs] == [f"• {w}" for w in headline_findings(org)]
     assert len(opened(deck).slides) == 4
@@ -233,7 +233,7 @@ def test_the_diagnostics_are_native_charts_with_the_files_numbers():
         "Late or roaming fee waiver",
     ]
     assert [round(v, 1) for v in climbing.series[0].values] == [304.8, 1011.6, 571.5]
-    pay = charts["Pay (median, yearly)"].plots[0]
+    pay = charts["Pay (yearly), median"].plots[0]
     assert list(pay.categories) == ["facing customers", "1 step away", "2 steps", "3+ steps", "no line of sight"]
     assert list(pay.series[0].values) == [38000, 72000, 108000, 88000, 88000]
     attention = charts["Attention against weight"].plots[0]
