@@ -621,8 +621,8 @@ def test_an_excel_upload_opens_the_same_form_and_imports(tmp_path):
         "Employee ID", "Manager ID", "Job Title", "Name", "FTE"
     ]  # fmt: skip
     columns = [values[field] for field in FIELDS]
-    _, kept, *_ = import_csv(upload, "hr.xlsx", columns, "Clerk=walk_in", "Chief=refund:100 EUR", [])
-    org = SERVED.computations.parse(kept["text"], "hr.yaml").org
+    imported, *_ = import_csv(upload, "hr.xlsx", columns, "Clerk=walk_in", "Chief=refund:100 EUR", [])
+    org = SERVED.computations.parse(SERVED.text(imported)[0], "hr.yaml").org
     assert [(role.id, role.reports_to, role.serves) for role in org.roles] == [
         ("100", None, ()), ("101", "100", ("walk_in",)), ("102", "100", ("walk_in",))
     ]  # fmt: skip
