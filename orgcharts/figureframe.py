@@ -20,15 +20,19 @@ def ranges(
 ) -> dict[str, list]:
     """Axis ranges of one unit per pixel of the plot area, from the top of the chart: the
     chart (``width`` wide: the wider view's, so that both views open on the same ranges and
-    a flip keeps the user's zoom) centred when it fits, else its left side (band names and
-    all) in view, or the role ``focus`` (one found by search) in the middle."""
+    a flip keeps the user's zoom) centred when it fits, else the role ``focus`` (one found by
+    search) in the middle, or else the customer-on-top view's left side (band names,
+    customers and front line), the conventional view's top role in the middle."""
     plot_w, plot_h = plot
     left = -band_room - PAD
     content = width + PAD - left
     if content <= plot_w:
         x0 = left - (plot_w - content) / 2
     else:
-        centre = placed.x[focus] if focus in placed.x else (left + plot_w / 2)
+        centred = focus
+        if centred not in placed.x and placed.view == "conventional":
+            centred = next((role_id for role_id, band in placed.band.items() if band == 0), None)
+        centre = placed.x[centred] if centred in placed.x else (left + plot_w / 2)
         x0 = min(max(centre - plot_w / 2, left), width + PAD - plot_w)
     y_top = PAD
     if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
