@@ -23,7 +23,7 @@ from orgcharts.web import controls, ids
 from orgcharts.web.drawing import chart
 from orgcharts.web.readouts import Selection, selection
 from orgcharts.web.served import Served
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, each, props
 
 callbacks = Callbacks()
 
@@ -76,11 +76,8 @@ def layout() -> html.Div:
     output=[
         Output(ids.CHART, "figure"),
         Output(ids.CHART, "animate", allow_duplicate=True),
-        Output(ids.HOP_BADGE, "children"),
-        Output(ids.HOP_BADGE, "hidden"),
-        Output(ids.HOP_BADGE, "style"),
-        Output(ids.SELECTION, "data", allow_duplicate=True),
-        Output(ids.EXPANDED, "data", allow_duplicate=True),
+        *props(ids.HOP_BADGE, "children", "hidden", "style"),
+        *each("data", ids.SELECTION, ids.EXPANDED, allow_duplicate=True),
         Output(ids.SEARCH_RESULTS, "options", allow_duplicate=True),
     ],
     inputs={

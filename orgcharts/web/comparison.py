@@ -19,7 +19,7 @@ from orgcharts.web.drawing import side_by_side
 from orgcharts.web.parts import decode_upload, errors, ok, row, upload_button
 from orgcharts.web.served import Served, edits
 from orgcharts.web.session import edited
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, each
 from orgcharts.words import counted
 
 callbacks = Callbacks()
@@ -98,20 +98,15 @@ def upload_proposal(served: Served, contents: Any, filename: Any) -> tuple[Any, 
 
 @callbacks.callback(
     output=[
-        Output(ids.COMPARE_BEFORE, "figure"),
-        Output(ids.COMPARE_AFTER, "figure"),
-        Output(ids.COMPARE_BEFORE_TITLE, "children"),
-        Output(ids.COMPARE_AFTER_TITLE, "children"),
-        Output(ids.COMPARE_METRICS, "children"),
-        Output(ids.COMPARE_ROLES, "children"),
+        *each("figure", ids.COMPARE_BEFORE, ids.COMPARE_AFTER),
+        *each("children", ids.COMPARE_BEFORE_TITLE, ids.COMPARE_AFTER_TITLE, ids.COMPARE_METRICS, ids.COMPARE_ROLES),
         Output(ids.COMPARE_MESSAGES, "children", allow_duplicate=True),
     ],
     inputs={
         "tab": Input(ids.TABS, "value"),
         "against": Input(ids.COMPARE_WITH, "value"),
         "proposal": Input(ids.PROPOSAL, "data"),
-        **controls.ORG,
-        "raw_edits": Input(ids.EDITS, "data"),
+        **controls.SESSION,
         "shown": controls.given(),
     },
     prevent_initial_call=True,

@@ -24,7 +24,7 @@ from orgcharts.web.components import Choices
 from orgcharts.web.served import Served
 from orgcharts.web.session import Controls, find
 from orgcharts.web.session import asked as session_asked
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, clicks, each, props
 
 callbacks = Callbacks()
 
@@ -52,6 +52,10 @@ MEASURED = ("decision", "amount", "segment", "via_dotted")
 
 ORG = {"source": Input(ids.ORG_SOURCE, "data"), "refilled": Input(ids.ORG_REFILLED, "data")}
 """The session's org, and the news that a process that lacked its text now holds it."""
+SESSION = {**ORG, "raw_edits": Input(ids.EDITS, "data")}
+"""The session's org and its what-if changes: what every measured surface is drawn from."""
+SESSION_HELD = {"source": State(ids.ORG_SOURCE, "data"), "raw_edits": State(ids.EDITS, "data")}
+"""The same org and changes, read (not listened to) when a button asks for something made of them."""
 
 
 def given(names: tuple[str, ...] = MEASURED, kind: type = Input) -> dict[str, Any]:
@@ -222,17 +226,13 @@ def _control(label: str, for_id: str, *children: Any, extra: str = "") -> html.D
 
 @callbacks.callback(
     output=[
-        Output(ids.DECISION, "options"),
-        Output(ids.DECISION, "value"),
-        Output(ids.SEGMENT, "options"),
-        Output(ids.SEGMENT, "value"),
+        *props(ids.DECISION, "options", "value"),
+        *props(ids.SEGMENT, "options", "value"),
         Output(ids.ORG_NAME, "children"),
-        Output(ids.LEVELS, "options"),
-        Output(ids.LEVELS, "value"),
+        *props(ids.LEVELS, "options", "value"),
         Output(ids.DOTTED_CONTROL, "hidden"),
         Output(ids.CHART_LEGEND, "children"),
-        Output(ids.AMOUNT, "value", allow_duplicate=True),
-        Output(ids.VIEW, "value", allow_duplicate=True),
+        *each("value", ids.AMOUNT, ids.VIEW, allow_duplicate=True),
     ],
     inputs={**ORG, "saved": State(ids.VIEW_STATE, "data"), "view": State(ids.VIEW, "value")},
     prevent_initial_call="initial_duplicate",
@@ -313,8 +313,7 @@ def amount_error(served: Served, amount: Any) -> str:
 @callbacks.callback(
     output=Output(ids.AMOUNT, "value", allow_duplicate=True),
     inputs={
-        "down": Input(ids.AMOUNT_DOWN, "n_clicks"),
-        "up": Input(ids.AMOUNT_UP, "n_clicks"),
+        **clicks(down=ids.AMOUNT_DOWN, up=ids.AMOUNT_UP),
         "options": State(ids.AMOUNT_PRESETS, "options"),
         "source": State(ids.ORG_SOURCE, "data"),
         "shown": given(("decision", "amount"), State),
@@ -360,7 +359,7 @@ def presets(limits: list[float], typical_amount: float | None = None) -> list[di
 
 
 @callbacks.callback(
-    output=[Output(ids.SEARCH_RESULTS, "options"), Output(ids.SEARCH_RESULTS, "note")],
+    output=props(ids.SEARCH_RESULTS, "options", "note"),
     inputs={
         "query": Input(ids.SEARCH, "value"),
         "refilled": Input(ids.ORG_REFILLED, "data"),

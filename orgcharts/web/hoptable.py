@@ -20,7 +20,7 @@ from orgcharts.web.components import TableRows
 from orgcharts.web.parts import row
 from orgcharts.web.served import Served, edits
 from orgcharts.web.session import UNREACHABLE_SORT, Analysis, edited
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, clicks
 
 callbacks = Callbacks()
 
@@ -125,10 +125,8 @@ def order_table(served: Served, sort_clicks: Any, more_clicks: Any, order: Any) 
 @callbacks.callback(
     output=Output(ids.DOWNLOAD, "data", allow_duplicate=True),
     inputs={
-        "csv_clicks": Input(ids.DOWNLOAD_HOPS_CSV, "n_clicks"),
-        "json_clicks": Input(ids.DOWNLOAD_HOPS_JSON, "n_clicks"),
-        "source": State(ids.ORG_SOURCE, "data"),
-        "raw_edits": State(ids.EDITS, "data"),
+        **clicks(csv_clicks=ids.DOWNLOAD_HOPS_CSV, json_clicks=ids.DOWNLOAD_HOPS_JSON),
+        **controls.SESSION_HELD,
         "shown": controls.given(kind=State),
     },
     prevent_initial_call=True,

@@ -23,9 +23,9 @@ from orgcharts.loader.hrcsv import (
 )
 from orgcharts.messages import grouped
 from orgcharts.web import ids, importrules
-from orgcharts.web.parts import decode_upload, errors, is_csv, ok, row
+from orgcharts.web.parts import OPENS_ORG, UPLOADED, decode_upload, errors, is_csv, ok, row
 from orgcharts.web.served import Served, source_of, text_store
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, each, named
 from orgcharts.words import counted
 
 callbacks = Callbacks()
@@ -60,20 +60,7 @@ def layout() -> html.Div:
             html.Div(
                 className="csv-rules",
                 children=[
-                    html.Label(
-                        [
-                            html.Span("Customer-facing titles, one per line: TITLE=SEGMENT"),
-                            dcc.Textarea(id=ids.CSV_SERVES, placeholder="Sales*=retail", className="csv-rule"),
-                        ],
-                        className="csv-field",
-                    ),
-                    html.Label(
-                        [
-                            html.Span("Authority, one per line: TITLE=DECISION[:LIMIT]"),
-                            dcc.Textarea(id=ids.CSV_DECIDES, placeholder="*Manager*=refund:500", className="csv-rule"),
-                        ],
-                        className="csv-field",
-                    ),
+                    *importrules.rule_fields(ids.CSV_SERVES, ids.CSV_DECIDES),
                     dcc.Checklist(
                         id=ids.CSV_GROUP,
                         options=[
@@ -99,8 +86,7 @@ def layout() -> html.Div:
         {field: Output(ids.csv_column(field), "options") for field in FIELDS},
         {field: Output(ids.csv_column(field), "value") for field in FIELDS},
         Output(ids.CSV_MESSAGES, "children"),
-        Output(ids.CSV_SERVES, "value"),
-        Output(ids.CSV_DECIDES, "value"),
+        *each("value", ids.CSV_SERVES, ids.CSV_DECIDES),
         Output(ids.RULES_PANEL, "hidden"),
     ],
     inputs={
@@ -116,8 +102,8 @@ def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> 
     neither in the form nor after the import: rules belong to the file they were typed for."""
     name = os.path.basename(filename or "export.csv")
     if ctx.triggered_id == ids.CSV_CANCEL:
-        each = dict.fromkeys(FIELDS, dash.no_update)
-        return True, dash.no_update, each, each, dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        unchanged = dict.fromkeys(FIELDS, dash.no_update)
+        return True, dash.no_update, unchanged, unchanged, dash.no_update, dash.no_update, dash.no_update, dash.no_update
     if not is_csv(name):
         raise PreventUpdate
     return (*_matched(served, contents, name), "", "", True)
@@ -147,26 +133,20 @@ def _matched(served: Served, contents: Any, name: str) -> tuple[Any, ...]:
 
 @callbacks.callback(
     output=[
-        Output(ids.ORG_SOURCE, "data", allow_duplicate=True),
-        Output(ids.ORG_TEXT, "data", allow_duplicate=True),
-        Output(ids.EDITS, "data", allow_duplicate=True),
+        *OPENS_ORG,
         Output(ids.LOAD_MESSAGES, "children", allow_duplicate=True),
         Output(ids.CSV_PANEL, "hidden", allow_duplicate=True),
         Output(ids.CSV_MESSAGES, "children", allow_duplicate=True),
         Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
         Output(ids.IMPORTED, "data"),
-        Output(ids.RULES_SERVES, "value"),
-        Output(ids.RULES_DECIDES, "value"),
+        *each("value", ids.RULES_SERVES, ids.RULES_DECIDES),
         Output(ids.RULES_PANEL, "hidden", allow_duplicate=True),
     ],
     inputs={
         "clicks": Input(ids.CSV_IMPORT, "n_clicks"),
-        "contents": State(ids.UPLOAD, "contents"),
-        "filename": State(ids.UPLOAD, "filename"),
+        **UPLOADED,
         "columns": {field: State(ids.csv_column(field), "value") for field in FIELDS},
-        "serves": State(ids.CSV_SERVES, "value"),
-        "decides": State(ids.CSV_DECIDES, "value"),
-        "group": State(ids.CSV_GROUP, "value"),
+        **named("value", State, serves=ids.CSV_SERVES, decides=ids.CSV_DECIDES, group=ids.CSV_GROUP),
     },
     prevent_initial_call=True,
 )

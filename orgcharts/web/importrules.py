@@ -20,9 +20,9 @@ from orgcharts.errors import OrgFileError, UsageError
 from orgcharts.loader.hrcsv import Rules, import_bytes, parse_authority, parse_rule, to_yaml
 from orgcharts.model import Organization
 from orgcharts.web import ids
-from orgcharts.web.parts import decode_upload, errors, ok, row
+from orgcharts.web.parts import OPENS_ORG, UPLOADED, decode_upload, errors, ok, row
 from orgcharts.web.served import Served, source_of, text_store
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, each, named
 from orgcharts.words import counted
 
 callbacks = Callbacks()
@@ -44,32 +44,27 @@ def layout() -> html.Div:
                 " Add rules by title (* matches anything, any case); each applies as you type.",
                 className="hint",
             ),
-            html.Div(
-                className="csv-rules",
-                children=[
-                    html.Label(
-                        [
-                            html.Span("Customer-facing titles, one per line: TITLE=SEGMENT"),
-                            dcc.Textarea(id=ids.RULES_SERVES, placeholder="*Sales*=retail", className="csv-rule"),
-                        ],
-                        className="csv-field",
-                    ),
-                    html.Label(
-                        [
-                            html.Span("Authority, one per line: TITLE=DECISION[:LIMIT]"),
-                            dcc.Textarea(
-                                id=ids.RULES_DECIDES, placeholder="*Manager*=refund:500", className="csv-rule"
-                            ),
-                        ],
-                        className="csv-field",
-                    ),
-                ],
-            ),
+            html.Div(className="csv-rules", children=rule_fields(ids.RULES_SERVES, ids.RULES_DECIDES)),
             html.Ul(id=ids.RULES_COUNTS, className="rule-counts"),
             html.Div(id=ids.RULES_MESSAGES, className="messages", role="status"),
             row(html.Button("Done", id=ids.RULES_DONE, className="button")),
         ],
     )
+
+
+def rule_fields(serves_id: str, decides_id: str) -> list[html.Label]:
+    """The two rule boxes, as the import form and this panel both show them."""
+    boxes = (
+        ("Customer-facing titles, one per line: TITLE=SEGMENT", serves_id, "*Sales*=retail"),
+        ("Authority, one per line: TITLE=DECISION[:LIMIT]", decides_id, "*Manager*=refund:500"),
+    )
+    return [
+        html.Label(
+            [html.Span(label), dcc.Textarea(id=box_id, placeholder=placeholder, className="csv-rule")],
+            className="csv-field",
+        )
+        for label, box_id, placeholder in boxes
+    ]
 
 
 def fingerprint(contents: Any) -> str:
@@ -122,19 +117,11 @@ def counts(org: Organization, rules: Sequence[tuple[str, str]]) -> list[html.Li]
 
 
 @callbacks.callback(
-    output=[
-        Output(ids.ORG_SOURCE, "data", allow_duplicate=True),
-        Output(ids.ORG_TEXT, "data", allow_duplicate=True),
-        Output(ids.EDITS, "data", allow_duplicate=True),
-        Output(ids.RULES_COUNTS, "children"),
-        Output(ids.RULES_MESSAGES, "children"),
-    ],
+    output=[*OPENS_ORG, *each("children", ids.RULES_COUNTS, ids.RULES_MESSAGES)],
     inputs={
-        "serves": Input(ids.RULES_SERVES, "value"),
-        "decides": Input(ids.RULES_DECIDES, "value"),
+        **named("value", serves=ids.RULES_SERVES, decides=ids.RULES_DECIDES),
         "kept": State(ids.IMPORTED, "data"),
-        "contents": State(ids.UPLOAD, "contents"),
-        "filename": State(ids.UPLOAD, "filename"),
+        **UPLOADED,
     },
     prevent_initial_call=True,
 )

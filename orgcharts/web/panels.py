@@ -13,7 +13,7 @@ from orgcharts.figures import hop_colour, text_colour_on
 from orgcharts.web import controls, hoptable, ids, whatif
 from orgcharts.web.readouts import Card, Selection, cards, selection
 from orgcharts.web.served import Served, edits
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, each, props
 from orgcharts.words import counted
 
 callbacks = Callbacks()
@@ -32,20 +32,12 @@ def path_layout() -> html.Div:
         Output(ids.METRICS, "children"),
         Output(ids.HOP_TABLE_HEAD, "children"),
         Output(ids.HOP_ROWS, "rows"),
-        Output(ids.TABLE_MORE, "children"),
-        Output(ids.TABLE_MORE, "hidden"),
-        Output(ids.CHANGES, "children"),
-        Output(ids.AMOUNT_UNIT, "children"),
-        Output(ids.GRANT_UNIT, "children"),
+        *props(ids.TABLE_MORE, "children", "hidden"),
+        *each("children", ids.CHANGES, ids.AMOUNT_UNIT, ids.GRANT_UNIT),
         Output(ids.AMOUNT_PRESETS, "options"),
         Output(ids.AMOUNT_SAID, "children"),
     ],
-    inputs={
-        **controls.ORG,
-        "raw_edits": Input(ids.EDITS, "data"),
-        "shown": controls.given(),
-        "order": Input(ids.TABLE_ORDER, "data"),
-    },
+    inputs={**controls.SESSION, "shown": controls.given(), "order": Input(ids.TABLE_ORDER, "data")},
 )
 def render_panels(
     served: Served, source: Any, refilled: Any, raw_edits: Any, shown: dict[str, Any], order: Any
@@ -75,11 +67,7 @@ def amount_said(said: str) -> str:
 
 @callbacks.callback(
     output=[Output(ids.PATH_PANEL, "children"), Output(ids.WHATIF_TARGET, "children")],
-    inputs={
-        **controls.ORG,
-        "raw_edits": Input(ids.EDITS, "data"),
-        "shown": controls.given((*controls.MEASURED, "selected")),
-    },
+    inputs={**controls.SESSION, "shown": controls.given((*controls.MEASURED, "selected"))},
 )
 def render_selection(
     served: Served, source: Any, refilled: Any, raw_edits: Any, shown: dict[str, Any]

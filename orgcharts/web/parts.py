@@ -8,11 +8,18 @@ import binascii
 from typing import Any
 
 import dash
-from dash import dcc, html
+from dash import State, dcc, html
 
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.messages import grouped
+from orgcharts.web import ids
+from orgcharts.web.wiring import each
 from orgcharts.words import counted
+
+OPENS_ORG = tuple(each("data", ids.ORG_SOURCE, ids.ORG_TEXT, ids.EDITS, allow_duplicate=True))
+"""What a callback that opens another org writes: its source, its text and no what-if changes."""
+UPLOADED = {"contents": State(ids.UPLOAD, "contents"), "filename": State(ids.UPLOAD, "filename")}
+"""The org file last uploaded, read when the import form or its rules ask for it again."""
 
 
 def row(*children: Any) -> html.Div:

@@ -47,8 +47,7 @@ def layout() -> list[Any]:
     ],
     inputs={
         "fmt": Input(ids.PICTURE, "value"),
-        "source": State(ids.ORG_SOURCE, "data"),
-        "raw_edits": State(ids.EDITS, "data"),
+        **controls.SESSION_HELD,
         "shown": controls.given((*controls.MEASURED, "selected", "levels", "expanded", "view"), kind=State),
     },
     running=[(Output(ids.PICTURE_STATUS, "children"), "Drawing the picture…", "")],

@@ -15,11 +15,21 @@ from dash.exceptions import PreventUpdate
 from orgcharts.errors import MissingOrgTextError, OrgFileError
 from orgcharts.loader import example_names, example_text, load_bytes
 from orgcharts.loader.roundtrip import with_authority
-from orgcharts.web import ids
-from orgcharts.web.parts import decode_upload, error_lines, errors, is_csv, ok, readable_upload, row, upload_button
+from orgcharts.web import controls, ids
+from orgcharts.web.parts import (
+    OPENS_ORG,
+    decode_upload,
+    error_lines,
+    errors,
+    is_csv,
+    ok,
+    readable_upload,
+    row,
+    upload_button,
+)
 from orgcharts.web.served import STARTUP, Served, Startup, source_of, text_store
 from orgcharts.web.session import digest, edited, parse_edits
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, clicks, each, props
 from orgcharts.words import counted
 
 log = logging.getLogger(__name__)
@@ -93,14 +103,7 @@ def editor_tab() -> dcc.Tab:
 
 
 @callbacks.callback(
-    output=[
-        Output(ids.ORG_SOURCE, "data"),
-        Output(ids.ORG_TEXT, "data"),
-        Output(ids.EDITS, "data", allow_duplicate=True),
-        Output(ids.LOAD_MESSAGES, "children"),
-        Output(ids.REJECTED_TEXT, "data"),
-        Output(ids.EDITOR_ERRORS, "data"),
-    ],
+    output=[*OPENS_ORG, Output(ids.LOAD_MESSAGES, "children"), *each("data", ids.REJECTED_TEXT, ids.EDITOR_ERRORS)],
     inputs={
         "picked": Input(ids.EXAMPLE_CHOSEN, "data"),
         "uploaded": Input(ids.UPLOAD, "contents"),
@@ -156,11 +159,7 @@ def load_org(
 
 
 @callbacks.callback(
-    output=[
-        Output(ids.EXAMPLE_CHOSEN, "data"),
-        Output(ids.CONFIRM_SWITCH, "displayed"),
-        Output(ids.CONFIRM_SWITCH, "message"),
-    ],
+    output=[Output(ids.EXAMPLE_CHOSEN, "data"), *props(ids.CONFIRM_SWITCH, "displayed", "message")],
     inputs={"picked": Input(ids.EXAMPLE_PICKER, "value"), "raw_edits": State(ids.EDITS, "data")},
     prevent_initial_call=True,
 )
@@ -201,8 +200,7 @@ def switch_cancelled(served: Served, cancelled: Any) -> Any:
 @callbacks.callback(
     output=[
         Output(ids.ORG_REFILLED, "data"),
-        Output(ids.ORG_SOURCE, "data", allow_duplicate=True),
-        Output(ids.ORG_TEXT, "data", allow_duplicate=True),
+        *each("data", ids.ORG_SOURCE, ids.ORG_TEXT, allow_duplicate=True),
         Output(ids.LOAD_MESSAGES, "children", allow_duplicate=True),
         Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
     ],
@@ -287,10 +285,8 @@ def mark_error_lines(served: Served, lines: Any) -> dict[str, str]:
 @callbacks.callback(
     output=Output(ids.DOWNLOAD, "data"),
     inputs={
-        "org_clicks": Input(ids.DOWNLOAD_ORG, "n_clicks"),
-        "yaml_clicks": Input(ids.DOWNLOAD_YAML, "n_clicks"),
-        "source": State(ids.ORG_SOURCE, "data"),
-        "raw_edits": State(ids.EDITS, "data"),
+        **clicks(org_clicks=ids.DOWNLOAD_ORG, yaml_clicks=ids.DOWNLOAD_YAML),
+        **controls.SESSION_HELD,
         "editor_text": State(ids.EDITOR, "value"),
     },
     prevent_initial_call=True,

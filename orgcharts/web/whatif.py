@@ -14,7 +14,7 @@ from orgcharts.web import controls, ids
 from orgcharts.web.parts import row
 from orgcharts.web.served import Served
 from orgcharts.web.session import Controls, parse_edits
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, clicks, each
 from orgcharts.whatif import Edit, EditError, GrantError, add_edit, describe_edits
 
 callbacks = Callbacks()
@@ -61,20 +61,12 @@ def layout() -> html.Div:
 
 
 @callbacks.callback(
-    output=[
-        Output(ids.EDITS, "data"),
-        Output(ids.WHATIF_ERROR, "children"),
-        Output(ids.WORKSHOP_ERROR, "children"),
-    ],
+    output=[Output(ids.EDITS, "data"), *each("children", ids.WHATIF_ERROR, ids.WORKSHOP_ERROR)],
     inputs={
-        "grant": Input(ids.GRANT, "n_clicks"),
-        "remove": Input(ids.REMOVE, "n_clicks"),
-        "key_grant": Input(ids.KEY_GRANT, "n_clicks"),
-        "undo_last": Input(ids.UNDO_LAST, "n_clicks"),
+        **clicks(grant=ids.GRANT, remove=ids.REMOVE, key_grant=ids.KEY_GRANT, undo_last=ids.UNDO_LAST),
         "undo_clicks": Input(ids.undo_button(ALL), "n_clicks"),
         "reset": Input(ids.RESET, "n_clicks"),
-        "raw_edits": State(ids.EDITS, "data"),
-        "source": State(ids.ORG_SOURCE, "data"),
+        **controls.SESSION_HELD,
         "limit": State(ids.GRANT_LIMIT, "value"),
         "shown": controls.given(("decision", "amount", "selected"), State),
     },

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dash import ClientsideFunction, Dash
+from dash import ClientsideFunction, Dash, Input, Output
 
 NAMESPACE = "orgcharts"
 """``window.dash_clientside.orgcharts``: where ``assets/clientside.js`` puts its functions."""
@@ -49,6 +49,27 @@ class Callbacks:
             app.clientside_callback(
                 ClientsideFunction(NAMESPACE, name), *dependencies, prevent_initial_call=not initial
             )
+
+
+def each(prop: str, *component_ids: str, kind: type = Output, **options: Any) -> list[Any]:
+    """The same property of several components (``kind`` Output, Input or State), in order;
+    ``options`` (``allow_duplicate``) go to each."""
+    return [kind(component_id, prop, **options) for component_id in component_ids]
+
+
+def props(component_id: str, *names: str, kind: type = Output, **options: Any) -> list[Any]:
+    """Several properties of one component, in order."""
+    return [kind(component_id, name, **options) for name in names]
+
+
+def named(prop: str, kind: type = Input, **components: str) -> dict[str, Any]:
+    """The same property of several components, by the parameter name that receives each."""
+    return {name: kind(component_id, prop) for name, component_id in components.items()}
+
+
+def clicks(**buttons: str) -> dict[str, Any]:
+    """Buttons as inputs by name: each parameter receives its button's ``n_clicks``."""
+    return named("n_clicks", **buttons)
 
 
 def _bound(answer: Callable[..., Any], served: Any) -> Callable[..., Any]:

@@ -16,7 +16,7 @@ from orgcharts import catalog
 from orgcharts.web import controls, ids
 from orgcharts.web.served import Served, edits
 from orgcharts.web.session import Analysis
-from orgcharts.web.wiring import Callbacks
+from orgcharts.web.wiring import Callbacks, clicks, each
 from orgcharts.whatif import describe_edits
 
 callbacks = Callbacks()
@@ -80,12 +80,8 @@ def headline(measured: Analysis) -> str:
 
 
 @callbacks.callback(
-    output=[
-        Output(ids.WORKSHOP_SAID, "children"),
-        Output(ids.WORKSHOP_HEADLINE, "children"),
-        Output(ids.WORKSHOP_CHANGES, "children"),
-    ],
-    inputs={**controls.ORG, "raw_edits": Input(ids.EDITS, "data"), "shown": controls.given()},
+    output=each("children", ids.WORKSHOP_SAID, ids.WORKSHOP_HEADLINE, ids.WORKSHOP_CHANGES),
+    inputs={**controls.SESSION, "shown": controls.given()},
 )
 def render_workshop(served: Served, source: Any, refilled: Any, raw_edits: Any, shown: dict[str, Any]) -> Any:
     """What the room reads in projector mode: the amount, the headline, the changes."""
@@ -99,10 +95,8 @@ def render_workshop(served: Served, source: Any, refilled: Any, raw_edits: Any, 
 @callbacks.callback(
     output=Output(ids.SELECTION, "data", allow_duplicate=True),
     inputs={
-        "next_clicks": Input(ids.NEXT_ROLE, "n_clicks"),
-        "prev_clicks": Input(ids.PREV_ROLE, "n_clicks"),
-        "source": State(ids.ORG_SOURCE, "data"),
-        "raw_edits": State(ids.EDITS, "data"),
+        **clicks(next_clicks=ids.NEXT_ROLE, prev_clicks=ids.PREV_ROLE),
+        **controls.SESSION_HELD,
         "shown": controls.given((*controls.MEASURED, "selected"), State),
     },
     prevent_initial_call=True,
