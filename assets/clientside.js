@@ -93,7 +93,7 @@
   // A CSS animation on the chart's customer traces (orgcharts.css), keyed on an attribute of
   // the graph (React rewrites its class), so that trace groups Plotly creates for the arriving
   // customers fade in too, and Plotly's own inline opacity does not stop it.
-  var FADE_OUT_MS = 250;
+  var FADE_OUT_MS = 150;
   var FADE_IN_MS = 450;
   function fade(graph, direction) {
     delete graph.dataset.customers;
