@@ -21,8 +21,8 @@
   }
 
   // The chart's size in pixels, for the server to open as many levels as fit it.
-  function chartArea() {
-    var graph = document.getElementById("chart");
+  function chartArea(id) {
+    var graph = document.getElementById(id || "chart");
     if (!graph) { return null; }
     var box = graph.getBoundingClientRect();
     if (box.width < 1 || box.height < 1) { return null; }
@@ -42,6 +42,7 @@
 
   var resizing = null;
   var lastArea = null;
+  var lastCompare = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizing);
     resizing = setTimeout(function () {
@@ -151,6 +152,16 @@
       var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
       if (!area || same) { return keep(); }
       lastArea = area;
+      return area;
+    },
+
+    // comparison: the compare charts' size once drawn, when it differs from the last one told.
+    measureCompare: function () {
+      var area = chartArea("compare-before");
+      if (!area || (lastCompare && area.width === lastCompare.width && area.height === lastCompare.height)) {
+        return keep();
+      }
+      lastCompare = area;
       return area;
     },
 
