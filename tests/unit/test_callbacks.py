@@ -454,7 +454,7 @@ def load_example_org():
 def compare_tab(against, proposal=None, edits=(), decision="refund", amount=200, tab="compare"):
     return run(
         comparison.render_comparison, "tabs.value", tab=tab, against=against, proposal=proposal, source=STARTUP,
-        refilled=None, raw_edits=list(edits), shown=shown(decision, amount),
+        refilled=None, raw_edits=list(edits), shown=shown(decision, amount), area=None,
     )  # fmt: skip
 
 
