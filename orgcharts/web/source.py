@@ -210,10 +210,7 @@ def _next(uploads: Any) -> int:
 
 
 @callbacks.callback(
-    output=[
-        Output(ids.EXAMPLE_CHOSEN, "data", allow_duplicate=True),
-        Output(ids.UPLOAD_CHOSEN, "data", allow_duplicate=True),
-    ],
+    output=each("data", ids.EXAMPLE_CHOSEN, ids.UPLOAD_CHOSEN, allow_duplicate=True),
     inputs={
         "ok": Input(ids.CONFIRM_SWITCH, "submit_n_clicks"),
         "picked": State(ids.EXAMPLE_PICKER, "value"),
@@ -223,6 +220,7 @@ def _next(uploads: Any) -> int:
     prevent_initial_call=True,
 )
 def switch_confirmed(served: Served, ok: Any, picked: Any, pending: Any, uploads: Any) -> tuple[Any, Any]:
+    """OK: the example picked, or the file uploaded, opens (whichever asked)."""
     if not ok:
         return dash.no_update, dash.no_update
     if pending == "upload":
