@@ -24,8 +24,8 @@
   }
 
   // The chart's size in pixels, for the server to open as many levels as fit it.
-  function chartArea() {
-    var graph = document.getElementById("chart");
+  function chartArea(id) {
+    var graph = document.getElementById(id || "chart");
     if (!graph) { return null; }
     var box = graph.getBoundingClientRect();
     if (box.width < 1 || box.height < 1) { return null; }
@@ -45,6 +45,7 @@
 
   var resizing = null;
   var lastArea = null;
+  var lastCompare = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizing);
     resizing = setTimeout(function () {
@@ -90,13 +91,30 @@
     return [turned, animated ? svg : keep()];
   }
 
+  // The customers' band fades on a flip rather than popping: out before the cards travel to
+  // the conventional view (which has no customers), in once they have travelled to customers
+  // on top (Plotly draws a trace that had no points only when the animation ends).
+  // A CSS animation on the chart's customer traces (orgcharts.css), keyed on an attribute of
+  // the graph (React rewrites its class), so that trace groups Plotly creates for the arriving
+  // customers fade in too, and Plotly's own inline opacity does not stop it.
+  var FADE_OUT_MS = 150;
+  var FADE_IN_MS = 450;
+  function fade(graph, direction) {
+    delete graph.dataset.customers;
+    void graph.getBoundingClientRect();  // restart the animation
+    graph.dataset.customers = direction;
+  }
+  function unfade(graph, direction) {
+    if (graph.dataset.customers === direction) { delete graph.dataset.customers; }
+  }
+
   var functions = {
     orient: orient,
 
     // chart: the flip button's or key's view change, animated; a figure arriving for the
     // view the user has since flipped away from, turned at once.
-    // Both views open on the same ranges (unless a role found was brought into view), so
-    // the user's zoom, held by the drawn graph, is kept across the flip.
+    // A chart the user has zoomed or panned keeps its ranges across the flip (the drawn
+    // graph holds them); one as it opened goes to the other view's opening ranges.
     flipChart: function (view, figure) {
       // While the server is drawing the chart, flip at once: an animation still running
       // when the server's figure lands would finish on the old one's frames.
@@ -107,12 +125,27 @@
       var drawn = graph && graph.layout;
       if (!turned || !turned.layout || !drawn || !drawn.xaxis || !drawn.yaxis) { return result; }
       var same = function (a, b) { return a && b && a[0] === b[0] && a[1] === b[1]; };
-      var opening = figure.layout.meta.ranges, other = figure.layout.meta.other_ranges;
-      if (opening && other && same(opening.x, other.x) && same(opening.y, other.y)) {
+      var opening = figure.layout.meta.ranges;
+      var moved = !opening || !same(drawn.xaxis.range, opening.x) || !same(drawn.yaxis.range, opening.y);
+      if (moved) {
         turned.layout.xaxis = Object.assign({}, turned.layout.xaxis, {range: drawn.xaxis.range.slice()});
         turned.layout.yaxis = Object.assign({}, turned.layout.yaxis, {range: drawn.yaxis.range.slice()});
       }
-      return result;
+      if (result[1] !== true) { return result; }
+      if (view === "inverted") {
+        fade(graph, "arriving");
+        graph.once("plotly_animated", function () {
+          setTimeout(function () { unfade(graph, "arriving"); }, FADE_IN_MS);
+        });
+        return result;
+      }
+      fade(graph, "leaving");
+      return new Promise(function (resolve) {
+        setTimeout(function () {
+          graph.once("plotly_animated", function () { unfade(graph, "leaving"); });
+          resolve(result);
+        }, FADE_OUT_MS);
+      });
     },
     turnArrivingChart: function (figure, view) { return orient(view, figure, false)[0]; },
 
@@ -122,6 +155,16 @@
       var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
       if (!area || same) { return keep(); }
       lastArea = area;
+      return area;
+    },
+
+    // comparison: the compare charts' size once drawn, when it differs from the last one told.
+    measureCompare: function () {
+      var area = chartArea("compare-before");
+      if (!area || (lastCompare && area.width === lastCompare.width && area.height === lastCompare.height)) {
+        return keep();
+      }
+      lastCompare = area;
       return area;
     },
 

@@ -44,13 +44,16 @@ def facing_of(
 
 
 def customer_bands(
-    children: Sequence[Sequence[int]], facing: Sequence[bool]
+    children: Sequence[Sequence[int]], facing: Sequence[bool], collapsed: Sequence[bool] | None = None
 ) -> tuple[list[list[int]], list[int], list[bool], list[str]]:
     """The customer-on-top view's layout tree (a front-line role's reports moved beside it,
     among its siblings; a virtual root, numbered last, when the top role is front line and
     has reports), each node's row in it (0: the bottom band, the top role's; -1 for the virtual
     root), whether each node is front line, and the bands' names by row. With no front line
-    at all there is no band for it: the bands start at the first-line managers'."""
+    at all there is no band for it: the bands start at the first-line managers'.
+
+    Nodes ``collapsed`` (rollups) in the front-line band are teams, not the front line
+    itself: the band is named for them (``band_name``)."""
     count = len(children)
     facing_below = [False] * count
     for node in reversed(range(count)):
@@ -81,18 +84,27 @@ def customer_bands(
         rows.append(-1)
     else:
         layout.pop()
-    names = [band_name(number + empty, deepest + empty) for number in reversed(range(deepest + 1))]
+    front_teams = [collapsed[node] for node in range(count) if front[node]] if collapsed else []
+    held = ("teams" if all(front_teams) else "some") if any(front_teams) else ""
+    names = [band_name(number + empty, deepest + empty, held) for number in reversed(range(deepest + 1))]
     return layout, rows, front, names
 
 
-def band_name(band: int, deepest: int) -> str:
+def band_name(band: int, deepest: int, held: str = "") -> str:
     """ "front line", "first-line managers", "second-line managers", "third-line managers",
-    "management level 4"..., and "top" for the top role's band."""
+    "management level 4"..., and "top" for the top role's band.
+
+    ``held`` says what the front-line band holds when some of it is collapsed: "teams" (all
+    of it: "teams holding the front line") or "some" ("front line and teams holding it"). The
+    bands above such teams are named by their number ("management level 1"...): their roles
+    may manage managers, so "first-line managers" would mislead."""
     if band == 0:
-        return "front line"
+        return {"teams": "teams holding the front line", "some": "front line and teams holding it"}.get(
+            held, "front line"
+        )
     if band == deepest:
         return "top"
-    if band <= len(ORDINALS):
+    if band <= len(ORDINALS) and not held:
         return f"{ORDINALS[band - 1]}-line managers"
     return f"management level {band}"
 

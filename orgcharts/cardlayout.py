@@ -182,7 +182,8 @@ def _card_layout(
         team_tree, rows, front, names, root = children, depths_of(children), [], [], 0
         names = [f"level {row + 1}" for row in range(max(rows) + 1)]
     else:
-        team_tree, rows, front, names = customer_bands(children, facing_of(org, order, rollups, facing))
+        collapsed = [role_id in rollups for role_id in order] if rollups else None
+        team_tree, rows, front, names = customer_bands(children, facing_of(org, order, rollups, facing), collapsed)
         root = len(order) if len(team_tree) > len(order) else 0
         widths.append(0.0)
         heights.append(0.0)
@@ -312,6 +313,12 @@ def zoom_to_fit(layout: CardLayout, width_px: float, height_px: float) -> float:
     less if it must shrink (text then drawn at ``px`` times the zoom). ``inf`` for an empty layout."""
     width, height = layout.extent
     return min(width_px / width if width > 0 else float("inf"), height_px / height if height > 0 else float("inf"))
+
+
+def front_line_bottom(layout: CardLayout) -> float:
+    """The bottom of the customer-on-top view's front-line band, in pixels from the chart's top
+    (0 in the conventional view, or with no front line)."""
+    return max((layout.top[r] + layout.height[r] for r in layout.front_line), default=0.0)
 
 
 def fits(layout: CardLayout, width_px: float, height_px: float) -> bool:

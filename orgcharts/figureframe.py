@@ -20,15 +20,26 @@ def ranges(
 ) -> dict[str, list]:
     """Axis ranges of one unit per pixel of the plot area, from the top of the chart: the
     chart (``width`` wide: the wider view's, so that both views open on the same ranges and
-    a flip keeps the user's zoom) centred when it fits, else its left side (band names and
-    all) in view, or the role ``focus`` (one found by search) in the middle."""
+    a flip keeps the user's zoom) centred when it fits, else the role ``focus`` (one found by
+    search) in the middle, or else the customer-on-top view's leftmost segments, as many as fit
+    (over the front line serving them), the conventional view's top role in the middle."""
     plot_w, plot_h = plot
     left = -band_room - PAD
     content = width + PAD - left
     if content <= plot_w:
         x0 = left - (plot_w - content) / 2
     else:
-        centre = placed.x[focus] if focus in placed.x else (left + plot_w / 2)
+        centred = focus
+        if centred not in placed.x and placed.view == "conventional":
+            centred = next((role_id for role_id, band in placed.band.items() if band == 0), None)
+        if centred in placed.x:
+            centre = placed.x[centred]
+        elif placed.customers:
+            boxes = sorted(placed.customers.values(), key=lambda box: box.left)
+            within = [box for box in boxes if box.right - boxes[0].left <= plot_w - 2 * PAD]
+            centre = (boxes[0].left + within[-1].right) / 2 if within else boxes[0].x
+        else:
+            centre = left + plot_w / 2
         x0 = min(max(centre - plot_w / 2, left), width + PAD - plot_w)
     y_top = PAD
     if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:

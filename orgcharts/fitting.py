@@ -3,7 +3,9 @@
 What the figures draw from: ``chart_cards`` measures the cards of the roles shown (and of the
 segments, for the customer-on-top view) and lays them out; ``levels_that_fit`` tells how many
 top levels a chart can open on so that every card is drawn at its legible size in an area of
-the real chart's size, in both views (the flip happens in the browser, so both must fit).
+the real chart's size, in both views (the flip happens in the browser, so both must fit), or,
+on a screen the user can pan, in a few such areas with the customers and the front line in
+the first one's height.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from orgcharts.cardlayout import CardLayout, View, card_layout, fits
+from orgcharts.cardlayout import CardLayout, View, card_layout, fits, front_line_bottom
 from orgcharts.cards import SCREEN_TEXT, Card, TextSize, cards_for, segment_card, sizes_of
 from orgcharts.collapse import Subtrees, Visible, subtree_totals, visible
 from orgcharts.graph import depths, top_down
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization
+
+PANNED_SCREENS = 6.0
+"""How many chart areas wide and tall a chart the user can pan may open on: enough for the
+shipped examples' every level on a laptop screen, few enough that a room can follow the pan."""
 
 
 @dataclass(frozen=True)
@@ -106,24 +112,32 @@ def levels_that_fit(
     size: TextSize = SCREEN_TEXT,
     views: Iterable[View] = ("conventional", "inverted"),
     totals: Subtrees | None = None,
+    screens: float = 1.0,
 ) -> int:
     """The most top levels (1 at least) a chart can open on with every one of ``views`` fitting
-    in ``width_px`` by ``height_px`` pixels at ``size`` (``cardlayout.fits``): levels are opened
-    one at a time, collapsed roles drawn as rollup cards (``totals``, by default from
-    ``found``), until one more level would not fit.
+    at ``size`` in ``screens`` times ``width_px`` by ``screens`` times ``height_px`` pixels
+    (``cardlayout.fits``; more than one screen only where the user can pan to the rest), and,
+    in the customer-on-top view, its customers and front line within ``height_px`` of its top,
+    so the chart opens on them. Levels are opened one at a time, collapsed roles drawn as rollup
+    cards (``totals``, by default from ``found``), until one more level would not fit.
 
-    Each try costs what it shows; the last one tried shows at most the roles of the levels that
-    fit and one level more."""
+    Each try costs what it shows, and a level with more cards than the area could hold at the
+    smallest card's size is not laid out: the last one tried shows at most the roles of the
+    levels that fit and one level more."""
     deepest = max(depths(org, tree).values())
     totals = totals if totals is not None else subtree_totals(org, tree, found)
     below = segments_below(org, tree) if any(view == "inverted" for view in views) else None
     views = tuple(views)
+    wide, tall = width_px * screens, height_px * screens
+    most_cards = wide * tall / (size.min_width * size.px * size.line_height)
     fitting = 1
     for levels in range(2, deepest + 2):
         shown = visible(org, tree, levels, totals=totals)
+        if len(shown.roles) > most_cards:
+            return fitting
         for view in views:
-            chart = chart_cards(org, tree, view, found, decision, size, shown, below)
-            if not fits(chart.layout, width_px, height_px):
+            placed = chart_cards(org, tree, view, found, decision, size, shown, below).layout
+            if not fits(placed, wide, tall) or front_line_bottom(placed) > height_px:
                 return fitting
         fitting = levels
     return fitting

@@ -47,7 +47,7 @@ def layout() -> html.Div:
                 animate=True,
                 animation_options={
                     "frame": {"redraw": True},
-                    "transition": {"duration": 650, "easing": "cubic-in-out"},
+                    "transition": {"duration": 600, "easing": "cubic-in-out"},
                 },
                 config={
                     "displaylogo": False,

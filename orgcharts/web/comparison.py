@@ -27,7 +27,7 @@ callbacks = Callbacks()
 
 
 def stores() -> list[Any]:
-    return [dcc.Store(id=ids.PROPOSAL, storage_type="session")]
+    return [dcc.Store(id=ids.PROPOSAL, storage_type="session"), dcc.Store(id=ids.COMPARE_AREA, storage_type="memory")]
 
 
 def layout(cap: int) -> dcc.Tab:
@@ -111,6 +111,7 @@ def upload_proposal(served: Served, contents: Any, filename: Any) -> tuple[Any, 
         "proposal": Input(ids.PROPOSAL, "data"),
         **controls.SESSION,
         "shown": controls.given(),
+        "area": Input(ids.COMPARE_AREA, "data"),
     },
     prevent_initial_call=True,
 )
@@ -123,12 +124,14 @@ def render_comparison(
     refilled: Any,
     raw_edits: Any,
     shown: dict[str, Any],
+    area: Any,
 ) -> tuple[Any, ...]:
-    """Today beside the what-if changes or a proposal, drawn only while the tab is open."""
+    """Today beside the what-if changes or a proposal, drawn only while the tab is open, for
+    the charts' real size once the browser has measured them (``measureCompare``)."""
     if tab != ids.COMPARE_TAB:
         raise PreventUpdate
     shape = served.shape(source)
-    chosen = controls.read(shape.org, shown)
+    chosen = controls.read(shape.org, {**shown, "area": area})
     if against == "proposal":
         if not (isinstance(proposal, dict) and isinstance(proposal.get("text"), str)):
             message = html.P("Upload a proposal (an org YAML file) to compare with today's org.")
@@ -186,3 +189,8 @@ def roles_table(comparison: Comparison) -> html.Div:
             html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table"),
         ]
     )
+
+
+# The compare charts' real size, measured once drawn (both sides get the same width), so
+# they open at one chart unit per pixel of their own plot, as the main chart does.
+callbacks.client("measureCompare", [Output(ids.COMPARE_AREA, "data")], [Input(ids.COMPARE_BEFORE, "figure")])

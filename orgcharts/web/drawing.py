@@ -12,7 +12,7 @@ from orgcharts.collapse import Subtrees, subtree_totals, visible
 from orgcharts.compare import Comparison, compare
 from orgcharts.export import Format, Picture, picture
 from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, org_figure
-from orgcharts.fitting import levels_that_fit
+from orgcharts.fitting import PANNED_SCREENS, levels_that_fit
 from orgcharts.metrics import Escalation, escalations
 from orgcharts.model import Organization
 from orgcharts.web.session import Computations, Controls, Structure
@@ -25,10 +25,13 @@ def shown_levels(
     found: Sequence[Escalation] = (),
     totals: Subtrees | None = None,
     scale: Scale | None = None,
+    screens: float = PANNED_SCREENS,
 ) -> int:
-    """Levels drawn: the user's choice, else as many as fit the chart's real area at the
-    medium's text size in both views (``fitting.levels_that_fit``), so every card opens
-    legible; without the area, as many as the org opens on."""
+    """Levels drawn: the user's choice, else as many as fit ``screens`` of the chart's real
+    areas wide and tall (by default ``fitting.PANNED_SCREENS``: the user pans to the rest; one
+    for a picture) at the medium's text size in both views, with the customers and front line
+    in the first (``fitting.levels_that_fit``), so every card opens legible; without the area,
+    as many as the org opens on."""
     if controls.levels:
         return controls.levels
     if org is None or controls.area is None:
@@ -38,7 +41,7 @@ def shown_levels(
     room = 10 * scale.text.px  # the band names down the left side
     plot = (width - 16 - room, height - scale.title_font - 32)
     decision = controls.decision if controls.decision in org.decision_index else None
-    return levels_that_fit(org, shape.tree, *plot, found, decision, scale.text, totals=totals)
+    return levels_that_fit(org, shape.tree, *plot, found, decision, scale.text, totals=totals, screens=screens)
 
 
 def chart(
@@ -98,7 +101,7 @@ def picture_of(
         amount=controls.amount,
         segment=controls.segment,
         selected=controls.selected,
-        levels=shown_levels(shape, controls, org, found),
+        levels=shown_levels(shape, controls, org, found, screens=1.0),
         expanded=controls.expanded,
     )
 

@@ -90,14 +90,15 @@ def layout() -> html.Div:
         Output(ids.RULES_PANEL, "hidden"),
     ],
     inputs={
-        "contents": Input(ids.UPLOAD, "contents"),
+        "chosen": Input(ids.UPLOAD_CHOSEN, "data"),
         "cancel": Input(ids.CSV_CANCEL, "n_clicks"),
-        "filename": State(ids.UPLOAD, "filename"),
+        **UPLOADED,
     },
     prevent_initial_call=True,
 )
-def match_columns(served: Served, contents: Any, cancel: Any, filename: Any) -> tuple[Any, ...]:
-    """An uploaded HR export opens the form, its columns matched the way the import would:
+def match_columns(served: Served, chosen: Any, cancel: Any, contents: Any, filename: Any) -> tuple[Any, ...]:
+    """An uploaded HR export, once chosen (``source.ask_before_switching``), opens the form,
+    its columns matched the way the import would:
     hidden, heading, each field's column choices and its column, messages; and no rules,
     neither in the form nor after the import: rules belong to the file they were typed for."""
     name = os.path.basename(filename or "export.csv")

@@ -123,15 +123,26 @@ def counts(org: Organization, rules: Sequence[tuple[str, str]]) -> list[html.Li]
 @callbacks.callback(
     output=[*OPENS_ORG, *each("children", ids.RULES_COUNTS, ids.RULES_MESSAGES)],
     inputs={
-        **named("value", serves=ids.RULES_SERVES, decides=ids.RULES_DECIDES),
+        **named("n_blur", serves_left=ids.RULES_SERVES, decides_left=ids.RULES_DECIDES),
+        **named("value", kind=State, serves=ids.RULES_SERVES, decides=ids.RULES_DECIDES),
         "kept": State(ids.IMPORTED, "data"),
         **UPLOADED,
     },
     prevent_initial_call=True,
 )
-def apply_rules(served: Served, serves: Any, decides: Any, kept: Any, contents: Any, filename: Any) -> tuple[Any, ...]:
+def apply_rules(
+    served: Served,
+    serves_left: Any,
+    decides_left: Any,
+    serves: Any,
+    decides: Any,
+    kept: Any,
+    contents: Any,
+    filename: Any,
+) -> tuple[Any, ...]:
     """The export imported again with the rules as typed, shown as the session's org, and
-    how many roles each rule matches; only for the file the rules were typed for."""
+    how many roles each rule matches; only for the file the rules were typed for. Applied as
+    the user leaves a box, not on every key: each import reads the whole file again."""
     if not isinstance(kept, dict) or kept.get("file") != fingerprint(contents):
         raise PreventUpdate
     name = os.path.basename(filename or "export.csv")

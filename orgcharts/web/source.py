@@ -51,6 +51,11 @@ def stores(startup: Startup) -> list[Any]:
         dcc.Store(id=ids.EDITOR_ERRORS, storage_type="memory"),
         dcc.Store(id=ids.REJECTED_TEXT, storage_type="memory"),
         dcc.Store(id=ids.EXAMPLE_CHOSEN, storage_type="memory"),
+        # How many uploads the user chose to open: one more as a file comes, or once they
+        # agree to lose their what-if changes (``ask_before_switching``); the import form
+        # and ``load_org`` read the file itself.
+        dcc.Store(id=ids.UPLOAD_CHOSEN, storage_type="memory", data=0),
+        dcc.Store(id=ids.SWITCH_PENDING, storage_type="memory"),
         dcc.ConfirmDialog(id=ids.CONFIRM_SWITCH),
     ]
 
@@ -110,8 +115,9 @@ def editor_tab() -> dcc.Tab:
     output=[*OPENS_ORG, Output(ids.LOAD_MESSAGES, "children"), *each("data", ids.REJECTED_TEXT, ids.EDITOR_ERRORS)],
     inputs={
         "picked": Input(ids.EXAMPLE_CHOSEN, "data"),
-        "uploaded": Input(ids.UPLOAD, "contents"),
+        "chosen": Input(ids.UPLOAD_CHOSEN, "data"),
         "applied": Input(ids.APPLY, "n_clicks"),
+        "uploaded": State(ids.UPLOAD, "contents"),
         "upload_name": State(ids.UPLOAD, "filename"),
         "editor_text": State(ids.EDITOR, "value"),
         "current": State(ids.ORG_SOURCE, "data"),
@@ -119,7 +125,14 @@ def editor_tab() -> dcc.Tab:
     prevent_initial_call=True,
 )
 def load_org(
-    served: Served, picked: Any, uploaded: Any, applied: Any, upload_name: Any, editor_text: Any, current: Any
+    served: Served,
+    picked: Any,
+    chosen: Any,
+    applied: Any,
+    uploaded: Any,
+    upload_name: Any,
+    editor_text: Any,
+    current: Any,
 ) -> tuple[Any, ...]:
     """An example picked, a YAML file uploaded or the editor applied becomes the session's
     org; one that does not load leaves it as it was, and says why."""
@@ -138,7 +151,7 @@ def load_org(
             served.computations.parse(text, name)
             key = texts.put(text)
             return source_of(key, name), text_store(key, None), [], ok(name), dash.no_update, []
-        if trigger == ids.UPLOAD:
+        if trigger == ids.UPLOAD_CHOSEN:
             name = os.path.basename(upload_name or "upload.yaml")
             if is_export(name):
                 raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
@@ -159,38 +172,66 @@ def load_org(
             [],
         )
     except OrgFileError as error:
-        shown = readable_upload(uploaded) if trigger == ids.UPLOAD else dash.no_update
+        shown = readable_upload(uploaded) if trigger == ids.UPLOAD_CHOSEN else dash.no_update
         messages, lines = errors(error.diagnostics), error_lines(error.diagnostics)
         return dash.no_update, dash.no_update, dash.no_update, messages, shown, lines
 
 
 @callbacks.callback(
-    output=[Output(ids.EXAMPLE_CHOSEN, "data"), *props(ids.CONFIRM_SWITCH, "displayed", "message")],
-    inputs={"picked": Input(ids.EXAMPLE_PICKER, "value"), "raw_edits": State(ids.EDITS, "data")},
+    output=[
+        *each("data", ids.EXAMPLE_CHOSEN, ids.UPLOAD_CHOSEN, ids.SWITCH_PENDING),
+        *props(ids.CONFIRM_SWITCH, "displayed", "message"),
+    ],
+    inputs={
+        "picked": Input(ids.EXAMPLE_PICKER, "value"),
+        "uploaded": Input(ids.UPLOAD, "contents"),
+        "raw_edits": State(ids.EDITS, "data"),
+        "uploads": State(ids.UPLOAD_CHOSEN, "data"),
+    },
     prevent_initial_call=True,
 )
-def ask_before_switching(served: Served, picked: Any, raw_edits: Any) -> tuple[Any, ...]:
-    """An example picked opens at once, unless what-if changes would be lost: then the
-    browser asks first (OK opens it, ``switch_confirmed``; Cancel keeps everything)."""
-    if not isinstance(picked, str):
-        return dash.no_update, False, dash.no_update
+def ask_before_switching(served: Served, picked: Any, uploaded: Any, raw_edits: Any, uploads: Any) -> tuple[Any, ...]:
+    """An example picked or a file uploaded opens at once, unless what-if changes would be
+    lost: then the browser asks first (OK opens it, ``switch_confirmed``; Cancel keeps
+    everything). Returned: the example chosen, the uploads chosen, which one waits for the
+    answer, and the question."""
+    wait = dash.no_update
+    kind = "upload" if ctx.triggered_id == ids.UPLOAD else "example"
+    if (kind == "example" and not isinstance(picked, str)) or (kind == "upload" and not isinstance(uploaded, str)):
+        return wait, wait, wait, False, wait
     made = len(parse_edits(raw_edits))
     if not made:
-        return {"name": picked}, False, dash.no_update
+        if kind == "upload":
+            return wait, _next(uploads), None, False, wait
+        return {"name": picked}, wait, None, False, wait
     message = (
         f"Opening another org discards your {counted(made, 'what-if change')} (download the changed org to keep"
         " them). Open it anyway?"
     )
-    return dash.no_update, True, message
+    return wait, wait, kind, True, message
+
+
+def _next(uploads: Any) -> int:
+    return uploads + 1 if isinstance(uploads, int) else 1
 
 
 @callbacks.callback(
-    output=Output(ids.EXAMPLE_CHOSEN, "data", allow_duplicate=True),
-    inputs={"ok": Input(ids.CONFIRM_SWITCH, "submit_n_clicks"), "picked": State(ids.EXAMPLE_PICKER, "value")},
+    output=each("data", ids.EXAMPLE_CHOSEN, ids.UPLOAD_CHOSEN, allow_duplicate=True),
+    inputs={
+        "ok": Input(ids.CONFIRM_SWITCH, "submit_n_clicks"),
+        "picked": State(ids.EXAMPLE_PICKER, "value"),
+        "pending": State(ids.SWITCH_PENDING, "data"),
+        "uploads": State(ids.UPLOAD_CHOSEN, "data"),
+    },
     prevent_initial_call=True,
 )
-def switch_confirmed(served: Served, ok: Any, picked: Any) -> Any:
-    return {"name": picked} if ok and isinstance(picked, str) else dash.no_update
+def switch_confirmed(served: Served, ok: Any, picked: Any, pending: Any, uploads: Any) -> tuple[Any, Any]:
+    """OK: the example picked, or the file uploaded, opens (whichever asked)."""
+    if not ok:
+        return dash.no_update, dash.no_update
+    if pending == "upload":
+        return dash.no_update, _next(uploads)
+    return ({"name": picked} if isinstance(picked, str) else dash.no_update), dash.no_update
 
 
 @callbacks.callback(

@@ -13,13 +13,25 @@ from tests.integration.dashboard import ROLES_TRACE, figure, open_dashboard, rol
 SIZE = 20_000
 
 
-@pytest.fixture(scope="module")
-def big_server(tmp_path_factory):
+MID_SIZE = 3_000
+
+
+def served_org(tmp_path_factory, size):
     path = tmp_path_factory.mktemp("big") / "big.yaml"
-    path.write_text(generate(SIZE))
+    path.write_text(generate(size))
     port = free_port()
     with running([sys.executable, "app.py", str(path)], port, env={"PORT": str(port)}) as url:
         yield url, load_text(path.read_text()).org
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory):
+    yield from served_org(tmp_path_factory, SIZE)
+
+
+@pytest.fixture(scope="module")
+def mid_server(tmp_path_factory):
+    yield from served_org(tmp_path_factory, MID_SIZE)
 
 
 def shown_ids(page):
@@ -109,15 +121,14 @@ def test_text_hides_when_zoomed_out_below_legible_and_comes_back(page, big_serve
     wait_for_mode("text")
 
 
-def test_all_levels_draw_cards_and_never_say_webgl_is_missing(page, big_server):
-    """Levels "all" at 20,000 roles: one kind of trace whatever the size (a drawn SVG chart
-    switched to WebGL says "WebGL is not supported"), cards and text drawn."""
-    url, _ = big_server
+def all_levels_draw_cards(page, url, size):
+    """Levels "all": one kind of trace whatever the size (a drawn SVG chart switched to WebGL
+    says "WebGL is not supported"), cards and text drawn."""
     open_dashboard(page, url)
     page.click("#levels")
     page.get_by_role("option", name="all", exact=True).click()
     page.wait_for_function(
-        f"() => document.querySelector('#chart .js-plotly-plot').data[{ROLES_TRACE}].customdata.length === {SIZE}",
+        f"() => document.querySelector('#chart .js-plotly-plot').data[{ROLES_TRACE}].customdata.length === {size}",
         timeout=120_000,
     )
     settle(page, 900)
@@ -126,3 +137,11 @@ def test_all_levels_draw_cards_and_never_say_webgl_is_missing(page, big_server):
     assert "WebGL is not supported" not in page.locator("#chart").inner_text()
     assert page.locator("#chart .tracecards path, #chart .tracerollups path").count() >= 1, "cards drawn"
     assert page.locator("#chart .traceroles .textpoint").count() > 0, "their text drawn"
+
+
+def test_all_levels_draw_cards_and_never_say_webgl_is_missing(page, big_server):
+    all_levels_draw_cards(page, big_server[0], SIZE)
+
+
+def test_all_levels_of_3000_roles_draw_cards_and_never_say_webgl_is_missing(page, mid_server):
+    all_levels_draw_cards(page, mid_server[0], MID_SIZE)

@@ -2,6 +2,7 @@
 exactly the figure the server builds for the other view."""
 
 import base64
+import itertools
 import json
 
 import numpy as np
@@ -11,7 +12,7 @@ from orgcharts.figures import org_figure
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import load_example
 from orgcharts.metrics import escalations
-from tests.integration.dashboard import open_dashboard
+from tests.integration.dashboard import open_dashboard, settle
 
 ORG = load_example("telecom").org
 TREE = reporting_tree(ORG)
@@ -64,3 +65,43 @@ def test_a_figure_already_in_the_view_asked_or_an_unknown_view_is_left_as_it_is(
     assert page.evaluate(ORIENT, ["sideways", figure, True]) == [left, left]
     _, animate = page.evaluate(ORIENT, ["conventional", figure, False])
     assert animate == left, "not animated unless asked"
+
+
+SAMPLE_FLIP = """(ms) => { window.flipSamples = new Promise((resolve) => {
+  const samples = [], start = performance.now();
+  const opacity = (uid) => {
+    const group = document.querySelector('#chart .scatterlayer .trace' + uid);
+    return group ? parseFloat(getComputedStyle(group).opacity) : null;
+  };
+  const topRole = () => document.querySelector('#chart .traceroles .textpoint').getBoundingClientRect().y;
+  const step = () => {
+    samples.push({t: performance.now() - start, cards: opacity('segment-cards'), names: opacity('customers'),
+                  y: topRole()});
+    if (performance.now() - start < ms) { requestAnimationFrame(step); } else { resolve(samples); }
+  };
+  requestAnimationFrame(step);
+}); }"""
+
+
+def flip_sampled(page):
+    """Press f and sample, frame by frame for two seconds, the customers' opacity and the first card's place."""
+    page.evaluate(SAMPLE_FLIP, 2000)
+    page.keyboard.press("f")
+    return page.evaluate("() => window.flipSamples")
+
+
+def test_the_flip_is_eased_and_the_customers_fade_rather_than_pop(page, server):
+    open_dashboard(page, server)
+    for leaving in (True, False):  # customers on top -> conventional, then back
+        samples = flip_sampled(page)
+        settle(page, 300)
+        for trace in ("cards", "names"):
+            values = [s[trace] for s in samples if s[trace] is not None]
+            between = [v for v in values if 0.05 < v < 0.95]
+            assert len(between) >= 3, (
+                f"{leaving} {trace}: fades through intermediate opacities {[round(v, 2) for v in values]}"
+            )
+        moving = [s["t"] for before, s in itertools.pairwise(samples) if s["y"] != before["y"]]
+        assert moving, "the cards travel"
+        assert 0.5 <= (moving[-1] - samples[0]["t"]) / 1000 <= 1.3, "the flip takes about 0.6 to 1 s"
+    assert page.locator("#view input[value=inverted]").is_checked()

@@ -41,9 +41,9 @@ def overlaps(boxes, slack=0.5):
     return found
 
 
-def front_line_is_on_top(org, data):
-    """In the customer-on-top view, no card stands above a front-line card unless it faces
-    customers itself (chart y grows upwards): the front line is the top band of roles."""
+def facing_and_front(org, data):
+    """The roles drawn that face customers (a collapsed role stands for its team), and the
+    front line among them: those with no role facing customers drawn below them."""
     roles = data[TRACE_ROLES]
     ids = [hit[0] for hit in roles["customdata"]]
     shown = set(ids)
@@ -59,12 +59,41 @@ def front_line_is_on_top(org, data):
             below[manager].add(role_id)
             manager = org.role(manager).reports_to
     front = {r for r in ids if org.role(r).customer_facing and not (below[r] & {f for f in facing if f != r})}
-    y = dict(zip(ids, roles["y"], strict=True))
+    return ids, facing, front
+
+
+def front_line_is_on_top(org, data):
+    """In the customer-on-top view, no card stands above a front-line card unless it faces
+    customers itself (chart y grows upwards): the front line is the top band of roles."""
+    ids, facing, front = facing_and_front(org, data)
+    y = dict(zip(ids, data[TRACE_ROLES]["y"], strict=True))
     lowest_front = min((y[r] for r in front), default=None)
     return [r for r in ids if r not in facing and lowest_front is not None and y[r] > lowest_front]
 
 
-def check(page, org, smallest, view, size):
+def front_line_in_view(org, drawn):
+    """The cards of the front line whose text point lies inside the axes' ranges as drawn:
+    front-line roles, and collapsed teams holding customer-facing people (their card says
+    their hops) with none drawn below them."""
+    ids, facing, front = facing_and_front(org, drawn["data"])
+    roles = drawn["data"][TRACE_ROLES]
+    (x0, x1), (y0, y1) = drawn["layout"]["xrange"], drawn["layout"]["yrange"]
+    drawn_facing = [r for r in facing if r in front or org.role(r).customer_facing]
+    teams = {
+        role_id
+        for (role_id, kind), text in zip(roles["customdata"], roles["text"], strict=True)
+        if kind == "collapsed"
+        and ("hop" in text or "no one can decide" in text)
+        and not any(org.role(f).reports_to == role_id for f in drawn_facing)
+    }
+    return [
+        role_id
+        for role_id, x, y in zip(ids, roles["x"], roles["y"], strict=True)
+        if (role_id in front or role_id in teams) and x0 <= x <= x1 and y0 <= y <= y1
+    ]
+
+
+def check(page, org, smallest, view, size, opening=False):
     drawn = page.evaluate(DRAWN_TEXT)
     visible = drawn["visible"]
     assert visible, "the chart shows text"
@@ -74,7 +103,10 @@ def check(page, org, smallest, view, size):
     if size == (1280, 720):
         assert drawn["chartTop"] <= 200, "the chart starts within 200 px of the top"
     if view == "inverted" and org is not None:
-        assert not front_line_is_on_top(org, figure(page)["data"]), "the front line is right under the customers"
+        drawn = figure(page)
+        assert not front_line_is_on_top(org, drawn["data"]), "the front line is right under the customers"
+        if opening:
+            assert len(front_line_in_view(org, drawn)) >= 2, "the chart opens on the front line, not the top role alone"
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["1280x720", "1920x1080"])
@@ -95,7 +127,7 @@ def test_every_example_reads_whole_in_both_views(browser, server, example, prese
         smallest = 18 if present else 13
         for view in ("inverted", "conventional"):
             settle(page, 900)
-            check(page, org, smallest, view, size)
+            check(page, org, smallest, view, size, opening=view == "inverted")
             press(page, "f")
     finally:
         context.close()

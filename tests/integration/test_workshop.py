@@ -198,14 +198,21 @@ def test_after_an_import_the_rules_panel_asks_who_serves_and_decides_and_applies
     page.wait_for_selector("#rules-panel:not([hidden])", timeout=30_000)
     wait_for_chart(page)
     assert card(page, "weighted_mean_hops") == "–", "no rules yet: no one faces customers"
-    page.fill("#rules-serves", "junior sales*=customers")
+    asked = []
+    page.on("request", lambda request: asked.append(request.post_data or "") if "_dash-update" in request.url else None)
+    page.locator("#rules-serves").press_sequentially("junior sales*=customers")
+    settle(page, 600)
+    assert not [body for body in asked if "rules-counts" in body], "no import while typing"
     page.fill("#rules-decides", "Senior sales manager=refund:500 USD")
+    page.keyboard.press("Tab")
     settle(page, 1500)
+    imports = [body for body in asked if "rules-counts" in body]
+    assert 1 <= len(imports) <= 2, "an import as a box is left, not one a key"
     counts = page.locator("#rules-counts li").all_inner_texts()
     assert counts[0].startswith("junior sales*=customers: ") and "role" in counts[0]
     assert counts[1].startswith("Senior sales manager=refund:500 USD: ") and "role" in counts[1]
     wait_for_chart(page)
-    assert card(page, "weighted_mean_hops") not in ("", "–"), "the rules applied live"
+    assert card(page, "weighted_mean_hops") not in ("", "–"), "the rules applied as each box is left"
 
     # The next export starts with no rules: neither in the form nor in the panel.
     other = tmp_path / "next-export.csv"

@@ -51,8 +51,9 @@ def text_of(node):
 def load(trigger, picked=None, uploaded=None, applied=None, upload_name=None, editor_text=None, current=None):
     return run(
         source.load_org,
-        trigger,
+        "upload-chosen.data" if trigger == "upload.contents" else trigger,
         picked=picked,
+        chosen=1,
         uploaded=uploaded,
         applied=applied,
         upload_name=upload_name,
@@ -456,7 +457,7 @@ def load_example_org():
 def compare_tab(against, proposal=None, edits=(), decision="refund", amount=200, tab="compare"):
     return run(
         comparison.render_comparison, "tabs.value", tab=tab, against=against, proposal=proposal, source=STARTUP,
-        refilled=None, raw_edits=list(edits), shown=shown(decision, amount),
+        refilled=None, raw_edits=list(edits), shown=shown(decision, amount), area=None,
     )  # fmt: skip
 
 
@@ -512,7 +513,7 @@ def csv_upload(data):
 
 
 def match_columns(upload, filename):
-    return run(hrimport.match_columns, "upload.contents", contents=upload, cancel=None, filename=filename)
+    return run(hrimport.match_columns, "upload-chosen.data", chosen=1, contents=upload, cancel=None, filename=filename)
 
 
 def import_csv(upload, filename, columns, serves, decides, group):

@@ -109,6 +109,23 @@ def test_shown_roles_and_collapsed_roles_holding_the_front_line():
     assert chosen.front_line == {"a"} and chosen.band["b"] == 1
 
 
+def test_a_front_line_band_holding_rollups_is_named_for_the_teams():
+    from orgcharts.collapse import Rollup
+
+    org, sizes = deep_and_shallow_front_line()
+    tree = reporting_tree(org)
+    rollup = Rollup(roles=2, people=2, facing_people=1, median_hops=1, unreachable_people=0)
+    mixed = card_layout(org, tree, sizes, "inverted", GAPS, shown=["t", "a", "b", "b1"], rollups={"b1": rollup})
+    assert [band.name for band in mixed.bands] == ["front line and teams holding it", "management level 1", "top"]
+    only_teams = card_layout(
+        org, tree, sizes, "inverted", GAPS, shown=["t", "a", "b", "b1"], rollups={"b1": rollup}, facing=["b1"]
+    )
+    assert only_teams.front_line == {"b1"}
+    assert only_teams.bands[0].name == "teams holding the front line"
+    whole = card_layout(org, tree, sizes, "inverted", GAPS)
+    assert [band.name for band in whole.bands][:2] == ["front line", "first-line managers"]
+
+
 def test_fitting_helpers():
     org, sizes = deep_and_shallow_front_line()
     layout = card_layout(org, reporting_tree(org), sizes, "conventional", GAPS)

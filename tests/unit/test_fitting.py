@@ -3,7 +3,7 @@ and the levels that fit a chart area."""
 
 import pytest
 
-from orgcharts.cardlayout import fits
+from orgcharts.cardlayout import fits, front_line_bottom
 from orgcharts.cards import PROJECTOR_TEXT, SCREEN_TEXT
 from orgcharts.collapse import subtree_totals, visible
 from orgcharts.fitting import chart_cards, levels_that_fit, segments_below
@@ -90,3 +90,26 @@ def test_a_rollup_over_customer_facing_roles_is_front_line_without_a_decision(te
         r for r in shown.roles if below[r] and not any(below[k] for k in tree.successors(r) if k in chart.layout.x)
     }
     assert "enterprise_director" in chart.layout.front_line
+
+
+def test_a_chart_the_user_can_pan_opens_on_more_levels_with_its_front_line_in_view(telecom):
+    org, tree, found = telecom
+    totals = subtree_totals(org, tree, found)
+    width, height = 1134, 390  # a 1280x720 window's plot, less the band names
+    one = levels_that_fit(org, tree, width, height, found, "refund", totals=totals)
+    panned = levels_that_fit(org, tree, width, height, found, "refund", totals=totals, screens=4)
+    assert one == 1 and panned == max(depths(org, tree).values()) + 1
+    shown = visible(org, tree, panned, totals=totals)
+    for view in ("conventional", "inverted"):
+        assert fits(chart_cards(org, tree, view, found, "refund", shown=shown).layout, 4 * width, 4 * height)
+    inverted = chart_cards(org, tree, "inverted", found, "refund", shown=shown).layout
+    assert 0 < front_line_bottom(inverted) <= height, "customers and front line in the first screen"
+    # too short for the customers and front line: fewer levels, whose front line is lower
+    short = front_line_bottom(inverted) - 1
+    fewer = levels_that_fit(org, tree, width, short, found, "refund", totals=totals, screens=40)
+    assert fewer < panned
+    fewer_shown = visible(org, tree, fewer, totals=totals)
+    assert (
+        fewer == 1
+        or front_line_bottom(chart_cards(org, tree, "inverted", found, "refund", shown=fewer_shown).layout) <= short
+    )

@@ -241,22 +241,39 @@ def test_the_dotted_lines_switch_is_hidden_for_an_org_without_dotted_lines():
 
 def test_switching_away_from_what_if_changes_asks_first_and_cancel_keeps_everything():
     edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": None}]
-    chosen, asked, message = run(source.ask_before_switching, "example-picker.value", picked="b2b", raw_edits=edits)
-    assert chosen is dash.no_update and asked is True
+
+    def ask(trigger, picked=None, uploaded=None, raw_edits=edits):
+        return run(
+            source.ask_before_switching, trigger, picked=picked, uploaded=uploaded, raw_edits=raw_edits, uploads=3
+        )
+
+    chosen, uploads, pending, asked, message = ask("example-picker.value", picked="b2b")
+    assert (chosen, uploads, pending, asked) == (dash.no_update, dash.no_update, "example", True)
     assert message.startswith("Opening another org discards your 1 what-if change (")
-    free = run(source.ask_before_switching, "example-picker.value", picked="b2b", raw_edits=[])
-    assert free == ({"name": "b2b"}, False, dash.no_update), "nothing to lose: no question"
-    assert run(source.ask_before_switching, "example-picker.value", picked=None, raw_edits=edits)[1] is False
-    assert run(source.switch_confirmed, "confirm-switch.submit_n_clicks", ok=1, picked="b2b") == {"name": "b2b"}
+    free = ask("example-picker.value", picked="b2b", raw_edits=[])
+    assert free == ({"name": "b2b"}, dash.no_update, None, False, dash.no_update), "nothing to lose: no question"
+    assert ask("example-picker.value", picked=None)[3] is False
+    # an upload asks the same, and opens once chosen
+    assert ask("upload.contents", uploaded="data:text/yaml;base64,eDogMQ==")[2:4] == ("upload", True)
+    assert ask("upload.contents", uploaded="data:text/yaml;base64,eDogMQ==", raw_edits=[])[1:3] == (4, None)
+    confirmed = run(
+        source.switch_confirmed, "confirm-switch.submit_n_clicks", ok=1, picked="b2b", pending="upload", uploads=3
+    )
+    assert confirmed == (dash.no_update, 4), "OK opens the file uploaded"
+    confirmed = run(
+        source.switch_confirmed, "confirm-switch.submit_n_clicks", ok=1, picked="b2b", pending="example", uploads=3
+    )
+    assert confirmed == ({"name": "b2b"}, dash.no_update)
     assert run(source.switch_cancelled, "confirm-switch.cancel_n_clicks", cancelled=1) is None
     opened = run(
-        source.load_org, "example-chosen.data", picked={"name": "b2b"}, uploaded=None, applied=None, upload_name=None,
+        source.load_org, "example-chosen.data", picked={"name": "b2b"}, chosen=0, uploaded=None, applied=None,
+        upload_name=None,
         editor_text="", current=STARTUP,
     )  # fmt: skip
     assert opened[0] == B2B and opened[2] == [], "OK opens it and its changes go"
     with pytest.raises(PreventUpdate):
         run(
-            source.load_org, "example-chosen.data", picked={"name": "../../etc"}, uploaded=None, applied=None,
+            source.load_org, "example-chosen.data", picked={"name": "../../etc"}, chosen=0, uploaded=None, applied=None,
             upload_name=None, editor_text="", current=STARTUP,
         )  # fmt: skip
 
@@ -278,7 +295,7 @@ def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
     assert kept["file"] == importrules.fingerprint(upload) and kept["name"] == "hr.csv"
 
     source_, text, edits, shown, messages = run(
-        importrules.apply_rules, "rules-decides.value", serves="sales*=retail\nnot a rule",
+        importrules.apply_rules, "rules-decides.n_blur", serves_left=None, decides_left=1, serves="sales*=retail\nnot a rule",
         decides="*Manager=refund:200 USD\nClerk*=refund", kept=kept, contents=upload, filename="hr.csv",
     )  # fmt: skip
     assert [text_of(item) for item in plain(shown)] == [
@@ -294,7 +311,7 @@ def test_after_an_import_the_rules_panel_counts_each_rule_and_applies_it_live():
     assert org.role("2").authority_for("refund").limit == 200
     assert "not a rule" in text_of(plain(messages)), "a line that is not a rule yet is said, and left out"
     none = run(
-        importrules.apply_rules, "rules-serves.value", serves="Nobody*=retail", decides="", kept=kept,
+        importrules.apply_rules, "rules-serves.n_blur", serves_left=1, decides_left=None, serves="Nobody*=retail", decides="", kept=kept,
         contents=upload, filename="hr.csv",
     )  # fmt: skip
     assert text_of(plain(none[3])) == "Nobody*=retail: matches no role"
@@ -306,10 +323,12 @@ def test_rules_belong_to_the_file_they_were_typed_for():
     other = csv_upload(EXPORT.replace(b"Clerk", b"Cashier"))
     with pytest.raises(PreventUpdate):
         run(
-            importrules.apply_rules, "rules-serves.value", serves="Sales*=retail", decides="", kept=kept,
+            importrules.apply_rules, "rules-serves.n_blur", serves_left=1, decides_left=None, serves="Sales*=retail", decides="", kept=kept,
             contents=other, filename="other.csv",
         )  # fmt: skip
-    fresh = run(hrimport.match_columns, "upload.contents", contents=other, cancel=None, filename="other.csv")
+    fresh = run(
+        hrimport.match_columns, "upload-chosen.data", chosen=2, contents=other, cancel=None, filename="other.csv"
+    )
     assert fresh[5:] == ("", "", True), "a new export starts with no rules and the panel closed"
     assert run(importrules.close_rules, "rules-done.n_clicks", done=1, chosen=None) is True
 

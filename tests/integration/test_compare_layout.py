@@ -1,0 +1,37 @@
+"""The compare tab's charts measure their own plot, as the main chart does, and no two of their
+labels overlap (segment names included), read from what Chromium drew, at 1280x720 and 1920x1080."""
+
+import pytest
+
+from tests.integration.dashboard import open_dashboard, settle
+from tests.integration.test_legibility import overlaps
+
+DRAWN = """(id) => {
+  const graph = document.querySelector('#' + id + ' .js-plotly-plot');
+  const plot = graph.querySelector('.nsewdrag').getBoundingClientRect();
+  const range = graph._fullLayout.xaxis.range;
+  const texts = [...graph.querySelectorAll('.textpoint text, text.textpoint')].map((el) => {
+    const box = el.getBoundingClientRect();
+    return {text: el.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+            customer: Boolean(el.closest('.tracecustomers'))};
+  }).filter((b) => b.text && b.right > plot.left && b.left < plot.right && b.bottom > plot.top && b.top < plot.bottom);
+  return {texts: texts, unitsPerPixel: (range[1] - range[0]) / graph._fullLayout._size.w};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_compare_charts_open_at_one_unit_per_pixel_of_their_plot_with_no_label_overlapping(browser, server, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    try:
+        open_dashboard(page, server)
+        page.get_by_text("Compare", exact=True).click()
+        page.wait_for_selector("#compare-after .scatterlayer .textpoint", timeout=20_000)
+        settle(page, 1500)
+        for side in ("compare-before", "compare-after"):
+            drawn = page.evaluate(DRAWN, side)
+            assert drawn["unitsPerPixel"] == pytest.approx(1.0, abs=0.05), "opened for its own plot's size"
+            assert [t for t in drawn["texts"] if t["customer"]], "segment names in view"
+            assert not overlaps(drawn["texts"]), overlaps(drawn["texts"])[:5]
+    finally:
+        context.close()
