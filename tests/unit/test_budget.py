@@ -26,9 +26,9 @@ def upload(served, text, name="big.yaml"):
     contents = "data:application/x-yaml;base64," + base64.b64encode(text.encode()).decode()
 
     def call():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": "upload.contents", "value": 1}]))
+        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": "upload-chosen.data", "value": 1}]))
         return source.load_org(
-            served, picked=None, uploaded=contents, applied=None, upload_name=name, editor_text=None, current=STARTUP
+            served, picked=None, chosen=1, uploaded=contents, applied=None, upload_name=name, editor_text=None, current=STARTUP
         )
 
     return contextvars.copy_context().run(call)

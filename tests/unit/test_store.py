@@ -50,6 +50,7 @@ def test_an_applied_org_survives_a_restart_and_reaches_another_worker_by_digest_
         source.load_org,
         "apply.n_clicks",
         picked=None,
+        chosen=None,
         uploaded=None,
         applied=1,
         upload_name=None,
