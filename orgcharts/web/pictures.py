@@ -38,7 +38,13 @@ def layout() -> list[Any]:
             placeholder="Download picture…",
             searchable=False,
         ),
-        html.Button("Download board pack", id=ids.BOARD_PACK, className="button board-pack", n_clicks=0),
+        html.Button(
+            "Board pack (PPTX)",
+            id=ids.BOARD_PACK,
+            className="button board-pack",
+            title="Download the board pack: an editable PowerPoint deck of this org and its what-if changes",
+            n_clicks=0,
+        ),
         html.Span(id=ids.PICTURE_STATUS, className="picture-status", role="status"),
     ]
 

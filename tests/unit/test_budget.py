@@ -28,7 +28,14 @@ def upload(served, text, name="big.yaml"):
     def call():
         context_value.set(AttributeDict(triggered_inputs=[{"prop_id": "upload-chosen.data", "value": 1}]))
         return source.load_org(
-            served, picked=None, chosen=1, uploaded=contents, applied=None, upload_name=name, editor_text=None, current=STARTUP
+            served,
+            picked=None,
+            chosen=1,
+            uploaded=contents,
+            applied=None,
+            upload_name=name,
+            editor_text=None,
+            current=STARTUP,
         )
 
     return contextvars.copy_context().run(call)
