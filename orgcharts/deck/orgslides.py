@@ -87,11 +87,11 @@ def function_slides(drawing: Drawing, where_rest: str) -> list[Slide]:
             left = ", ".join(org.role(h).title for h in heads[number:])
             slides[-1] = with_footnote(slides[-1], f"Not on a slide: {left}. {where_rest}")
             break
-        slides += _pages(_function(drawing, head), where_rest)
+        slides += _pages(_one_function_drawing(drawing, head), where_rest)
     return slides
 
 
-def _function(drawing: Drawing, head: str) -> Drawing:
+def _one_function_drawing(drawing: Drawing, head: str) -> Drawing:
     """The function under ``head`` as an org of its own, ``head`` its top: every role keeps
     its card, hops and totals from the whole org."""
     org, tree = drawing.org, drawing.tree
