@@ -1,6 +1,6 @@
 """The customer-on-top chart on slides: the whole org at the levels a slide can hold with
-every card at 12 pt, then a slide per top-level function (more than one when a function's
-teams are too many for one), each as deep as stays legible.
+every card at 12 pt, then a slide per top-level function: more than one when a function's
+teams are too many for one, each as deep as stays legible.
 
 Cards are the dashboard's (``cards``, at ``cards.SLIDE_TEXT``) laid out by ``cardlayout``;
 a slide never shrinks them: what does not fit is rolled up into one card per team, and the
@@ -75,7 +75,7 @@ def whole_org_slide(drawing: Drawing, title: str, where_rest: str) -> tuple[Slid
 
 
 def function_slides(drawing: Drawing, where_rest: str) -> list[Slide]:
-    """A slide per top-level function (a role reporting to the top that has a team), drawn
+    """A slide per top-level function: a role reporting to the top that has a team, drawn
     as an org of its own with its head at the bottom, its teams split over more slides when
     one cannot hold them: at most ``MAX_PAGES_PER_FUNCTION`` per function and
     ``MAX_FUNCTION_SLIDES`` in all."""
