@@ -1,4 +1,4 @@
-"""The card layout against the tidy tree it generalises and against Graphviz, in one run.
+"""The card layout against Graphviz, in one run.
 
 Run from the repository's root after `bash scripts/setup --test` (and `apt-get install graphviz`
 for the dot column):
@@ -6,7 +6,6 @@ for the dot column):
     .venv/bin/python -m benchmarks.layout [--sizes 1000,10000,100000] [--dot-sizes 1000,10000] [--repeat 3]
 
 For each generated org (fixed seed), fully expanded, best of ``--repeat`` runs in this process:
-the old unit-gap tidy tree (`layout.tidy_tree`, what the figures drew from until issue 16);
 the cards of every role at screen size (`cards.cards_for`, text measured and wrapped);
 the card layout in each view (`cardlayout.card_layout`); and `dot -Tplain` laying out the same
 tree with boxes of the same sizes in inches, as a user would otherwise lay it out (once, a
@@ -29,7 +28,6 @@ from orgcharts.cardlayout import card_layout
 from orgcharts.cards import cards_for, sizes_of
 from orgcharts.examples.generate import generate
 from orgcharts.graph import reporting_tree
-from orgcharts.layout import tidy_tree
 from orgcharts.loader import load_text
 from orgcharts.metrics import escalations
 
@@ -75,26 +73,21 @@ def main() -> None:
     sizes = [int(size) for size in options.sizes.split(",")]
     dot_sizes = [int(size) for size in options.dot_sizes.split(",")]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, best of {options.repeat}\n")
-    print(
-        "| roles | old tidy_tree s | cards s | card layout, conventional s | card layout, customer on top s "
-        "| conventional / old | dot -Tplain s |"
-    )
-    print("| ---: " * 7 + "|")
+    print("| roles | cards s | card layout, conventional s | card layout, customer on top s | dot -Tplain s |")
+    print("| ---: " * 5 + "|")
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
             org = load_text(generate(size)).org
             tree = reporting_tree(org)
             found = escalations(org, tree, "refund", 200)
             roles = [role.id for role in org.roles]
-            old_s, _ = best(options.repeat, tidy_tree, org, tree)
             cards_s, cards = best(options.repeat, _fresh_cards, org, roles, found)
             card_sizes = sizes_of(cards)
             conventional_s, _ = best(options.repeat, card_layout, org, tree, card_sizes, "conventional")
             inverted_s, _ = best(options.repeat, card_layout, org, tree, card_sizes, "inverted")
             dot_cell = dot_seconds(org, card_sizes, Path(scratch)) if size in dot_sizes else ""
             print(
-                f"| {size:,} | {old_s:.3f} | {cards_s:.3f} | {conventional_s:.3f} | {inverted_s:.3f} "
-                f"| {conventional_s / old_s:.2f}x | {dot_cell} |",
+                f"| {size:,} | {cards_s:.3f} | {conventional_s:.3f} | {inverted_s:.3f} | {dot_cell} |",
                 flush=True,
             )
 

@@ -17,6 +17,9 @@ from orgcharts.collapse import Rollup
 from orgcharts.model import Organization
 
 ORDINALS = ("first", "second", "third")
+STACK_FROM = 6
+"""A manager with at least this many reports, none of whom has reports, gets them stacked
+in columns, so a team of forty does not stretch the chart over forty places."""
 
 
 def depths_of(children: Sequence[Sequence[int]]) -> list[int]:

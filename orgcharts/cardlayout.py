@@ -42,13 +42,12 @@ from typing import Literal
 
 import networkx as nx
 
-from orgcharts.bands import customer_bands, depths_of, facing_of, stacked_in_rows
+from orgcharts.bands import STACK_FROM, customer_bands, depths_of, facing_of, stacked_in_rows
 from orgcharts.cards import SCREEN_TEXT, TextSize
 from orgcharts.collapse import Rollup
 from orgcharts.flextree import flex_positions
 from orgcharts.gcpause import collector_paused
 from orgcharts.graph import top_down
-from orgcharts.layout import STACK_FROM
 from orgcharts.model import Organization
 
 View = Literal["conventional", "inverted"]

@@ -2,7 +2,7 @@
 
 A. van der Ploeg, "Drawing non-layered tidy trees in linear time", Software: Practice and
 Experience 44(12), 2014 (d3-flextree implements it too). Walker's algorithm, which
-``orgcharts.layout.tidy_positions`` implements, assumes that the nodes of one depth share one
+d3-hierarchy's tree implements, assumes that the nodes of one depth share one
 level; here each node is a box with its own width and its own vertical extent, and the
 contours of two subtrees are compared wherever their boxes overlap vertically, so boxes of
 different depths that share a band are kept apart as surely as those of one depth.

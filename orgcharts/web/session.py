@@ -22,7 +22,6 @@ from orgcharts.bytecache import ByteBoundedCache, cache_max_bytes
 from orgcharts.collapse import Subtrees, opening_levels, subtree_totals
 from orgcharts.figures import View
 from orgcharts.graph import depths, reporting_tree
-from orgcharts.layout import TreeLayout, tidy_tree
 from orgcharts.loader import LoadedOrg, load_text
 from orgcharts.metrics import DecisionSummary, Escalation, escalations, layers, median_span, spans, summarize
 from orgcharts.metrics.diagnostics import Diagnosis, diagnose
@@ -56,7 +55,7 @@ class Structure:
 
 Kept = TypeVar("Kept")
 
-COST_PER_TEXT_BYTE = {"parse": 8, "structure": 10, "layout": 2, "analysis": 15, "diagnosis": 15}
+COST_PER_TEXT_BYTE = {"parse": 8, "structure": 10, "analysis": 15, "diagnosis": 15}
 """What an entry costs in memory per byte of its org's text: tracemalloc's figures on the
 largest shapes (a chain, a wide generated org), rounded up (docs/performance.md)."""
 
@@ -88,9 +87,6 @@ class Computations:
         """The org of ``text`` and its shape, remembered by content like ``parse``."""
         return self._kept("structure", (text, source), len(text), lambda: self._structure(text, source))
 
-    def layout(self, shape: Structure, shown: tuple[str, ...] | None) -> TreeLayout:
-        return self._kept("layout", (shape, shown), shape.text_bytes, lambda: self._layout(shape, shown))
-
     def diagnosis(
         self, shape: Structure, edits: tuple[Edit, ...], decision: str | None, amount: float | None
     ) -> Diagnosis:
@@ -116,10 +112,6 @@ class Computations:
             layers=len(layers(org, tree)),
             median_span=median_span(spans(org, tree)),
         )
-
-    @staticmethod
-    def _layout(shape: Structure, shown: tuple[str, ...] | None) -> TreeLayout:
-        return tidy_tree(shape.org, shape.tree, shown)
 
     def analysis(
         self,
