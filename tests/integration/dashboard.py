@@ -15,8 +15,8 @@ def open_dashboard(page, url, query=""):
     return page
 
 
-def wait_for_chart(page):
-    page.wait_for_selector("#chart .main-svg", timeout=20_000)
+def wait_for_chart(page, timeout=20_000):
+    page.wait_for_selector("#chart .main-svg", timeout=timeout)
     page.wait_for_function(
         "() => { const g = document.querySelector('#chart .js-plotly-plot'); return g && g.data && g.data.length > 4; }"
     )

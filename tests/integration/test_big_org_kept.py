@@ -23,17 +23,17 @@ def test_a_60000_role_org_survives_a_reload_and_a_restart(browser, tmp_path):
     port = free_port()
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     page = context.new_page()
-    page.set_default_timeout(120_000)
+    page.set_default_timeout(120_000)  # a 6.9 MB org, two fresh gunicorn workers, on a busy machine
     problems = []
     page.on("pageerror", lambda error: problems.append(str(error)))
     try:
         with running(gunicorn(port, 2), port) as url:
             page.goto(url + "/")
-            wait_for_chart(page)
+            wait_for_chart(page, timeout=120_000)
             page.set_input_files("#upload input[type=file]", str(org))
             page.wait_for_function("() => document.querySelector('#org-name').innerText === 'Kept Sixty'")
             page.reload()
-            wait_for_chart(page)
+            wait_for_chart(page, timeout=120_000)
             page.wait_for_function("() => document.querySelector('#org-name').innerText === 'Kept Sixty'")
             editor = open_editor(page)
             page.wait_for_function("() => document.querySelector('#editor').value.length > 5000000")
@@ -44,7 +44,7 @@ def test_a_60000_role_org_survives_a_reload_and_a_restart(browser, tmp_path):
             assert "dropped this draft" in note and "2,000,000 characters" in note, note
         with running(gunicorn(port, 2), port):
             page.reload()
-            wait_for_chart(page)
+            wait_for_chart(page, timeout=120_000)
             page.wait_for_function("() => document.querySelector('#org-name').innerText === 'Kept Sixty'")
         assert not problems, problems
     finally:
