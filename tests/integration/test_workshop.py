@@ -228,16 +228,20 @@ def test_the_editor_numbers_its_lines_and_an_error_clicked_shows_its_line(page, 
     page.get_by_text("Edit YAML", exact=True).click()
     editor = page.locator("#editor")
     editor.wait_for()
+    # the org's text arrives from the server after the tab opens; the numbers follow it
+    page.wait_for_function(
+        "() => { const e = document.querySelector('#editor'), g = document.querySelector('#editor-gutter');"
+        " return e.value.length > 0 && Number(g.dataset.lines) === e.value.split('\\n').length; }"
+    )
     text = editor.input_value()
-    page.wait_for_function("() => document.querySelector('#editor-gutter').dataset.lines")
     assert page.locator("#editor-gutter").inner_text().split("\n")[:3] == ["1", "2", "3"]
     assert int(page.locator("#editor-gutter").get_attribute("data-lines")) == text.count("\n") + 1
     broken = text.replace("    reports_to: coo\n", "    reports_to: cooo\n", 1)
     line = broken[: broken.index("cooo")].count("\n") + 1
     editor.fill(broken)
     page.click("#apply")
-    settle(page)
     error = page.locator(f"#load-messages li.error[data-line='{line}']")
+    error.wait_for(timeout=20_000)  # the server's answer, however long a busy machine takes
     assert error.count() == 1
     editor.evaluate("e => { e.setSelectionRange(0, 0); e.scrollTop = 0; }")
     error.click()
