@@ -12,8 +12,12 @@ from orgcharts.access import TOKEN_ENV, TRUSTED_NETWORK_ENV, unguarded_binds
 
 bind = ["127.0.0.1:8050"]
 workers = 3
-threads = 4
+threads = 8
+"""Twice the callbacks a worker computes at once (ORGCHARTS_BUSY_LIMIT, 4): a callback over
+that bound finds a thread free to answer "busy, retry" at once instead of waiting in a queue."""
 timeout = 120
+worker_class = "orgcharts.queuedworker.QueueTimedWorker"
+"""gthread, telling the app how long each request waited for a thread (orgcharts/queuedworker.py)."""
 
 
 def on_starting(server) -> None:  # noqa: ANN001 (gunicorn's Arbiter)

@@ -42,25 +42,49 @@
     var bytes = Uint8Array.from(atob(values.bdata), function (c) { return c.charCodeAt(0); });
     return new (TYPES[values.dtype] || Float64Array)(bytes.buffer);
   }
+  window.orgcharts = Object.assign(window.orgcharts || {}, {decoded: decoded});
 
   var resizing = null;
   var lastArea = null;
   var lastCompare = null;
-  window.addEventListener("resize", function () {
-    clearTimeout(resizing);
-    resizing = setTimeout(function () {
-      var area = chartArea();
-      var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
-      if (!area || same || !window.dash_clientside.set_props) { return; }
-      lastArea = area;
-      window.dash_clientside.set_props("chart-area", {data: area});
-    }, 300);
-  });
+  var watched = null;
+
+  // The chart's size told again whenever it changes (the window resized, projector mode, the
+  // panels beside it), debounced: one observer on the graph once Dash has mounted it.
+  function watchChart() {
+    var graph = document.getElementById("chart");
+    if (!graph || graph === watched || !window.ResizeObserver) { return; }
+    watched = graph;
+    new ResizeObserver(function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(function () {
+        var area = chartArea();
+        var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
+        if (!area || same || !window.dash_clientside.set_props) { return; }
+        lastArea = area;
+        window.dash_clientside.set_props("chart-area", {data: area});
+      }, 300);
+    }).observe(graph);
+  }
+
+  // The chart's area once its graph is mounted (Dash loads the graph's code after the page's),
+  // or null if it never is within MOUNT_WAIT_MS.
+  var MOUNT_WAIT_MS = 5000;
+  function mountedArea() {
+    var began = performance.now();
+    return new Promise(function (resolve) {
+      (function look() {
+        var area = chartArea();
+        if (area || performance.now() - began > MOUNT_WAIT_MS) { resolve(area); } else { setTimeout(look, 20); }
+      })();
+    });
+  }
 
   // The flip: a figure carries the other view's coordinates in each trace's meta.other and
   // the other view's title in layout.meta, so the browser swaps them in (chart.py).
   // Returns [figure, animate]: the figure turned to `view`, or no_update when it is in that
-  // view already; animated only when asked and drawn in SVG (Plotly does not animate WebGL).
+  // view already; animated only when asked and drawn in SVG (Plotly does not animate WebGL),
+  // and whole (assets/viewport.js draws a chart of many cards only near the view).
   function orient(view, figure, animated) {
     var meta = figure && figure.layout && figure.layout.meta;
     if (!meta || !Array.isArray(figure.data) || meta.view === view) { return [keep(), keep()]; }
@@ -73,22 +97,23 @@
         var back = {x: decoded(trace.x), y: decoded(trace.y)};
         if (other.text) { turned.text = other.text; back.text = trace.text; }
         turned.meta = Object.assign({}, trace.meta, {other: back});
+        if (other.captions) { turned.meta.captions = other.captions; back.captions = trace.meta.captions; }
         return Object.assign({}, trace, turned);
       }),
       layout: Object.assign({}, figure.layout, {
         title: Object.assign({}, figure.layout.title, {text: meta.other_title}),
-        meta: {
+        meta: Object.assign({}, meta, {
           view: view,
           other_title: figure.layout.title.text,
           ranges: meta.other_ranges,
           other_ranges: meta.ranges
-        },
+        }),
         xaxis: Object.assign({}, figure.layout.xaxis, {range: meta.other_ranges.x}),
         yaxis: Object.assign({}, figure.layout.yaxis, {range: meta.other_ranges.y})
       })
     });
     var svg = turned.data.every(function (trace) { return trace.type !== "scattergl"; });
-    return [turned, animated ? svg : keep()];
+    return [turned, animated ? svg && !meta.culls : keep()];
   }
 
   // The customers' band fades on a flip rather than popping: out before the cards travel to
@@ -149,13 +174,17 @@
     },
     turnArrivingChart: function (figure, view) { return orient(view, figure, false)[0]; },
 
-    // chart: its size once drawn, when it differs from the size last told (and on resize, above).
+    // chart: its size for an org, once the graph is mounted, when it differs from the size
+    // last told (and whenever it changes, watchChart). Not on each figure drawn: the chart's
+    // figure would then wait on its own size, and Dash runs such a loop last.
     measureChart: function () {
-      var area = chartArea();
-      var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
-      if (!area || same) { return keep(); }
-      lastArea = area;
-      return area;
+      return mountedArea().then(function (area) {
+        watchChart();
+        var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
+        if (!area || same) { return keep(); }
+        lastArea = area;
+        return area;
+      });
     },
 
     // comparison: the compare charts' size once drawn, when it differs from the last one told.

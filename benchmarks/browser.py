@@ -109,12 +109,8 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
             quiet(page)
             opening = page.evaluate(POINTS)
 
-            ids = page.evaluate(
-                f"() => document.querySelector('#chart .js-plotly-plot').data[{TRACE_ROLES}].customdata"
-            )
-            target = next((i for i, kind in ids if kind == "collapsed"), None)
-            if target:
-                point = role_screen_point(page, target)
+            point = collapsed_in_view(page)
+            if point:
                 page.mouse.move(*point)
                 began = time.perf_counter()
                 page.mouse.click(*point)
@@ -153,6 +149,19 @@ def measure(url: str, size: int, repeat: int, deep: str, flags: list[str]) -> di
             profile.close()
         browser.close()
     return best
+
+
+def collapsed_in_view(page) -> tuple[float, float] | None:
+    """Where a user clicks to open a collapsed team: the first one inside the plot (the chart
+    opens panned to the front line, so the first one drawn may be off-screen)."""
+    ids = page.evaluate(f"() => document.querySelector('#chart .js-plotly-plot').data[{TRACE_ROLES}].customdata")
+    plot = page.locator("#chart .nsewdrag").bounding_box()
+    for role, kind in ids:
+        if kind == "collapsed":
+            x, y = role_screen_point(page, role)
+            if plot["x"] < x < plot["x"] + plot["width"] and plot["y"] < y < plot["y"] + plot["height"]:
+                return x, y
+    return None
 
 
 def centre(locator) -> tuple[float, float]:

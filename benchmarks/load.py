@@ -3,9 +3,10 @@
 Run from the repository's root after `bash scripts/setup --test`:
 
     .venv/bin/python -m benchmarks.load [--sessions 50] [--seconds 60] [--roles 1000]
-                                        [--workers 3] [--threads 4] [--think 0.5,2.0]
+                                        [--workers N] [--threads N] [--think 0.5,2.0]
 
-It serves a generated org (fixed seed) with `gunicorn app:server` on 127.0.0.1 only, then runs
+It serves a generated org (fixed seed) with `gunicorn app:server` on 127.0.0.1 only (workers and
+threads from gunicorn.conf.py, the documented deployment, unless given), then runs
 `--sessions` sessions side by side, each with its own connections, for `--seconds`. A session
 opens the page as a browser does (the page, Dash's layout and dependencies, the first
 callbacks), then repeats, with a pause of `--think` seconds (uniform) between actions: switch
@@ -13,8 +14,9 @@ decision, select a role, expand a collapsed team, a what-if grant, and now and t
 upload of its own org. Each action sends the callbacks the browser would send for it, the
 chart's and the panels' at the same time. Flipping the view sends nothing: the browser does it.
 
-It prints requests per second, errors, and the p50/p95/p99 latency of each action (from its
-first request to its last answer), and stops by itself (bounded in time and requests).
+It prints requests per second, errors, the callbacks answered "busy, retry" (503, over a
+worker's ORGCHARTS_BUSY_LIMIT), and the p50/p95/p99 latency of each action (from its first
+request to its last answer), and stops by itself (bounded in time and requests).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import json
 import os
 import random
 import re
+import runpy
 import statistics
 import subprocess
 import sys
@@ -79,15 +82,17 @@ class Recorder:
         self.lock = threading.Lock()
         self.actions: dict[str, list[float]] = {}
         self.requests = 0
+        self.busy = 0
         self.errors: list[str] = []
 
     def action(self, name: str, seconds: float) -> None:
         with self.lock:
             self.actions.setdefault(name, []).append(seconds)
 
-    def request(self, error: str | None) -> None:
+    def request(self, error: str | None, busy: bool = False) -> None:
         with self.lock:
             self.requests += 1
+            self.busy += busy
             if error:
                 self.errors.append(error)
 
@@ -106,6 +111,7 @@ class Session:
         }
         self.connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=60) for _ in range(2)]
         self.values: dict[tuple[str, str], object] = {}
+        self.refused = False
         self.org_text = org_text
         org = load_text(org_text).org
         self.decisions = [decision.id for decision in org.decisions]
@@ -164,8 +170,9 @@ class Session:
         except (OSError, http.client.HTTPException) as error:
             self.recorder.request(f"{name}: {error}")
             return
-        if status == 204:
-            self.recorder.request(None)
+        if status in (204, 503):  # nothing to update, or "the server is busy, retry" (orgcharts.web.busy)
+            self.refused = self.refused or status == 503
+            self.recorder.request(None, busy=status == 503)
             return
         if status != 200:
             self.recorder.request(f"{name}: HTTP {status}")
@@ -185,9 +192,11 @@ class Session:
         side.join()
 
     def timed(self, name: str, action) -> None:
+        """Time ``action``; one that any callback of was refused as busy is counted apart."""
+        self.refused = False
         began = time.perf_counter()
         action()
-        self.recorder.action(name, time.perf_counter() - began)
+        self.recorder.action(f"{name} (told busy)" if self.refused else name, time.perf_counter() - began)
 
     def open(self) -> None:
         def opening() -> None:
@@ -226,16 +235,16 @@ class Session:
 
             self.timed("what-if grant", grant)
         else:
+            self.timed("upload an org", lambda: self.upload(self.org_text, "mine.yaml"))
 
-            def upload() -> None:
-                self.values[("upload", "contents")] = (
-                    "data:text/yaml;base64," + base64.b64encode(self.org_text.encode()).decode()
-                )
-                self.values[("upload", "filename")] = "mine.yaml"
-                self.call("load", ["upload.contents"])
-                self.both(["org-source.data"])
-
-            self.timed("upload an org", upload)
+    def upload(self, text: str, name: str) -> None:
+        """Upload ``text`` as a file called ``name``, as the browser does once the upload is
+        confirmed (``upload-chosen``), then draw what it loaded."""
+        self.values[("upload", "contents")] = "data:text/yaml;base64," + base64.b64encode(text.encode()).decode()
+        self.values[("upload", "filename")] = name
+        self.values[("upload-chosen", "data")] = int(self.values.get(("upload-chosen", "data")) or 0) + 1
+        self.call("load", ["upload-chosen.data"])
+        self.both(["org-source.data"])
 
 
 def walk(node):
@@ -258,8 +267,8 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--roles", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py's")
+    parser.add_argument("--threads", type=int, help="default: gunicorn.conf.py's")
     parser.add_argument("--think", default="0.5,2.0", help="seconds between a session's actions: LOW,HIGH")
     options = parser.parse_args()
     low, high = (float(part) for part in options.think.split(","))
@@ -269,9 +278,11 @@ def main() -> None:
         org_file = Path(folder, "org.yaml")
         org_file.write_text(text, encoding="utf-8")
         port = free_port()
+        documented = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+        workers, threads = options.workers or documented["workers"], options.threads or documented["threads"]
         command = [
             sys.executable, "-m", "gunicorn", "app:server", "--bind", f"127.0.0.1:{port}",
-            "--workers", str(options.workers), "--threads", str(options.threads), "--log-level", "warning",
+            "--workers", str(workers), "--threads", str(threads), "--log-level", "warning",
         ]  # fmt: skip
         served_env = {**os.environ, "ORGCHARTS_FILE": str(org_file), "ORGCHARTS_DATA_DIR": str(Path(folder, "data"))}
         server = subprocess.Popen(command, cwd=ROOT, env=served_env)
@@ -298,9 +309,10 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     print(
-        f"{options.sessions} sessions, {options.roles:,} roles, gunicorn {options.workers} workers x "
-        f"{options.threads} threads, think {low}-{high} s, {elapsed:.0f} s: {recorder.requests:,} requests, "
-        f"{recorder.requests / elapsed:.1f} per second, {len(recorder.errors)} errors"
+        f"{options.sessions} sessions, {options.roles:,} roles, gunicorn {workers} workers x "
+        f"{threads} threads, think {low}-{high} s, {elapsed:.0f} s: {recorder.requests:,} requests, "
+        f"{recorder.requests / elapsed:.1f} per second, {len(recorder.errors)} errors, "
+        f"{recorder.busy:,} answered 'busy, retry' (503)"
     )
     print("\n| action | count | p50 ms | p95 ms | p99 ms | mean ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -311,10 +323,10 @@ def main() -> None:
             + " | ".join(f"{cell:.0f}" for cell in cells)
             + f" | {statistics.mean(times) * 1000:.0f} |"
         )
-    every = [seconds for times in recorder.actions.values() for seconds in times]
-    if every:
-        cells = [percentile(every, share) * 1000 for share in (0.5, 0.95, 0.99)]
-        print(f"| every action | {len(every):,} | " + " | ".join(f"{cell:.0f}" for cell in cells) + " | |")
+    served = [seconds for name, times in recorder.actions.items() if "busy" not in name for seconds in times]
+    if served:
+        cells = [percentile(served, share) * 1000 for share in (0.5, 0.95, 0.99)]
+        print(f"| every action served | {len(served):,} | " + " | ".join(f"{cell:.0f}" for cell in cells) + " | |")
     if options.sessions in BEFORE:
         print("\n" + BEFORE[options.sessions])
     print(f"load average at the end: {', '.join(f'{load:.2f}' for load in os.getloadavg())}")

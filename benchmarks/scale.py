@@ -52,17 +52,39 @@ def timed(action, *args, **kwargs):
     return time.perf_counter() - began, result
 
 
+PEAK_REPORTER = """
+import atexit, os, runpy, sys
+
+def report():
+    with open('/proc/self/status') as status:
+        peak = next(line.split()[1] for line in status if line.startswith('VmHWM:'))
+    with open(os.environ['ORGCHARTS_PEAK_FILE'], 'w') as out:
+        out.write(peak)
+
+atexit.register(report)
+kind, target, *sys.argv[1:] = sys.argv[1:]
+sys.argv[0] = target
+if kind == '-m':
+    runpy.run_module(target, run_name='__main__', alter_sys=True)
+else:
+    exec(compile(target, '<string>', 'exec'), {'__name__': '__main__'})
+"""
+"""Runs ``-m MODULE ARGS`` or ``-c CODE ARGS`` and writes its own peak resident memory
+(VmHWM, kB) at exit: the peak of the process after ``exec``, which ``wait4``'s
+``ru_maxrss`` is not on Linux (it keeps the forking parent's high-water mark)."""
+
+
 def run_fresh(arguments: list[str], cache_dir: Path) -> tuple[float, float]:
     """Seconds and peak resident MB of ``python ARGUMENTS`` in a fresh process."""
-    env = {**os.environ, "ORGCHARTS_CACHE_DIR": str(cache_dir)}
-    command = [sys.executable, *arguments]
+    peak_file = cache_dir.with_name(cache_dir.name + ".peak")
+    env = {**os.environ, "ORGCHARTS_CACHE_DIR": str(cache_dir), "ORGCHARTS_PEAK_FILE": str(peak_file)}
+    command = [sys.executable, "-c", PEAK_REPORTER, *arguments]
     began = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    status = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=False).returncode
     seconds = time.perf_counter() - began
     if status != 0:
         raise SystemExit(f"{' '.join(arguments)} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, int(peak_file.read_text()) / 1024
 
 
 def load_rows(sizes: list[int], folder: Path) -> None:

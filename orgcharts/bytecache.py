@@ -29,8 +29,9 @@ def cache_max_bytes() -> int:
 
 class ByteBoundedCache(Generic[Value]):
     """Values by key, at most ``max_bytes`` in all, the least recently used dropped first.
-    Safe to share between threads; two threads may build the same value at once (both
-    answers are equal, one is kept)."""
+    Safe to share between threads; a value is built once however many threads ask for it at
+    the same time: the others wait for that build (a page's first callbacks all ask for the
+    same big org's measure at once, and building it in each would share the CPU among them)."""
 
     def __init__(self, max_bytes: int, share: float = 0.25) -> None:
         self.max_bytes = max_bytes
@@ -38,6 +39,7 @@ class ByteBoundedCache(Generic[Value]):
         self._entries: OrderedDict[Hashable, tuple[Value, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Lock] = {}
 
     @property
     def bytes(self) -> int:
@@ -54,13 +56,32 @@ class ByteBoundedCache(Generic[Value]):
     def get(self, key: Hashable, build: Callable[[], Value], size: int) -> Value:
         """The value under ``key``, built (and kept, if it fits its share) when missing."""
         with self._lock:
-            found = self._entries.get(key)
+            found = self._found(key)
             if found is not None:
-                self._entries.move_to_end(key)
                 return found[0]
-        value = build()
-        if size > self.largest:
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with self._lock:
+                found = self._found(key)
+                if found is not None:
+                    return found[0]
+            try:
+                value = build()
+            finally:
+                with self._lock:
+                    if self._building.get(key) is building:
+                        del self._building[key]
+            if size <= self.largest:
+                self._keep(key, value, size)
             return value
+
+    def _found(self, key: Hashable) -> tuple[Value, int] | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+        return found
+
+    def _keep(self, key: Hashable, value: Value, size: int) -> None:
         with self._lock:
             if key not in self._entries:
                 self._entries[key] = (value, size)
@@ -68,4 +89,3 @@ class ByteBoundedCache(Generic[Value]):
             while self._bytes > self.max_bytes:
                 _, (_, dropped) = self._entries.popitem(last=False)
                 self._bytes -= dropped
-        return value

@@ -214,7 +214,7 @@ def _card_layout(
     if view == "inverted" and segments:
         tallest = max(height for _, height in segments.values())
         drawn_bands.append(Band("customers", 0.0, tallest))
-        below = tallest + spacing.row_gap
+        below = tallest + spacing.row_gap * (len(segments) + 1) / 2  # room for each segment's rail
     band_top = [0.0] * row_count
     for band in range(row_count):  # top to bottom as drawn
         row = band_of[band]  # band_of is its own inverse

@@ -17,18 +17,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from orgcharts import catalog
 from orgcharts.collapse import Rollup
 from orgcharts.gcpause import collector_paused
 from orgcharts.metrics import Escalation
+from orgcharts.metrics.diagnostics import escalated_load, heaviest
 from orgcharts.model import Decision, Organization, Role, Segment
 from orgcharts.textsize import Style, measured_lines, text_width, wrap_to_width
 
-LineKind = Literal["title", "person", "people", "authority", "rollup", "segment"]
+LineKind = Literal["title", "person", "people", "authority", "load", "rollup", "segment"]
 EXPAND_MARK = "▸"
 """Starts a collapsed role's totals: the card opens on click."""
 HOP_BUCKETS = 5
 """Chips read 0, 1, 2, 3 and 4+ hops: the buckets of ``style.HOP_COLOURS``."""
 NO_ONE = "no one can decide"
+HEAVIEST = "heaviest"
+"""Marks the heaviest desks, on the chart's cards and the Diagnosis tab's: the authorities most
+requests climb to from other roles (a front line deciding its own customers' requests is never
+marked for it)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -163,6 +169,11 @@ def authority_text(role: Role, decision: Decision) -> str | None:
     return f"decides up to {authority.limit:,g} {decision.unit}"
 
 
+def load_text(load: float) -> str:
+    """An authority's load in words, the catalog's: "84 requests a week"."""
+    return catalog.metric("load").say(load)
+
+
 def rollup_parts(rollup: Rollup) -> tuple[str, ...]:
     """What a collapsed role stands for, in parts joined by " · " on the card: "+38 roles",
     "45 people", "median 2 hops", "3 people: no one can decide"."""
@@ -181,20 +192,27 @@ def card_for(
     rollup: Rollup | None,
     decision: Decision | None,
     size: TextSize = SCREEN_TEXT,
+    load: float | None = None,
+    heaviest: bool = False,
 ) -> Card:
     """The card of ``role`` at ``size``.
 
     ``escalation`` is the role's escalation for ``decision`` (customer-facing roles only;
     None for others or when no decision is shown): it gives the chip, and when no one in
     the chain can decide the chip says so and no authority line repeats it. ``rollup``:
-    the role is collapsed and stands for these totals. ``decision`` None: no chip and no
-    authority line. Cards with the same text are the same object (remembered)."""
+    the role is collapsed and stands for these totals, its own people among them (so the
+    card says one count of people, the team's). ``decision`` None: no chip and no
+    authority line. ``load``: the requests a week it decides for ``decision``, said under its
+    authority ("84 requests a week"), in bold and marked when it is among the ``heaviest``.
+    Cards with the same text are the same object (remembered)."""
     authority = authority_text(role, decision) if decision is not None else None
+    carried = None if load is None else (load_text(load) + (f" ({HEAVIEST})" if heaviest else ""), heaviest)
     hops: tuple[str, int | None] | None = None
     if escalation is not None and decision is not None and role.customer_facing:
         hops = (hop_text(escalation.hops), hop_bucket(escalation.hops))
     totals = rollup_parts(rollup) if rollup is not None else ()
-    return _card(role.title, role.name or "", people_text(role.headcount), authority, totals, hops, size)
+    people = people_text(role.headcount) if rollup is None else None  # a rollup's people include its own
+    return _card(role.title, role.name or "", people, authority, totals, hops, size, carried)
 
 
 def segment_card(segment: Segment, size: TextSize = SCREEN_TEXT) -> Card:
@@ -211,6 +229,7 @@ def _card(
     totals: tuple[str, ...],
     hops: tuple[str, int | None] | None,
     size: TextSize,
+    load: tuple[str, bool] | None = None,
     title_kind: LineKind = "title",
 ) -> Card:
     room = size.max_width - 2 * size.padding_x
@@ -225,6 +244,9 @@ def _card(
     for words, kind in ((people, "people"), (authority, "authority")):
         if words:
             rows += [(text, width, kind, "regular", size.px) for text, width in measured_lines(words, room, size.px)]
+    if load is not None:
+        style: Style = "bold" if load[1] else "regular"
+        rows += [(text, width, "load", style, size.px) for text, width in measured_lines(load[0], room, size.px, style)]
     rows += [
         (text, width, "rollup", "regular", size.px) for text, width in _joined((EXPAND_MARK, *totals), room, size.px)
     ]
@@ -272,22 +294,34 @@ def _joined(parts: tuple[str, ...], room: float, px: float) -> list[tuple[str, f
 def cards_for(
     org: Organization,
     roles: Iterable[str],
-    found: Iterable[Escalation] = (),
+    found: Iterable[Escalation] | Mapping[str, Escalation] = (),
     rollups: Mapping[str, Rollup] | None = None,
     decision: str | None = None,
     size: TextSize = SCREEN_TEXT,
 ) -> dict[str, Card]:
     """The card of each of ``roles`` (``card_for``), from the escalations ``found`` for
-    ``decision`` (a decision id; None: no chips, no authority) and the collapsed roles'
-    ``rollups``."""
+    ``decision`` (a decision id; None: no chips, no authority), as a list or keyed by role,
+    and the collapsed roles' ``rollups``; with a request rate, each authority's load from
+    them (``escalated_load``)."""
     chosen = org.decision_index[decision] if decision is not None else None
-    by_role = {escalation.role: escalation for escalation in found} if chosen is not None else {}
+    by_role = by_role_of(found) if chosen is not None else {}
+    load = (escalated_load(org, by_role.values(), chosen.id) if chosen is not None else None) or {}
+    climbed = [escalation for escalation in by_role.values() if escalation.hops]
+    most = heaviest((escalated_load(org, climbed, chosen.id) if chosen is not None else None) or {})
     rollups = rollups or {}
     with collector_paused():
         return {
-            role_id: card_for(org.role(role_id), by_role.get(role_id), rollups.get(role_id), chosen, size)
+            role_id: card_for(
+                org.role(role_id), by_role.get(role_id), rollups.get(role_id), chosen, size,
+                load.get(role_id), role_id in most,
+            )
             for role_id in roles
-        }
+        }  # fmt: skip
+
+
+def by_role_of(found: Iterable[Escalation] | Mapping[str, Escalation]) -> Mapping[str, Escalation]:
+    """Escalations keyed by role, as given when they already are."""
+    return found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
 
 
 def sizes_of(cards: Mapping[str, Card]) -> dict[str, tuple[float, float]]:

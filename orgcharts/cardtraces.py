@@ -8,12 +8,17 @@ can animate one view into the other. Coordinates are chart pixels: x as laid out
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from orgcharts.cardlayout import Box
+import numpy as np
+
+from orgcharts.cardlayout import Box, CardLayout
 from orgcharts.cards import Card
+from orgcharts.style import BAND_COLOUR
+from orgcharts.textsize import FONT_FAMILY
 
 CORNER_STEPS = 3
 """Points along each rounded corner: enough to read as round at the sizes cards open at."""
@@ -21,36 +26,40 @@ _ARC = [
     (math.cos(step * math.pi / 2 / CORNER_STEPS), math.sin(step * math.pi / 2 / CORNER_STEPS))
     for step in range(CORNER_STEPS + 1)
 ]
+_TURNS = [[((cos, sin), (-sin, cos), (-cos, -sin), (sin, -cos))[quarter] for cos, sin in _ARC] for quarter in range(4)]
+"""Each corner's points as offsets from its centre, per unit of radius: quarter turns from
+the top right corner anticlockwise."""
+_QUARTER = np.repeat(np.arange(4), CORNER_STEPS + 1)
+_DX = np.array([dx for turn in _TURNS for dx, _ in turn])
+_DY = np.array([dy for turn in _TURNS for _, dy in turn])
 
 
-def outline(box: Box, radius: float, xs: list[float | None], ys: list[float | None]) -> None:
-    """A rounded rectangle around ``box`` (pixels, y downwards) appended to ``xs``/``ys``,
-    then a None to break the path."""
-    r = min(radius, box.width / 2, box.height / 2)
-    corners = (
-        (box.right - r, -(box.top + r), 0),
-        (box.left + r, -(box.top + r), 1),
-        (box.left + r, -(box.bottom - r), 2),
-        (box.right - r, -(box.bottom - r), 3),
+def outlines(boxes: Sequence[Box], radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """Rounded rectangles around ``boxes`` (pixels, y downwards) as one path: each box's
+    corners (top right, top left, bottom left, bottom right, ``CORNER_STEPS`` + 1 points
+    each), its first point again, then NaN to break the path. All boxes at once: a chart
+    draws thousands on every redraw, and Python's loop over each point cost most of it."""
+    if not boxes:
+        return np.empty(0), np.empty(0)
+    x, top, width, height = np.array([(box.x, box.top, box.width, box.height) for box in boxes], dtype=np.float64).T
+    r = np.minimum(np.minimum(radius, width / 2), height / 2)
+    left, right, bottom = x - width / 2, x + width / 2, top + height
+    corner_x = np.stack((right - r, left + r, left + r, right - r), axis=1)
+    corner_y = np.stack((-(top + r), -(top + r), -(bottom - r), -(bottom - r)), axis=1)
+    xs = corner_x[:, _QUARTER] + r[:, None] * _DX
+    ys = corner_y[:, _QUARTER] + r[:, None] * _DY
+    gap = np.full((len(boxes), 1), np.nan)
+    return (
+        np.concatenate((xs, xs[:, :1], gap), axis=1).ravel(),
+        np.concatenate((ys, ys[:, :1], gap), axis=1).ravel(),
     )
-    for cx, cy, quarter in corners:
-        for cos, sin in _ARC:
-            # quarter turns: top right, top left, bottom left, bottom right
-            dx, dy = ((cos, sin), (-sin, cos), (-cos, -sin), (sin, -cos))[quarter]
-            xs.append(cx + r * dx)
-            ys.append(cy + r * dy)
-    xs.extend((xs[-4 * (CORNER_STEPS + 1)], None))
-    ys.extend((ys[-4 * (CORNER_STEPS + 1)], None))
 
 
 def shapes_trace(
     boxes: Iterable[Box], radius: float, uid: str, fill: str, border: str, width: float, opacity: float = 1.0
 ) -> dict[str, Any]:
     """Filled rounded rectangles in one trace: one SVG path, whatever their number."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for box in boxes:
-        outline(box, radius, xs, ys)
+    xs, ys = outlines(list(boxes), radius)
     return dict(
         type="scatter",
         x=xs,
@@ -105,4 +114,30 @@ def text_trace(
         name=uid,
         uid=uid,
         **more,
+    )
+
+
+def bands_trace(
+    placed: CardLayout, band_room: float, px: float, gap: float, hiding: dict[str, float]
+) -> dict[str, Any]:
+    """The bands' names down the chart's left side: customers, front line, the managers.
+    ``meta.captions``: the height each name moves to once the chart is panned away from that
+    side (assets/bands.js keeps it at the view's left edge): the middle of the ``gap`` under
+    its band, which no card crosses."""
+    bands = placed.bands
+    under = [band.top + band.height for band in bands]
+    captions = [
+        -(bottom + (bands[i + 1].top - bottom if i + 1 < len(bands) else gap) / 2) for i, bottom in enumerate(under)
+    ]
+    return text_trace(
+        "bands",
+        [-band_room] * len(placed.bands),
+        [-(band.top + band.height / 2) for band in placed.bands],
+        [f"<b>{html.escape(band.name)}</b>" for band in placed.bands],
+        px,
+        BAND_COLOUR,
+        FONT_FAMILY,
+        hoverinfo="skip",
+        textposition="middle right",
+        meta={**hiding, "captions": captions},
     )

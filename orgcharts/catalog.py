@@ -3,25 +3,31 @@
 A metric is named, judged and written for people here and nowhere else: the compare table,
 the text reports, the JSON documents, the command line and the dashboard's cards all take
 their labels, their "better or worse" and their shown values from this module. Adding a
-metric is one row in ``METRICS`` plus its computation in ``org_values`` or
-``decision_values``.
+metric is one row in ``METRICS`` plus its computation in the ``*_values`` function of its scope.
 
 The API:
 
 - ``Metric``: ``key`` (the id in JSON and code), ``label`` (as people read it: "no one can
-  decide"), ``lower_is_better`` (True, False, or None where neither is better),
-  ``scope`` (``"org"``: the org as a whole, ``"decision"``: one decision at one amount,
-  ``"diagnosis"``: the diagnostics of docs/diagnostics.md, ``REQUEST_METRICS`` among them,
-  shown by ``orgcharts diagnose`` and the dashboard's Diagnosis tab, not yet compared by ``diff``),
-  ``phrase`` (how a sentence says it: "weighted mean {} hops", "median {}" after "Spans:") and
-  ``show(value) -> str``, the only way a value reaches a person.
-- ``METRICS``: every metric, in the order the compare table lists them;
-  ``ORG_METRICS``, ``DECISION_METRICS`` and ``DIAGNOSIS_METRICS`` are its three scopes.
+  decide"), ``lower_is_better`` (True, False, or None where neither is better), ``scope``
+  (what the metric is of: ``"org"``, the org as a whole; ``"decision"``, one decision's hops
+  at one amount; and the diagnostics of docs/diagnostics.md: ``"requests"``, one decision's
+  requests a week, ``REQUEST_METRICS`` and the heaviest desk; ``"front line"``, the org's
+  front line, a ratio per figure and its layers; ``"segment"``, one customer segment's
+  attention; ``"role"``, one role's load), ``phrase`` (how a sentence says it: "weighted
+  mean {} hops", "median {}" after "Spans:") and ``show(value) -> str``, the only way a
+  value reaches a person.
+- ``METRICS``: every metric, in the order the compare table lists them within a scope;
+  ``ORG_METRICS``, ``DECISION_METRICS``, ``REQUESTS_SCOPE``, ``FRONT_LINE_METRICS`` and
+  ``SEGMENT_METRICS`` are the scopes ``diff`` and the Compare tab compare (every scope but
+  ``"role"``: a role's load reaches the cards, the diagnosis and, as the heaviest, the
+  comparison); ``DIAGNOSIS_METRICS`` is every diagnosis metric.
 - ``metric(key) -> Metric`` (raises ``errors.UsageError``), ``show(key, value) -> str``,
   ``better(key, before, after) -> bool | None`` and ``said(keys, values) -> str`` (the
   phrases joined: "9 roles, 25 people, 4 layers").
-- ``org_values(org, tree)`` (``counts(org)``: only those that need no tree) and
-  ``decision_values(summary)``: each metric's value, keyed by ``key`` (``decision_values(None)`` gives every decision metric as None: unmeasured).
+- ``org_values(org, tree)`` (``counts(org)``: only those that need no tree),
+  ``decision_values(summary)``, ``request_values(found)``, ``front_line_values(diagnosis)``
+  and ``segment_values(diagnosis, segment)``: each metric's value, keyed by ``key`` (None
+  given for a decision: every metric None, unmeasured).
 - ``MISSING``: what ``show`` writes for a value that is not there ("–").
 
 Hops are shown to two decimals ("1.88", "2.00") wherever a person reads them: one decimal
@@ -38,9 +44,11 @@ import networkx as nx
 
 from orgcharts.errors import UsageError
 from orgcharts.metrics import DecisionSummary, layers, median_span, spans
+from orgcharts.metrics.conditions import FIGURES
+from orgcharts.metrics.diagnostics import DecisionDiagnosis, Diagnosis, climbed_load
 from orgcharts.model import Organization
 
-Scope = Literal["org", "decision", "diagnosis"]
+Scope = Literal["org", "decision", "requests", "role", "front line", "segment"]
 MISSING = "–"
 """Shown for a value that is not there: unmeasured, or nobody to measure."""
 
@@ -119,25 +127,44 @@ METRICS: tuple[Metric, ...] = (
     Metric("max_hops", "max hops", True, "decision", "max {}", _count),
     Metric("unreachable", "no one can decide", True, "decision", "{} where no one can decide", _count),
     Metric("empowered_share", "empowered share", False, "decision", "empowered {}", _share),
+    Metric("requests_per_week", "requests a week", None, "requests", "{} requests a week", _count, "{} request a week"),
+    Metric("escalated_per_week", "escalated a week", True, "requests", "{} escalated a week", _count),
     Metric(
-        "requests_per_week", "requests a week", None, "diagnosis", "{} requests a week", _count, "{} request a week"
+        "unreachable_per_week", "no one can decide, a week", True, "requests", "{} a week no one can decide", _count
     ),
-    Metric("escalated_per_week", "escalated a week", True, "diagnosis", "{} escalated a week", _count),
+    Metric("expected_hops", "expected hops", True, "requests", "expected {} hops", _hops),
+    Metric("mean_wait_hours", "mean wait, hours", True, "requests", "{} hours' mean wait", _tenths),
     Metric(
-        "unreachable_per_week", "no one can decide, a week", True, "diagnosis", "{} a week no one can decide", _count
+        "heaviest_desk",
+        "heaviest desk, requests climbed to it a week",
+        True,
+        "requests",
+        "the heaviest desk deciding {} a week climbed up from others",
+        _count,
     ),
-    Metric("expected_hops", "expected hops", True, "diagnosis", "expected {} hops", _hops),
-    Metric("mean_wait_hours", "mean wait, hours", True, "diagnosis", "{} hours' mean wait", _tenths),
-    Metric("load", "requests decided a week", None, "diagnosis", "{} requests a week", _tenths),
-    Metric("front_line_ratio", "front line against the rest", False, "diagnosis", "{} the rest", _times),
+    Metric("load", "requests decided a week", None, "role", "{} requests a week", _count, "{} request a week"),
+    Metric("front_line_ratio", "front line against the rest", False, "front line", "{} the rest", _times),
     Metric(
-        "attention_share", "share of customer-facing people", None, "diagnosis", "{} of customer-facing people", _share
+        "front_line_median_layer",
+        "front line's median layer",
+        True,
+        "front line",
+        "front line at a median layer {}",
+        _count,
     ),
-    Metric("attention_ratio", "attention against weight", None, "diagnosis", "{} its weight", _times),
+    Metric("front_line_deepest_layer", "front line's deepest layer", True, "front line", "deepest {}", _count),
+    Metric(
+        "attention_share", "share of customer-facing people", None, "segment", "{} of customer-facing people", _share
+    ),
+    Metric("attention_ratio", "attention against weight", None, "segment", "{} its weight", _times),
 )
 ORG_METRICS = tuple(m for m in METRICS if m.scope == "org")
 DECISION_METRICS = tuple(m for m in METRICS if m.scope == "decision")
-DIAGNOSIS_METRICS = tuple(m for m in METRICS if m.scope == "diagnosis")
+DIAGNOSIS_METRICS = tuple(m for m in METRICS if m.scope in ("requests", "role", "front line", "segment"))
+REQUESTS_SCOPE = tuple(m for m in METRICS if m.scope == "requests")
+"""The diagnosis metrics of one decision, compared per decision by ``diff`` and the Compare tab."""
+FRONT_LINE_METRICS = tuple(m for m in METRICS if m.scope == "front line")
+SEGMENT_METRICS = tuple(m for m in METRICS if m.scope == "segment")
 REQUEST_METRICS = (
     "requests_per_week",
     "escalated_per_week",
@@ -201,3 +228,35 @@ def decision_values(summary: DecisionSummary | None) -> dict[str, float | None]:
         "unreachable": len(summary.unreachable),
         "empowered_share": summary.empowered_share,
     }
+
+
+def request_values(found: DecisionDiagnosis | None) -> dict[str, float | None]:
+    """Every ``"requests"`` metric of one decision's diagnosis keyed by metric; all None for
+    none. The heaviest desk is the most requests climbed up to one role from others
+    (``diagnostics.climbed_load``), 0 when requests are counted but none climbs to anyone."""
+    if found is None:
+        return dict.fromkeys((m.key for m in REQUESTS_SCOPE), None)
+    desk = None if found.load is None else max(climbed_load(found).values(), default=0.0)
+    return {**{key: getattr(found.overall, key) for key in REQUEST_METRICS}, "heaviest_desk": desk}
+
+
+FrontLineKey = tuple[str, str | None]
+"""A front-line metric and the figure it is of ("pay", "tenure_years", "training_hours";
+None for the layers)."""
+
+
+def front_line_values(diagnosis: Diagnosis) -> dict[FrontLineKey, float | None]:
+    """Every ``"front line"`` metric: the ratio for each figure, then the layers."""
+    return {
+        **{("front_line_ratio", figure): diagnosis.front_line[figure].front_line_ratio for figure in FIGURES},
+        ("front_line_median_layer", None): diagnosis.layers.median,
+        ("front_line_deepest_layer", None): diagnosis.layers.max,
+    }
+
+
+def segment_values(diagnosis: Diagnosis, segment: str) -> dict[str, float | None]:
+    """Every ``"segment"`` metric of ``segment``; all None for a segment the org lacks."""
+    attention = diagnosis.segments.get(segment)
+    if attention is None:
+        return dict.fromkeys((m.key for m in SEGMENT_METRICS), None)
+    return {"attention_share": attention.share, "attention_ratio": attention.ratio}

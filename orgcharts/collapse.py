@@ -134,10 +134,20 @@ def visible(
 
     Visits only the visible roles and their reports: expanding one node of a
     100,000-role chart costs what is drawn, not the whole org."""
-    opened = set(expanded)
+    shown, collapsed = walk_levels(tree, [org.top.id], levels - 1, set(expanded))
+    if collapsed and totals is None:
+        totals = subtree_totals(org, tree)
+    return Visible(shown, {role_id: totals.rollup(role_id) for role_id in collapsed} if totals else {})
+
+
+def walk_levels(
+    tree: nx.DiGraph, level: list[str], deeper: int, opened: Collection[str] = ()
+) -> tuple[list[str], list[str]]:
+    """The roles of ``level``, ``deeper`` levels under them and the reports of every role in
+    ``opened`` reached on the way, each after its manager; and those of them whose reports
+    stay hidden. Visits only what it returns and their reports."""
     shown: list[str] = []
     collapsed: list[str] = []
-    level = [org.top.id]
     depth = 0
     while level:
         shown += level
@@ -146,14 +156,12 @@ def visible(
             reports = list(tree.successors(role_id))
             if not reports:
                 continue
-            if depth < levels - 1 or role_id in opened:
+            if depth < deeper or role_id in opened:
                 below += reports
             else:
                 collapsed.append(role_id)
         level, depth = below, depth + 1
-    if collapsed and totals is None:
-        totals = subtree_totals(org, tree)
-    return Visible(shown, {role_id: totals.rollup(role_id) for role_id in collapsed} if totals else {})
+    return shown, collapsed
 
 
 def _weighted_median(histogram: dict[int, int]) -> int | None:

@@ -10,10 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import networkx as nx
+
 from orgcharts import catalog
 from orgcharts.amounts import Asked, amount_document, number, request_words, resolve
+from orgcharts.diagnosisreport import FIGURE_WORDS, measured_words
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations, summarize
+from orgcharts.metrics.diagnostics import Diagnosis, diagnose
 from orgcharts.model import Authority, Organization, Role
 from orgcharts.report import text_table
 from orgcharts.words import counted
@@ -23,12 +27,17 @@ Change = Literal["added", "removed", "moved", "retitled", "serves", "authority",
 
 @dataclass(frozen=True)
 class MetricChange:
-    """One metric in both orgs; ``decision`` is None for a metric of the org as a whole."""
+    """One metric in both orgs; ``decision`` is None for a metric of the org as a whole
+    (its front line, or one of its segments)."""
 
     decision: str | None
     metric: str
     before: float | None
     after: float | None
+    figure: str | None = None
+    """The figure a front-line ratio is of: "pay", "tenure_years" or "training_hours"."""
+    segment: str | None = None
+    """The segment a segment metric is of."""
 
     @property
     def better(self) -> bool | None:
@@ -79,19 +88,55 @@ class Comparison:
     metrics: list[MetricChange]
     roles: list[RoleChange]
     asked: dict[str, Asked] = field(default_factory=dict)
+    requests_at: dict[str, str] = field(default_factory=dict)
+    """Per decision with requests counted on either side, what its requests were measured at,
+    in words (``diagnosisreport.measured_words``: the amount given, else the request mix)."""
 
     @property
     def changed_roles(self) -> set[str]:
         return {change.role for change in self.roles}
 
 
-def compare(before: Organization, after: Organization, amount: float | None = None) -> Comparison:
-    """Every metric of ``before`` and ``after`` (decisions of either; a decision one org lacks
-    is unmeasured there) at ``amount`` or, without one, each decision's typical amount in
-    ``before`` (else in ``after``), and every role that differs, in the order of ``after``
-    with removed roles last."""
+AS_HOPS = "as hops"
+"""``compare``'s default ``request_amount``: requests at the amount the hops are measured at."""
+
+
+def compare(
+    before: Organization,
+    after: Organization,
+    amount: float | None = None,
+    *,
+    request_amount: float | Literal["as hops"] | None = AS_HOPS,
+) -> Comparison:
+    """Every metric of ``before`` and ``after`` (decisions and segments of either; one an org
+    lacks is unmeasured there) and every role that differs, in the order of ``after`` with
+    removed roles last. Hops are measured at ``amount`` or, without one, each decision's
+    typical amount in ``before`` (else in ``after``); requests at ``request_amount`` (by default
+    ``amount``) or, without one, each side's own request mix (``diagnostics.request_mix``), as
+    ``orgcharts diagnose`` measures them. The dashboard, whose amount field shows the typical
+    amount untyped, asks for requests at the amount only when one is typed, as its Diagnosis tab."""
     asked = _asked(before, after, amount)
-    return Comparison(before, after, amount, _metrics(before, after, asked), _roles(before, after), asked)
+    requested = amount if request_amount == AS_HOPS else request_amount
+    trees = (reporting_tree(before), reporting_tree(after))
+    diagnosed = (diagnose(before, amount=requested, tree=trees[0]), diagnose(after, amount=requested, tree=trees[1]))
+    return Comparison(
+        before,
+        after,
+        amount,
+        _metrics(before, after, asked, diagnosed, trees),
+        _roles(before, after),
+        asked,
+        _requests_at(diagnosed),
+    )
+
+
+def _requests_at(diagnosed: tuple[Diagnosis, Diagnosis]) -> dict[str, str]:
+    said: dict[str, str] = {}
+    for diagnosis in diagnosed:
+        for decision, found in diagnosis.decisions.items():
+            if found.rated:
+                said.setdefault(decision, measured_words(diagnosis, found))
+    return said
 
 
 def _asked(before: Organization, after: Organization, amount: float | None) -> dict[str, Asked]:
@@ -112,19 +157,54 @@ def _decision_ids(before: Organization, after: Organization) -> list[str]:
     return list(dict.fromkeys([d.id for d in before.decisions] + [d.id for d in after.decisions]))
 
 
-def _metrics(before: Organization, after: Organization, asked: dict[str, Asked]) -> list[MetricChange]:
-    whole = [catalog.org_values(org, reporting_tree(org)) for org in (before, after)]
+def _metrics(
+    before: Organization,
+    after: Organization,
+    asked: dict[str, Asked],
+    diagnosed: tuple[Diagnosis, Diagnosis],
+    trees: tuple[nx.DiGraph, nx.DiGraph],
+) -> list[MetricChange]:
+    """The org's metrics, its front line's, each decision's hops and requests, each segment's."""
+    sides = (before, after)
+    whole = [catalog.org_values(org, tree) for org, tree in zip(sides, trees, strict=True)]
     changes = [MetricChange(None, m.key, whole[0][m.key], whole[1][m.key]) for m in catalog.ORG_METRICS]
+    lines = [catalog.front_line_values(diagnosis) for diagnosis in diagnosed]
+    changes += [
+        MetricChange(None, key, lines[0][key, figure], lines[1][key, figure], figure) for key, figure in lines[0]
+    ]
     for decision in _decision_ids(before, after):
-        sides = [_decision(org, decision, asked[decision].amount) for org in (before, after)]
-        changes += [MetricChange(decision, m.key, sides[0][m.key], sides[1][m.key]) for m in catalog.DECISION_METRICS]
+        hops = [_decision(org, tree, decision, asked[decision].amount) for org, tree in zip(sides, trees, strict=True)]
+        changes += [MetricChange(decision, m.key, hops[0][m.key], hops[1][m.key]) for m in catalog.DECISION_METRICS]
+        requests = [catalog.request_values(diagnosis.decisions.get(decision)) for diagnosis in diagnosed]
+        changes += [
+            MetricChange(decision, m.key, requests[0][m.key], requests[1][m.key]) for m in catalog.REQUESTS_SCOPE
+        ]
+    for segment in dict.fromkeys([s.id for s in before.customers] + [s.id for s in after.customers]):
+        attention = [catalog.segment_values(diagnosis, segment) for diagnosis in diagnosed]
+        changes += [
+            MetricChange(None, m.key, attention[0][m.key], attention[1][m.key], segment=segment)
+            for m in catalog.SEGMENT_METRICS
+        ]
     return changes
 
 
-def _decision(org: Organization, decision: str, amount: float | None) -> dict[str, float | None]:
+def metric_label(comparison: Comparison, change: MetricChange, *, names: bool) -> str:
+    """The metric as a comparison table names it, with what it is of: "front line against the
+    rest: pay (yearly)", "attention against weight: Walk-in" (``names``: segments by name, else
+    by id, as the command line names decisions)."""
+    label = catalog.metric(change.metric).label
+    if change.figure is not None:
+        return f"{label}: {FIGURE_WORDS[change.figure]}"
+    if change.segment is not None:
+        segments = {**comparison.before.segment_index, **comparison.after.segment_index}
+        return f"{label}: {segments[change.segment].name if names else change.segment}"
+    return label
+
+
+def _decision(org: Organization, tree: nx.DiGraph, decision: str, amount: float | None) -> dict[str, float | None]:
     if decision not in org.decision_index:
         return catalog.decision_values(None)
-    summary = summarize(org, escalations(org, reporting_tree(org), decision, amount), by_segment=False)
+    summary = summarize(org, escalations(org, tree, decision, amount), by_segment=False)
     return catalog.decision_values(summary)
 
 
@@ -233,11 +313,16 @@ def comparison_document(comparison: Comparison, before_source: str, after_source
         "before": {"source": before_source, "organization": comparison.before.name},
         "after": {"source": after_source, "organization": comparison.after.name},
         "amount": comparison.amount,
-        "decisions": {decision: amount_document(asked) for decision, asked in comparison.asked.items()},
+        "decisions": {
+            decision: {**amount_document(asked), "requests_said": comparison.requests_at.get(decision)}
+            for decision, asked in comparison.asked.items()
+        },
         "metrics": [
             {
                 "decision": m.decision,
                 "metric": m.metric,
+                **({"figure": m.figure} if m.figure else {}),
+                **({"segment": m.segment} if m.segment else {}),
                 "before": m.before,
                 "after": m.after,
                 "better": m.better,
@@ -265,11 +350,13 @@ def comparison_table(comparison: Comparison, before_source: str, after_source: s
     for m in comparison.metrics:
         shown = catalog.metric(m.metric)
         verdict = {True: "better", False: "worse", None: ""}[m.better]
-        rows.append([m.decision or "(org)", shown.label, shown.show(m.before), shown.show(m.after), verdict])
+        label = metric_label(comparison, m, names=False)
+        rows.append([m.decision or "(org)", label, shown.show(m.before), shown.show(m.after), verdict])
     amounts = [request_words(asked, decision) for decision, asked in comparison.asked.items() if asked.decision.unit]
     blocks = [
         f"{before_source} ({comparison.before.name}) → {after_source} ({comparison.after.name})",
         *(["Measured at: " + "; ".join(amounts)] if amounts else []),
+        *(["Requests measured at: " + "; ".join(comparison.requests_at.values())] if comparison.requests_at else []),
         text_table(["decision", "metric", "before", "after", ""], rows, right=(2, 3)),
     ]
     if comparison.roles:

@@ -46,18 +46,18 @@ def reporting_lines(shown: Sequence[Role], layout: CardLayout) -> tuple[Points, 
         if role.reports_to is not None and role.reports_to in layout.x:
             columns.setdefault((role.reports_to, round(layout.x[role.id], 1)), []).append(role.id)
     bars: dict[str, list[float]] = {}
+    first_report: dict[str, str] = {}
     for (manager, x), members in columns.items():
         first = min(members, key=lambda member: abs(layout.top[member] - layout.top[manager]))
         edge, reach, bar = _faces(layout, manager, first)
         bars.setdefault(manager, [layout.x[manager]]).append(x)
+        first_report.setdefault(manager, members[0])
         xs.extend((x, x, None))
         ys.extend((bar, reach, None))
         if len(members) > 1:
             _bracket(xs, ys, [layout.box(member) for member in members])
     for manager, across in bars.items():
-        some_report = next(key[1] for key in columns if key[0] == manager)
-        report = columns[(manager, some_report)][0]
-        edge, _, bar = _faces(layout, manager, report)
+        edge, _, bar = _faces(layout, manager, first_report[manager])
         xs.extend((layout.x[manager], layout.x[manager], None, min(across), max(across), None))
         ys.extend((edge, bar, None, bar, bar, None))
     return xs, ys
@@ -74,7 +74,9 @@ def _bracket(xs: Points, ys: Points, boxes: Sequence[Box]) -> None:
 
 def _lines_trace(xs: Points, ys: Points, uid: str, name: str, line: dict[str, Any], **more: Any) -> dict[str, Any]:
     """A trace of lines between points (None between lines) that hovering ignores."""
-    return dict(type="scatter", x=xs, y=ys, mode="lines", line=line, hoverinfo="skip", name=name, uid=uid, **more)
+    return dict(
+        type="scatter", x=xs, y=ys, line=line, hoverinfo="skip", name=name, uid=uid, **{"mode": "lines", **more}
+    )
 
 
 def edges_trace(shown: Sequence[Role], layout: CardLayout, dimmed: bool) -> dict[str, Any]:
@@ -102,9 +104,24 @@ def dotted_trace(shown: Sequence[Role], layout: CardLayout) -> dict[str, Any]:
     return _lines_trace(xs, ys, "dotted", "dotted line (secondary manager)", line, showlegend=False)
 
 
-def _link(layout: CardLayout, segment: Box, role_id: str) -> tuple[tuple[float, float], tuple[float, float]]:
-    """From a segment's card's lower edge to the top edge of a role's card under it."""
-    return (segment.x, -segment.bottom), (layout.x[role_id], -layout.top[role_id])
+def rails(layout: CardLayout) -> dict[str, float]:
+    """Each segment's rail (chart y): its own height in the gap between the customers' cards and
+    the front line, spaced evenly, the leftmost segment's highest, so that a segment reaches the
+    roles serving it by upright and level lines as reporting lines do, never by diagonals."""
+    if not layout.customers or not layout.front_line:
+        return {}
+    above = max(box.bottom for box in layout.customers.values())
+    below = min(layout.top[r] for r in layout.front_line)
+    ordered = sorted(layout.customers, key=lambda segment: layout.customers[segment].x)
+    step = (below - above) / (len(ordered) + 1)
+    return {segment: -(above + step * (number + 1)) for number, segment in enumerate(ordered)}
+
+
+def _link(layout: CardLayout, segment: Box, rail: float, role_id: str) -> tuple[Points, Points]:
+    """From a segment's card's lower edge down to its rail, along it, and down to the top edge
+    of a role's card under it."""
+    x = layout.x[role_id]
+    return [segment.x, segment.x, x, x, None], [-segment.bottom, rail, rail, -layout.top[role_id], None]
 
 
 def customer_links_trace(
@@ -114,19 +131,31 @@ def customer_links_trace(
     segment: str | None,
     dimmed: bool,
 ) -> dict[str, Any]:
-    """Lines from each segment to the front-line roles (or the rollups holding them) that
-    serve it, in the customer-on-top view; none in the conventional view."""
+    """Each segment's stem, rail and drops to the front-line roles (or the rollups holding them)
+    that serve it, in the customer-on-top view (none in the conventional view), with a dot
+    where a drop or the stem meets its rail: a rail crossing a drop without a dot is no link."""
+    heights = rails(layout)
+    reached: dict[str, list[str]] = {}
+    for role in shown:
+        if role.id in layout.front_line:
+            for served in serving.get(role.id, ()):
+                if served in heights and (segment is None or served == segment):
+                    reached.setdefault(served, []).append(role.id)
     xs: Points = []
     ys: Points = []
-    for role in shown:
-        for served in serving.get(role.id, ()):
-            box = layout.customers.get(served)
-            if box is not None and (segment is None or served == segment) and role.id in layout.front_line:
-                (x0, y0), (x1, y1) = _link(layout, box, role.id)
-                xs.extend((x0, x1, None))
-                ys.extend((y0, y1, None))
+    for served, roles in reached.items():
+        box, rail = layout.customers[served], heights[served]
+        across = [layout.x[r] for r in roles]
+        xs.extend((box.x, box.x, None, min(*across, box.x), max(*across, box.x), None))
+        ys.extend((-box.bottom, rail, None, rail, rail, None))
+        for role_id in roles:
+            xs.extend((layout.x[role_id], layout.x[role_id], None))
+            ys.extend((rail, -layout.top[role_id], None))
     line = {"color": CUSTOMER_COLOUR, "width": 1.5}
-    return _lines_trace(xs, ys, "customer-links", "serves", line, opacity=0.2 if dimmed else 0.5, showlegend=False)
+    return _lines_trace(
+        xs, ys, "customer-links", "serves", line, opacity=0.25 if dimmed else 0.6, showlegend=False,
+        mode="lines+markers", marker={"size": 5, "color": CUSTOMER_COLOUR},
+    )  # fmt: skip
 
 
 def path_trace(chosen: Escalation | None, layout: CardLayout, lit_segments: Sequence[str]) -> dict[str, Any]:
@@ -135,12 +164,12 @@ def path_trace(chosen: Escalation | None, layout: CardLayout, lit_segments: Sequ
     xs: Points = []
     ys: Points = []
     if chosen is not None and all(step in layout.x for step in chosen.path):
+        heights = rails(layout)
         for served in lit_segments:
-            box = layout.customers.get(served)
-            if box is not None:
-                (x0, y0), (x1, y1) = _link(layout, box, chosen.role)
-                xs.extend((x0, x1, None))
-                ys.extend((y0, y1, None))
+            if served in heights:
+                link_xs, link_ys = _link(layout, layout.customers[served], heights[served], chosen.role)
+                xs.extend(link_xs)
+                ys.extend(link_ys)
         for lower, upper in itertools.pairwise(chosen.path):
             edge, reach, bar = _faces(layout, upper, lower)
             x0, x1 = layout.x[upper], layout.x[lower]

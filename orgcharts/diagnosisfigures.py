@@ -13,14 +13,14 @@ from plotly.subplots import make_subplots
 
 from orgcharts import catalog
 from orgcharts.amounts import number
+from orgcharts.cards import load_text
 from orgcharts.diagnosisreport import FIGURE_WORDS, GROUP_WORDS
 from orgcharts.metrics.conditions import FIGURES, SIGHT_GROUPS
-from orgcharts.metrics.diagnostics import DecisionDiagnosis, Diagnosis
+from orgcharts.metrics.diagnostics import DecisionDiagnosis, Diagnosis, climbed_load, heaviest
 from orgcharts.model import PURPOSES
-from orgcharts.style import CUSTOMER_COLOUR, HOP_COLOURS, NEUTRAL_COLOUR, TEXT_COLOUR
+from orgcharts.style import COUNT_COLOUR, CUSTOMER_COLOUR, NEUTRAL_COLOUR, PURPOSE_COLOURS, TEXT_COLOUR
 
 FONT = {"size": 16, "color": TEXT_COLOUR}
-PURPOSE_COLOURS = {"acquisition": HOP_COLOURS[3], "retention": HOP_COLOURS[0], "service": HOP_COLOURS[1]}
 MINUS = "\N{MINUS SIGN}"
 """How a fall is written: the typographic minus, as wide as the plus."""
 BAR_PX = 40
@@ -51,31 +51,53 @@ def bars(
     text: Sequence[str] | None = None,
     width: int = BAR_PX,
     legend: bool = True,
+    across: bool = False,
 ) -> list[go.Scatter]:
-    """Bars drawn as thick vertical segments of a scatter trace, and their labels above them:
-    the dashboard ships plotly.js's 2D bundle, which draws scatter traces but no bar traces."""
+    """Bars drawn as thick segments of a scatter trace, and their labels at their ends: the
+    dashboard ships plotly.js's 2D bundle, which draws scatter traces but no bar traces.
+    Upright by default; ``across`` draws them left to right, each at height ``xs``."""
     bottoms = bottoms if bottoms is not None else [0.0] * len(xs)
     colours = [colour] * len(xs) if isinstance(colour, str) else list(colour)
     traces = []
     for x, bottom, top, shade in zip(xs, bottoms, tops, colours, strict=True):
+        along, at = [bottom, top], [x, x]
         traces.append(
             go.Scatter(
-                x=[x, x], y=[bottom, top], mode="lines", line={"color": shade, "width": width},
-                name=name, legendgroup=name, showlegend=legend and not traces, hoverinfo="y+name",
+                x=along if across else at, y=at if across else along, mode="lines",
+                line={"color": shade, "width": width}, name=name, legendgroup=name,
+                showlegend=legend and not traces, hoverinfo=("x" if across else "y") + "+name",
             )
         )  # fmt: skip
     if text is not None:
+        ends, places = list(tops), list(xs)
         traces.append(
-            go.Scatter(x=list(xs), y=list(tops), mode="text", text=list(text), textposition="top center",
-                       showlegend=False, hoverinfo="skip")
+            go.Scatter(x=ends if across else places, y=places if across else ends, mode="text",
+                       text=[f"\N{FIGURE SPACE}{said}" for said in text] if across else list(text),
+                       textposition="middle right" if across else "top center", showlegend=False, hoverinfo="skip")
         )  # fmt: skip
     return traces
 
 
 def _categories(figure: go.Figure, labels: Sequence[str], **where: int) -> None:
     figure.update_xaxes(
-        tickvals=list(range(len(labels))), ticktext=list(labels), range=[-0.6, len(labels) - 0.4], **where
+        tickvals=list(range(len(labels))),
+        ticktext=[_two_lines(label) for label in labels],
+        range=[-0.6, len(labels) - 0.4],
+        **where,
     )
+
+
+def _two_lines(label: str) -> str:
+    """``label`` broken between words into the two most even lines, so that categories stand
+    level under narrow plots instead of tilted: "no line<br>of sight"."""
+    words = label.split()
+    if len(words) < 2:
+        return label
+    cut = min(
+        range(1, len(words)),
+        key=lambda at: (max(len(" ".join(words[:at])), len(" ".join(words[at:]))), -at),
+    )
+    return " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
 
 
 def _title(figure: str) -> str:
@@ -90,25 +112,38 @@ def _short(value: float) -> str:
 
 def conditions_figure(diagnosis: Diagnosis) -> go.Figure:
     """Pay, tenure and training by distance from the customer: one bar per line-of-sight group,
-    the front line in the customer's colour; a group without the figure is left out."""
-    figure = make_subplots(rows=1, cols=len(FIGURES), subplot_titles=[_title(f) for f in FIGURES])
+    left to right so that the groups' names stand level, the front line first and in the
+    customer's colour; a group without the figure is left out."""
+    figure = make_subplots(
+        rows=1,
+        cols=len(FIGURES),
+        subplot_titles=[_title(f) for f in FIGURES],
+        shared_yaxes=True,
+        horizontal_spacing=0.06,
+    )
     for column, figure_key in enumerate(FIGURES, start=1):
         condition = diagnosis.front_line[figure_key]
-        shown = [group for group in SIGHT_GROUPS if condition.by_group[group] is not None]
-        values = [condition.by_group[group] or 0.0 for group in shown]
+        places = [place for place, group in enumerate(SIGHT_GROUPS) if condition.by_group[group] is not None]
+        values = [condition.by_group[SIGHT_GROUPS[place]] or 0.0 for place in places]
         for trace in bars(
-            range(len(shown)), values, [CUSTOMER_COLOUR if group == "0" else NEUTRAL_COLOUR for group in shown],
-            _title(figure_key), text=[_short(value) for value in values], width=22, legend=False,
+            places, values, [CUSTOMER_COLOUR if place == 0 else NEUTRAL_COLOUR for place in places],
+            _title(figure_key), text=[_short(value) for value in values], width=18, legend=False, across=True,
         ):  # fmt: skip
             figure.add_trace(trace, row=1, col=column)
-        _categories(figure, [GROUP_WORDS[group] for group in shown], row=1, col=column)
-        figure.update_yaxes(rangemode="tozero", range=[0, max(values, default=1) * 1.25], row=1, col=column)
+        figure.update_xaxes(
+            rangemode="tozero", range=[0, max(values, default=1) * 1.35], showticklabels=False, row=1, col=column
+        )
+    figure.update_yaxes(
+        tickvals=list(range(len(SIGHT_GROUPS))),
+        ticktext=[GROUP_WORDS[group] for group in SIGHT_GROUPS],
+        range=[len(SIGHT_GROUPS) - 0.4, -0.6],
+        automargin=True,
+    )
     ratios = ", ".join(
         f"{FIGURE_WORDS[f].split(' (')[0]} {catalog.show('front_line_ratio', diagnosis.front_line[f].front_line_ratio)}"
         for f in FIGURES
     )
     figure.update_annotations(font_size=16)
-    figure.update_xaxes(tickangle=-30)
     return _frame(
         figure, "Who faces your customers", f"front line against the rest: {ratios}; roles without a figure left out"
     )
@@ -124,12 +159,13 @@ def attention_figure(diagnosis: Diagnosis) -> go.Figure:
             *bars(
                 [x - 0.17 for x in places], [a.share for a in segments], CUSTOMER_COLOUR,
                 "share of customer-facing people", width=30,
-                text=[f"{a.share:.0%}" + (f" ({a.flag})" if a.flag else "") for a in segments],
+                text=[catalog.show("attention_share", a.share) + (f" ({a.flag})" if a.flag else "") for a in segments],
             ),
-            *bars(
-                [x + 0.17 for x in places], [a.weight or 0.0 for a in segments], NEUTRAL_COLOUR,
-                "weight (how much the segment matters)", width=30,
-                text=[catalog.show("attention_share", a.weight) for a in segments],
+            go.Scatter(
+                x=[x + 0.17 for x in places], y=[a.weight or 0.0 for a in segments], mode="markers+text",
+                marker={"symbol": "line-ew", "size": 30, "line": {"width": 4, "color": TEXT_COLOUR}},
+                text=[catalog.show("attention_share", a.weight) for a in segments], textposition="top center",
+                name="weight (how much the segment matters)", hoverinfo="y+name",
             ),
         ]
     )  # fmt: skip
@@ -163,7 +199,7 @@ def span_bands_figure(diagnosis: Diagnosis) -> go.Figure:
     band_counts = diagnosis.span_bands
     counts = list(band_counts.values())
     figure = go.Figure(
-        bars(range(len(counts)), counts, HOP_COLOURS[1], "managers", text=[str(c) for c in counts], legend=False)
+        bars(range(len(counts)), counts, COUNT_COLOUR, "managers", text=[str(c) for c in counts], legend=False)
     )
     _categories(figure, list(band_counts))
     figure.update_xaxes(title="direct reports (roles)")
@@ -175,7 +211,8 @@ def span_bands_figure(diagnosis: Diagnosis) -> go.Figure:
 
 @dataclass(frozen=True)
 class AuthorityCard:
-    """A role that decides requests, with its load: "84 requests a week"; ``heaviest`` marks the most loaded."""
+    """A role that decides requests, with its load: "84 requests a week" (``cards.load_text``, as
+    on the main chart's cards); ``heaviest`` marks the most loaded (``diagnostics.heaviest``)."""
 
     role: str
     title: str
@@ -185,13 +222,14 @@ class AuthorityCard:
 
 
 def authority_cards(diagnosis: Diagnosis, decision: DecisionDiagnosis) -> list[AuthorityCard]:
-    """The roles carrying the most load for ``decision``, heaviest first (none without a rate)."""
+    """The roles carrying the most load for ``decision``, most first (none without a rate), the
+    heaviest desks marked (``cards.HEAVIEST``)."""
     if not decision.load:
         return []
     ranked = sorted(decision.load.items(), key=lambda item: -item[1])[:HEAVIEST_CARDS]
-    top = ranked[0][1]
+    most = heaviest(climbed_load(decision))
     return [
-        AuthorityCard(role, diagnosis.org.role(role).title, load, f"{load:,.0f} requests a week", load == top)
+        AuthorityCard(role, diagnosis.org.role(role).title, load, load_text(load), role in most)
         for role, load in ranked
     ]
 
@@ -210,7 +248,9 @@ def change_words(before: DecisionDiagnosis, after: DecisionDiagnosis) -> list[st
         moved = round(now.escalated_per_week - was.escalated_per_week)
         if moved:
             said.append(
-                f"{_signed(moved, 'escalations a week')} ({was.escalated_per_week:,.0f} → {now.escalated_per_week:,.0f})"
+                f"{_signed(moved, 'escalations a week')} "
+                f"({catalog.show('escalated_per_week', was.escalated_per_week)} → "
+                f"{catalog.show('escalated_per_week', now.escalated_per_week)})"
             )
     if was.wait_hours_per_week is not None and now.wait_hours_per_week is not None:
         days_was, days_now = was.wait_hours_per_week / 24, now.wait_hours_per_week / 24

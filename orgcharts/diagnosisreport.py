@@ -21,13 +21,14 @@ DIGITS = 6
 HEAVIEST = 5
 """Roles listed per decision in the texts' load section (the JSON lists every role with a load)."""
 FIGURE_WORDS = {"pay": "pay (yearly)", "tenure_years": "tenure (years)", "training_hours": "training (hours a year)"}
-GROUP_WORDS = {
-    "0": "facing customers",
-    "1": "1 step away",
-    "2": "2 steps",
-    "3+": "3+ steps",
-    "none": "no line of sight",
-}
+GROUP_WORDS = dict(
+    zip(
+        SIGHT_GROUPS,
+        ("facing customers", "1 step away", "2 steps away", "3+ steps away", "no line of sight"),
+        strict=True,
+    )
+)
+"""How a reader says each line-of-sight group (``SIGHT_GROUPS``, in order)."""
 
 
 def _rounded(value: float | None) -> float | None:
@@ -123,7 +124,12 @@ def sections(diagnosis: Diagnosis) -> list[Section]:
         if found.load:
             heaviest = sorted(found.load.items(), key=lambda item: -item[1])[:HEAVIEST]
             load_rows = [[role, org.role(role).title, shown("load", value)] for role, value in heaviest]
-            note = f"the {len(heaviest)} heaviest of {len(found.load)} roles deciding, their own customers' requests included"
+            note = (
+                f"{catalog.metric('heaviest_desk').label}: "
+                f"{shown('heaviest_desk', catalog.request_values(found)['heaviest_desk'])}; "
+                f"the {len(heaviest)} heaviest of {len(found.load)} roles deciding, "
+                "their own customers' requests included"
+            )
             result.append(
                 Section(f"Load: {found.decision}", note, ["role", "title", "requests decided a week"], load_rows, (2,))
             )
@@ -150,7 +156,15 @@ def sections(diagnosis: Diagnosis) -> list[Section]:
         Section(
             "Attention per segment",
             "customer-facing people, a role serving k segments counting 1/k for each; weight normalised to sum 1",
-            ["segment", "people", "share", "weight", "ratio", "flag", *PURPOSES],
+            [
+                "segment",
+                "people",
+                catalog.metric("attention_share").label,
+                "weight",
+                catalog.metric("attention_ratio").label,
+                "flag",
+                *PURPOSES,
+            ],
             [
                 [
                     org.segment_index[segment].name,
@@ -171,9 +185,11 @@ def sections(diagnosis: Diagnosis) -> list[Section]:
     result.append(
         Section(
             "Spans and layers",
-            f"managers counted by direct reports, roles not people; customer-facing roles at a median layer "
-            f"{catalog.MISSING if layers.median is None else layers.median} (by headcount), "
-            f"deepest {catalog.MISSING if layers.max is None else layers.max}, the top being layer 1",
+            f"managers counted by direct reports, roles not people; "
+            f"{catalog.metric('front_line_median_layer').label} {shown('front_line_median_layer', layers.median)} "
+            f"(customer-facing roles by headcount), "
+            f"{catalog.metric('front_line_deepest_layer').label} {shown('front_line_deepest_layer', layers.max)}, "
+            "the top being layer 1",
             ["direct reports", *bands],
             [["managers", *(str(count) for count in bands.values())]],
             range(1, 7),

@@ -17,6 +17,7 @@ class Diagnostic:
 
     severity: Severity
     message: str
+    """What is wrong and what to do about it, as the user reads it after ``source:line:column:``."""
     source: str
     line: int | None = None
     column: int | None = None

@@ -43,6 +43,10 @@ PNG_LONGEST_SIDE = 32_000
 PDF_LONGEST_SIDE_PT = 14_400
 """200 inches, the largest page Acrobat opens; larger charts shrink, their text still vector."""
 PT_PER_PX = 0.75
+PDF_EVERY_ROLE_UP_TO = 2_000
+"""A PDF draws every role up to this many (a real 1,500-row HR export prints whole); a bigger
+org gets the slide's readable levels, as a PNG does: its every card would shrink to a speck on
+the largest page, and Chromium does not print such a page in time (docs/performance.md)."""
 PICTURE = Scale(
     PICTURE_TEXT, title_font=40, plot_width_px=SLIDE[0] - 16, plot_height_px=SLIDE[1] - 72, hides_small_text=False
 )
@@ -169,6 +173,13 @@ def readable_png_levels(org: Organization, tree: nx.DiGraph, found: Sequence[Esc
     area = (PICTURE.plot_width_px - 12 * PICTURE_TEXT.px, PICTURE.plot_height_px)
     levels = levels_that_fit(org, tree, *area, found, decision, PICTURE_TEXT, views=(view,), totals=totals)
     return None if levels >= deepest else levels
+
+
+def readable_pdf_levels(org: Organization, tree: nx.DiGraph, found: Sequence[Escalation], view: View) -> int | None:
+    """None (every role) up to ``PDF_EVERY_ROLE_UP_TO`` roles, else ``readable_png_levels``."""
+    if len(org.roles) <= PDF_EVERY_ROLE_UP_TO:
+        return None
+    return readable_png_levels(org, tree, found, view)
 
 
 def assets_folder() -> str:

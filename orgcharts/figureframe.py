@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, NamedTuple
 
 from orgcharts.amounts import Asked, Basis, request_words
 from orgcharts.cardlayout import CardLayout
 from orgcharts.model import Organization
 from orgcharts.style import Scale, View
-from orgcharts.textsize import FONT_FAMILY
+from orgcharts.textsize import FONT_FAMILY, text_width, wrap_to_width
 
 PAD = 12.0
 """Pixels of white around the chart's cards at opening."""
@@ -20,31 +20,86 @@ def ranges(
 ) -> dict[str, list]:
     """Axis ranges of one unit per pixel of the plot area, from the top of the chart: the
     chart (``width`` wide: the wider view's, so that both views open on the same ranges and
-    a flip keeps the user's zoom) centred when it fits, else the role ``focus`` (one found by
-    search) in the middle, or else the customer-on-top view's leftmost segments, as many as fit
-    (over the front line serving them), the conventional view's top role in the middle."""
+    a flip keeps the user's zoom) centred when it fits, else the customer-on-top view's
+    leftmost segments, as many as fit (over the front line serving them), the conventional
+    view's top role in the middle. The role ``focus`` (the one selected, or found by search)
+    is brought into view: the opening moves, to put it in the middle, only when its card
+    would be outside, so clicking a role in view never moves the chart. A chart wider than
+    its plot opens on whole cards at its left edge, never on a title cut in half."""
     plot_w, plot_h = plot
+    y_top = PAD
+    if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
+        y_top = -(placed.top[focus] + placed.height[focus] / 2) + plot_h / 2
     left = -band_room - PAD
     content = width + PAD - left
     if content <= plot_w:
         x0 = left - (plot_w - content) / 2
     else:
-        centred = focus
-        if centred not in placed.x and placed.view == "conventional":
-            centred = next((role_id for role_id, band in placed.band.items() if band == 0), None)
-        if centred in placed.x:
-            centre = placed.x[centred]
-        elif placed.customers:
-            boxes = sorted(placed.customers.values(), key=lambda box: box.left)
-            within = [box for box in boxes if box.right - boxes[0].left <= plot_w - 2 * PAD]
-            centre = (boxes[0].left + within[-1].right) / 2 if within else boxes[0].x
-        else:
-            centre = left + plot_w / 2
-        x0 = min(max(centre - plot_w / 2, left), width + PAD - plot_w)
-    y_top = PAD
-    if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
-        y_top = -(placed.top[focus] + placed.height[focus] / 2) + plot_h / 2
+        view = _View(plot_w, (-y_top, plot_h - y_top), (left, width + PAD - plot_w))
+        x0 = _uncut_left_edge(placed, _centred(_opening_centre(placed, plot_w, left), plot_w, left, width), view)
+        if focus in placed.x:
+            half = placed.width[focus] / 2 + PAD
+            if not x0 <= placed.x[focus] - half <= placed.x[focus] + half <= x0 + plot_w:
+                x0 = _uncut_left_edge(placed, _centred(placed.x[focus], plot_w, left, width), view, focus)
     return {"x": [x0, x0 + plot_w], "y": [y_top - plot_h, y_top]}
+
+
+def _centred(centre: float, plot_w: float, left: float, width: float) -> float:
+    """The left edge of a view ``plot_w`` wide around ``centre``, kept on the chart."""
+    return min(max(centre - plot_w / 2, left), width + PAD - plot_w)
+
+
+class _View(NamedTuple):
+    width: float
+    rows: tuple[float, float]
+    """The tops, in the layout's pixels, of the view's first and last rows of pixels."""
+    bounds: tuple[float, float]
+    """The least and greatest left edge that keep the view on the chart."""
+
+
+def _uncut_left_edge(placed: CardLayout, x0: float, view: _View, focus: str | None = None) -> float:
+    """The view's left edge nearest ``x0`` (by at most half its width, within its
+    bounds) that cuts none of the cards in sight, or failing that none of the uppermost row
+    in sight, and keeps ``focus`` whole, a sixth of the width from either edge where it can;
+    ``x0`` when there is none."""
+    reach = view.width / 2
+    near = [
+        r
+        for r in placed.x
+        if abs(placed.x[r] - x0) < reach + placed.width[r] / 2 + PAD
+        and placed.top[r] < view.rows[1]
+        and placed.top[r] + placed.height[r] > view.rows[0]
+    ]
+    uppermost = min((placed.band[r] for r in near), default=0)
+    rows = (near, [r for r in near if placed.band[r] == uppermost])
+    for margin, cards in ((view.width / 6, rows[0]), (view.width / 6, rows[1]), (0.0, rows[0]), (0.0, rows[1])):
+        edges = [(placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2) for r in cards]
+
+        def fits(at: float, edges: list[tuple[float, float]] = edges, margin: float = margin) -> bool:
+            if not view.bounds[0] <= at <= view.bounds[1] or any(a - PAD / 2 < at < b for a, b in edges):
+                return False
+            if focus not in placed.x:
+                return True
+            half = placed.width[focus] / 2 + margin
+            return at <= placed.x[focus] - half and placed.x[focus] + half <= at + view.width
+
+        candidates = {x0} | {edge for a, b in edges for edge in (a - PAD / 2, b + PAD / 2)}
+        for at in sorted(candidates, key=lambda at: abs(at - x0)):
+            if abs(at - x0) <= reach and fits(at):
+                return at
+    return x0
+
+
+def _opening_centre(placed: CardLayout, plot_w: float, left: float) -> float:
+    if placed.view == "conventional":
+        top = next((role_id for role_id, band in placed.band.items() if band == 0), None)
+        if top in placed.x:
+            return placed.x[top]
+    if placed.customers:
+        boxes = sorted(placed.customers.values(), key=lambda box: box.left)
+        within = [box for box in boxes if box.right - boxes[0].left <= plot_w - 2 * PAD]
+        return (boxes[0].left + within[-1].right) / 2 if within else boxes[0].x
+    return left + plot_w / 2
 
 
 def title(org: Organization, view: View, decision: str | None, amount: float | None) -> str:
@@ -64,18 +119,55 @@ def title(org: Organization, view: View, decision: str | None, amount: float | N
     return said + (" · customers on top" if view == "inverted" else " · conventional")
 
 
-def frame(title: str, scale: Scale, revision: str, ranges: dict[str, list], reach: float) -> dict[str, Any]:
+TOOLS_ROOM = 48.0
+"""Pixels at the plot's right kept clear of the title for Plotly's tools, shown on hover."""
+SEPARATOR = " · "
+TITLE_LINE_HEIGHT = 1.3
+"""A title's line spacing, in its font size (Plotly's own for multi-line text)."""
+
+
+def title_lines(title: str, width: float, px: float) -> list[str]:
+    """``title`` in lines that fit ``width`` pixels less ``TOOLS_ROOM`` at ``px`` pixels:
+    broken between its parts (org · what was measured · view) where it can, within a part
+    between words only when the part alone is too wide. Nothing is left out."""
+    room = max(width - TOOLS_ROOM, px)
+    lines: list[str] = []
+    for part in title.split(SEPARATOR):
+        joined = f"{lines[-1]}{SEPARATOR}{part}" if lines else part
+        if lines and text_width(joined, px) <= room:
+            lines[-1] = joined
+        else:
+            lines.extend(wrap_to_width(part, room, px) or [part])
+    return lines
+
+
+def title_margin(scale: Scale, rows: int) -> int:
+    """The top margin, in pixels, that holds ``rows`` lines of the title."""
+    return 24 + scale.title_font + round((rows - 1) * scale.title_font * TITLE_LINE_HEIGHT)
+
+
+def frame(
+    title: str, scale: Scale, revision: str, ranges: dict[str, list], reach: float, title_rows: int = 1
+) -> dict[str, Any]:
     """The figure's layout, as a dict (``PER_ROLE``). The y axis is anchored to the x axis
-    one to one, so zooming keeps cards' shapes and the text's size against them."""
+    one to one, so zooming keeps cards' shapes and the text's size against them. The top
+    margin holds ``title_rows`` lines of title (the most either view's title takes, so that
+    a flip in the browser keeps the chart where it is)."""
     axis = {"visible": False, "showgrid": False, "zeroline": False}
     return dict(
-        title={"text": title, "font": {"size": scale.title_font, "family": FONT_FAMILY}, "x": 0.01, "xanchor": "left"},
+        title={
+            "text": title,
+            "font": {"size": scale.title_font, "family": FONT_FAMILY},
+            "x": 0.01,
+            "xanchor": "left",
+        },
         showlegend=False,
         xaxis={**axis, "range": ranges["x"]},
         yaxis={**axis, "range": ranges["y"], "scaleanchor": "x", "scaleratio": 1},
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
-        margin={"l": 8, "r": 8, "t": 24 + scale.title_font, "b": 8},
+        margin={"l": 8, "r": 8, "t": title_margin(scale, title_rows), "b": 8},
+        modebar={"orientation": "v"},
         font={"family": FONT_FAMILY},
         hovermode="closest",
         hoverdistance=round(reach),

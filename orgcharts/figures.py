@@ -16,7 +16,7 @@ A click tells what was clicked in neutral terms: each text point's ``customdata`
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -25,17 +25,17 @@ import plotly.graph_objects as go
 
 from orgcharts.cardlayout import Box, CardLayout
 from orgcharts.cards import Card
-from orgcharts.cardtraces import card_box, chip_box, shapes_trace, text_trace
+from orgcharts.cardtraces import bands_trace, card_box, chip_box, shapes_trace, text_trace
+from orgcharts.chartviews import ChartViews, Kept, chart_views
 from orgcharts.collapse import Visible
 from orgcharts.connectors import customer_links_trace, dotted_trace, edges_trace, path_trace
 from orgcharts.figureframe import PAD as PAD
-from orgcharts.figureframe import frame, ranges, title
-from orgcharts.fitting import chart_cards, segments_below
+from orgcharts.figureframe import frame, ranges, title, title_lines, title_margin
+from orgcharts.fitting import segments_below
 from orgcharts.labels import card_text, chip_text, role_hover, text_middle
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization
 from orgcharts.style import (
-    BAND_COLOUR,
     CARD_BORDER,
     CARD_FILL,
     CHANGED_COLOUR,
@@ -87,6 +87,20 @@ TRACE_CHIPS = 11
 TRACE_ROLES = TRACE_CHIPS + CHIP_TRACES
 TRACE_CHIP_TEXT, TRACE_CUSTOMERS = TRACE_ROLES + 1, TRACE_ROLES + 2
 CARD_LOOKS = ("cards", "rollups", "dimmed", "lit", "marked")
+CULLED_ABOVE = 2_000
+"""Cards beyond which the browser draws only those near the view (``assets/viewport.js``):
+Plotly draws every point in SVG, seen or not, and thousands of cards with their text take
+seconds to draw and to pan (docs/performance.md)."""
+CULLED = (
+    "edges",
+    "customer-links",
+    "dotted",
+    *CARD_LOOKS,
+    *(f"chips-{n}" for n in range(CHIP_TRACES)),
+    "roles",
+    "chip-text",
+)
+"""The traces it cuts to the view: lines and outlines to those crossing it, text to the cards in it."""
 
 
 def org_figure(
@@ -105,6 +119,7 @@ def org_figure(
     marked: Collection[str] = (),
     area: tuple[float, float] | None = None,
     focus: str | None = None,
+    views: ChartViews | None = None,
 ) -> go.Figure:
     """The org chart for one decision: the roles ``shown`` (all, or the visible part of a
     collapsed chart, ``collapse.visible``), each a card at ``scale``'s text size.
@@ -118,7 +133,9 @@ def org_figure(
     ``area`` is the figure's size in pixels (the browser's graph; ``scale``'s default area
     until it is known): the axes open at one unit per pixel, the chart centred when it fits,
     else on the top role or on ``focus`` (a role found by search). ``revision`` keeps the
-    user's zoom while it stays the same (Plotly's uirevision).
+    user's zoom while it stays the same (Plotly's uirevision). ``views``: ``chart_views`` of
+    the same arguments, when the caller keeps them: what no selection, view or area changes
+    is then built once for all the figures drawn from them.
 
     The figure carries the other view's geometry so a browser can flip it without asking
     the server: each trace's ``meta.other`` holds its coordinates in the other view,
@@ -129,10 +146,8 @@ def org_figure(
     size = scale.text
     rollups = shown.rollups if shown is not None else {}
     below = segments_below(org, tree) if rollups else None
-    charts = {
-        oriented: chart_cards(org, tree, oriented, list(by_role.values()), decision, size, shown, below)
-        for oriented in VIEWS
-    }
+    prepared = views or chart_views(org, tree, by_role, decision, size, shown)
+    charts = prepared.charts
     cards = charts[view].cards
     chosen = by_role.get(selected) if selected in cards else None
     on_path = set(chosen.path) if chosen else set()
@@ -156,31 +171,59 @@ def org_figure(
     )
     unit = org.decision_index[decision].unit if decision else None
     hiding = {"hides_below": 1.0} if scale.hides_small_text else {}
+    dimming = bool(chosen)
+
+    def steady(build: Callable[[], Kept], *key: object) -> Kept:
+        """What no selection changes, built once per ``prepared``: its traces are not changed
+        below, only copied."""
+        return prepared.steady((view, segment, scale.hides_small_text, *key), build)
 
     def geometry(oriented: View) -> list[dict[str, Any]]:
         placed = charts[oriented].layout
+
+        def unselected() -> list[dict[str, Any]]:
+            return [
+                bands_trace(placed, band_room, size.px, size.row_gap, hiding),
+                dotted_trace(roles, placed),
+                shapes_trace(
+                    placed.customers.values(), size.px * 0.5, "segment-cards", SEGMENT_FILL, CUSTOMER_COLOUR, 1.5
+                ),
+                *_chip_traces(placed, cards, by_role, segment, size.px, org),
+                _point_positions(placed, cards, text_middle),
+                _point_positions(placed, {r: c for r, c in cards.items() if c.chip}, _chip_middle),
+                {
+                    "x": [b.x for b in placed.customers.values()],
+                    "y": [-(b.top + b.height / 2) for b in placed.customers.values()],
+                },
+            ]
+
+        bands, dotted, segment_cards, *chips_and_points = steady(unselected, oriented)
+        lines = steady(
+            lambda: (
+                edges_trace(roles, placed, dimming),
+                customer_links_trace(roles, placed, serving, segment, dimming),
+            ),
+            oriented,
+            dimming,
+        )
         return [
-            _bands_trace(placed, band_room, size.px, hiding),
-            edges_trace(roles, placed, bool(chosen)),
-            customer_links_trace(roles, placed, serving, segment, bool(chosen)),
-            dotted_trace(roles, placed),
+            bands,
+            *lines,
+            dotted,
             path_trace(chosen, placed, lit_segments),
             *_card_traces(placed, cards, looks, size.px),
-            shapes_trace(placed.customers.values(), size.px * 0.5, "segment-cards", SEGMENT_FILL, CUSTOMER_COLOUR, 1.5),
-            *_chip_traces(placed, cards, by_role, looks, segment, size.px, org),
-            _point_positions(placed, cards, text_middle),
-            _point_positions(placed, {r: c for r, c in cards.items() if c.chip}, _chip_middle),
-            {
-                "x": [b.x for b in placed.customers.values()],
-                "y": [-(b.top + b.height / 2) for b in placed.customers.values()],
-            },
+            segment_cards,
+            *chips_and_points,
         ]
 
-    traces = geometry(view)
-    dims = {r.id: looks[r.id] == "dimmed" for r in roles}
+    traces = [dict(trace) for trace in geometry(view)]
+    undimmed = steady(
+        lambda: _roles_text(org, roles, cards, by_role, rollups, decision, unit, segment, {}, hiding), "roles"
+    )
+    colours = [DIM_TEXT_COLOUR if looks[r.id] == "dimmed" else TEXT_COLOUR for r in roles]
     described = {
-        TRACE_ROLES: _roles_text(org, roles, cards, by_role, rollups, decision, unit, segment, dims, hiding),
-        TRACE_CHIP_TEXT: _chips_text(cards, by_role, dims, segment, org, hiding),
+        TRACE_ROLES: {**undimmed, "textfont": {**undimmed["textfont"], "color": colours}},
+        TRACE_CHIP_TEXT: steady(lambda: _chips_text(cards, by_role, segment, org, hiding), "chips"),
         TRACE_CUSTOMERS: _segments_text(
             org, charts["inverted"].segments, lit_segments, segment, bool(chosen), size.px, hiding
         ),
@@ -192,19 +235,24 @@ def org_figure(
         moved = {"x": numbers(elsewhere["x"]), "y": numbers(elsewhere["y"])}
         if trace.get("uid") == "bands":
             moved["text"] = elsewhere["text"]
+            moved["captions"] = elsewhere["meta"]["captions"]
         trace["meta"] = {**(trace.get("meta") or {}), "other": moved}
         trace["x"], trace["y"] = numbers(trace["x"]), numbers(trace["y"])
     width, height = area or (scale.plot_width_px + 2 * 8, scale.plot_height_px + scale.title_font + 32)
-    plot = (max(width - 16, 100), max(height - scale.title_font - 32, 100))
+    titles = {v: title_lines(title(org, v, decision, amount), width - 16, scale.title_font) for v in VIEWS}
+    rows = max(len(lines) for lines in titles.values())
+    plot = (max(width - 16, 100), max(height - title_margin(scale, rows) - 8, 100))
     widest = max(charts[v].layout.extent[0] for v in VIEWS)
     opening = {v: ranges(charts[v].layout, widest, band_room, plot, focus) for v in VIEWS}
-    layout = frame(title(org, view, decision, amount), scale, revision, opening[view], size.max_width / 2)
+    layout = frame("<br>".join(titles[view]), scale, revision, opening[view], size.max_width / 2, rows)
     layout["meta"] = {
         "view": view,
-        "other_title": title(org, other, decision, amount),
+        "other_title": "<br>".join(titles[other]),
         "ranges": opening[view],
         "other_ranges": opening[other],
     }
+    if len(cards) > CULLED_ABOVE:
+        layout["meta"]["culls"] = list(CULLED)
     return go.Figure(data=traces, layout=layout, **PER_ROLE)
 
 
@@ -244,14 +292,14 @@ def _card_traces(placed: CardLayout, cards: Mapping[str, Card], looks: Mapping[s
 def _chip_bucket(
     role_id: str,
     by_role: Mapping[str, Escalation],
-    dims: Mapping[str, bool],
     serves: Sequence[str],
     segment: str | None,
 ) -> int:
     """The chip trace of a role: its hop bucket, ``len(HOP_COLOURS)`` for no one can decide,
-    one more for a greyed-out chip (dimmed, or not serving the segment chosen)."""
+    one more for a greyed-out chip (not serving the segment chosen). A role dimmed by a lit
+    path keeps its colour: the room still sees which others are far from a decision."""
     escalation = by_role.get(role_id)
-    if dims.get(role_id) or escalation is None or (segment is not None and segment not in serves):
+    if escalation is None or (segment is not None and segment not in serves):
         return len(HOP_COLOURS) + 1
     if escalation.hops is None:
         return len(HOP_COLOURS)
@@ -268,17 +316,15 @@ def _chip_traces(
     placed: CardLayout,
     cards: Mapping[str, Card],
     by_role: Mapping[str, Escalation],
-    looks: Mapping[str, str],
     segment: str | None,
     px: float,
     org: Organization,
 ) -> list[dict]:
-    dims = {r: look == "dimmed" for r, look in looks.items()}
     buckets: list[list[Box]] = [[] for _ in range(CHIP_TRACES)]
     for role_id, card in cards.items():
         box = chip_box(placed.x[role_id], placed.top[role_id], card)
         if box is not None:
-            buckets[_chip_bucket(role_id, by_role, dims, org.role(role_id).serves, segment)].append(box)
+            buckets[_chip_bucket(role_id, by_role, org.role(role_id).serves, segment)].append(box)
     return [
         shapes_trace(boxes, px * 0.4, f"chips-{bucket}", _chip_colour(bucket), _chip_colour(bucket), 1.0)
         for bucket, boxes in enumerate(buckets)
@@ -311,7 +357,7 @@ def _roles_text(
         [],
         [card_text(cards[r.id]) for r in roles],
         [cards[r.id].lines[0].px for r in roles],
-        [DIM_TEXT_COLOUR if dims[r.id] else TEXT_COLOUR for r in roles],
+        [DIM_TEXT_COLOUR if dims.get(r.id) else TEXT_COLOUR for r in roles],
         FONT_FAMILY,
         customdata=[[r.id, "collapsed" if r.id in rollups else "role"] for r in roles],
         hovertext=hovers,
@@ -324,7 +370,6 @@ def _roles_text(
 def _chips_text(
     cards: Mapping[str, Card],
     by_role: Mapping[str, Escalation],
-    dims: Mapping[str, bool],
     segment: str | None,
     org: Organization,
     hiding: dict[str, float],
@@ -332,8 +377,8 @@ def _chips_text(
     chipped = [(r, card) for r, card in cards.items() if card.chip]
     colours = []
     for role_id, _card in chipped:
-        bucket = _chip_bucket(role_id, by_role, dims, org.role(role_id).serves, segment)
-        colours.append(DIM_TEXT_COLOUR if dims.get(role_id) else text_colour_on(_chip_colour(bucket)))
+        bucket = _chip_bucket(role_id, by_role, org.role(role_id).serves, segment)
+        colours.append(text_colour_on(_chip_colour(bucket)))
     return text_trace(
         "chip-text",
         [],
@@ -372,21 +417,5 @@ def _segments_text(
         marker={"opacity": 0.01, "size": 2},
         hovertext=[f"Customers: {html.escape(s.name, quote=False)}" for s in chosen],
         hoverinfo="text",
-        meta=hiding,
-    )
-
-
-def _bands_trace(placed: CardLayout, band_room: float, px: float, hiding: dict[str, float]) -> dict[str, Any]:
-    """The bands' names down the chart's left side: customers, front line, the managers."""
-    return text_trace(
-        "bands",
-        [-band_room] * len(placed.bands),
-        [-(band.top + band.height / 2) for band in placed.bands],
-        [f"<b>{html.escape(band.name)}</b>" for band in placed.bands],
-        px,
-        BAND_COLOUR,
-        FONT_FAMILY,
-        hoverinfo="skip",
-        textposition="middle right",
         meta=hiding,
     )

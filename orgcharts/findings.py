@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 
+from orgcharts import catalog
 from orgcharts.amounts import mix_words, number, request_words
 from orgcharts.metrics.conditions import FIGURES
-from orgcharts.metrics.diagnostics import DecisionDiagnosis, Diagnosis, diagnose
+from orgcharts.metrics.diagnostics import DecisionDiagnosis, Diagnosis, climbed_load, diagnose
 from orgcharts.model import Organization
 from orgcharts.words import counted
 
@@ -114,65 +116,70 @@ def _hours(value: float) -> str:
     return f"{said} ({number(round(value / 24, 1))} days)" if value >= 48 else said
 
 
+def _about_the_decision(rule: Callable[[_Facts, DecisionDiagnosis], str | None]) -> Callable[[_Facts], str | None]:
+    """A rule about the decision that makes most requests climb: it says nothing without one."""
+
+    @wraps(rule)
+    def said(facts: _Facts) -> str | None:
+        return None if facts.decision is None else rule(facts, facts.decision)
+
+    return said
+
+
 def _requests(value: float) -> str:
-    return f"{value:,.0f} {'request' if round(value) == 1 else 'requests'} a week"
+    return catalog.metric("requests_per_week").say(round(value))
 
 
-def _farthest_role(facts: _Facts) -> str | None:
+@_about_the_decision
+def _farthest_role(facts: _Facts, decision: DecisionDiagnosis) -> str | None:
     """The customer-facing role whose customers' requests climb most: most escalated
     requests a week (without a rate: headcount x mean hops), the first in file order among equals."""
-    if facts.decision is None:
-        return None
-    climbing = {role: flow for role, flow in facts.decision.roles.items() if flow.escalated and flow.mean_hops}
+    climbing = {role: flow for role, flow in decision.roles.items() if flow.escalated and flow.mean_hops}
     if not climbing:
         return None
     worst = max(
         climbing,
-        key=lambda role: climbing[role].escalated * (1 if facts.decision.rated else climbing[role].mean_hops or 0),
-    )  # type: ignore[union-attr]
+        key=lambda role: climbing[role].escalated * (1 if decision.rated else climbing[role].mean_hops or 0),
+    )
     flow = climbing[worst]
     role = facts.org.role(worst)
     hops = flow.mean_hops or 0.0
     said_hops = counted(round(hops), "hop") if hops == round(hops) else f"{hops:.1f} hops on average"
     sentence = (
-        f"{role.title} ({counted(role.headcount, 'person')}, {_percent(role.headcount, facts.facing_people)} "
+        f"Requests to {role.title} ({counted(role.headcount, 'person')}, {_percent(role.headcount, facts.facing_people)} "
         f"of your customer-facing people) climb {said_hops} for {facts.request}"
     )
-    if facts.decision.rated:
+    if decision.rated:
         wait = f" wait {_hours(hops * facts.org.hours_per_hop)}" if facts.org.hours_per_hop is not None else " climb"
         sentence += f": {_requests(flow.escalated)}{wait}"
     return sentence + "."
 
 
-def _heaviest_desk(facts: _Facts) -> str | None:
+@_about_the_decision
+def _heaviest_desk(facts: _Facts, decision: DecisionDiagnosis) -> str | None:
     """The role that decides most of other roles' requests: the manager's desk it all lands on."""
-    if facts.decision is None or not facts.decision.load:
+    if not decision.load:
         return None
-    roles = facts.decision.roles
-    landed = {
-        role: load - ((roles[role].reachable - roles[role].escalated) if role in roles else 0.0)
-        for role, load in facts.decision.load.items()
-    }
+    landed = climbed_load(decision)
     heaviest = max(landed, key=lambda role: landed[role])
     if landed[heaviest] <= 0:
         return None
-    total = facts.decision.overall.escalated_per_week or 0.0
+    total = decision.overall.escalated_per_week or 0.0
     return (
         f"{facts.org.role(heaviest).title} decides {_requests(landed[heaviest])} climbed up from others for "
         f"{facts.request}, {_percent(landed[heaviest], total)} of all escalations: the heaviest desk."
     )
 
 
-def _unreachable(facts: _Facts) -> str | None:
+@_about_the_decision
+def _unreachable(facts: _Facts, decision: DecisionDiagnosis) -> str | None:
     """Requests that no one in the chain can decide at all."""
-    if facts.decision is None:
-        return None
-    lost = {role: flow.unreachable for role, flow in facts.decision.roles.items() if flow.unreachable}
+    lost = {role: flow.unreachable for role, flow in decision.roles.items() if flow.unreachable}
     if not lost:
         return None
     people = sum(facts.org.role(role).headcount for role in lost)
     who = f"{counted(people, 'customer-facing person', 'customer-facing people')} ({_percent(people, facts.facing_people)})"
-    if facts.decision.rated:
+    if decision.rated:
         said = _requests(sum(lost.values()))
         return f"{said[0].upper()}{said[1:]} for {facts.request} reach no one who can decide them, from {who}."
     return f"No one above {who} can decide {facts.request}: their requests climb to the top in vain."
@@ -219,13 +226,12 @@ def _attention(facts: _Facts) -> str | None:
     )
 
 
-def _segment_gap(facts: _Facts) -> str | None:
+@_about_the_decision
+def _segment_gap(facts: _Facts, decision: DecisionDiagnosis) -> str | None:
     """The segments farthest from and nearest to a decision, when they differ enough."""
-    if facts.decision is None:
-        return None
     measured = [
         (figures.expected_hops, figures.mean_wait_hours, facts.org.segment_index[segment].name)
-        for segment, figures in facts.decision.by_segment.items()
+        for segment, figures in decision.by_segment.items()
         if figures.expected_hops is not None
     ]
     if len(measured) < 2:
@@ -241,17 +247,18 @@ def _segment_gap(facts: _Facts) -> str | None:
     return f"{far[2]} are the farthest from a decision: {gap}."
 
 
-def _on_the_spot(facts: _Facts) -> str | None:
+@_about_the_decision
+def _on_the_spot(facts: _Facts, decision: DecisionDiagnosis) -> str | None:
     """The share of requests (without a rate: of customer-facing people) decided where the customer asks."""
-    if facts.decision is None or not facts.decision.roles:
+    if not decision.roles:
         return None
-    flows = facts.decision.roles.values()
+    flows = decision.roles.values()
     weight = sum(flow.weight for flow in flows)
     if not weight:
         return None
     share = sum(flow.reachable - flow.escalated for flow in flows) / weight
-    whose = "of requests for" if facts.decision.rated else "of your customer-facing people can decide"
-    ending = "are decided by the person the customer asked" if facts.decision.rated else "on the spot"
+    whose = "of requests for" if decision.rated else "of your customer-facing people can decide"
+    ending = "are decided by the person the customer asked" if decision.rated else "on the spot"
     if share == 0:
         return f"None {whose} {facts.request} {ending}."
     return f"{'Only ' if share < 0.5 else ''}{share:.0%} {whose} {facts.request} {ending}."

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from orgcharts.cardlayout import CardLayout, View, card_layout, fits, front_line_bottom
-from orgcharts.cards import SCREEN_TEXT, Card, TextSize, cards_for, segment_card, sizes_of
+from orgcharts.cards import SCREEN_TEXT, Card, TextSize, by_role_of, cards_for, segment_card, sizes_of
 from orgcharts.collapse import Subtrees, Visible, subtree_totals, visible
 from orgcharts.graph import depths, top_down
 from orgcharts.metrics import Escalation
@@ -39,19 +39,18 @@ class ChartCards:
 
 def segments_below(org: Organization, tree: nx.DiGraph) -> dict[str, frozenset[str]]:
     """The segments each role serves itself or through any role below it: what a collapsed
-    role stands for in the customer band. One bottom-up pass (sets shared while only one
-    report adds to them), linear in roles times segments. Computed once per tree and kept in
+    role stands for in the customer band. One bottom-up pass (each report folded into its
+    manager, every role seen after all below it), linear in roles times segments. Computed once per tree and kept in
     ``tree.graph`` beside ``top_down``, so callers must not change it."""
     cached = tree.graph.get("segments_below")
     if cached is not None:
         return cached
-    below: dict[str, frozenset[str]] = {}
+    manager_of = {role.id: role.reports_to for role in org.roles}
+    below = {role.id: frozenset(role.serves) for role in org.roles}
     for role_id in reversed(top_down(org, tree)):
-        served = frozenset(org.role(role_id).serves)
-        for report in tree.successors(role_id):
-            if not below[report] <= served:
-                served |= below[report]
-        below[role_id] = served
+        manager = manager_of[role_id]
+        if manager is not None and not below[role_id] <= below[manager]:
+            below[manager] |= below[role_id]
     tree.graph["segments_below"] = below
     return below
 
@@ -60,11 +59,12 @@ def chart_cards(
     org: Organization,
     tree: nx.DiGraph,
     view: View,
-    found: Sequence[Escalation] = (),
+    found: Sequence[Escalation] | Mapping[str, Escalation] = (),
     decision: str | None = None,
     size: TextSize = SCREEN_TEXT,
     shown: Visible | None = None,
     below: Mapping[str, frozenset[str]] | None = None,
+    cards: Mapping[str, Card] | None = None,
 ) -> ChartCards:
     """The cards of the roles ``shown`` (every role by default; ``collapse.visible`` gives the
     roles and rollups of a partly collapsed chart) at ``size``, with chips and authority for
@@ -74,10 +74,12 @@ def chart_cards(
     segments served below it (``below``, from ``segments_below``; computed here if missing
     and a role is collapsed), so each segment sits over the rollups that hold its front line,
     and it faces customers when any role below it does, whatever decision ``shown``'s
-    rollups were totalled for."""
+    rollups were totalled for. ``cards``: the roles' cards when already measured (they are
+    the same in both views)."""
     roles = shown.roles if shown is not None else [role.id for role in org.roles]
     rollups = shown.rollups if shown is not None else {}
-    cards = cards_for(org, roles, found, rollups, decision, size)
+    if cards is None:
+        cards = cards_for(org, roles, found, rollups, decision, size)
     segments: dict[str, Card] = {}
     serving: dict[str, Iterable[str]] | None = None
     facing: list[str] | None = None
@@ -99,7 +101,7 @@ def chart_cards(
         serving=serving,
         facing=facing,
     )
-    return ChartCards(cards, segments, layout)
+    return ChartCards(dict(cards), segments, layout)
 
 
 def levels_that_fit(
@@ -107,7 +109,7 @@ def levels_that_fit(
     tree: nx.DiGraph,
     width_px: float,
     height_px: float,
-    found: Sequence[Escalation] = (),
+    found: Sequence[Escalation] | Mapping[str, Escalation] = (),
     decision: str | None = None,
     size: TextSize = SCREEN_TEXT,
     views: Iterable[View] = ("conventional", "inverted"),
@@ -121,22 +123,29 @@ def levels_that_fit(
     so the chart opens on them. Levels are opened one at a time, collapsed roles drawn as rollup
     cards (``totals``, by default from ``found``), until one more level would not fit.
 
-    Each try costs what it shows, and a level with more cards than the area could hold at the
+    Each try costs what it shows (a card is measured once, for the first try that shows it,
+    and serves both views), and a level with more cards than the area could hold at the
     smallest card's size is not laid out: the last one tried shows at most the roles of the
     levels that fit and one level more."""
-    deepest = max(depths(org, tree).values())
-    totals = totals if totals is not None else subtree_totals(org, tree, found)
-    below = segments_below(org, tree) if any(view == "inverted" for view in views) else None
     views = tuple(views)
+    deepest = max(depths(org, tree).values())
+    by_role = by_role_of(found)
+    totals = totals if totals is not None else subtree_totals(org, tree, list(by_role.values()))
+    below = segments_below(org, tree) if "inverted" in views else None
     wide, tall = width_px * screens, height_px * screens
     most_cards = wide * tall / (size.min_width * size.px * size.line_height)
+    measured: dict[tuple[str, bool], Card] = {}  # by role and whether it is collapsed: a try measures only what is new
     fitting = 1
     for levels in range(2, deepest + 2):
         shown = visible(org, tree, levels, totals=totals)
         if len(shown.roles) > most_cards:
             return fitting
+        new = [r for r in shown.roles if (r, r in shown.rollups) not in measured]
+        for role_id, card in cards_for(org, new, by_role, shown.rollups, decision, size).items():
+            measured[role_id, role_id in shown.rollups] = card
+        cards = {r: measured[r, r in shown.rollups] for r in shown.roles}
         for view in views:
-            placed = chart_cards(org, tree, view, found, decision, size, shown, below).layout
+            placed = chart_cards(org, tree, view, by_role, decision, size, shown, below, cards).layout
             if not fits(placed, wide, tall) or front_line_bottom(placed) > height_px:
                 return fitting
         fitting = levels

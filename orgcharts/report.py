@@ -103,8 +103,7 @@ def hops_json_chunks(report: HopReport) -> Iterator[str]:
     head = json.dumps({"organization": report.org.name, "amount": report.amount}, indent=2, ensure_ascii=False)
     yield head[:-2] + ',\n  "paths": ['
     for index, e in enumerate(_worst_first_paths(report)):
-        entry = json.dumps(_path_entry(e), indent=2, ensure_ascii=False).replace("\n", "\n    ")
-        yield ("," if index else "") + "\n    " + entry
+        yield ("," if index else "") + "\n    " + _path_entry_json(e)
     summaries = json.dumps(_summaries(report), indent=2, ensure_ascii=False).replace("\n", "\n  ")
     yield ("\n  ]" if report.paths and any(report.paths.values()) else "]") + ',\n  "summary": ' + summaries + "\n}\n"
 
@@ -112,6 +111,25 @@ def hops_json_chunks(report: HopReport) -> Iterator[str]:
 def _worst_first_paths(report: HopReport) -> Iterator[Escalation]:
     for found in report.paths.values():
         yield from worst_first(report.org, found)
+
+
+def _path_entry_json(e: Escalation) -> str:
+    """``_path_entry(e)`` as ``json.dumps(..., indent=2)`` writes it four levels in, with each
+    string encoded by the C encoder: the indenting encoder is pure Python, and most of a big
+    org's output is these entries."""
+    steps = ",\n        ".join(map(_json_text, e.path))
+    fields = (
+        f'"role": {_json_text(e.role)}',
+        f'"decision": {_json_text(e.decision)}',
+        f'"hops": {json.dumps(e.hops)}',
+        f'"authority": {json.dumps(e.authority, ensure_ascii=False)}',
+        f'"path": [\n        {steps}\n      ]' if e.path else '"path": []',
+    )
+    return "{\n      " + ",\n      ".join(fields) + "\n    }"
+
+
+_json_text = json.encoder.encode_basestring  # type: ignore[attr-defined]
+"""A string as ``json.dumps(text, ensure_ascii=False)`` writes it (in C where available)."""
 
 
 def _path_entry(e: Escalation) -> dict[str, Any]:

@@ -9,8 +9,23 @@ from pathlib import Path
 
 def bytes_setting(name: str, default: int) -> int:
     """A positive size in bytes from the environment variable ``name``, else ``default``."""
+    return number_setting(name, default)
+
+
+def number_setting(name: str, default: int) -> int:
+    """A positive whole number from the environment variable ``name``, else ``default``."""
     value = os.environ.get(name, "")
     return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+def seconds_setting(name: str, default: float) -> float:
+    """A positive duration in seconds (``0.5`` or ``60``) from the environment variable
+    ``name``, else ``default``."""
+    try:
+        value = float(os.environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if value > 0 else default
 
 
 def user_folder(name: str, xdg_variable: str, fallback: str) -> Path | None:

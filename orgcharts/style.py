@@ -20,6 +20,10 @@ CUSTOMER_COLOUR = "#1a7f5a"
 PATH_COLOUR = "#ff9f1c"
 EDGE_COLOUR = "#8a94a6"
 DOTTED_COLOUR = "#7b3294"
+PURPOSE_COLOURS = {"acquisition": "#a6761d", "retention": "#7570b3", "service": "#4d5b70"}
+"""Why a role serves a segment (Diagnosis): none a hop colour, the customer's green or grey."""
+COUNT_COLOUR = "#4d5b70"
+"""Bars that count something neutral, such as managers by span."""
 CHANGED_COLOUR = "#e7298a"
 """The ring around roles that differ between two orgs compared side by side."""
 DIM = 0.18
@@ -29,8 +33,10 @@ CARD_BORDER = "#5b6678"
 ROLLUP_FILL = "#e8edf5"
 SEGMENT_FILL = "#e3f3ec"
 TEXT_COLOUR = "#1d2433"
-DIM_TEXT_COLOUR = "#a3abb8"
-BAND_COLOUR = "#6b7485"
+DIM_TEXT_COLOUR = "#6a7384"
+"""Text of roles off a lit path: lighter than the path's, still 4.5:1 on white for the back row."""
+BAND_COLOUR = "#3d4656"
+"""The bands' names: 9.5:1 on white, read from the back of a projected room."""
 
 
 @dataclass(frozen=True)

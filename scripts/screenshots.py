@@ -12,9 +12,7 @@ from tests.conftest import SHARED_DATA  # noqa: E402
 from tests.integration.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, running  # noqa: E402
 from tests.integration.dashboard import (  # noqa: E402
     ROLES_TRACE,
-    bring_into_view,
     choose,
-    click_role,
     figure,
     open_dashboard,
     press,
@@ -43,8 +41,9 @@ def main() -> None:
         press(page, "f")
         choose(page, "decision", "Refund or bill credit")
         set_amount(page, 200)
-        click_role(page, "agent_denver")
-        bring_into_view(page, "agent_denver")
+        page.fill("#search", "Care Agent, Denver")  # found as a user would: the chart brings it into view
+        page.wait_for_selector(".search-results .choice")
+        page.locator(".search-results .choice").first.click()
         page.mouse.move(5, 5)
         settle(page)
         page.screenshot(path=OUT / "escalation-path.png")
@@ -61,8 +60,8 @@ def main() -> None:
         open_dashboard(importing, url)
         importing.set_input_files("#upload input[type=file]", str(D3))
         importing.wait_for_selector("#csv-panel:not([hidden])")
-        importing.fill("#csv-serves", "*Sales*=customers")
-        importing.fill("#csv-decides", "*Sales Manager*=refund:500")
+        importing.fill("#csv-serves", "*sales manager*=customers")
+        importing.fill("#csv-decides", "Head of*=refund:500 USD\nChief Executive*=refund")
         importing.locator("#csv-panel").screenshot(path=OUT / "hr-import.png")
         importing.click("#csv-import")
         settle(importing, 1500)

@@ -6,10 +6,20 @@ from pathlib import Path
 import pytest
 
 from orgcharts import OrgFileError, load_text
+from orgcharts.loader.cache import CACHE_ENV
 from orgcharts.store import DATA_ENV
 
 # Every test's servers keep uploaded org texts in a folder of their own, never the user's.
 os.environ.setdefault(DATA_ENV, tempfile.mkdtemp(prefix="orgcharts-test-data-"))
+
+
+@pytest.fixture(autouse=True)
+def own_cache_folder(tmp_path_factory, monkeypatch):
+    """Each test its own cache folder, never the user's: a command's kept answer
+    (``orgcharts hops`` again) from one test must not answer another that changed the code
+    it runs."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("cache")))
+
 
 # The issue's sample org: four roles, two segments, two decisions. Line numbers matter to
 # the error tests: keep this text as it is.

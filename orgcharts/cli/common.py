@@ -8,14 +8,15 @@ import difflib
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
-from functools import wraps
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property, wraps
+from typing import Any, TypeVar
 
 import click
 
-from orgcharts.errors import Diagnostic, OrgFileError
-from orgcharts.loader import MAX_BYTES_ENV, LoadedOrg, load_example, load_file
+from orgcharts.errors import Diagnostic, OrgChartsError, OrgFileError
+from orgcharts.loader import MAX_BYTES_ENV, LoadedOrg, cache, content_key, load_example, load_file
 from orgcharts.messages import grouped
 from orgcharts.words import counted
 
@@ -29,22 +30,68 @@ amount_option = click.option(
 """``--amount N``: every command that measures a decision takes it the same way."""
 
 
-def org_source(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Adds FILE, --example and --max-bytes, and hands the command a loaded org."""
-
-    @click.argument("file", required=False, type=click.Path(dir_okay=False))
-    @click.option(
-        "--example", metavar="NAME", help="Use a shipped example org instead of FILE (see 'orgcharts examples')."
-    )
-    @click.option(
+def _source_options(wrapper: Callable[..., Any]) -> Callable[..., Any]:
+    wrapper = click.option(
         "--max-bytes",
         type=click.IntRange(min=1),
         envvar=MAX_BYTES_ENV,
         help="Refuse org files larger than this (default 64 MiB).",
-    )
+    )(wrapper)
+    wrapper = click.option(
+        "--example", metavar="NAME", help="Use a shipped example org instead of FILE (see 'orgcharts examples')."
+    )(wrapper)
+    return click.argument("file", required=False, type=click.Path(dir_okay=False))(wrapper)
+
+
+def org_source(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds FILE, --example and --max-bytes, and hands the command a loaded org."""
+
+    @_source_options
     @wraps(command)
     def wrapper(file: str | None, example: str | None, max_bytes: int | None, **options: Any) -> Any:
         return command(load(file, example, max_bytes, every=bool(options.get("every"))), **options)
+
+    return wrapper
+
+
+@dataclass(frozen=True)
+class OrgFile:
+    """The org a command names, loaded only when asked (``loaded``): a command whose answer
+    is kept (``answered``) may never need it."""
+
+    file: str | None
+    example: str | None
+    max_bytes: int | None
+
+    @cached_property
+    def loaded(self) -> LoadedOrg:
+        return load(self.file, self.example, self.max_bytes)
+
+    def answered(self, question: str, answer: Callable[[LoadedOrg], Iterable[str]]) -> Iterator[str | bytes]:
+        """What ``answer`` writes about the org, kept in the loader's cache under the file's
+        content and ``question`` (the command and its options): asked again about the same
+        bytes, it is read back without loading the org (as bytes, written as they are).
+        Examples are always loaded."""
+        key = content_key(self.file, max_bytes=self.max_bytes) if self.file and not self.example else None
+        if key is None:
+            yield from answer(self.loaded)
+            return
+        asked = cache.answer_key(key, question)
+        kept = cache.fetch_answer(asked)
+        if kept is not None:
+            yield kept
+            return
+        yield from cache.keep_answer(asked, answer(self.loaded))
+
+
+def org_file(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds FILE, --example and --max-bytes, like ``org_source``, and hands the command an
+    ``OrgFile`` it loads when it must."""
+
+    @_source_options
+    @wraps(command)
+    def wrapper(file: str | None, example: str | None, max_bytes: int | None, **options: Any) -> Any:
+        return command(OrgFile(file, example, max_bytes), **options)
 
     return wrapper
 
@@ -73,6 +120,25 @@ def check_ids(kind: str, option: str, asked: tuple[str, ...] | list[str], known:
             close = difflib.get_close_matches(value, known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; choose from {', '.join(known) or 'none'}"
             raise click.BadParameter(f"'{value}' is not a {kind} id{hint}", param_hint=option)
+
+
+Format = TypeVar("Format")
+
+
+def output_format(output: str, force: bool, format_of: Callable[[str], Format]) -> Format:
+    """The format ``format_of`` reads from the output's name; bad usage when it names none, or
+    when the file exists and --force was not given."""
+    try:
+        fmt = format_of(output)
+    except OrgChartsError as error:
+        raise click.BadParameter(str(error), param_hint="--output") from None
+    refuse_overwrite(output, force)
+    return fmt
+
+
+def refuse_overwrite(output: str, force: bool) -> None:
+    if os.path.exists(output) and not force:
+        raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
 
 
 def write_atomically(path: str, content: str | bytes) -> None:

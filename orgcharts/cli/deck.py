@@ -6,7 +6,7 @@ import os
 
 import click
 
-from orgcharts.cli.common import amount_option, check_ids, load, org_source, write_atomically
+from orgcharts.cli.common import amount_option, check_ids, load, org_source, output_format, write_atomically
 from orgcharts.cli.group import main
 from orgcharts.deck import Asked, DeckError, board_deck, deck_bytes, deck_format
 from orgcharts.findings import findings_of
@@ -43,12 +43,7 @@ def report(
     is, and with --proposal every metric before and after (docs/cli.md).
     """
     org = loaded.org
-    try:
-        fmt = deck_format(output)
-    except DeckError as error:
-        raise click.BadParameter(str(error), param_hint="--output") from None
-    if os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
+    fmt = output_format(output, force, deck_format)
     check_ids("decision", "--decision", decisions, [decision.id for decision in org.decisions])
     other = load(proposal, None, None).org if proposal else None
     deck = board_deck(

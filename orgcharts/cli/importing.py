@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
-from orgcharts.cli.common import INVALID, print_diagnostics, write_atomically
+from orgcharts.cli.common import INVALID, print_diagnostics, refuse_overwrite, write_atomically
 from orgcharts.cli.group import main
 from orgcharts.errors import Diagnostic, OrgFileError, UsageError
-from orgcharts.loader import MAX_BYTES_ENV, load_text, max_bytes_default
+from orgcharts.loader import MAX_BYTES_ENV, max_bytes_default
 from orgcharts.loader.hrcsv import (
     FIELDS,
+    UNPACKED_PER_BYTE,
     Reading,
     Rules,
     authority_rules,
-    import_files,
+    import_as_yaml,
     parse_rule,
     parse_unit,
     parse_where,
-    to_yaml,
 )
 from orgcharts.loader.problems import KEPT_PROBLEMS
 from orgcharts.messages import grouped
@@ -74,7 +73,12 @@ def _column_options(command: Callable[..., Any]) -> Callable[..., Any]:
     "--unit", "units", multiple=True, metavar="'DECISION=UNIT'", help="A decision's unit (refund=USD): limits need one."
 )
 @click.option("--organization", metavar="NAME", help="The org's name (default: the first file's name).")
-@click.option("--max-bytes", type=click.IntRange(min=1), envvar=MAX_BYTES_ENV, help="Refuse larger files.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    envvar=MAX_BYTES_ENV,
+    help=f"Refuse larger files (and workbooks that unpack to {UNPACKED_PER_BYTE} times more).",
+)
 def import_(files: tuple[str, ...], output: str | None, force: bool, **options: Any) -> None:
     """Turn HR exports into an org file: CSV, Excel (.xlsx) or JSON (d3-org-chart, OrgChart
     JS), one row per person or post with an id and a manager. Several FILES make one org (the
@@ -87,30 +91,28 @@ def import_(files: tuple[str, ...], output: str | None, force: bool, **options: 
         rules = _rules(options)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
-    if output and os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
+    if output:
+        refuse_overwrite(output, force)
     limit = options.pop("max_bytes") or max_bytes_default()
-    reading = Reading(options.pop("no_header"), options.pop("sheet"))
+    reading = Reading(options.pop("no_header"), options.pop("sheet"), UNPACKED_PER_BYTE * limit)
     columns = {field: options.pop("column_" + field) for field in FIELDS}
     try:
-        imported = import_files(files, rules, limit, reading, **columns)
+        imported = import_as_yaml(files, rules, limit, reading, **columns)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except OrgFileError as error:
         print_capped(error.diagnostics)
         click.echo(f"{counted(len(error.errors), 'error')}: nothing was written", err=True)
         sys.exit(INVALID)
-    text = to_yaml(imported.document)
-    loaded = load_text(text, output or "import.yaml")  # what we write must load: a bug here is ours, not the user's
     print_diagnostics(grouped(imported.warnings))
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(imported.text, nl=False)
     else:
-        write_atomically(output, text)
+        write_atomically(output, imported.text)
     click.echo(
         f"{output or 'stdout'}: {counted(imported.rows, 'row')}, {counted(imported.roles, 'role')}, "
-        f"{counted(sum(role.headcount for role in loaded.org.roles), 'person')}; "
-        f"{counted(len(loaded.warnings), 'warning')} from 'orgcharts check' (see the comments at the top)",
+        f"{counted(imported.people, 'person')}; 'orgcharts check {output or 'FILE'}' lists what is still"
+        " missing (see the comments at the top)",
         err=True,
     )
 

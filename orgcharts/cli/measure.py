@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import click
 
 from orgcharts.amounts import Asked, ignored_note, request_words, resolve
-from orgcharts.cli.common import amount_option, check_ids, load, org_source, write_atomically
+from orgcharts.cli.common import (
+    OrgFile,
+    amount_option,
+    check_ids,
+    load,
+    org_file,
+    org_source,
+    output_format,
+    write_atomically,
+)
 from orgcharts.cli.group import main
 from orgcharts.compare import compare, comparison_document, comparison_table
-from orgcharts.export import READABLE_TEXT_PX, ExportError, format_of, picture, picture_bytes, readable_png_levels
+from orgcharts.export import (
+    READABLE_TEXT_PX,
+    ExportError,
+    format_of,
+    picture,
+    picture_bytes,
+    readable_pdf_levels,
+    readable_png_levels,
+)
 from orgcharts.figures import TRACE_ROLES
 from orgcharts.graph import reporting_tree
 from orgcharts.loader import MAX_BYTES_ENV, LoadedOrg
 from orgcharts.metrics import escalations
 from orgcharts.model import Organization
 from orgcharts.report import (
+    HopReport,
     hop_report,
     hops_csv_chunks,
     hops_json_chunks,
@@ -30,7 +47,7 @@ from orgcharts.words import counted
 
 
 @main.command()
-@org_source
+@org_file
 @click.option(
     "--decision", "decisions", multiple=True, metavar="ID", help="A decision to measure (repeatable; default all)."
 )
@@ -39,7 +56,7 @@ from orgcharts.words import counted
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--via-dotted", is_flag=True, help="Let requests climb dotted lines (dotted_to) too: the shortest route.")
 def hops(
-    loaded: LoadedOrg,
+    named: OrgFile,
     decisions: tuple[str, ...],
     amount: float | None,
     segment: str | None,
@@ -48,19 +65,39 @@ def hops(
 ) -> None:
     """Decision distance: hops from each customer-facing role to the nearest authority.
 
-    The table lists the worst first; JSON is a stable interface (docs/cli.md).
+    The table lists the worst first; JSON is a stable interface (docs/cli.md). Asked again
+    about the same file, the answer is read back from the cache without loading the org.
     """
+    reports: dict[str, HopReport] = {}
+
+    def report_of(loaded: LoadedOrg) -> HopReport:
+        if "report" not in reports:
+            reports["report"] = _hop_report(loaded, decisions, amount, segment, via_dotted)
+        return reports["report"]
+
+    def notes(loaded: LoadedOrg) -> Iterator[str]:
+        yield "".join(f"{note}\n" for note in map(ignored_note, report_of(loaded).asked.values()) if note)
+
+    def written(loaded: LoadedOrg) -> Iterator[str]:
+        return {"json": hops_json_chunks, "csv": hops_csv_chunks}.get(output, hops_table_chunks)(report_of(loaded))
+
+    question = json.dumps(["hops", decisions, amount, segment, via_dotted])
+    for chunk in named.answered(question + " notes", notes):
+        click.echo(chunk, nl=False, err=True)
+    for chunk in named.answered(f"{question} {output}", written):
+        click.echo(chunk, nl=False)
+
+
+def _hop_report(
+    loaded: LoadedOrg, decisions: tuple[str, ...], amount: float | None, segment: str | None, via_dotted: bool
+) -> HopReport:
     org = loaded.org
     check_ids("decision", "--decision", decisions, [decision.id for decision in org.decisions])
     if segment is not None:
         check_ids("customer segment", "--segment", [segment], [s.id for s in org.customers])
     if not org.decisions:
         raise click.UsageError(f"{loaded.source} lists no decisions, so there is no decision distance to measure")
-    report = hop_report(org, decisions, amount, segment, via_dotted=via_dotted)
-    _notes(report.asked.values())
-    chunks = {"json": hops_json_chunks, "csv": hops_csv_chunks}.get(output, hops_table_chunks)(report)
-    for chunk in chunks:
-        click.echo(chunk, nl=False)
+    return hop_report(org, decisions, amount, segment, via_dotted=via_dotted)
 
 
 @main.command()
@@ -101,12 +138,7 @@ def render(
     """Draw the chart to a file: interactive HTML that works offline, or a PNG, SVG or PDF
     sized so every label can be read (PNG, SVG and PDF need Chromium; see docs/cli.md)."""
     org = loaded.org
-    try:
-        fmt = format_of(output)
-    except ExportError as error:
-        raise click.BadParameter(str(error), param_hint="--output") from None
-    if os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists: choose another name, or --force to overwrite it")
+    fmt = output_format(output, force, format_of)
     check_ids("decision", "--decision", [decision] if decision else [], [d.id for d in org.decisions])
     check_ids("customer segment", "--segment", [segment] if segment else [], [c.id for c in org.customers])
     check_ids("role", "--select", [selected] if selected else [], [role.id for role in org.roles])
@@ -116,8 +148,9 @@ def render(
     tree = reporting_tree(org)
     found = escalations(org, tree, decision, amount, via_dotted=via_dotted) if decision else []
     chosen_levels = levels
-    if fmt == "png" and levels is None:
-        levels = readable_png_levels(org, tree, found, view)  # type: ignore[arg-type]
+    if fmt in ("png", "pdf") and levels is None:
+        readable = readable_png_levels if fmt == "png" else readable_pdf_levels
+        levels = readable(org, tree, found, view)  # type: ignore[arg-type]
     options = {"decision": decision, "amount": amount, "segment": segment, "selected": selected, "levels": levels}
     drawn = picture(org, tree, found, fmt, view=view, **options)  # type: ignore[arg-type]
     try:
@@ -138,7 +171,8 @@ def render(
     if levels is not None and chosen_levels is None:
         click.echo(
             f"{output}: note: drew the top {counted(levels, 'level')}, deeper teams as one node each, so that every label "
-            f"can be read; the whole org is too wide for a PNG (write .pdf or .svg for every role, or choose --levels)",
+            f"can be read; the whole org is too wide for a {fmt.upper()} "
+            f"(write {'.pdf or ' if fmt == 'png' else ''}.svg for every role, or choose --levels)",
             err=True,
         )
     elif fmt == "png" and page.png_text_px < READABLE_TEXT_PX:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from orgcharts import catalog
 from orgcharts.amounts import Asked, request_words
 from orgcharts.cards import HOP_BUCKETS, NO_ONE, hop_text
-from orgcharts.compare import Comparison
+from orgcharts.compare import Comparison, metric_label
 from orgcharts.deck.plan import SLIDE_WIDTH, Chart, Series, Slide, Table, with_footnote
 from orgcharts.report import HopReport
 
@@ -85,7 +85,8 @@ def comparison_slides(comparison: Comparison, name: str) -> list[Slide]:
         shown = catalog.metric(change.metric)
         verdict = {True: "better", False: "worse", None: ""}[change.better]
         scope = names.get(change.decision, change.decision) if change.decision else "whole org"
-        rows.append((scope, shown.label, shown.show(change.before), shown.show(change.after), verdict))
+        label = metric_label(comparison, change, names=True)
+        rows.append((scope, label, shown.show(change.before), shown.show(change.after), verdict))
     marks = {number: "#e6f2ea" if row[4] == "better" else "#fbe4e4" for number, row in enumerate(rows) if row[4]}
     per_slide = math.ceil(len(rows) / math.ceil(len(rows) / METRIC_ROWS_PER_SLIDE))  # pages evenly filled
     slides = _table_slides(
@@ -95,7 +96,14 @@ def comparison_slides(comparison: Comparison, name: str) -> list[Slide]:
         rows,
         per_slide,
         marks,
-        _measured(comparison.asked.values()),
+        " ".join(
+            said
+            for said in (
+                _measured(comparison.asked.values()),
+                ("Requests at: " + "; ".join(comparison.requests_at.values()) + ".") if comparison.requests_at else "",
+            )
+            if said
+        ),
     )
     decisions = [change.decision for change in comparison.metrics if change.metric == "weighted_mean_hops"]
     if decisions:

@@ -17,7 +17,7 @@ import networkx as nx
 
 from orgcharts.cardlayout import CardLayout, fits
 from orgcharts.cards import EXPAND_MARK, SLIDE_TEXT, Card
-from orgcharts.collapse import Subtrees, Visible
+from orgcharts.collapse import Subtrees, Visible, walk_levels
 from orgcharts.deck.plan import SLIDE_WIDTH, Box, Link, Run, Slide, pt_of, with_footnote
 from orgcharts.fitting import ChartCards, chart_cards, segments_below
 from orgcharts.graph import climb, depths, reporting_tree
@@ -168,25 +168,12 @@ def _shown(drawing: Drawing, top: str, below: int, teams: list[str] | None = Non
     """The ``top`` and, under it, ``teams`` (by default all its reports) with ``below - 1``
     levels under them (``below`` 0: the top's team is one card); roles whose reports are
     hidden carry their team's totals."""
-    tree = drawing.tree
-    shown = [top]
-    collapsed: list[str] = []
-    level = teams if teams is not None else list(tree.successors(top))
+    teams = teams if teams is not None else list(drawing.tree.successors(top))
     if below == 0:
-        collapsed, level = ([top] if level else []), []
-    depth = 1
-    while level:
-        shown += level
-        deeper = []
-        for role_id in level:
-            reports = list(tree.successors(role_id))
-            if not reports:
-                continue
-            if depth < below:
-                deeper += reports
-            else:
-                collapsed.append(role_id)
-        level, depth = deeper, depth + 1
+        shown, collapsed = [top], ([top] if teams else [])
+    else:
+        under, collapsed = walk_levels(drawing.tree, teams, below - 1)
+        shown = [top, *under]
     return Visible(shown, {role_id: drawing.totals.rollup(role_id) for role_id in collapsed})
 
 

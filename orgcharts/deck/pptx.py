@@ -19,20 +19,7 @@ from pptx.slide import Slide as PptxSlide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
-from orgcharts.deck.plan import (
-    FONT,
-    SLIDE_HEIGHT,
-    SLIDE_WIDTH,
-    TITLE_PLACE,
-    TITLE_PT,
-    Box,
-    Chart,
-    Deck,
-    Link,
-    Run,
-    Table,
-    footnote_box,
-)
+from orgcharts.deck import plan
 
 EMU_PER_PX = 9525
 TITLE_ONLY = 5
@@ -41,11 +28,11 @@ CONNECTION = {"top": 0, "left": 1, "bottom": 2, "right": 3}
 """A rectangle's connection points, as PowerPoint numbers them."""
 
 
-def pptx_bytes(deck: Deck) -> bytes:
+def pptx_bytes(deck: plan.Deck) -> bytes:
     """The deck as a .pptx file's bytes: 16:9, Arial throughout, no type under 12 pt."""
     presentation = Presentation()
-    presentation.slide_width = _emu(SLIDE_WIDTH)
-    presentation.slide_height = _emu(SLIDE_HEIGHT)
+    presentation.slide_width = _emu(plan.SLIDE_WIDTH)
+    presentation.slide_height = _emu(plan.SLIDE_HEIGHT)
     presentation.core_properties.title = deck.name
     for planned in deck.slides:
         slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY])
@@ -63,7 +50,7 @@ def pptx_bytes(deck: Deck) -> bytes:
         for table in planned.tables:
             _table(slide, table)
         if planned.footnote:
-            _box(slide, footnote_box(planned.footnote))
+            _box(slide, plan.footnote_box(planned.footnote))
     stream = io.BytesIO()
     presentation.save(stream)
     return stream.getvalue()
@@ -79,14 +66,14 @@ def _rgb(colour: str) -> RGBColor:
 
 def _title(slide: PptxSlide, text: str) -> None:
     title = slide.shapes.title
-    title.left, title.top, title.width, title.height = (_emu(length) for length in TITLE_PLACE)
+    title.left, title.top, title.width, title.height = (_emu(length) for length in plan.TITLE_PLACE)
     frame = title.text_frame
     frame.word_wrap = True
-    _write(frame, ((Run(text, TITLE_PT, bold=True),),), "left")
+    _write(frame, ((plan.Run(text, plan.TITLE_PT, bold=True),),), "left")
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
 
 
-def _box(slide: PptxSlide, box: Box) -> Shape:
+def _box(slide: PptxSlide, box: plan.Box) -> Shape:
     kind = MSO_SHAPE.ROUNDED_RECTANGLE if box.rounded else MSO_SHAPE.RECTANGLE
     shape = slide.shapes.add_shape(kind, _emu(box.left), _emu(box.top), _emu(box.width), _emu(box.height))
     style = shape._element.find(qn("p:style"))  # the theme's shadow and white text: ours says all it needs
@@ -115,7 +102,7 @@ def _box(slide: PptxSlide, box: Box) -> Shape:
     return shape
 
 
-def _write(frame: TextFrame, paragraphs: tuple[tuple[Run, ...], ...], align: str) -> None:
+def _write(frame: TextFrame, paragraphs: tuple[tuple[plan.Run, ...], ...], align: str) -> None:
     frame.text = ""
     for number, runs in enumerate(paragraphs):
         paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
@@ -127,13 +114,13 @@ def _write(frame: TextFrame, paragraphs: tuple[tuple[Run, ...], ...], align: str
 
 
 def _font(font, pt: float, bold: bool = False, colour: str = "#1d2433") -> None:  # noqa: ANN001
-    font.name = FONT
+    font.name = plan.FONT
     font.size = Pt(pt)
     font.bold = bold
     font.color.rgb = _rgb(colour)
 
 
-def _link(slide: PptxSlide, link: Link, start: Shape, end: Shape) -> None:
+def _link(slide: PptxSlide, link: plan.Link, start: Shape, end: Shape) -> None:
     """A reporting line's elbow as a line shape (a freeform) through its points; an
     escalation's step as a straight connector glued to both cards (it follows a moved card).
 
@@ -161,7 +148,7 @@ def _link(slide: PptxSlide, link: Link, start: Shape, end: Shape) -> None:
         etree.SubElement(ends, qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"})
 
 
-def _chart(slide: PptxSlide, chart: Chart) -> None:
+def _chart(slide: PptxSlide, chart: plan.Chart) -> None:
     data = CategoryChartData(number_format=chart.number_format)
     data.categories = chart.categories
     for series in chart.series:
@@ -171,14 +158,14 @@ def _chart(slide: PptxSlide, chart: Chart) -> None:
     drawn = frame.chart
     _font(drawn.font, 14)
     drawn.has_title = True
-    _write(drawn.chart_title.text_frame, ((Run(chart.title, 18, bold=True),),), "centre")
+    _write(drawn.chart_title.text_frame, ((plan.Run(chart.title, 18, bold=True),),), "centre")
     drawn.has_legend = len(chart.series) > 1
     if drawn.has_legend:
         drawn.legend.position = XL_LEGEND_POSITION.BOTTOM
         drawn.legend.include_in_layout = False
     axis = drawn.value_axis
     axis.has_title = True
-    _write(axis.axis_title.text_frame, ((Run(chart.axis_title, 14),),), "centre")
+    _write(axis.axis_title.text_frame, ((plan.Run(chart.axis_title, 14),),), "centre")
     axis.minimum_scale = 0  # bars start at zero, never at an automatic minimum that exaggerates differences
     axis.tick_labels.number_format = chart.number_format
     axis.tick_labels.number_format_is_linked = False
@@ -193,7 +180,7 @@ def _chart(slide: PptxSlide, chart: Chart) -> None:
         drawn.category_axis.reverse_order = True  # the first category on top, as read
 
 
-def _table(slide: PptxSlide, table: Table) -> None:
+def _table(slide: PptxSlide, table: plan.Table) -> None:
     rows, columns = len(table.rows) + 1, len(table.header)
     frame = slide.shapes.add_table(
         rows, columns, _emu(table.left), _emu(table.top), _emu(table.width), _emu(table.height)
@@ -206,7 +193,13 @@ def _table(slide: PptxSlide, table: Table) -> None:
             cell = drawn.cell(row_number, column)
             _write(
                 cell.text_frame,
-                ((Run(text, table.pt, bold=row_number == 0, colour="#ffffff" if row_number == 0 else "#1d2433"),),),
+                (
+                    (
+                        plan.Run(
+                            text, table.pt, bold=row_number == 0, colour="#ffffff" if row_number == 0 else "#1d2433"
+                        ),
+                    ),
+                ),
                 "left",
             )
             if row_number in table.marks:

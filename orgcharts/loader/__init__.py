@@ -29,6 +29,7 @@ from orgcharts.words import counted
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "LoadedOrg",
+    "content_key",
     "example_names",
     "example_text",
     "load_bytes",
@@ -80,6 +81,21 @@ def load_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
     except OSError as exc:
         raise OrgFileError([Diagnostic("error", f"cannot read the file: {exc.strerror}", source)]) from None
     return load_bytes(data, source, max_bytes=cap, use_cache=True)
+
+
+def content_key(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> str | None:
+    """The cache key of the file at ``path`` (``cache.key_for``), without loading it: None
+    when the cache is off or the file cannot be read or is over ``max_bytes`` (loading it
+    then says why)."""
+    cap = max_bytes_default() if max_bytes is None else max_bytes
+    if cache.cache_folder() is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError:
+        return None
+    return cache.key_for(data) if len(data) <= cap else None
 
 
 def load_bytes(

@@ -15,10 +15,12 @@ can as well edit the org file itself.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
@@ -94,7 +96,7 @@ def store(key: str, document: Any, warnings: list[Diagnostic]) -> None:
 def _prune(folder: Path) -> None:
     """Remove the least recently used entries until the folder fits its bound."""
     entries = []
-    for path in folder.glob("*.json"):
+    for path in [*folder.glob("*.json"), *folder.glob(f"*{ANSWER_SUFFIX}")]:
         try:
             status = path.stat()
         except OSError:
@@ -107,3 +109,83 @@ def _prune(folder: Path) -> None:
             break
         path.unlink(missing_ok=True)
         total -= size
+
+
+ANSWER_SUFFIX = ".answer"
+"""A command's whole output for one file and one question: read back byte for byte."""
+
+
+def answer_key(file_key: str, question: str) -> str:
+    """The key of the answer to ``question`` (a command and its options) about the file
+    whose ``key_for`` is ``file_key``, by this very code: any change to orgcharts' source
+    (a new version or an edit in a checkout) asks afresh."""
+    return hashlib.sha256(f"{file_key}\n{_code()}\n{question}".encode()).hexdigest()
+
+
+@cache
+def _code() -> str:
+    """The size and modification time of every module of orgcharts, hashed."""
+    package = Path(__file__).resolve().parents[1]
+    stamps = sorted(
+        (str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py")
+    )
+    return hashlib.sha256(repr(stamps).encode()).hexdigest()
+
+
+def fetch_answer(key: str) -> bytes | None:
+    """The answer kept under ``key``, or None (missing, damaged or the cache off). It ends
+    with the SHA-256 of what precedes it: a damaged answer is never used."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        entry_path = folder / f"{key}{ANSWER_SUFFIX}"
+        data = entry_path.read_bytes()
+        payload, checksum = data[:-64], data[-64:]
+        if checksum.decode("ascii") != hashlib.sha256(payload).hexdigest():
+            return None
+        os.utime(entry_path)
+        return payload
+    except (OSError, ValueError):
+        return None
+
+
+def keep_answer(key: str, chunks: Iterable[str]) -> Iterator[str]:
+    """``chunks`` as they come, written under ``key`` as well once they are all through; an
+    answer over a quarter of the folder's bound, or one the folder cannot take, is not kept."""
+    folder = cache_folder()
+    if folder is None:
+        yield from chunks
+        return
+    most = bytes_setting(FOLDER_MAX_BYTES_ENV, FOLDER_MAX_BYTES_DEFAULT) // 4
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=ANSWER_SUFFIX)
+    except OSError:
+        yield from chunks
+        return
+    digest, written, out = hashlib.sha256(), 0, os.fdopen(handle, "wb")
+    try:
+        for chunk in chunks:
+            yield chunk
+            if out.closed:
+                continue
+            data = chunk.encode("utf-8", errors="surrogatepass")
+            written += len(data)
+            try:
+                if written > most:
+                    raise OSError("too large to keep")
+                digest.update(data)
+                out.write(data)
+            except OSError:
+                out.close()
+        if not out.closed:
+            with contextlib.suppress(OSError):
+                out.write(digest.hexdigest().encode())
+                out.close()
+                os.replace(temporary, folder / f"{key}{ANSWER_SUFFIX}")
+                _prune(folder)
+    finally:
+        out.close()
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orgcharts.errors import Diagnostic, OrgFileError, UsageError
+from orgcharts.gcpause import collector_paused
 from orgcharts.loader.hrbuild import Rules, posts_of
 from orgcharts.loader.hrcolumns import (
     FIELD_LABELS,
@@ -27,10 +28,33 @@ from orgcharts.loader.hrcolumns import (
     key,
 )
 from orgcharts.loader.hrdocument import check_units, document
-from orgcharts.loader.hrread import PLAIN, Reading, Table, read_table
-from orgcharts.loader.hrwrite import Document, to_yaml
+from orgcharts.loader.hrfast import plain_document
+from orgcharts.loader.hrread import (
+    PLAIN,
+    UNPACKED_PER_BYTE,
+    XLS_MAGIC,
+    XLSX_MAGIC,
+    Reading,
+    Table,
+    decode,
+    is_json,
+    read_table,
+    sheet_names,
+)
+from orgcharts.loader.hrwrite import Document, Written, to_yaml
 
-__all__ = ["FIELDS", "FIELD_LABELS", "Columns", "Imported", "Reading", "Rules", "to_yaml"]
+__all__ = [
+    "FIELDS",
+    "FIELD_LABELS",
+    "UNPACKED_PER_BYTE",
+    "Columns",
+    "Imported",
+    "Reading",
+    "Rules",
+    "Written",
+    "sheet_names",
+    "to_yaml",
+]
 """What callers import from here beside the functions below: the import's one public face."""
 
 
@@ -44,6 +68,11 @@ class Imported:
     roles: int
     warnings: list[Diagnostic] = field(default_factory=list)
 
+    @property
+    def people(self) -> int:
+        """The org's headcount: each role's, 1 unless it says otherwise."""
+        return sum(role.get("headcount", 1) for role in self.document["roles"])
+
 
 def import_files(
     paths: Sequence[str], rules: Rules, max_bytes: int, reading: Reading = PLAIN, **given: str | None
@@ -52,8 +81,33 @@ def import_files(
     file's rows may report to an earlier file's ids. ``given`` names columns the headers do not
     name the usual way (each applies to the files that have it)."""
     check_units(rules)
-    tables = [read_table(_read(path, max_bytes), path, reading) for path in paths]
-    return import_tables(tables, rules, **given)
+    with collector_paused():
+        tables = [read_table(_read(path, max_bytes), path, reading) for path in paths]
+        return import_tables(tables, rules, **given)
+
+
+def import_as_yaml(
+    paths: Sequence[str], rules: Rules, max_bytes: int, reading: Reading = PLAIN, **given: str | None
+) -> Written:
+    """``import_files`` written as ``to_yaml`` writes it: the plainest CSV export straight from
+    its columns (``hrcolumnar``), anything else through the document."""
+    check_units(rules)
+    if len(paths) != 1:
+        return _written(import_files(paths, rules, max_bytes, reading, **given))
+    from orgcharts.loader.hrcolumnar import plain_yaml  # polars' import time is for the command line's CSV only
+
+    data = _read(paths[0], max_bytes)
+    with collector_paused():
+        if reading.sheet is None and not data.startswith((XLSX_MAGIC, XLS_MAGIC)):
+            text = decode(data, paths[0])
+            written = None if is_json(text, paths[0]) else plain_yaml(text, paths[0], rules, reading, **given)
+            if written is not None:
+                return written
+        return _written(import_tables([read_table(data, paths[0], reading)], rules, **given))
+
+
+def _written(imported: Imported) -> Written:
+    return Written(to_yaml(imported.document), imported.rows, imported.roles, imported.people, imported.warnings)
 
 
 def import_file(path: str, rules: Rules, max_bytes: int, **given: str | None) -> Imported:
@@ -74,7 +128,8 @@ def import_bytes(
     With ``only_given``, fields not in ``given`` are left out rather than guessed (a form
     where the user cleared them)."""
     check_units(rules)
-    return import_tables([read_table(data, source, reading)], rules, only_given=only_given, **given)
+    with collector_paused():
+        return import_tables([read_table(data, source, reading)], rules, only_given=only_given, **given)
 
 
 def import_tables(tables: Sequence[Table], rules: Rules, *, only_given: bool = False, **given: str | None) -> Imported:
@@ -95,18 +150,23 @@ def import_tables(tables: Sequence[Table], rules: Rules, *, only_given: bool = F
     return build_parts(parts, rules)
 
 
-def build_parts(parts: Sequence[tuple[Table, Columns]], rules: Rules) -> Imported:
-    """The org of tables whose columns are found; ``OrgFileError`` listing every bad row."""
+def build_parts(parts: Sequence[tuple[Table, Columns]], rules: Rules, *, row_by_row: bool = False) -> Imported:
+    """The org of tables whose columns are found; ``OrgFileError`` listing every bad row.
+    A plain export is built a column at a time (``hrfast``) unless ``row_by_row``."""
+    plain = None if row_by_row else plain_document(parts, rules)
+    if plain is not None:
+        built, roles = plain
+        return Imported(built, parts[0][1], len(parts[0][0].records), roles)
     found = posts_of(parts, rules)
     columns = [used for _, used in parts]
     built, roles = document(found, rules, columns, [table.source for table, _ in parts])
     return Imported(built, columns[0], found.rows, roles, found.warnings)
 
 
-def header_of(data: bytes, source: str) -> tuple[list[str], dict[str, str | None]]:
+def header_of(data: bytes, source: str, reading: Reading = PLAIN) -> tuple[list[str], dict[str, str | None]]:
     """The export's column names, and the column each field would be read from unless the
     user says otherwise (``guess_columns``): what a column-matching form starts from."""
-    header = read_table(data, source).header
+    header = read_table(data, source, reading).header
     return header, guess_columns(header)
 
 

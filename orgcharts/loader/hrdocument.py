@@ -19,8 +19,7 @@ from orgcharts.words import counted
 def document(found: Found, rules: Rules, columns: Sequence[Columns], sources: Sequence[str]) -> tuple[Document, int]:
     """The document and how many roles it has."""
     roles = merged(found.posts) if rules.group_by_title else found.posts
-    segments: list[str] = []
-    decisions: list[str] = []
+    told = TitleRules(rules)
     written = []
     for post in roles:
         role: dict[str, object] = {"id": post.id, "title": post.title}
@@ -31,29 +30,68 @@ def document(found: Found, rules: Rules, columns: Sequence[Columns], sources: Se
         people = whole_people(post.count)
         if people != 1:
             role["headcount"] = people
-        serves = list(dict.fromkeys(value for pattern, value in rules.serves if _matches(post.title, pattern)))
-        if serves:
-            role["serves"] = serves
-            segments += [s for s in serves if s not in segments]
-        decides = [
-            decision if limit is None else {"decision": decision, "limit": written_number(limit)}
-            for decision, limit in granted(post.title, rules.decides).items()
-        ]
-        if decides:
-            role["decides"] = decides
-            decisions += [d if isinstance(d, str) else d["decision"] for d in decides]
+        role.update(told.of(post.title))
         written.append(role)
-    unique_decisions = list(dict.fromkeys(decisions))
+    total = sum(post.count for post in found.posts)
+    people = sum(whole_people(post.count) for post in roles)
+    return assemble(found, rules, columns, sources, written, told, (total, people)), len(roles)
+
+
+class TitleRules:
+    """What the user's title rules add to a role (``serves``, ``decides``), worked out once
+    per title, and the segments and decisions met, in the order first met."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.segments: list[str] = []
+        self.decisions: list[str] = []
+        self._said: dict[str, dict[str, object]] = {}
+
+    def of(self, title: str) -> dict[str, object]:
+        said = self._said.get(title)
+        if said is None:
+            said = self._said[title] = self._work_out(title)
+        return said
+
+    def _work_out(self, title: str) -> dict[str, object]:
+        said: dict[str, object] = {}
+        serves = list(dict.fromkeys(value for pattern, value in self.rules.serves if _matches(title, pattern)))
+        if serves:
+            said["serves"] = serves
+            self.segments += [s for s in serves if s not in self.segments]
+        limits = granted(title, self.rules.decides)
+        if limits:
+            said["decides"] = [
+                decision if limit is None else {"decision": decision, "limit": written_number(limit)}
+                for decision, limit in limits.items()
+            ]
+            self.decisions += [d for d in limits if d not in self.decisions]
+        return said
+
+
+def assemble(
+    found: Found,
+    rules: Rules,
+    columns: Sequence[Columns],
+    sources: Sequence[str],
+    written: list[dict[str, object]],
+    told: TitleRules,
+    headcounts: tuple[float, int],
+    roles: int | None = None,
+) -> Document:
+    """The document of the ``written`` roles, with its opening comment; ``headcounts`` is the
+    total of the count or FTE column and the whole people it came to. ``roles`` counts the roles
+    written apart from the document (``hrcolumnar``), when there are."""
     content: dict[str, object] = {
         "organization": rules.organization or sources[0].rsplit("/", 1)[-1].rsplit(".", 1)[0],
-        "customers": [{"id": s, "name": s.replace("_", " ").capitalize()} for s in segments]
+        "customers": [{"id": s, "name": s.replace("_", " ").capitalize()} for s in told.segments]
         or [{"id": "customers", "name": "Customers"}],
     }
-    if unique_decisions:
-        content["decisions"] = [_decision(d, rules.units.get(d)) for d in unique_decisions]
+    if told.decisions:
+        content["decisions"] = [_decision(d, rules.units.get(d)) for d in told.decisions]
     content["roles"] = written
-    comment = _comment(found, rules, columns, sources, len(roles), bool(segments), bool(unique_decisions))
-    return Document(comment, **content), len(roles)
+    comment = _comment(found, columns, sources, len(written) if roles is None else roles, told, headcounts)
+    return Document(comment, **content)
 
 
 def merged(posts: Sequence[Post]) -> list[Post]:
@@ -117,12 +155,11 @@ def _decision(decision: str, unit: str | None) -> dict[str, str]:
 
 def _comment(
     found: Found,
-    rules: Rules,
     columns: Sequence[Columns],
     sources: Sequence[str],
     roles: int,
-    has_segments: bool,
-    has_decisions: bool,
+    told: TitleRules,
+    headcounts: tuple[float, int],
 ) -> list[str]:
     names = " and ".join(source.rsplit("/", 1)[-1] for source in sources)
     lines = [f"Imported by orgcharts from {names}: {counted(found.rows, 'row')}, {counted(roles, 'role')}."]
@@ -131,10 +168,7 @@ def _comment(
         where = f" in {source.rsplit('/', 1)[-1]}" if len(columns) > 1 else ""
         lines.append(f"Columns used{where}: {said}.")
     if any(used.headcount for used in columns):
-        total = sum(post.count for post in found.posts)
-        people = sum(
-            whole_people(post.count) for post in (merged(found.posts) if rules.group_by_title else found.posts)
-        )
+        total, people = headcounts
         lines.append(
             f"Headcounts from the count or FTE column: {total:,.2f} in all, {counted(people, 'person')} once each role's"
             " total is rounded to the nearest whole person (any part of a post counts as one)."
@@ -151,9 +185,9 @@ def _comment(
     if found.root is not None:
         lines.append(f"'{found.root.id}' ({found.root.title}) was added above every row without a manager (--root).")
     left = []
-    if not has_segments:
+    if not told.segments:
         left.append("- customers: name your customer segments, then add serves: [segment] to the roles facing them;")
-    if not has_decisions:
+    if not told.decisions:
         left.append("- decisions: list what customers ask for, then add decides: to the roles allowed to decide it;")
     if left:
         lines += ["An HR export cannot say who faces customers or who may decide what they ask for. To add:", *left]

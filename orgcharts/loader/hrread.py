@@ -13,8 +13,11 @@ import datetime
 import io
 import json
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, islice
+from operator import itemgetter
+from typing import Any
 
 from orgcharts.errors import Diagnostic, OrgFileError, UsageError
 
@@ -23,13 +26,23 @@ XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 """An old binary Excel workbook (and other OLE files): openpyxl cannot read it."""
 
 
+UNPACKED_PER_BYTE = 8
+"""A workbook may unpack to this many times the size limit (``--max-bytes``): its XML is
+several times its zip, and a zip bomb is thousands of times."""
+DEFAULT_UNPACKED = UNPACKED_PER_BYTE * 64 * 1024 * 1024
+EXCEL_ROWS = 1_048_576
+"""Excel's own limit of rows in a sheet: a sheet with more was not written by Excel."""
+
+
 @dataclass(frozen=True)
 class Reading:
-    """How to read an export: ``no_header`` (columns are then named by number, from 1) and
-    which ``sheet`` of a workbook (default: the first)."""
+    """How to read an export: ``no_header`` (columns are then named by number, from 1),
+    which ``sheet`` of a workbook (default: the first), and how much a workbook may unpack to
+    (``UNPACKED_PER_BYTE`` times the size limit)."""
 
     no_header: bool = False
     sheet: str | None = None
+    max_unpacked: int = DEFAULT_UNPACKED
 
 
 PLAIN = Reading()
@@ -56,9 +69,14 @@ def read_table(data: bytes, source: str, reading: Reading = PLAIN) -> Table:
     if reading.sheet is not None:
         raise UsageError(f"--sheet is for Excel workbooks (.xlsx), and {source} is not one")
     text = decode(data, source)
-    if source.casefold().endswith(".json") or text.lstrip()[:1] == "[":
+    if is_json(text, source):
         return read_json(text, source)
     return read_csv(text, source, reading)
+
+
+def is_json(text: str, source: str) -> bool:
+    """Whether the export's text is read as JSON: by its name, or an array's opening."""
+    return source.casefold().endswith(".json") or text.lstrip()[:1] == "["
 
 
 def decode(data: bytes, source: str) -> str:
@@ -79,36 +97,58 @@ def decode(data: bytes, source: str) -> str:
             return data.decode("latin-1")
 
 
+def _dialect_fields(dialect: type[csv.Dialect] | csv.Dialect) -> dict[str, object]:
+    names = ("delimiter", "quotechar", "escapechar", "skipinitialspace", "lineterminator", "quoting")
+    return {name: getattr(dialect, name) for name in names}
+
+
+def dialect_of(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The CSV dialect of ``text``, sniffed from its start (Excel's when that tells nothing)."""
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+    if dialect.quotechar != '"' or (dialect.escapechar is None and not dialect.doublequote):
+        # The sniffer can take an apostrophe for the quote ('Pat', O'Brien), which exports
+        # never quote with, and often misses doubled quotes ("say ""hi"""): with no escape
+        # character there is no other way to write a quote inside a quoted cell.
+        doubled = dialect.escapechar is None or dialect.doublequote
+        dialect = type(
+            "Sniffed", (csv.Dialect,), {**_dialect_fields(dialect), "quotechar": '"', "doublequote": doubled}
+        )
+    return dialect
+
+
 def read_csv(text: str, source: str, reading: Reading = PLAIN) -> Table:
     """The CSV's table; with ``no_header`` the first row is a record too."""
-    sample = text[:65536]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = dialect_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
     try:
-        for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
+        rows = list(reader)
     except csv.Error as error:
         raise OrgFileError([Diagnostic("error", f"unreadable CSV: {error}", source, reader.line_num)]) from None
-    return _table(source, rows, reading.no_header)
+    return _table(source, list(zip(_csv_lines(text, rows, dialect), rows, strict=True)), reading.no_header)
+
+
+def _csv_lines(text: str, rows: list[list[str]], dialect: type[csv.Dialect] | csv.Dialect) -> Iterable[int]:
+    """The line each CSV row starts on: its number when every row is one line (the usual
+    file, told by counting line ends), else counted again row by row."""
+    newlines = text.count("\n")
+    if text.count("\r") == text.count("\r\n") and newlines == len(rows) - (not text.endswith("\n")):
+        return range(1, len(rows) + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    lines, start = [], 1
+    for _ in reader:
+        lines.append(start)
+        start = reader.line_num + 1
+    return lines
 
 
 def read_xlsx(data: bytes, source: str, reading: Reading = PLAIN) -> Table:
-    """The workbook sheet's table, streamed (openpyxl's read-only mode: memory stays flat
-    however many rows); cells as a person reads them (``12`` not ``12.0``, dates as ISO)."""
-    import openpyxl  # a second of import time that CSV users need not pay
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
-        message = f"this is not an Excel workbook openpyxl can read ({error}); save it again as .xlsx or CSV"
-        raise OrgFileError([Diagnostic("error", message, source)]) from None
+    """The workbook sheet's table, streamed (openpyxl's read-only mode); cells as a person
+    reads them (``12`` not ``12.0``, dates as ISO). A workbook that unpacks to more than
+    ``reading.max_unpacked`` bytes, or a sheet of more rows than Excel allows, is refused."""
+    workbook = _open_workbook(data, source, reading.max_unpacked)
     names = workbook.sheetnames
     if reading.sheet is not None and reading.sheet not in names:
         workbook.close()
@@ -116,16 +156,54 @@ def read_xlsx(data: bytes, source: str, reading: Reading = PLAIN) -> Table:
     try:
         sheet = workbook[reading.sheet] if reading.sheet is not None else workbook.worksheets[0]
         sheet.reset_dimensions()  # a wrong stored size would cut rows off; read what is there
-        rows = [
-            (line, [_cell_text(value) for value in values])
-            for line, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
-        ]
+        values = islice(sheet.iter_rows(min_row=1, values_only=True), EXCEL_ROWS + 1)
+        rows = [(line, [_cell_text(value) for value in cells]) for line, cells in enumerate(values, start=1)]
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
         message = f"a sheet of this workbook cannot be read ({error}); save it again as .xlsx or CSV"
         raise OrgFileError([Diagnostic("error", message, source)]) from None
     finally:
         workbook.close()
+    if len(rows) > EXCEL_ROWS:
+        message = f"the sheet has more than {EXCEL_ROWS:,} rows, Excel's own limit: this is not a workbook Excel wrote"
+        raise OrgFileError([Diagnostic("error", message, source)])
     return _table(source, rows, reading.no_header)
+
+
+def sheet_names(data: bytes, max_unpacked: int = DEFAULT_UNPACKED) -> list[str]:
+    """The sheets of a workbook, in order; none for any other file (or a workbook that
+    cannot be opened: reading it says why)."""
+    if not data.startswith(XLSX_MAGIC):
+        return []
+    try:
+        workbook = _open_workbook(data, "workbook", max_unpacked)
+    except OrgFileError:
+        return []
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def _open_workbook(data: bytes, source: str, max_unpacked: int) -> Any:
+    """openpyxl's read-only workbook, once its zip's listing says it unpacks to at most
+    ``max_unpacked`` bytes (zipfile never unpacks a member beyond its listed size)."""
+    import openpyxl  # a second of import time that CSV users need not pay
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked <= max_unpacked:
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
+        message = f"this is not an Excel workbook openpyxl can read ({error}); save it again as .xlsx or CSV"
+        raise OrgFileError([Diagnostic("error", message, source)]) from None
+    message = (
+        f"this workbook unpacks to {unpacked:,} bytes, over the limit of {max_unpacked:,}"
+        f" ({UNPACKED_PER_BYTE} times the size limit): it may be a zip bomb; if the file is right,"
+        " raise the size limit with --max-bytes (for the dashboard's server: ORGCHARTS_MAX_BYTES)"
+    )
+    raise OrgFileError([Diagnostic("error", message, source)])
 
 
 def read_json(text: str, source: str) -> Table:
@@ -178,7 +256,8 @@ def _table(source: str, rows: Sequence[tuple[int, list[str]]], no_header: bool) 
         records = list(rows[1:])
     if not header or not any(header):
         raise OrgFileError([Diagnostic("error", "the file is empty: expected a header row, then one row each", source)])
-    return Table(source, header, [(line, cells) for line, cells in records if any(cell.strip() for cell in cells)])
+    filled = list(map(bool, map(str.strip, map("".join, map(itemgetter(1), records)))))
+    return Table(source, header, records if all(filled) else list(compress(records, filled)))
 
 
 def _cell_text(value: object) -> str:

@@ -10,15 +10,22 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain, repeat
+from operator import is_not, itemgetter
 from typing import Any
 
 import yaml
+
+from orgcharts.errors import Diagnostic
+from orgcharts.gcpause import collector_paused
 
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9 _.()&/+'-]*")
 """Text safe to write unquoted anywhere, flow lists included (no ``,:#[]{}``, no leading
 indicator), if YAML 1.1 also reads it as text."""
 _RESOLVER = yaml.resolver.Resolver()
-_RESOLVED_FIRST = frozenset(first for first in _RESOLVER.yaml_implicit_resolvers if first)
+RESOLVED_FIRST = frozenset(first for first in _RESOLVER.yaml_implicit_resolvers if first)
 """First characters with which plain text may read as something else (a number, yes, null)."""
 _NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 """Characters YAML does not allow unescaped, or reads as line breaks (json.dumps already
@@ -33,12 +40,81 @@ class Document(dict[str, Any]):
         self.comment = list(comment)
 
 
+@dataclass
+class Written:
+    """An import as the YAML text written, with what the command says about it."""
+
+    text: str
+    rows: int
+    roles: int
+    people: int
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+_NOT_PLAIN_CHARACTER = re.compile(r"[^A-Za-z0-9 _.()&/+'\n-]")
+_CAREFUL_OPENING = re.compile("\n(?=[" + re.escape("".join(sorted(RESOLVED_FIRST | set(" .()&/+'-\n")))) + "])")
+"""A text's first character that may make it read as something else (or may not open a
+plain scalar), or no first character at all. A lookahead, so that an empty text does not
+swallow the line break that opens the next one."""
+_ROLE_TEXTS = ("id", "title", "name", "reports_to")
+"""A role's text fields; the others are a headcount (a whole number) and the lists
+``serves`` and ``decides``."""
+_USUAL_ROLE = frozenset(_ROLE_TEXTS)
+_usual_fields = itemgetter(*_ROLE_TEXTS)
+_given = partial(is_not, None)
+
+
 def to_yaml(document: Document | dict[str, Any]) -> str:
     """The document as YAML our loader reads back as written."""
     lines = [f"# {line}" if line else "#" for line in getattr(document, "comment", ())]
-    for key, value in document.items():
-        lines += _entry(key, value, "")
-    return "\n".join(lines) + "\n"
+    with collector_paused():
+        for key, value in document.items():
+            lines += _roles(value) if key == "roles" and isinstance(value, list) else _entry(key, value, "")
+        return "\n".join(lines) + "\n"
+
+
+def _roles(roles: list[dict[str, Any]]) -> list[str]:
+    """The roles: their texts checked all at once (``_written_texts``); a role with just
+    its texts (the usual one) written by one f-string, others field by field."""
+    texts = list(chain.from_iterable(filter(_given, map(dict.get, roles, repeat(field))) for field in _ROLE_TEXTS))
+    quoted = _written_texts(texts)
+    if quoted is None:  # not an import's roles (a number where text goes): ``scalar`` writes each
+        return ["roles:", *(line for role in roles for line in _item(role, "  "))]
+    written = quoted.get
+    lines = ["roles:"]
+    for role in roles:
+        if role.keys() == _USUAL_ROLE:
+            role_id, title, name, boss = _usual_fields(role)
+            lines.append(
+                f"  - id: {written(role_id, role_id)}\n    title: {written(title, title)}\n"
+                f"    name: {written(name, name)}\n    reports_to: {written(boss, boss)}"
+            )
+        else:
+            lines += _item(role, "  ")
+    return lines
+
+
+def _written_texts(texts: list[str]) -> dict[str, str] | None:
+    """How each of ``texts`` that ``scalar`` would not write as it is gets written (None if
+    one is not text). Passes over the texts joined line by line find those worth a look (a
+    character outside plain text, a careful first character, a space at the end); only those
+    go through ``scalar``."""
+    try:
+        joined = "\n" + "\n".join(texts) + "\n"
+    except TypeError:
+        return None
+    if joined.count("\n") != len(texts) + 1:  # a text holds a line break: look at every one
+        looked_at = set(texts)
+    else:
+        starts = [match.start() for match in _NOT_PLAIN_CHARACTER.finditer(joined)]
+        starts += [match.start() + 1 for match in _CAREFUL_OPENING.finditer(joined)]
+        at = joined.find(" \n")
+        while at != -1:
+            starts.append(at)
+            at = joined.find(" \n", at + 1)
+        looked_at = {joined[joined.rfind("\n", 0, at) + 1 : joined.index("\n", at)] for at in starts}
+    said = {text: scalar(text) for text in looked_at}
+    return {text: quoted for text, quoted in said.items() if quoted != text}
 
 
 def scalar(value: object) -> str:
@@ -52,7 +128,7 @@ def scalar(value: object) -> str:
         said = repr(int(value)) if value.is_integer() else repr(value)
         return said.replace("e", ".0e") if "e" in said and "." not in said else said  # YAML 1.1 floats have a dot
     text = str(value)
-    if _PLAIN.fullmatch(text) and not text.endswith(" ") and (text[0] not in _RESOLVED_FIRST or _is_text(text)):
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and (text[0] not in RESOLVED_FIRST or _is_text(text)):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return _NOT_PRINTABLE.sub(_escape, quoted)

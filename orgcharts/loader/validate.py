@@ -25,6 +25,7 @@ from orgcharts.words import counted
 MAX_FINDINGS = 200
 """Findings reported per file; past that a last line counts the rest."""
 _MAX_SUGGESTIONS = 50
+_BOUND_WORDS = {"minimum": "{} or more", "maximum": "{} or less", "exclusiveMinimum": "more than {}"}
 _SECTION_KIND = {"customers": "customer segment", "decisions": "decision", "roles": "role"}
 _TYPE_WORDS = {
     "string": "text",
@@ -104,15 +105,12 @@ def _translate(error: jsonschema.ValidationError, path: Path, data: Any) -> Iter
     elif keyword == "minItems":
         kind = _SECTION_KIND.get(str(path[-1]) if path else "", "entry")
         yield Finding("error", f"{place} must list at least one {kind}", path)
-    elif keyword == "minimum":
-        yield Finding("error", f"{place} must be {error.validator_value} or more, not {_show(instance)}", path)
-    elif keyword == "maximum":
-        yield Finding("error", f"{place} must be {error.validator_value} or less, not {_show(instance)}", path)
+    elif keyword in _BOUND_WORDS:
+        bound = _BOUND_WORDS[keyword].format(error.validator_value)
+        yield Finding("error", f"{place} must be {bound}, not {_show(instance)}", path)
     elif keyword == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
         yield Finding("error", f"{place} must be one of {choices}, not {_show(instance)}", path)
-    elif keyword == "exclusiveMinimum":
-        yield Finding("error", f"{place} must be more than {error.validator_value}, not {_show(instance)}", path)
     elif keyword == "minLength":
         yield Finding("error", f"{place} must not be empty", path)
     elif keyword == "maxLength":

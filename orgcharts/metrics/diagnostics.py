@@ -9,7 +9,7 @@ front line's conditions, segment attention, span bands and layers are in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -26,7 +26,7 @@ from orgcharts.metrics.conditions import (
     segment_attention,
     span_bands,
 )
-from orgcharts.metrics.escalation import nearest_authorities
+from orgcharts.metrics.escalation import Escalation, nearest_authorities
 from orgcharts.model import Organization, Share
 
 
@@ -166,6 +166,39 @@ def diagnose_decision(
     )
 
 
+def escalated_load(org: Organization, found: Iterable[Escalation], decision_id: str) -> dict[str, float] | None:
+    """Each role's load for ``decision_id`` at the one amount its escalations ``found`` were
+    measured at (``escalations``): the requests a week whose nearest authority it is, as
+    ``diagnose_decision`` counts them for a mix of one amount; only loads above 0, and None
+    without a rate. What the main chart's authority cards carry, without a second walk."""
+    rate = org.decision_index[decision_id].requests_per_person_per_week
+    if rate is None:
+        return None
+    load: dict[str, float] = {}
+    for escalation in found:
+        if escalation.authority is not None:
+            load[escalation.authority] = (
+                load.get(escalation.authority, 0.0) + org.role(escalation.role).headcount * rate
+            )
+    return {role: value for role, value in load.items() if value > 0}
+
+
+def climbed_load(found: DecisionDiagnosis) -> dict[str, float]:
+    """Each deciding role's load less the requests of its own customers it decides at 0 hops:
+    the requests that climbed to its desk from other roles (None load: none)."""
+    roles = found.roles
+    return {
+        role: load - ((roles[role].reachable - roles[role].escalated) if role in roles else 0.0)
+        for role, load in (found.load or {}).items()
+    }
+
+
+def heaviest(load: Mapping[str, float]) -> frozenset[str]:
+    """The roles carrying the most load (all of them on a tie; none for no load)."""
+    top = max(load.values(), default=None)
+    return frozenset(role for role, value in load.items() if value == top)
+
+
 def _figures(org: Organization, sums: list[float], rated: bool) -> RequestFigures:
     """The figures of summed requests: weight, escalated, unreachable, hop weight and reachable,
     in ``RoleRequests``'s order."""
@@ -195,10 +228,13 @@ class Diagnosis:
     layers: FrontLineLayers
 
 
-def diagnose(org: Organization, decisions: Sequence[str] = (), amount: float | None = None) -> Diagnosis:
+def diagnose(
+    org: Organization, decisions: Sequence[str] = (), amount: float | None = None, tree: nx.DiGraph | None = None
+) -> Diagnosis:
     """The whole diagnosis of ``org`` for ``decisions`` (all when empty), each at ``amount``
-    or its own request mix (``request_mix``); raises ``UnknownIdError`` for an unknown decision."""
-    tree = reporting_tree(org)
+    or its own request mix (``request_mix``); raises ``UnknownIdError`` for an unknown decision.
+    ``tree``: the org's ``reporting_tree``, when the caller has one (its walks are kept in it)."""
+    tree = reporting_tree(org) if tree is None else tree
     chosen = list(decisions) or [decision.id for decision in org.decisions]
     return Diagnosis(
         org=org,

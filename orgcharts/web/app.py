@@ -17,12 +17,15 @@ from pathlib import Path
 from dash import Dash
 from plotly.offline import get_plotlyjs_version
 
+from orgcharts.budget import InFlight, busy_limit, busy_wait
 from orgcharts.export import PLOTLY_BUNDLE, assets_folder, plotly_bundle
 from orgcharts.loader import example_names, example_text, max_bytes_default
 from orgcharts.store import TextStore
 from orgcharts.web import page
+from orgcharts.web.busy import limit_callbacks
+from orgcharts.web.drawing import prepare_opening
 from orgcharts.web.security import protect
-from orgcharts.web.served import Served, Startup, TextCache, ask_for_missing_text, source_of
+from orgcharts.web.served import Served, Startup, TextCache, on_callback_error, source_of
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +57,7 @@ def serve(text: str | None = None, source: str | None = None, *, max_bytes: int 
     for name in example_names():
         texts.put(example_text(name), keep=False)
     served = Served(Startup(source=source_of(texts.put(text, keep=False), source), text=text), texts, cap)
-    served.computations.prepare(text, source)
+    prepare_opening(served.computations, served.computations.prepare(text, source))
     return served
 
 
@@ -74,7 +77,7 @@ def create_app(
         assets_ignore=plotly_bundle_ignored(assets, get_plotlyjs_version()),
         update_title=None,
         suppress_callback_exceptions=False,
-        on_error=ask_for_missing_text,
+        on_error=on_callback_error,
     )
     # Refuse oversized uploads before reading them: base64 grows by a third, JSON adds a little.
     app.server.config["MAX_CONTENT_LENGTH"] = cap * 4 // 3 + 64 * 1024
@@ -82,4 +85,5 @@ def create_app(
     for feature in page.FEATURES:
         feature.callbacks.register(app, served)
     protect(app, token)
+    limit_callbacks(app, InFlight(busy_limit(), busy_wait()))
     return app

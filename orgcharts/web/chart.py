@@ -56,7 +56,7 @@ def layout() -> html.Div:
                     "toImageButtonOptions": {"format": "png", "scale": 2},
                 },
                 responsive=True,
-                style={"height": "max(440px, calc(100vh - 280px))", "width": "100%"},
+                style={"height": "max(440px, calc(100vh - 310px))", "width": "100%"},
             ),
             # Under the plot, never over it: the key to the chips' colours (outside the
             # figure: Plotly would draw it again on every redraw), and the hop badge, which
@@ -122,7 +122,8 @@ def render_chart(
         chosen,
         revision=shape.digest,
         totals=measured.totals,
-        focus=shown["selected"] if jumped else None,
+        focus=chosen.selected,
+        measured=measured,
     )
     return (
         figure,
@@ -147,9 +148,9 @@ def hop_badge(chosen: Selection | None) -> tuple[Any, bool, dict[str, str]]:
     return children, False, {"backgroundColor": background, "color": text_colour_on(background)}
 
 
-# The chart's real size, measured in the browser once it is drawn and again on resize
+# The chart's real size, measured in the browser for each org and again whenever it changes
 # (debounced), so the server opens as many levels as fit it at one chart unit per pixel.
-callbacks.client("measureChart", [Output(ids.CHART_AREA, "data")], [Input(ids.CHART, "figure")])
+callbacks.client("measureChart", [Output(ids.CHART_AREA, "data")], [Input(ids.ORG_SOURCE, "data")])
 # Plotly draws WebGL charts on a canvas of twice the page's size (its plotGlPixelRatio):
 # draw at the screen's density instead (docs/performance.md).
 callbacks.client(

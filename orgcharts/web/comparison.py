@@ -12,13 +12,13 @@ from dash.exceptions import PreventUpdate
 
 from orgcharts import catalog
 from orgcharts.budget import admit
-from orgcharts.compare import Comparison
-from orgcharts.errors import OrgFileError
+from orgcharts.compare import Comparison, metric_label
+from orgcharts.errors import MissingOrgTextError, OrgFileError
 from orgcharts.loader import load_bytes
 from orgcharts.web import controls, ids
 from orgcharts.web.drawing import side_by_side
 from orgcharts.web.parts import decode_upload, errors, ok, row, upload_button
-from orgcharts.web.served import Served, edits
+from orgcharts.web.served import Served, edits, source_of
 from orgcharts.web.session import edited
 from orgcharts.web.wiring import Callbacks, each
 from orgcharts.words import counted
@@ -78,17 +78,17 @@ def layout(cap: int) -> dcc.Tab:
     return dcc.Tab(label="Compare", value=ids.COMPARE_TAB, children=panel)
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[
         Output(ids.PROPOSAL, "data"),
         Output(ids.COMPARE_WITH, "value"),
         Output(ids.COMPARE_MESSAGES, "children"),
     ],
     inputs={"contents": Input(ids.PROPOSAL_UPLOAD, "contents"), "filename": State(ids.PROPOSAL_UPLOAD, "filename")},
-    prevent_initial_call=True,
 )
 def upload_proposal(served: Served, contents: Any, filename: Any) -> tuple[Any, ...]:
-    """A proposal to compare with: kept in this browser session only, like the org."""
+    """A proposal to compare with, kept like the org: its text in the server's store, its
+    name and digest in this browser session."""
     name = os.path.basename(filename or "proposal.yaml")
     try:
         data = decode_upload(contents, name, served.cap)
@@ -96,10 +96,10 @@ def upload_proposal(served: Served, contents: Any, filename: Any) -> tuple[Any, 
         loaded = load_bytes(data, name, max_bytes=served.cap)
     except OrgFileError as error:
         return dash.no_update, dash.no_update, errors(error.diagnostics, f"{name} was not loaded as the proposal")
-    return {"name": name, "text": loaded.text}, "proposal", ok(name, loaded.warnings)
+    return source_of(served.texts.put(loaded.text), name), "proposal", ok(name, loaded.warnings)
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[
         *each("figure", ids.COMPARE_BEFORE, ids.COMPARE_AFTER),
         *each("children", ids.COMPARE_BEFORE_TITLE, ids.COMPARE_AFTER_TITLE, ids.COMPARE_METRICS, ids.COMPARE_ROLES),
@@ -113,7 +113,6 @@ def upload_proposal(served: Served, contents: Any, filename: Any) -> tuple[Any, 
         "shown": controls.given(),
         "area": Input(ids.COMPARE_AREA, "data"),
     },
-    prevent_initial_call=True,
 )
 def render_comparison(
     served: Served,
@@ -133,20 +132,23 @@ def render_comparison(
     shape = served.shape(source)
     chosen = controls.read(shape.org, {**shown, "area": area})
     if against == "proposal":
-        if not (isinstance(proposal, dict) and isinstance(proposal.get("text"), str)):
+        if not (isinstance(proposal, dict) and isinstance(proposal.get("digest"), str)):
             message = html.P("Upload a proposal (an org YAML file) to compare with today's org.")
             return *(dash.no_update,) * 6, [message]
-        name = str(proposal.get("name", "proposal.yaml"))
+        name = served.name(proposal)
         try:
-            other = served.computations.structure(proposal["text"], name)
+            other = served.computations.structure(served.text(proposal)[0], name)
+        except MissingOrgTextError:
+            message = html.P(f"The server no longer holds the proposal {name}: upload it again.")
+            return *(dash.no_update,) * 6, [message]
         except OrgFileError as error:
             return *(dash.no_update,) * 6, errors(error.diagnostics)
-        after_org, after_shape, after_title = other.org, other, f"Proposal: {name}"
+        after_org, after_shape, after_title = other.org, other, f"Proposal: {other.org.name} ({name})"
     else:
         after_org, after_shape = edited(shape.org, edits(raw_edits)), shape
         after_title = "With the what-if changes"
     both = side_by_side(served.computations, shape, after_org, after_shape, chosen)
-    before_title = f"Today: {served.text(source)[1]}"
+    before_title = f"Today: {shape.org.name} ({served.text(source)[1]})"
     return (
         both.before,
         both.after,
@@ -159,7 +161,8 @@ def render_comparison(
 
 
 def metrics_table(comparison: Comparison) -> html.Table:
-    """Every metric before and after; green where the change helps customers, red where it hurts."""
+    """Every metric before and after; green where the change helps customers, red where it hurts;
+    what the requests were measured at under the table."""
     decisions = {**comparison.before.decision_index, **comparison.after.decision_index}
     rows = []
     for m in comparison.metrics:
@@ -167,14 +170,18 @@ def metrics_table(comparison: Comparison) -> html.Table:
         verdict = {True: "better", False: "worse", None: ""}[m.better]
         cells = [
             html.Td(decisions[m.decision].name if m.decision else "the org"),
-            html.Td(metric.label),
+            html.Td(metric_label(comparison, m, names=True)),
             html.Td(metric.show(m.before), className="number"),
             html.Td(metric.show(m.after), className="number"),
             html.Td(verdict),
         ]
         rows.append(html.Tr(cells, className=verdict))
     header = html.Tr([html.Th(text) for text in ("decision", "metric", "before", "after", "")])
-    return html.Table([html.Thead(header), html.Tbody(rows)], className="compare-table")
+    parts = [html.Thead(header), html.Tbody(rows)]
+    if comparison.requests_at:
+        said = "Requests measured at: " + "; ".join(comparison.requests_at.values())
+        parts.append(html.Tfoot(html.Tr(html.Td(said, colSpan=5))))
+    return html.Table(parts, className="compare-table")
 
 
 def roles_table(comparison: Comparison) -> html.Div:

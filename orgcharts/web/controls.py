@@ -21,14 +21,16 @@ from orgcharts.figures import VIEWS, legend_entries
 from orgcharts.model import Organization
 from orgcharts.web import ids
 from orgcharts.web.components import Choices
+from orgcharts.web.parts import menu, typed
 from orgcharts.web.served import Served
 from orgcharts.web.session import Controls, find
 from orgcharts.web.session import asked as session_asked
-from orgcharts.web.wiring import Callbacks, clicks, each, props
+from orgcharts.web.wiring import Callbacks, clicks, each, named, props
 
 callbacks = Callbacks()
 
 VIEW_LABELS = {"conventional": "Conventional", "inverted": "Customers on top"}
+VIEW_OPTIONS = [{"label": VIEW_LABELS[name], "value": name} for name in VIEWS]
 VIA_DOTTED_ON = "dotted"
 """The dotted-lines checkbox's value when ticked."""
 EXPAND_ALL = 999
@@ -151,33 +153,19 @@ def layout() -> html.Div:
     return html.Div(
         className="controls",
         children=[
-            dcc.RadioItems(
-                id=ids.VIEW,
-                className="view-switch",
-                options=[{"label": VIEW_LABELS[name], "value": name} for name in VIEWS],
-                value="inverted",
-                inline=True,
-            ),
+            dcc.RadioItems(id=ids.VIEW, className="view-switch", options=VIEW_OPTIONS, value="inverted", inline=True),
             _control(
                 "Decision",
                 ids.DECISION,
                 html.Button("◀", id=ids.PREV_DECISION, className="button small", title="Previous (←)"),
-                dcc.Dropdown(id=ids.DECISION, className="decision", clearable=False, searchable=False),
+                menu(ids.DECISION, "decision", clearable=False),
                 html.Button("▶", id=ids.NEXT_DECISION, className="button small", title="Next (→)"),
                 extra="decision-control",
             ),
             _control(
                 "Amount",
                 ids.AMOUNT,
-                dcc.Input(
-                    id=ids.AMOUNT,
-                    type="text",
-                    inputMode="decimal",
-                    debounce=True,
-                    placeholder="any",
-                    className="amount",
-                    autoComplete="off",
-                ),
+                typed(ids.AMOUNT, "amount", "any", inputMode="decimal", debounce=True),
                 html.Span(id=ids.AMOUNT_UNIT, className="unit"),
                 html.Span(id=ids.AMOUNT_ERROR, className="field-error", role="alert"),
                 dcc.RadioItems(id=ids.AMOUNT_PRESETS, className="presets", inline=True),
@@ -185,26 +173,19 @@ def layout() -> html.Div:
             _control(
                 "Levels",
                 ids.LEVELS,
-                dcc.Dropdown(id=ids.LEVELS, className="levels", placeholder="auto", searchable=False),
+                menu(ids.LEVELS, "levels", placeholder="auto"),
             ),
             html.Div(
                 className="control search",
                 children=[
-                    dcc.Input(
-                        id=ids.SEARCH,
-                        type="search",
-                        placeholder="Find role, person, id",
-                        debounce=False,
-                        className="search-box",
-                        autoComplete="off",
-                    ),
+                    typed(ids.SEARCH, "search-box", "Find role, person, id", type="search", debounce=False),
                     Choices(id=ids.SEARCH_RESULTS, className="search-results"),
                 ],
             ),
             _control(
                 "Segment",
                 ids.SEGMENT,
-                dcc.Dropdown(id=ids.SEGMENT, className="segment", placeholder="All segments", searchable=False),
+                menu(ids.SEGMENT, "segment", placeholder="All segments"),
             ),
             html.Div(
                 id=ids.DOTTED_CONTROL,
@@ -275,33 +256,29 @@ def opening(org: Organization, key: str, saved: Any) -> tuple[str | None, Any, s
 callbacks.client(
     "remember",
     [Output(ids.VIEW_STATE, "data")],
-    [
-        Input(ids.DECISION, "value"),
-        Input(ids.AMOUNT, "value"),
-        Input(ids.SEGMENT, "value"),
-        Input(ids.VIEW, "value"),
-        State(ids.ORG_SOURCE, "data"),
-    ],
+    [*each("value", ids.DECISION, ids.AMOUNT, ids.SEGMENT, ids.VIEW, kind=Input), State(ids.ORG_SOURCE, "data")],
     initial=False,
 )
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.AMOUNT, "value", allow_duplicate=True),
     inputs={
         "decision": Input(ids.DECISION, "value"),
-        "source": State(ids.ORG_SOURCE, "data"),
-        "saved": State(ids.VIEW_STATE, "data"),
+        **named("data", State, source=ids.ORG_SOURCE, saved=ids.VIEW_STATE),
+        "amount": State(ids.AMOUNT, "value"),
     },
-    prevent_initial_call=True,
 )
-def amount_for_decision(served: Served, decision: Any, source: Any, saved: Any) -> Any:
+def amount_for_decision(served: Served, decision: Any, source: Any, saved: Any, amount: Any) -> Any:
     """Another decision chosen opens at its typical amount (blank without one); the
-    decision the session had (a reload) keeps the amount ``controls_for_org`` restored."""
+    decision the session had (a reload) keeps the amount ``controls_for_org`` restored.
+    The field already holding it (an org opening, which set both) is left alone: setting it
+    again would draw every surface twice."""
     shape = served.shape(source)
     if isinstance(saved, dict) and saved.get("digest") == shape.digest and saved.get("decision") == decision:
         return dash.no_update
-    return typical(shape.org, decision)
+    opening = typical(shape.org, decision)
+    return dash.no_update if opening == amount else opening
 
 
 @callbacks.callback(output=Output(ids.AMOUNT_ERROR, "children"), inputs={"amount": Input(ids.AMOUNT, "value")})
@@ -310,7 +287,7 @@ def amount_error(served: Served, amount: Any) -> str:
     return amount_typed(amount)[1] or ""
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.AMOUNT, "value", allow_duplicate=True),
     inputs={
         **clicks(down=ids.AMOUNT_DOWN, up=ids.AMOUNT_UP),
@@ -318,7 +295,6 @@ def amount_error(served: Served, amount: Any) -> str:
         "source": State(ids.ORG_SOURCE, "data"),
         "shown": given(("decision", "amount"), State),
     },
-    prevent_initial_call=True,
 )
 def step_amount(served: Served, down: Any, up: Any, options: Any, source: Any, shown: dict[str, Any]) -> Any:
     """[ and ]: the amount one preset down or up from the amount the figures are measured at."""
@@ -358,14 +334,13 @@ def presets(limits: list[float], typical_amount: float | None = None) -> list[di
     return shown if typical_amount is not None else [{"label": "any", "value": "any"}, *shown]
 
 
-@callbacks.callback(
+@callbacks.action(
     output=props(ids.SEARCH_RESULTS, "options", "note"),
     inputs={
         "query": Input(ids.SEARCH, "value"),
         "refilled": Input(ids.ORG_REFILLED, "data"),
         "source": State(ids.ORG_SOURCE, "data"),
     },
-    prevent_initial_call=True,
 )
 def search(served: Served, query: Any, refilled: Any, source: Any) -> tuple[list[dict[str, str]], str]:
     """The roles found; choosing one is ``chart.render_chart``'s."""

@@ -9,6 +9,7 @@ from typing import Any
 from dash import Input, dcc, html
 from dash.exceptions import PreventUpdate
 
+from orgcharts.cards import HEAVIEST
 from orgcharts.diagnosisfigures import (
     attention_figure,
     authority_cards,
@@ -53,13 +54,12 @@ def layout() -> dcc.Tab:
     return dcc.Tab(label="Diagnosis", value=ids.DIAGNOSIS_TAB, children=panel)
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[
         *each("children", ids.DIAGNOSIS_FINDINGS, ids.DIAGNOSIS_CHANGES, ids.DIAGNOSIS_CARDS),
         *each("figure", ids.DIAGNOSIS_CONDITIONS, ids.DIAGNOSIS_ATTENTION, ids.DIAGNOSIS_PURPOSE, ids.DIAGNOSIS_SPANS),
     ],
     inputs={"tab": Input(ids.TABS, "value"), **controls.SESSION, "shown": controls.given()},
-    prevent_initial_call=True,
 )
 def render_diagnosis(
     served: Served, tab: Any, source: Any, refilled: Any, raw_edits: Any, shown: dict[str, Any]
@@ -90,7 +90,7 @@ def render_diagnosis(
                 children=[
                     html.Div(card.title, className="authority-title"),
                     html.Div(card.said, className="authority-load"),
-                    *([html.Div("heaviest", className="authority-mark")] if card.heaviest else []),
+                    *([html.Div(HEAVIEST, className="authority-mark")] if card.heaviest else []),
                 ],
             )
             for card in found

@@ -8,21 +8,23 @@ from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 
+from orgcharts.amounts import resolve
 from orgcharts.collapse import Subtrees, subtree_totals, visible
 from orgcharts.compare import Comparison, compare
 from orgcharts.export import Format, Picture, picture
 from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, org_figure
 from orgcharts.fitting import PANNED_SCREENS, levels_that_fit
+from orgcharts.graph import climb
 from orgcharts.metrics import Escalation, escalations
 from orgcharts.model import Organization
-from orgcharts.web.session import Computations, Controls, Structure
+from orgcharts.web.session import Analysis, Computations, Controls, Structure
 
 
 def shown_levels(
     shape: Structure,
     controls: Controls,
     org: Organization | None = None,
-    found: Sequence[Escalation] = (),
+    found: Sequence[Escalation] | Mapping[str, Escalation] = (),
     totals: Subtrees | None = None,
     scale: Scale | None = None,
     screens: float = PANNED_SCREENS,
@@ -55,25 +57,29 @@ def chart(
     marked: Collection[str] = (),
     scale: Scale | None = None,
     focus: str | None = None,
+    measured: Analysis | None = None,
 ) -> go.Figure:
     """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's.
     ``found`` are the escalations shown (as a list or by role); ``totals`` their subtree
     totals, computed here when not given; ``marked`` roles are ringed. ``scale`` defaults
     to the screen's, or the projector's when presenting; ``focus``: a role to bring into
-    view (one found by search)."""
+    view (one found by search). ``measured``: the analysis ``org`` and ``found`` come from,
+    whose cards and their layout ``computations`` keeps (``Computations.views``)."""
     listed = list(found.values()) if isinstance(found, Mapping) else list(found)
     if totals is None:
         totals = subtree_totals(org, shape.tree, listed)
     scale = scale or (PROJECTOR if controls.present else SCREEN)
-    levels = shown_levels(shape, controls, org, listed, totals, scale)
+    levels = shown_levels(shape, controls, org, found, totals, scale)
     shown = visible(org, shape.tree, levels, controls.expanded, totals)
-    del computations  # the card layout is cheap enough to build on each draw
+    decision = controls.decision if controls.decision in org.decision_index else None
+    drawn = shown if shown.rollups else None
+    views = computations.views(measured, drawn, decision, scale.text) if measured is not None else None
     return org_figure(
         org,
         shape.tree,
         found,
-        shown=shown if shown.rollups else None,
-        decision=controls.decision if controls.decision in org.decision_index else None,
+        shown=drawn,
+        decision=decision,
         view=controls.view,
         amount=controls.amount,
         segment=controls.segment,
@@ -83,7 +89,21 @@ def chart(
         marked=marked,
         area=controls.area,
         focus=focus,
+        views=views,
     )
+
+
+def prepare_opening(computations: Computations, shape: Structure) -> None:
+    """Draw ``shape``'s opening chart once (customers on top, its first decision, as
+    ``Computations.prepare`` measured it), so that the first visitor's chart costs what a
+    redraw does: the segments each collapsed team stands for are kept with the tree
+    (``fitting.segments_below``) and Plotly's figure machinery is loaded."""
+    org = shape.org
+    first = org.decisions[0] if org.decisions else None
+    amount = resolve(first).amount if first else None
+    measured = computations.analysis(shape, (), first.id if first else None, amount, None)
+    controls = Controls(view="inverted", decision=first.id if first else None, amount=amount)
+    chart(computations, org, shape, measured.by_role, controls, shape.digest, totals=measured.totals, measured=measured)
 
 
 def picture_of(
@@ -121,15 +141,18 @@ def side_by_side(
 ) -> SideBySide:
     """``before`` (the loaded org) next to ``after_org`` (the same org with what-if edits,
     whose shape is ``before``'s, or a proposal of shape ``after``), each drawn as it opens,
-    customers on top, for the decision, amount and segment of ``controls``."""
-    comparison = compare(before.org, after_org, controls.amount)
+    customers on top, for the decision, amount and segment of ``controls``. Each opens on the
+    first changed role it has (its chain opened, as a search would), so the change is in view."""
+    typed = controls.amount if controls.amount_basis == "given" else None
+    comparison = compare(before.org, after_org, controls.amount, request_amount=typed)
     drawn = replace(controls, view="inverted", selected=None, present=False, levels=None, expanded=())
+    first_changed = comparison.roles[0].role if comparison.roles else None
     figures = []
     for org, shape in ((before.org, before), (after_org, after)):
         decision = drawn.decision if drawn.decision in org.decision_index else None
         found = escalations(org, shape.tree, decision, drawn.amount, via_dotted=drawn.via_dotted) if decision else []
-        shown = replace(drawn, decision=decision)
-        figures.append(
-            chart(computations, org, shape, found, shown, "", marked=comparison.changed_roles, scale=HALF_SCREEN)
-        )
+        focus = first_changed if first_changed is not None and org.has_role(first_changed) else None
+        shown = replace(drawn, decision=decision, expanded=tuple(climb(org, focus)[1:]) if focus else ())
+        marked = comparison.changed_roles
+        figures.append(chart(computations, org, shape, found, shown, "", marked=marked, scale=HALF_SCREEN, focus=focus))
     return SideBySide(comparison, *figures)

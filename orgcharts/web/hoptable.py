@@ -98,14 +98,13 @@ def _table_row(shown: dict[str, Any]) -> dict[str, Any]:
     return {"key": shown["id"], "cells": cells, "style": {"backgroundColor": colour, "color": text_colour_on(colour)}}
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.TABLE_ORDER, "data"),
     inputs={
         "sort_clicks": Input(ids.sort_button(ALL), "n_clicks"),
         "more_clicks": Input(ids.TABLE_MORE, "n_clicks"),
         "order": State(ids.TABLE_ORDER, "data"),
     },
-    prevent_initial_call=True,
 )
 def order_table(served: Served, sort_clicks: Any, more_clicks: Any, order: Any) -> Any:
     """A column's button sorts by it (again: the other way); "show more" shows a page more."""
@@ -122,14 +121,13 @@ def order_table(served: Served, sort_clicks: Any, more_clicks: Any, order: Any) 
     return {"by": column, "descending": not order.get("descending", True) if same else column in ("hops", "people")}
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.DOWNLOAD, "data", allow_duplicate=True),
     inputs={
         **clicks(csv_clicks=ids.DOWNLOAD_HOPS_CSV, json_clicks=ids.DOWNLOAD_HOPS_JSON),
         **controls.SESSION_HELD,
         "shown": controls.given(kind=State),
     },
-    prevent_initial_call=True,
 )
 def download_hops(
     served: Served, csv_clicks: Any, json_clicks: Any, source: Any, raw_edits: Any, shown: dict[str, Any]

@@ -17,10 +17,19 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from orgcharts.errors import OrgFileError, UsageError
-from orgcharts.loader.hrcsv import Rules, import_bytes, parse_decides, parse_rule, to_yaml
+from orgcharts.loader.hrcsv import (
+    UNPACKED_PER_BYTE,
+    Reading,
+    Rules,
+    import_bytes,
+    parse_decides,
+    parse_rule,
+    parse_where,
+    to_yaml,
+)
 from orgcharts.model import Organization
 from orgcharts.web import ids
-from orgcharts.web.parts import OPENS_ORG, UPLOADED, decode_upload, errors, ok, row
+from orgcharts.web.parts import OPENS_ORG, UPLOADED, decode_upload, errors, ok, panel, row
 from orgcharts.web.served import Served, source_of, text_store
 from orgcharts.web.wiring import Callbacks, each, named
 from orgcharts.words import counted
@@ -33,17 +42,13 @@ def stores() -> list[Any]:
 
 
 def layout() -> html.Div:
-    return html.Div(
-        id=ids.RULES_PANEL,
-        className="panel rules-panel",
-        hidden=True,
-        children=[
-            html.H2("Who faces customers, and who decides?"),
-            html.P(
-                "An HR export says who reports to whom, not who serves customers or may decide what they ask."
-                " Add rules by title (* matches anything, any case); each applies as you type.",
-                className="hint",
-            ),
+    return panel(
+        ids.RULES_PANEL,
+        "rules-panel",
+        html.H2("Who faces customers, and who decides?"),
+        "An HR export says who reports to whom, not who serves customers or may decide what they ask."
+        " Add rules by title (* matches anything, any case); each applies as you type.",
+        [
             html.Div(className="csv-rules", children=rule_fields(ids.RULES_SERVES, ids.RULES_DECIDES)),
             html.Ul(id=ids.RULES_COUNTS, className="rule-counts"),
             html.Div(id=ids.RULES_MESSAGES, className="messages", role="status"),
@@ -72,12 +77,50 @@ def fingerprint(contents: Any) -> str:
     return hashlib.sha256(str(contents).encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
-def imported(name: str, contents: Any, columns: dict[str, Any], group: bool) -> dict[str, Any]:
-    """What ``hrimport.import_csv`` keeps so that the rules can import the same file again."""
-    return {"name": name, "file": fingerprint(contents), "columns": columns, "group": group}
+FORM_CHOICES = ("group", "root", "where", "no_header", "sheet")
+"""The import form's choices beyond columns and rules, in ``export_choices``' order."""
+
+
+def imported(name: str, contents: Any, columns: dict[str, Any], form: dict[str, Any]) -> dict[str, Any]:
+    """What ``hrimport.import_csv`` keeps so that the rules can import the same file again:
+    the form's ``FORM_CHOICES`` as given (checked again by ``export_choices`` when used)."""
+    return {"name": name, "file": fingerprint(contents), "columns": columns, "form": form}
+
+
+def export_choices(group: Any, root: Any, where: Any, no_header: Any, sheet: Any) -> dict[str, Any]:
+    """The form's choices, whatever the browser sent: merging by title, a common top
+    (``--root``), the rows kept (``--where``, one per line), no header row, the sheet."""
+    return {
+        "group": bool(group),
+        "root": root.strip() if isinstance(root, str) and root.strip() else None,
+        "where": lines(where),
+        "no_header": bool(no_header),
+        "sheet": sheet if isinstance(sheet, str) and sheet else None,
+    }
+
+
+def rules_and_reading(
+    choices: dict[str, Any],
+    serving: list[tuple[str, str]],
+    deciding: list[tuple[str, str, float | None]],
+    units: dict[str, str],
+    cap: int,
+) -> tuple[Rules, Reading]:
+    """The import's rules and reading of an export for the form's ``choices`` (``export_choices``);
+    ``UsageError`` for a --where line that is not COLUMN=VALUE."""
+    rules = Rules(
+        serving,
+        deciding,
+        units,
+        group_by_title=choices["group"],
+        root=choices["root"],
+        where=[parse_where(line) for line in choices["where"]],
+    )
+    return rules, Reading(choices["no_header"], choices["sheet"], UNPACKED_PER_BYTE * cap)
 
 
 def lines(text: Any) -> list[str]:
+    """The lines of a rules box that say something, trimmed."""
     return [line.strip() for line in (text if isinstance(text, str) else "").splitlines() if line.strip()]
 
 
@@ -120,7 +163,7 @@ def counts(org: Organization, rules: Sequence[tuple[str, str]]) -> list[html.Li]
     return items
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[*OPENS_ORG, *each("children", ids.RULES_COUNTS, ids.RULES_MESSAGES)],
     inputs={
         **named("n_blur", serves_left=ids.RULES_SERVES, decides_left=ids.RULES_DECIDES),
@@ -128,7 +171,6 @@ def counts(org: Organization, rules: Sequence[tuple[str, str]]) -> list[html.Li]
         "kept": State(ids.IMPORTED, "data"),
         **UPLOADED,
     },
-    prevent_initial_call=True,
 )
 def apply_rules(
     served: Served,
@@ -149,9 +191,12 @@ def apply_rules(
     serving, deciding, units, problems = parsed(serves, decides)
     columns = kept.get("columns") if isinstance(kept.get("columns"), dict) else {}
     given = {field: column for field, column in columns.items() if isinstance(column, str) and column}
+    form = kept.get("form") if isinstance(kept.get("form"), dict) else {}
+    choices = export_choices(*(form.get(key) for key in FORM_CHOICES))
     try:
-        rules = Rules(serving, deciding, units, group_by_title=bool(kept.get("group")))
-        result = import_bytes(decode_upload(contents, name, served.cap), name, rules, only_given=True, **given)
+        rules, reading = rules_and_reading(choices, serving, deciding, units, served.cap)
+        data = decode_upload(contents, name, served.cap)
+        result = import_bytes(data, name, rules, only_given=True, reading=reading, **given)
     except (UsageError, OrgFileError) as error:
         said = errors(error.diagnostics, "the chart is unchanged") if isinstance(error, OrgFileError) else str(error)
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update, said
@@ -165,10 +210,9 @@ def apply_rules(
     return source_of(key, yaml_name), text_store(key, text), [], shown, messages
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.RULES_PANEL, "hidden", allow_duplicate=True),
     inputs={"done": Input(ids.RULES_DONE, "n_clicks"), "chosen": Input(ids.EXAMPLE_CHOSEN, "data")},
-    prevent_initial_call=True,
 )
 def close_rules(served: Served, done: Any, chosen: Any) -> bool:
     """Done, or another org opened: the panel goes."""

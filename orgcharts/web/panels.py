@@ -10,6 +10,7 @@ from typing import Any
 from dash import Input, Output, html
 
 from orgcharts.figures import hop_colour, text_colour_on
+from orgcharts.findings import findings_of
 from orgcharts.web import controls, hoptable, ids, whatif
 from orgcharts.web.readouts import Card, Selection, cards, selection
 from orgcharts.web.served import Served, edits
@@ -17,6 +18,12 @@ from orgcharts.web.wiring import Callbacks, each, props
 from orgcharts.words import counted
 
 callbacks = Callbacks()
+
+FINDINGS_UP_TO = 20_000
+"""Roles up to which the side panel opens with the findings: a bigger org is diagnosed only
+when the Diagnosis tab is opened, so that opening it stays fast."""
+FINDINGS_BESIDE = 3
+"""The findings the side panel lists, most important first (the Diagnosis tab lists them all)."""
 
 
 def metrics_layout() -> list[html.Div]:
@@ -72,29 +79,44 @@ def amount_said(said: str) -> str:
 def render_selection(
     served: Served, source: Any, refilled: Any, raw_edits: Any, shown: dict[str, Any]
 ) -> tuple[Any, Any]:
-    """The selected role's escalation path and what-if target."""
+    """The selected role's escalation path and what-if target; with no role selected, the
+    findings that matter most (``findings``), as the Diagnosis tab has them."""
     shape = served.shape(source)
     chosen = controls.read(shape.org, shown)
     measured = served.analysis(shape, raw_edits, chosen)
-    return path_panel(selection(measured.org, measured.by_role, chosen)), whatif.target(measured.org, chosen)
+    picked = selection(measured.org, measured.by_role, chosen)
+    said = None
+    if picked is None and len(shape.org.roles) <= FINDINGS_UP_TO:
+        amount = chosen.amount if chosen.amount_basis == "given" else None
+        said = findings_of(served.computations.diagnosis(shape, edits(raw_edits), chosen.decision, amount))
+    return path_panel(picked, said), whatif.target(measured.org, chosen)
 
 
 def card(shown: Card) -> html.Div:
+    """A metric's tile. Its change line is there, empty, when nothing changed: projector mode
+    keeps its room, so a what-if change never makes the tiles taller and the chart shorter."""
     children = [html.Div(shown.value, className="value"), html.Div(shown.label, className="label")]
     if shown.before is not None:
         trend = "better" if shown.better else "worse"
         children.append(html.Div(f"{shown.before} → {shown.value}", className=f"change {trend}"))
+    else:
+        children.append(html.Div(className="change"))
     return html.Div(children, className="card", id=ids.card(shown.key))
 
 
-def path_panel(chosen: Selection | None) -> list[Any]:
+def path_panel(chosen: Selection | None, said: list[str] | None = None) -> list[Any]:
+    """The selected role's path; with none, the findings ``said`` (None: the org is too big
+    to diagnose on every opening) and how to see a path."""
     if chosen is None:
-        return [
-            html.H2("Escalation path"),
-            html.P(
-                "Click a customer-facing role on the chart or in the table to see how far its customers' requests climb."
-            ),
-        ]
+        hint = html.P(
+            "Click a customer-facing role on the chart or in the table to see how far its customers' requests climb."
+        )
+        if said is None:
+            where = f"Over {FINDINGS_UP_TO:,} roles, the findings are in the Diagnosis tab."
+            return [html.H2("Escalation path"), hint, html.P(where, className="muted")]
+        shown = [html.Li(sentence) for sentence in said[:FINDINGS_BESIDE]]
+        more = [html.P("More in the Diagnosis tab.", className="muted")] if len(said) > FINDINGS_BESIDE else []
+        return [html.H2("What matters most"), html.Ol(shown, className="findings"), *more, hint]
     header = [html.H2(chosen.title)]
     if chosen.person:
         header.append(html.P(chosen.person, className="person"))

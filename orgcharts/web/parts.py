@@ -1,4 +1,4 @@
-"""Pieces several features share: a row of controls, a file button, upload decoding, and
+"""Pieces several features share: a row of controls, a typed box, a menu, a file button, upload decoding, and
 the messages that say what loaded and what did not."""
 
 from __future__ import annotations
@@ -27,9 +27,35 @@ def row(*children: Any) -> html.Div:
     return html.Div(className="whatif-row", children=list(children))
 
 
-def upload_button(upload_id: str, label: str, cap: int, accept: str) -> html.Div:
-    """A file button. The browser refuses files over ``cap`` without sending them and says so
-    (``assets/orgcharts.js`` reads ``data-max-bytes``); the server checks again."""
+def panel(panel_id: str, class_name: str, heading: html.H2, hint: str, children: list[Any]) -> html.Div:
+    """A panel that opens in the side column when asked (hidden until then): its heading, a
+    hint saying what to do, then its fields."""
+    return html.Div(
+        id=panel_id,
+        className=f"panel {class_name}",
+        hidden=True,
+        children=[heading, html.P(hint, className="hint"), *children],
+    )
+
+
+def typed(component_id: str, class_name: str, placeholder: str, **more: Any) -> dcc.Input:
+    """A box the user types an amount or a search into (``more``: Dash's ``type``, ``inputMode``,
+    ``debounce``), never filled from what the browser remembers of other forms."""
+    return dcc.Input(
+        id=component_id, className=class_name, placeholder=placeholder, autoComplete="off", **{"type": "text", **more}
+    )
+
+
+def menu(component_id: str, class_name: str, **more: Any) -> dcc.Dropdown:
+    """A short list the user picks from, never types into (``more``: Dash's ``options``,
+    ``placeholder``, ``clearable``)."""
+    return dcc.Dropdown(id=component_id, className=class_name, searchable=False, **more)
+
+
+def upload_button(upload_id: str, label: str, cap: int, accept: str, says: str | None = None) -> html.Div:
+    """A file button (``says``: its tooltip, what it takes). The browser refuses files over
+    ``cap`` without sending them and says so (``assets/orgcharts.js`` reads
+    ``data-max-bytes``); the server checks again."""
     return html.Div(
         className="upload-wrap",
         **{"data-max-bytes": str(cap)},
@@ -37,7 +63,7 @@ def upload_button(upload_id: str, label: str, cap: int, accept: str) -> html.Div
             dcc.Upload(
                 id=upload_id,
                 className="upload",
-                children=html.Button(label, className="button"),
+                children=html.Button(label, className="button", title=says),
                 max_size=cap,
                 accept=accept,
             ),
@@ -74,8 +100,24 @@ EXPORT_ENDINGS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 """Uploads that are HR exports (the column-matching form), not org files."""
 
 
-def is_export(name: str) -> bool:
-    return name.lower().endswith(EXPORT_ENDINGS)
+def is_export(name: str, contents: Any = None) -> bool:
+    """Whether an upload goes to the column-matching form. A ``.json`` upload does when it
+    holds an array (of people, as d3-org-chart and OrgChart JS keep them); a JSON object is
+    an org file, which the YAML loader reads."""
+    lowered = name.lower()
+    return lowered.endswith(EXPORT_ENDINGS) or (lowered.endswith(".json") and _opens_an_array(contents))
+
+
+def _opens_an_array(contents: Any) -> bool:
+    comma = contents.find(",") if isinstance(contents, str) else -1
+    if comma < 0:
+        return False
+    start = contents[comma + 1 : comma + 1 + 4096]
+    try:
+        opening = base64.b64decode(start[: len(start) // 4 * 4]).decode("utf-8", errors="ignore")
+    except (binascii.Error, ValueError):
+        return False
+    return opening.lstrip("\ufeff \t\r\n")[:1] == "["
 
 
 def ok(name: str, warnings: tuple[Diagnostic, ...] = ()) -> list[Any]:

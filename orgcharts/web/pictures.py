@@ -15,29 +15,25 @@ from orgcharts.export import FORMATS, ExportError, picture_bytes
 from orgcharts.findings import findings_of
 from orgcharts.web import controls, ids
 from orgcharts.web.drawing import picture_of
+from orgcharts.web.parts import menu
 from orgcharts.web.served import Served, edits
 from orgcharts.web.wiring import Callbacks, clicks
 
 log = logging.getLogger(__name__)
 callbacks = Callbacks()
 
-PICTURE_LABELS = {
-    "png": "PNG image (slides)",
-    "svg": "SVG (vector)",
-    "pdf": "PDF (print)",
-    "html": "HTML (interactive, offline)",
-}
+PICTURE_OPTIONS = [
+    {"label": "HTML (interactive, offline)", "value": "html"},
+    {"label": "PNG image (slides)", "value": "png"},
+    {"label": "SVG (vector)", "value": "svg"},
+    {"label": "PDF (print)", "value": "pdf"},
+]
+"""The picture menu: every format ``export.FORMATS`` writes, in its order, said for a user."""
 
 
 def layout() -> list[Any]:
     return [
-        dcc.Dropdown(
-            id=ids.PICTURE,
-            className="picture-picker",
-            options=[{"label": PICTURE_LABELS[fmt], "value": fmt} for fmt in FORMATS],
-            placeholder="Download picture…",
-            searchable=False,
-        ),
+        menu(ids.PICTURE, "picture-picker", options=PICTURE_OPTIONS, placeholder="Download picture…"),
         html.Button(
             "Board pack (PPTX)",
             id=ids.BOARD_PACK,
@@ -49,7 +45,7 @@ def layout() -> list[Any]:
     ]
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[
         Output(ids.DOWNLOAD, "data", allow_duplicate=True),
         Output(ids.PICTURE, "value"),
@@ -61,7 +57,6 @@ def layout() -> list[Any]:
         "shown": controls.given((*controls.MEASURED, "selected", "levels", "expanded", "view"), kind=State),
     },
     running=[(Output(ids.PICTURE_STATUS, "children"), "Drawing the picture…", "")],
-    prevent_initial_call=True,
 )
 def download_picture(served: Served, fmt: Any, source: Any, raw_edits: Any, shown: dict[str, Any]) -> tuple[Any, ...]:
     """The chart as shown (view, decision, selection, levels, what-if changes) as a
@@ -85,7 +80,7 @@ def download_picture(served: Served, fmt: Any, source: Any, raw_edits: Any, show
 WHAT_IF = "the what-if"
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[
         Output(ids.DOWNLOAD, "data", allow_duplicate=True),
         Output(ids.PICTURE_STATUS, "children", allow_duplicate=True),
@@ -96,7 +91,6 @@ WHAT_IF = "the what-if"
         "shown": controls.given(controls.MEASURED, kind=State),
     },
     running=[(Output(ids.PICTURE_STATUS, "children"), "Building the board pack…", "")],
-    prevent_initial_call=True,
 )
 def download_board_pack(
     served: Served, pressed: Any, source: Any, raw_edits: Any, shown: dict[str, Any]

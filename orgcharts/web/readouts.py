@@ -18,8 +18,10 @@ class Card:
     key: str
     label: str
     value: str
+    """As ``catalog.show`` writes it, unit included."""
     before: str | None = None
     better: bool | None = None
+    """Whether the change from ``before`` is for the better (None: no change, or no better way)."""
 
 
 CARDS = ("weighted_mean_hops", "max_hops", "empowered_share", "unreachable", "layers", "median_span")

@@ -12,10 +12,12 @@ from typing import Any
 
 import dash
 
+from orgcharts.budget import TooLargeToAnalyseError
 from orgcharts.errors import MissingOrgTextError
 from orgcharts.model import Organization
 from orgcharts.store import TextStore, data_folder
 from orgcharts.web import ids
+from orgcharts.web.parts import errors
 from orgcharts.web.session import Analysis, Computations, Controls, Structure, digest, parse_edits
 from orgcharts.whatif import Edit
 
@@ -159,3 +161,13 @@ def ask_for_missing_text(error: Exception) -> None:
     if not isinstance(error, MissingOrgTextError):
         raise error
     dash.set_props(ids.ORG_WANTED, {"data": {"digest": error.digest, "at": time.time_ns()}})
+
+
+def on_callback_error(error: Exception) -> None:
+    """Dash's error hook: an unknown digest is asked from the browser (``ask_for_missing_text``);
+    an org over the server's budget (``budget``) is said where load errors are, and the
+    chart stays as it was; anything else is a server error."""
+    if isinstance(error, TooLargeToAnalyseError):
+        dash.set_props(ids.LOAD_MESSAGES, {"children": errors(error.diagnostics, "the chart is unchanged")})
+        return
+    ask_for_missing_text(error)

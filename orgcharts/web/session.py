@@ -17,9 +17,11 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from orgcharts.amounts import Asked, Basis, resolve
-from orgcharts.budget import admit, analyse_max_bytes
+from orgcharts.budget import admit, analyse_max_bytes, at_low_priority, checkpoint
 from orgcharts.bytecache import ByteBoundedCache, cache_max_bytes
-from orgcharts.collapse import Subtrees, opening_levels, subtree_totals
+from orgcharts.cards import TextSize
+from orgcharts.chartviews import ChartViews, chart_views
+from orgcharts.collapse import Subtrees, Visible, opening_levels, subtree_totals
 from orgcharts.figures import View
 from orgcharts.graph import depths, reporting_tree
 from orgcharts.loader import LoadedOrg, load_text
@@ -45,6 +47,7 @@ class Structure:
 
     org: Organization
     digest: str
+    source: str
     text_bytes: int
     tree: nx.DiGraph
     depths: dict[str, int]
@@ -55,7 +58,7 @@ class Structure:
 
 Kept = TypeVar("Kept")
 
-COST_PER_TEXT_BYTE = {"parse": 8, "structure": 10, "analysis": 15, "diagnosis": 15}
+COST_PER_TEXT_BYTE = {"parse": 8, "structure": 10, "analysis": 15, "diagnosis": 15, "views": 50, "upload": 8}
 """What an entry costs in memory per byte of its org's text: tracemalloc's figures on the
 largest shapes (a chain, a wide generated org), rounded up (docs/performance.md)."""
 
@@ -75,13 +78,23 @@ class Computations:
         )
 
     def _kept(self, kind: str, key: tuple[object, ...], text_bytes: int, build: Callable[[], Kept]) -> Kept:
-        return self.cache.get((kind, *key), build, COST_PER_TEXT_BYTE[kind] * text_bytes)
+        return self.cache.get(
+            (kind, *key), lambda: at_low_priority(build, text_bytes), COST_PER_TEXT_BYTE[kind] * text_bytes
+        )
 
     def parse(self, text: str, source: str) -> LoadedOrg:
         """``load_text``, remembered by content; an org over the server's budget is refused
         before any work (``budget.admit``)."""
         admit(len(text.encode("utf-8", errors="surrogatepass")), source, self.max_analysed_bytes)
-        return self._kept("parse", (text, source), len(text), lambda: self._parse(text, source))
+        loaded = self._kept("parse", (text, source), len(text), lambda: self._parse(text, source))
+        checkpoint("reading it", source)
+        return loaded
+
+    def upload(self, data: bytes, name: str, read: Callable[[], LoadedOrg]) -> LoadedOrg:
+        """``read()``, the loader's reading of an uploaded file's ``data`` named ``name``,
+        remembered by content like ``parse``: the same file uploaded again (another tab,
+        another session) is not read again. A file that does not load is never kept."""
+        return self._kept("upload", (data, name), len(data), read)
 
     def structure(self, text: str, source: str) -> Structure:
         """The org of ``text`` and its shape, remembered by content like ``parse``."""
@@ -100,18 +113,19 @@ class Computations:
         return load_text(text, source)
 
     def _structure(self, text: str, source: str) -> Structure:
+        """Each step linear in the org, with the request's time budget checked after each."""
         org = self.parse(text, source).org
         tree = reporting_tree(org)
-        return Structure(
-            org=org,
-            digest=digest(text),
-            text_bytes=len(text),
-            tree=tree,
-            depths=depths(org, tree),
-            opening_levels=opening_levels(org, tree),
-            layers=len(layers(org, tree)),
-            median_span=median_span(spans(org, tree)),
-        )
+        checkpoint("shaping it", source)
+        role_depths = depths(org, tree)
+        checkpoint("shaping it", source)
+        opening = opening_levels(org, tree)
+        checkpoint("shaping it", source)
+        layer_count = len(layers(org, tree))
+        checkpoint("shaping it", source)
+        median = median_span(spans(org, tree))
+        checkpoint("shaping it", source)
+        return Structure(org, digest(text), source, len(text), tree, role_depths, opening, layer_count, median)
 
     def analysis(
         self,
@@ -127,6 +141,18 @@ class Computations:
         key = (shape, edits, decision, amount, segment, via_dotted)
         return self._kept("analysis", key, shape.text_bytes, lambda: self._measure(*key))
 
+    def views(self, measured: Analysis, shown: Visible | None, decision: str | None, size: TextSize) -> ChartViews:
+        """``chartviews.chart_views`` of ``measured``'s org and escalations, remembered per roles
+        shown: a click, a flip or a team opened that leaves them as they were redraws the
+        chart without measuring and laying out its cards again."""
+        drawn = (tuple(shown.roles), tuple(shown.rollups)) if shown is not None else None
+        key = (measured.measured_as, drawn, decision, size)
+        org = measured.org
+        return self._kept(
+            "views", key, measured.shape.text_bytes,
+            lambda: chart_views(org, measured.shape.tree, measured.by_role, decision, size, shown),
+        )  # fmt: skip
+
     @staticmethod
     def _measure(
         shape: Structure,
@@ -139,14 +165,20 @@ class Computations:
         org = edited(shape.org, edits)
         controls = Controls(decision=decision, amount=amount, segment=segment, via_dotted=via_dotted)
         now = snapshot(org, shape, controls)
+        checkpoint("measuring it", shape.source)
         before = snapshot(shape.org, shape, controls) if edits else now
-        return Analysis(org, shape, decision, now, before, table_rows(org, now.found, segment))
+        checkpoint("measuring it", shape.source)
+        rows = table_rows(org, now.found, segment)
+        checkpoint("measuring it", shape.source)
+        return Analysis(org, shape, decision, now, before, rows, (shape, edits, decision, amount, segment, via_dotted))
 
     @staticmethod
     def _diagnose(shape: Structure, edits: tuple[Edit, ...], decision: str | None, amount: float | None) -> Diagnosis:
         """``metrics.diagnostics.diagnose`` of the edited org for ``decision`` (None: every
         decision) at ``amount`` (None: each decision's request mix), remembered like ``analysis``."""
-        return diagnose(edited(shape.org, edits), [decision] if decision else (), amount)
+        diagnosis = diagnose(edited(shape.org, edits), [decision] if decision else (), amount)
+        checkpoint("diagnosing it", shape.source)
+        return diagnosis
 
     def prepare(self, text: str, source: str) -> Structure:
         """Shape ``text`` and measure its first decision now, so that the first visitor of a
@@ -329,6 +361,8 @@ class Analysis:
     now: Snapshot
     before: Snapshot
     rows: list[dict[str, object]]
+    measured_as: tuple[object, ...] = ()
+    """What ``Computations.analysis`` measured it for: the key of what is kept beside it."""
 
     @cached_property
     def by_role(self) -> dict[str, Escalation]:

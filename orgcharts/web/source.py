@@ -12,7 +12,7 @@ import dash
 from dash import Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from orgcharts.budget import admit
+from orgcharts.budget import admit, checkpoint
 from orgcharts.errors import MissingOrgTextError, OrgFileError
 from orgcharts.loader import example_names, example_text, load_bytes
 from orgcharts.loader.roundtrip import with_authority
@@ -24,6 +24,7 @@ from orgcharts.web.parts import (
     error_lines,
     errors,
     is_export,
+    menu,
     ok,
     readable_upload,
     row,
@@ -31,7 +32,7 @@ from orgcharts.web.parts import (
 )
 from orgcharts.web.served import STARTUP, Served, Startup, source_of, text_store
 from orgcharts.web.session import digest, edited, parse_edits
-from orgcharts.web.wiring import Callbacks, clicks, each, props
+from orgcharts.web.wiring import Callbacks, clicks, each, named, props
 from orgcharts.words import counted
 
 log = logging.getLogger(__name__)
@@ -65,19 +66,13 @@ def picker(startup: Startup) -> dcc.Dropdown:
     options = [{"label": f"Example: {name}", "value": name} for name in example_names()]
     if startup.name not in {f"{name}.yaml" for name in example_names()}:
         options.insert(0, {"label": startup.name, "value": STARTUP})
-    return dcc.Dropdown(
-        id=ids.EXAMPLE_PICKER,
-        className="picker",
-        options=options,
-        placeholder="Open an example…",
-        clearable=False,
-        searchable=False,
-    )
+    return menu(ids.EXAMPLE_PICKER, "picker", options=options, placeholder="Open an example…", clearable=False)
 
 
 def upload(cap: int) -> html.Div:
-    accept = ".yaml,.yml,.csv,.txt,.tsv,.xlsx,.xlsm,text/yaml,text/csv,text/plain," + XLSX_TYPE
-    return upload_button(ids.UPLOAD, "Upload YAML, CSV or Excel", cap, accept)
+    accept = ".yaml,.yml,.csv,.txt,.tsv,.xlsx,.xlsm,.json,text/yaml,text/csv,text/plain,application/json," + XLSX_TYPE
+    takes = "An org file (YAML), or an HR export: CSV, TSV, Excel (.xlsx) or a JSON array"
+    return upload_button(ids.UPLOAD, "Upload org file", cap, accept, takes)
 
 
 def editor_tab() -> dcc.Tab:
@@ -111,7 +106,7 @@ def editor_tab() -> dcc.Tab:
     )
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[*OPENS_ORG, Output(ids.LOAD_MESSAGES, "children"), *each("data", ids.REJECTED_TEXT, ids.EDITOR_ERRORS)],
     inputs={
         "picked": Input(ids.EXAMPLE_CHOSEN, "data"),
@@ -122,7 +117,6 @@ def editor_tab() -> dcc.Tab:
         "editor_text": State(ids.EDITOR, "value"),
         "current": State(ids.ORG_SOURCE, "data"),
     },
-    prevent_initial_call=True,
 )
 def load_org(
     served: Served,
@@ -153,11 +147,12 @@ def load_org(
             return source_of(key, name), text_store(key, None), [], ok(name), dash.no_update, []
         if trigger == ids.UPLOAD_CHOSEN:
             name = os.path.basename(upload_name or "upload.yaml")
-            if is_export(name):
+            if is_export(name, uploaded):
                 raise PreventUpdate  # an HR export: the column-matching form takes it (hrimport)
             data = decode_upload(uploaded, name, cap)
             admit(len(data), name, served.computations.max_analysed_bytes)
-            loaded = load_bytes(data, name, max_bytes=cap)
+            loaded = served.computations.upload(data, name, lambda: load_bytes(data, name, max_bytes=cap))
+            checkpoint("reading it", name)
             key = texts.put(loaded.text)
             return source_of(key, name), text_store(key, loaded.text), [], ok(name, loaded.warnings), loaded.text, []
         text = editor_text or ""
@@ -177,7 +172,7 @@ def load_org(
         return dash.no_update, dash.no_update, dash.no_update, messages, shown, lines
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[
         *each("data", ids.EXAMPLE_CHOSEN, ids.UPLOAD_CHOSEN, ids.SWITCH_PENDING),
         *props(ids.CONFIRM_SWITCH, "displayed", "message"),
@@ -188,7 +183,6 @@ def load_org(
         "raw_edits": State(ids.EDITS, "data"),
         "uploads": State(ids.UPLOAD_CHOSEN, "data"),
     },
-    prevent_initial_call=True,
 )
 def ask_before_switching(served: Served, picked: Any, uploaded: Any, raw_edits: Any, uploads: Any) -> tuple[Any, ...]:
     """An example picked or a file uploaded opens at once, unless what-if changes would be
@@ -215,7 +209,7 @@ def _next(uploads: Any) -> int:
     return uploads + 1 if isinstance(uploads, int) else 1
 
 
-@callbacks.callback(
+@callbacks.action(
     output=each("data", ids.EXAMPLE_CHOSEN, ids.UPLOAD_CHOSEN, allow_duplicate=True),
     inputs={
         "ok": Input(ids.CONFIRM_SWITCH, "submit_n_clicks"),
@@ -223,7 +217,6 @@ def _next(uploads: Any) -> int:
         "pending": State(ids.SWITCH_PENDING, "data"),
         "uploads": State(ids.UPLOAD_CHOSEN, "data"),
     },
-    prevent_initial_call=True,
 )
 def switch_confirmed(served: Served, ok: Any, picked: Any, pending: Any, uploads: Any) -> tuple[Any, Any]:
     """OK: the example picked, or the file uploaded, opens (whichever asked)."""
@@ -234,29 +227,23 @@ def switch_confirmed(served: Served, ok: Any, picked: Any, pending: Any, uploads
     return ({"name": picked} if isinstance(picked, str) else dash.no_update), dash.no_update
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.EXAMPLE_PICKER, "value"),
     inputs={"cancelled": Input(ids.CONFIRM_SWITCH, "cancel_n_clicks")},
-    prevent_initial_call=True,
 )
 def switch_cancelled(served: Served, cancelled: Any) -> Any:
     """Cancel: the org, its what-if changes and the controls stay; the picker is cleared."""
     return None if cancelled else dash.no_update
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[
         Output(ids.ORG_REFILLED, "data"),
         *each("data", ids.ORG_SOURCE, ids.ORG_TEXT, allow_duplicate=True),
         Output(ids.LOAD_MESSAGES, "children", allow_duplicate=True),
         Output(ids.EDITOR_ERRORS, "data", allow_duplicate=True),
     ],
-    inputs={
-        "wanted": Input(ids.ORG_WANTED, "data"),
-        "kept": State(ids.ORG_TEXT, "data"),
-        "source": State(ids.ORG_SOURCE, "data"),
-    },
-    prevent_initial_call=True,
+    inputs={"wanted": Input(ids.ORG_WANTED, "data"), **named("data", State, kept=ids.ORG_TEXT, source=ids.ORG_SOURCE)},
 )
 def refill(served: Served, wanted: Any, kept: Any, source: Any) -> tuple[Any, ...]:
     """The browser sends its org text back to a process that lacked it."""
@@ -276,7 +263,7 @@ def refill(served: Served, wanted: Any, kept: Any, source: Any) -> tuple[Any, ..
     return wanted, startup.source, startup.text_store, [lost], []
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.EDITOR, "value"),
     inputs={
         "tab": Input(ids.TABS, "value"),
@@ -285,7 +272,6 @@ def refill(served: Served, wanted: Any, kept: Any, source: Any) -> tuple[Any, ..
         "draft": State(ids.EDITOR_DRAFT, "data"),
         "source": State(ids.ORG_SOURCE, "data"),
     },
-    prevent_initial_call=True,
 )
 def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, draft: Any, source: Any) -> Any:
     """The editor's text, sent only while its tab is open: the user's draft for this org if
@@ -331,14 +317,13 @@ def mark_error_lines(served: Served, lines: Any) -> dict[str, str]:
     return {"backgroundImage": f"linear-gradient(to bottom, {', '.join(stops)})"}
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.DOWNLOAD, "data"),
     inputs={
         **clicks(org_clicks=ids.DOWNLOAD_ORG, yaml_clicks=ids.DOWNLOAD_YAML),
         **controls.SESSION_HELD,
         "editor_text": State(ids.EDITOR, "value"),
     },
-    prevent_initial_call=True,
 )
 def download(
     served: Served, org_clicks: Any, yaml_clicks: Any, source: Any, raw_edits: Any, editor_text: Any

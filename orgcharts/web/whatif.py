@@ -11,7 +11,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, html
 
 from orgcharts.model import Organization
 from orgcharts.web import controls, ids
-from orgcharts.web.parts import row
+from orgcharts.web.parts import row, typed
 from orgcharts.web.served import Served
 from orgcharts.web.session import Controls, parse_edits
 from orgcharts.web.wiring import Callbacks, clicks, each
@@ -31,13 +31,7 @@ def layout() -> html.Div:
             html.H2("What if…"),
             html.Div(id=ids.WHATIF_TARGET, className="whatif-target"),
             row(
-                dcc.Input(
-                    id=ids.GRANT_LIMIT,
-                    type="text",
-                    inputMode="decimal",
-                    placeholder="no limit",
-                    className="limit",
-                ),
+                typed(ids.GRANT_LIMIT, "limit", "no limit", inputMode="decimal"),
                 html.Span(id=ids.GRANT_UNIT, className="unit"),
             ),
             row(
@@ -60,7 +54,7 @@ def layout() -> html.Div:
     )
 
 
-@callbacks.callback(
+@callbacks.action(
     output=[Output(ids.EDITS, "data"), *each("children", ids.WHATIF_ERROR, ids.WORKSHOP_ERROR)],
     inputs={
         **clicks(grant=ids.GRANT, remove=ids.REMOVE, key_grant=ids.KEY_GRANT, undo_last=ids.UNDO_LAST),
@@ -70,7 +64,6 @@ def layout() -> html.Div:
         "limit": State(ids.GRANT_LIMIT, "value"),
         "shown": controls.given(("decision", "amount", "selected"), State),
     },
-    prevent_initial_call=True,
 )
 def what_if(
     served: Served,

@@ -36,6 +36,11 @@ class Callbacks:
 
         return keep
 
+    def action(self, **spec: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """A server callback that answers what the user does, never the page opening (Dash's
+        ``prevent_initial_call=True``)."""
+        return self.callback(prevent_initial_call=True, **spec)
+
     def client(self, name: str, outputs: list[Any], inputs: list[Any], *, initial: bool = True) -> None:
         """A clientside callback: the function ``name`` of ``assets/clientside.js``, given the
         ``inputs`` (Inputs, then States) in order and returning the ``outputs``; without

@@ -92,14 +92,13 @@ def render_workshop(served: Served, source: Any, refilled: Any, raw_edits: Any, 
     return controls.said(shape.org, chosen), headline(measured), changes
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.SELECTION, "data", allow_duplicate=True),
     inputs={
         **clicks(next_clicks=ids.NEXT_ROLE, prev_clicks=ids.PREV_ROLE),
         **controls.SESSION_HELD,
         "shown": controls.given((*controls.MEASURED, "selected"), State),
     },
-    prevent_initial_call=True,
 )
 def step_role(
     served: Served, next_clicks: Any, prev_clicks: Any, source: Any, raw_edits: Any, shown: dict[str, Any]
@@ -117,14 +116,13 @@ def step_role(
     return order[(order.index(chosen.selected) + step) % len(order)]
 
 
-@callbacks.callback(
+@callbacks.action(
     output=Output(ids.SEGMENT, "value", allow_duplicate=True),
     inputs={
         "clicks": Input(ids.NEXT_SEGMENT, "n_clicks"),
         "options": State(ids.SEGMENT, "options"),
         "segment": State(ids.SEGMENT, "value"),
     },
-    prevent_initial_call=True,
 )
 def next_segment(served: Served, clicks: Any, options: Any, segment: Any) -> Any:
     """s: all segments, then each segment in turn, then all again."""

@@ -9,9 +9,9 @@ CUSTOMERS_TRACE = TRACE_CUSTOMERS
 __all__ = ["PLAIN_JS", "ROLES_TRACE", "role_screen_point"]
 
 
-def open_dashboard(page, url, query=""):
+def open_dashboard(page, url, query="", timeout=20_000):
     page.goto(url + "/" + query)
-    wait_for_chart(page)
+    wait_for_chart(page, timeout)
     return page
 
 
@@ -107,6 +107,14 @@ def card_change(page, key):
 def choose(page, dropdown_id, label):
     page.click(f"#{dropdown_id}")
     page.get_by_role("option", name=label, exact=True).click()
+    settle(page)
+
+
+def grant(page, role_id, limit):
+    """Give the role the chosen decision up to ``limit`` through the what-if panel."""
+    click_role(page, role_id)
+    page.fill("#grant-limit", str(limit))
+    page.click("#grant")
     settle(page)
 
 

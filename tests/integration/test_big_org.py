@@ -9,6 +9,7 @@ from orgcharts.collapse import OPENING_NODES
 from orgcharts.examples.generate import generate
 from tests.integration.conftest import free_port, running
 from tests.integration.dashboard import ROLES_TRACE, figure, open_dashboard, role_screen_point, settle
+from tests.integration.test_culled import every_card_in_view_drawn, open_all_levels
 
 SIZE = 20_000
 
@@ -130,20 +131,12 @@ def test_text_hides_when_zoomed_out_below_legible_and_comes_back(page, big_serve
 
 def all_levels_draw_cards(page, url, size):
     """Levels "all": one kind of trace whatever the size (a drawn SVG chart switched to WebGL
-    says "WebGL is not supported"), cards and text drawn."""
-    open_dashboard(page, url)
-    page.click("#levels")
-    page.get_by_role("option", name="all", exact=True).click()
-    page.wait_for_function(
-        f"() => document.querySelector('#chart .js-plotly-plot').data[{ROLES_TRACE}].customdata.length === {size}",
-        timeout=120_000,
-    )
-    settle(page, 900)
+    says "WebGL is not supported"), and every card in view drawn with its text."""
+    open_all_levels(page, url, size)
     types = page.evaluate("() => [...new Set(document.querySelector('#chart .js-plotly-plot').data.map(t => t.type))]")
     assert types == ["scatter"]
     assert "WebGL is not supported" not in page.locator("#chart").inner_text()
-    assert page.locator("#chart .tracecards path, #chart .tracerollups path").count() >= 1, "cards drawn"
-    assert page.locator("#chart .traceroles .textpoint").count() > 0, "their text drawn"
+    every_card_in_view_drawn(page, size)
 
 
 def test_all_levels_draw_cards_and_never_say_webgl_is_missing(page, big_server):

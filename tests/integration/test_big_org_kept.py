@@ -6,7 +6,7 @@ drafts, is said to be dropped rather than lost silently."""
 from orgcharts.examples.generate import generate
 from tests.integration.conftest import free_port, running
 from tests.integration.dashboard import open_editor, settle, wait_for_chart
-from tests.integration.test_serving import gunicorn
+from tests.integration.servers import gunicorn
 
 ROLES = 60_000
 

@@ -3,8 +3,8 @@ labels overlap (segment names included), read from what Chromium drew, at 1280x7
 
 import pytest
 
+from tests.integration.boxes import overlaps
 from tests.integration.dashboard import open_dashboard, settle
-from tests.integration.test_legibility import overlaps
 
 DRAWN = """(id) => {
   const graph = document.querySelector('#' + id + ' .js-plotly-plot');

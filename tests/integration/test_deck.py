@@ -17,7 +17,8 @@ from orgcharts.cli import main
 from orgcharts.examples.generate import generate
 from orgcharts.findings import headline_findings
 from orgcharts.loader import load_example
-from tests.integration.dashboard import choose, click_role, open_dashboard, settle
+from tests.integration.dashboard import choose, grant, open_dashboard
+from tests.integration.offline import offline_page
 
 TELECOM = load_example("telecom").org
 
@@ -89,20 +90,13 @@ def test_the_pdf_carries_every_title_and_finding_as_text(telecom_pptx, tmp_path)
 def test_the_html_deck_opens_offline_with_its_charts_drawn(browser, tmp_path):
     out = tmp_path / "board.html"
     report("--example", "telecom", "-o", out)
-    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
-    try:
-        page = context.new_page()
-        requests = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(out.as_uri())
+    with offline_page(browser, out, viewport={"width": 1400, "height": 900}) as (page, requests):
         page.wait_for_selector(".chart .js-plotly-plot .barlayer .point", timeout=30_000)
         assert page.locator("section.slide").count() == 16
         assert page.locator(".chart .js-plotly-plot").count() == 9
         assert page.locator("text=Northwind Mobile: customers on top").count() == 1
         assert page.locator('[data-key="coo"]').count() >= 1
         assert all(url.startswith(("file:", "data:")) for url in requests), requests
-    finally:
-        context.close()
 
 
 def test_a_ten_thousand_role_deck_opens_in_impress_paginated_by_function(tmp_path):
@@ -120,10 +114,7 @@ def test_a_ten_thousand_role_deck_opens_in_impress_paginated_by_function(tmp_pat
 def test_the_dashboard_downloads_the_board_pack_with_its_what_if_changes(page, server, tmp_path):
     open_dashboard(page, server)
     choose(page, "decision", "Refund or bill credit")
-    click_role(page, "agent_denver")
-    page.fill("#grant-limit", "250")
-    page.click("#grant")
-    settle(page)
+    grant(page, "agent_denver", 250)
     with page.expect_download(timeout=120_000) as download:
         page.click("#board-pack")
     saved = tmp_path / download.value.suggested_filename

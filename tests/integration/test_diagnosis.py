@@ -3,7 +3,7 @@ four plots, and a what-if grant moving them with before → after in executive w
 
 from orgcharts.diagnosisfigures import MINUS
 from tests.integration.conftest import ROOT
-from tests.integration.dashboard import choose, click_role, open_dashboard, settle
+from tests.integration.dashboard import ROLES_TRACE, choose, click_role, figure, open_dashboard, settle, wait_for_chart
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 GRAPHS = ("diagnosis-conditions", "diagnosis-attention", "diagnosis-purpose", "diagnosis-spans")
@@ -18,7 +18,9 @@ def test_the_diagnosis_view_and_a_what_if_moving_it(page, server):
         page.wait_for_selector(f"#{graph} .main-svg .scatterlayer .trace", state="attached", timeout=20_000)
     findings = page.locator("#diagnosis-findings li").all_inner_texts()
     assert 3 <= len(findings) <= 5
-    assert findings[0].startswith("Care Agent, Denver (140 people, 35% of your customer-facing people) climb 1.6 hops")
+    assert findings[0].startswith(
+        "Requests to Care Agent, Denver (140 people, 35% of your customer-facing people) climb 1.6 hops"
+    )
     heaviest = page.locator(".authority-card.heaviest")
     assert heaviest.count() == 1
     assert heaviest.inner_text().split("\n") == ["Care Team Leader, Denver", "252 requests a week", "HEAVIEST"]
@@ -36,8 +38,40 @@ def test_the_diagnosis_view_and_a_what_if_moving_it(page, server):
     page.wait_for_selector("#diagnosis-changes li", timeout=20_000)
     moved = page.locator("#diagnosis-changes li").all_inner_texts()
     assert moved[0] == f"{MINUS}420 escalations a week (1,012 → 592)"
-    assert moved[1].startswith(MINUS) and moved[1].endswith("days of customer wait a week (276.7 → 164.7)"), moved
+    assert moved[1] == f"{MINUS}112 days of customer wait a week (276.7 → 164.7)", moved
     assert moved[-1].startswith("expected hops 1.37 → ")
     assert not page.locator("#diagnosis-findings li").first.inner_text().startswith("Care Agent, Denver")
     page.locator(".diagnosis-panel").scroll_into_view_if_needed()
     page.locator(".diagnosis-panel").screenshot(path=str(SCREENSHOTS / "diagnosis-what-if.png"))
+
+
+def card_texts(page):
+    roles = figure(page)["data"][ROLES_TRACE]
+    return {hit[0]: text for hit, text in zip(roles["customdata"], roles["text"], strict=True)}
+
+
+def test_the_charts_authority_cards_carry_their_load_and_a_grant_moves_it(page, server):
+    """At 200 USD (the chart's amount) Denver's 140 care agents' 420 refund requests a week all
+    climb to the care centre manager (the team leader decides up to 150): the heaviest."""
+    open_dashboard(page, server)
+    choose(page, "decision", "Refund or bill credit")
+    wait_for_chart(page)
+    settle(page)
+    said = card_texts(page)
+    assert "<b>420 requests a week</b><br><b>(heaviest)</b>" in said["ccm_denver"]
+    assert "330 requests a week" in said["ccm_tucson"] and "heaviest" not in said["ccm_tucson"]
+    assert "requests a week" not in said["agent_denver"], "the agents decide none at 200 USD"
+    click_role(page, "agent_denver")
+    page.fill("#grant-limit", "2000")
+    page.click("#grant")
+    settle(page, 900)
+    said = card_texts(page)
+    for _ in range(40):  # the chart redrawn with the grant
+        if "requests a week" in said["agent_denver"]:
+            break
+        page.wait_for_timeout(500)
+        said = card_texts(page)
+    assert "420 requests a week" in said["agent_denver"], "they decide their own now"
+    assert "heaviest" not in said["agent_denver"], "deciding its own customers' requests is no burden"
+    assert "requests a week" not in said["ccm_denver"]
+    assert "<b>330 requests a week</b><br><b>(heaviest)</b>" in said["ccm_tucson"], "now the heaviest desk"

@@ -18,6 +18,7 @@ from orgcharts.graph import reporting_tree
 from orgcharts.loader import load_example, load_file
 from orgcharts.loader.hrcsv import Rules, import_file, to_yaml
 from orgcharts.metrics import escalations
+from tests.integration.offline import offline_page
 
 SVG = "{http://www.w3.org/2000/svg}"
 TELECOM = load_example("telecom").org
@@ -106,12 +107,7 @@ def test_a_1500_role_export_is_legible_when_zoomed(d3_org, tmp_path):
 def test_html_works_offline_and_draws_the_chart(browser, tmp_path):
     out = tmp_path / "chart.html"
     render("--example", "telecom", "-o", str(out), "--decision", TELECOM.decisions[0].id)
-    context = browser.new_context(offline=True)
-    try:
-        page = context.new_page()
-        requests = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(out.as_uri())
+    with offline_page(browser, out) as (page, requests):
         page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=20_000)
         markers = page.evaluate(
             "() => document.querySelector('.js-plotly-plot').data.find(t => t.uid === 'roles').customdata.length"
@@ -119,17 +115,12 @@ def test_html_works_offline_and_draws_the_chart(browser, tmp_path):
         assert markers == len(TELECOM.roles)
         assert page.locator("text=Northwind Mobile").count() >= 1
         assert all(url.startswith("file:") or url.startswith("data:") for url in requests), requests
-    finally:
-        context.close()
 
 
 def test_html_of_a_crowded_chart_shows_its_text_once_zoomed_in_to_legible(d3_org, browser, tmp_path):
     out = tmp_path / "big.html"
     render(str(d3_org), "-o", str(out))
-    context = browser.new_context(offline=True, viewport={"width": 1600, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(out.as_uri())
+    with offline_page(browser, out, viewport={"width": 1600, "height": 900}) as (page, _):
         page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
         mode = "() => document.querySelector('.js-plotly-plot').data.find(t => t.uid === 'roles').mode"
         assert page.evaluate(mode) == "markers"
@@ -137,8 +128,6 @@ def test_html_of_a_crowded_chart_shows_its_text_once_zoomed_in_to_legible(d3_org
             "() => Plotly.relayout(document.querySelector('.js-plotly-plot'), {'xaxis.range': [0, 1200], 'yaxis.range': [-700, 0]})"
         )
         page.wait_for_function(f"() => ({mode})() === 'text'", timeout=5_000)
-    finally:
-        context.close()
 
 
 def test_a_role_in_html_titles_never_runs(tmp_path, browser):
@@ -153,16 +142,11 @@ def test_a_role_in_html_titles_never_runs(tmp_path, browser):
     )
     hostile.write_text(text, encoding="utf-8")
     render(str(hostile), "-o", str(tmp_path / "hostile.html"))
-    context = browser.new_context(offline=True)
-    try:
-        page = context.new_page()
-        page.goto((tmp_path / "hostile.html").as_uri())
+    with offline_page(browser, tmp_path / "hostile.html") as (page, _):
         page.wait_for_selector(".js-plotly-plot .scatterlayer .textpoint", timeout=20_000)
         assert page.evaluate("() => window.ran") is None
         shown = page.evaluate("() => document.querySelector('.js-plotly-plot .scatterlayer').textContent")
         assert "<script>window" in shown  # the title, shown as the text it is
-    finally:
-        context.close()
 
 
 def test_a_chromium_kept_warm_draws_each_caller_its_own_picture():

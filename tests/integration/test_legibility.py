@@ -7,6 +7,7 @@ import pytest
 from orgcharts import load_text
 from orgcharts.figures import TRACE_ROLES
 from orgcharts.loader import example_names, example_text
+from tests.integration.boxes import overlaps
 from tests.integration.dashboard import choose, figure, open_dashboard, press, settle
 
 SIZES = [(1280, 720), (1920, 1080)]
@@ -27,18 +28,6 @@ DRAWN_TEXT = """() => {
                                       && b.bottom > plot.top && b.top < plot.bottom);
   return {visible: visible, chartTop: chart.top};
 }"""
-
-
-def overlaps(boxes, slack=0.5):
-    found = []
-    ordered = sorted(boxes, key=lambda b: b["left"])
-    for index, box in enumerate(ordered):
-        for other in ordered[index + 1 :]:
-            if other["left"] >= box["right"] - slack:
-                break
-            if other["top"] < box["bottom"] - slack and other["bottom"] > box["top"] + slack:
-                found.append((box["text"], other["text"]))
-    return found
 
 
 def facing_and_front(org, data):

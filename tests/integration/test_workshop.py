@@ -1,8 +1,10 @@
 """A workshop run from the keyboard alone, in projector mode, on the telecom example; and the
 keys still answer after a click on a radio or an amount typed and applied with Enter."""
 
+import math
 import time
 
+from orgcharts.figures import TRACE_LIT
 from tests.integration.conftest import ROOT
 from tests.integration.dashboard import card, figure, open_dashboard, settle, wait_for_chart
 
@@ -27,6 +29,23 @@ def view(page):
     return page.locator("#view input:checked").get_attribute("value")
 
 
+def selected_card_in_view(page):
+    """Whether the selected role's card (the lit card nearest the customers) is inside the
+    chart's x range as drawn."""
+    drawn = figure(page)
+    lit = drawn["data"][TRACE_LIT]
+    cards, card = [], []
+    for x, y in zip(lit["x"], lit["y"], strict=True):
+        if x is None or y is None or math.isnan(x) or math.isnan(y):
+            cards, card = [*cards, card] if card else cards, []
+        else:
+            card.append((x, y))
+    cards += [card] if card else []
+    selected = max(cards, key=lambda points: max(y for _, y in points))
+    x0, x1 = drawn["layout"]["xrange"]
+    return all(x0 <= x <= x1 for x, _ in selected)
+
+
 def test_a_ten_step_workshop_with_the_keyboard_alone_in_projector_mode(page, server):
     # 1. Open in projector mode: big type, the strip says what the figures are measured at.
     open_dashboard(page, server, "?present=1")
@@ -48,6 +67,7 @@ def test_a_ten_step_workshop_with_the_keyboard_alone_in_projector_mode(page, ser
     hops = badge.inner_text()
     assert hops.endswith("hops") or hops.endswith("hop") or hops == "no one can decide"
     assert hops != "0 hops", "the worst role first"
+    assert selected_card_in_view(page), "the role n picks is brought into view, wherever it sits"
 
     # 4. ]: the amount steps up to the next preset, said as asked (not typical).
     key(page, "]")
@@ -64,6 +84,8 @@ def test_a_ten_step_workshop_with_the_keyboard_alone_in_projector_mode(page, ser
     was, now = (float(x) for x in shown["headline"].removeprefix("weighted mean hops ").split(" → "))
     assert was == before and now < was
     assert page.locator("#hop-badge .headline").inner_text() == "0 hops", "the selected role now decides"
+    badge_box, window = page.locator("#hop-badge").bounding_box(), page.viewport_size
+    assert badge_box["y"] + badge_box["height"] <= window["height"], "the result the room waits for, whole"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "projector-grant.png"))
 
@@ -198,6 +220,11 @@ def test_after_an_import_the_rules_panel_asks_who_serves_and_decides_and_applies
     page.wait_for_selector("#rules-panel:not([hidden])", timeout=30_000)
     wait_for_chart(page)
     assert card(page, "weighted_mean_hops") == "–", "no rules yet: no one faces customers"
+    panel, serves, decides = (
+        page.locator(f"#{name}").bounding_box() for name in ("rules-panel", "rules-serves", "rules-decides")
+    )
+    assert serves["y"] + serves["height"] <= decides["y"], "the rule boxes are stacked, each the panel's width"
+    assert min(serves["width"], decides["width"]) >= 0.85 * panel["width"], (serves, decides, panel)
     asked = []
     page.on("request", lambda request: asked.append(request.post_data or "") if "_dash-update" in request.url else None)
     page.locator("#rules-serves").press_sequentially("junior sales*=customers")

@@ -137,6 +137,7 @@ def test_diff_uses_the_typical_amount_and_says_which(tmp_path):
         "amount": 60,
         "amount_basis": "typical",
         "amount_said": "60 EUR (typical amount)",
+        "requests_said": None,  # no requests.per_person_per_week: no requests counted
     }
     bare = tmp_path / "bare.yaml"
     bare.write_text(HAND_CHECKED)

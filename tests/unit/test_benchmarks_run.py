@@ -44,3 +44,16 @@ def test_render_benchmark_runs():
         "0",
     )
     assert "| 100 | html |" in out and "| 100 | pptx |" in out and "orgcharts report s" in out
+
+
+def test_import_benchmark_runs():
+    out = run("benchmarks.imports", "--rows", "300", "--repeat", "1")
+    assert "| orgcharts import, CSV: the plainest export from its columns (polars) |" in out
+    assert "| the same import through the document (read, check, build, write the file) |" in out
+    assert "| bare openpyxl" in out
+
+
+def test_callbacks_benchmark_runs_every_action_of_the_load_test():
+    out = run("benchmarks.callbacks", "--roles", "200", "--rounds", "1")
+    for action in ("open the page", "switch decision", "select a role", "expand a team", "what-if grant", "upload"):
+        assert f"| {action}" in out

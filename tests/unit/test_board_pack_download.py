@@ -42,9 +42,8 @@ def test_the_what_if_changes_are_the_proposal_at_the_amount_typed():
     edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250}]
     _, deck = board_pack(edits, decision="refund", amount=300)
     said = titles(deck)
-    assert said[-5:] == [
-        "Before → after the what-if: every metric (1 of 2)",
-        "Before → after the what-if: every metric (2 of 2)",
+    assert said[-7:] == [
+        *(f"Before → after the what-if: every metric ({page} of 4)" for page in range(1, 5)),
         "Before → after the what-if: per decision",
         "What the what-if changes",
         "After the what-if: the changed roles",

@@ -3,20 +3,16 @@ with a clear message before any parsing, in a fraction of the time a valid org o
 size takes, and the worker is free again at once."""
 
 import base64
-import contextvars
 import dataclasses
 import time
 
 import pytest
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 
 from orgcharts.budget import ANALYSE_MAX_BYTES_ENV, TooLargeToAnalyseError, admit
 from orgcharts.examples.generate import generate
-from orgcharts.web import source
 from orgcharts.web.app import serve
 from orgcharts.web.session import Computations
-from tests.unit.test_callbacks import STARTUP, plain, text_of
+from tests.fixtures.callbacks import load, plain, text_of
 
 TEXT = generate(3_000)
 SIZE = len(TEXT.encode())
@@ -24,21 +20,7 @@ SIZE = len(TEXT.encode())
 
 def upload(served, text, name="big.yaml"):
     contents = "data:application/x-yaml;base64," + base64.b64encode(text.encode()).decode()
-
-    def call():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": "upload-chosen.data", "value": 1}]))
-        return source.load_org(
-            served,
-            picked=None,
-            chosen=1,
-            uploaded=contents,
-            applied=None,
-            upload_name=name,
-            editor_text=None,
-            current=STARTUP,
-        )
-
-    return contextvars.copy_context().run(call)
+    return load("upload.contents", uploaded=contents, upload_name=name, served=served)
 
 
 def test_an_upload_over_the_budget_is_refused_at_once_with_what_to_do():

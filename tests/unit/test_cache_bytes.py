@@ -3,7 +3,12 @@ worker's memory within the bound, however many entries that leaves, and one org 
 for its share is answered without pushing the others out."""
 
 import gc
+import threading
+import time
 import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 from orgcharts.bytecache import ByteBoundedCache
 from orgcharts.examples.generate import generate
@@ -75,3 +80,34 @@ def test_the_cache_folder_keeps_within_its_bound_in_bytes(tmp_path, monkeypatch)
     assert sum(sizes) <= 150_000 and 1 <= len(sizes) < 6
     newest = cache.key_for(texts[-1].encode())
     assert os.path.exists(tmp_path / f"{newest}.json"), "the most recent entry stays"
+
+
+def test_threads_asking_for_the_same_value_at_once_build_it_once_and_all_get_it():
+    cache: ByteBoundedCache[object] = ByteBoundedCache(1024)
+    builds = []
+    started = threading.Barrier(4)
+
+    def build():
+        builds.append(threading.get_ident())
+        time.sleep(0.2)  # long enough for every thread to ask while it builds
+        return object()
+
+    def ask():
+        started.wait()
+        return cache.get("org", build, 10)
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: ask(), range(4)))
+    assert len(builds) == 1
+    assert all(answer is answers[0] for answer in answers)
+
+
+def test_a_build_that_fails_lets_the_next_caller_build_again():
+    cache: ByteBoundedCache[int] = ByteBoundedCache(1024)
+
+    def broken():
+        raise ValueError("bad org")
+
+    with pytest.raises(ValueError):
+        cache.get("org", broken, 10)
+    assert cache.get("org", lambda: 7, 10) == 7

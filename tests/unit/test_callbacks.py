@@ -6,7 +6,6 @@ import contextvars
 import json
 
 import dash
-import plotly
 import pytest
 import yaml
 from dash._callback_context import context_value
@@ -14,136 +13,24 @@ from dash._utils import AttributeDict
 from dash.exceptions import PreventUpdate
 
 from orgcharts.errors import MissingOrgTextError
-from orgcharts.figures import HOP_COLOURS, TRACE_DOTTED, TRACE_MARKED, TRACE_ROLES, legend_entries
-from orgcharts.loader import example_text
-from orgcharts.loader.hrcsv import FIELDS
-from orgcharts.web import chart, comparison, controls, hoptable, hrimport, panels, source, whatif
-from orgcharts.web.app import serve
+from orgcharts.figures import HOP_COLOURS, TRACE_DOTTED, TRACE_ROLES, legend_entries
+from orgcharts.loader import example_text, load_example
+from orgcharts.web import chart, controls, hoptable, panels, source
 from orgcharts.web.served import ask_for_missing_text
 from orgcharts.web.session import digest, edited, parse_edits
-
-SERVED = serve()
-STARTUP = {"name": "telecom.yaml", "digest": digest(example_text("telecom"))}
-
-
-def run(function, trigger, **inputs):
-    """``function`` as Dash calls it when ``trigger`` fired, with the app's ``SERVED``."""
-
-    def call():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": 1}]))
-        return function(SERVED, **inputs)
-
-    return contextvars.copy_context().run(call)
-
-
-def plain(components):
-    return json.loads(json.dumps(components, cls=plotly.utils.PlotlyJSONEncoder))
-
-
-def text_of(node):
-    if isinstance(node, list):
-        return "".join(text_of(child) for child in node)
-    if isinstance(node, dict):
-        return text_of(node.get("props", {}).get("children"))
-    return "" if node is None else str(node)
-
-
-def load(trigger, picked=None, uploaded=None, applied=None, upload_name=None, editor_text=None, current=None):
-    return run(
-        source.load_org,
-        "upload-chosen.data" if trigger == "upload.contents" else trigger,
-        picked=picked,
-        chosen=1,
-        uploaded=uploaded,
-        applied=applied,
-        upload_name=upload_name,
-        editor_text=editor_text,
-        current=STARTUP if current is None else current,
-    )
-
-
-def what_if_said(trigger, *, grant=None, remove=None, undo_clicks=(), reset=None, edits=(), selected=None, **more):
-    """The what-if callback's edits and the message beside its buttons (and in the projector's strip)."""
-    return run(
-        whatif.what_if,
-        trigger,
-        grant=grant,
-        remove=remove,
-        key_grant=more.get("key_grant"),
-        undo_last=more.get("undo_last"),
-        undo_clicks=list(undo_clicks),
-        reset=reset,
-        raw_edits=list(edits),
-        source=more.get("source", STARTUP),
-        limit=more.get("limit"),
-        shown={"decision": more.get("decision"), "amount": more.get("amount"), "selected": selected},
-    )
-
-
-def what_if(trigger, **given):
-    """The edits after a what-if button (``dash.no_update``: left as they were)."""
-    return what_if_said(trigger, **given)[0]
-
-
-def shown(decision=None, amount=None, segment=None, dotted=(), **more):
-    """The controls as the browser sends them, by name."""
-    return {"decision": decision, "amount": amount, "segment": segment, "via_dotted": list(dotted), **more}
-
-
-def render(trigger, source, *, refilled=None, edits=None, view="inverted", decision=None, amount=None, **more):
-    """The chart callback with the controls named: the chart's figure, and the hop badge."""
-    controls_shown = shown(
-        decision,
-        amount,
-        more.get("segment"),
-        more.get("dotted", ()),
-        selected=more.get("selected"),
-        present=more.get("present", False),
-        levels=more.get("levels"),
-        expanded=more.get("expanded", []),
-        view=view,
-        area=more.get("area"),
-    )
-    outputs = run(
-        chart.render_chart,
-        trigger,
-        source=source,
-        refilled=refilled,
-        edits=[] if edits is None else edits,
-        shown=controls_shown,
-        picked=None,
-    )
-    figure, animate, *badge, selection, expanded, results = outputs
-    assert animate is False, "a figure from the server is never animated in: only a flip is"
-    assert (selection, expanded, results) == (dash.no_update,) * 3, "only a search result picked changes these"
-    return figure, tuple(badge)
-
-
-def around(callback, trigger, source, *, edits=(), more=None, **controls_shown):
-    """``callback`` (one of ``panels``') for the org ``source`` with the controls named."""
-    inputs = {"source": source, "refilled": None, "raw_edits": list(edits), "shown": shown(**controls_shown)}
-    return run(callback, trigger, **inputs, **(more or {}))
-
-
-def render_panels(trigger, source, *, edits=(), order=None, **controls_shown):
-    return around(panels.render_panels, trigger, source, edits=edits, more={"order": order or {}}, **controls_shown)
-
-
-def render_selection(trigger, source, *, edits=(), selected=None, **controls_shown):
-    return around(panels.render_selection, trigger, source, edits=edits, selected=selected, **controls_shown)
-
-
-def panels_of(trigger, source, *, edits=None, decision=None, selected=None, order=None):
-    """The callbacks of everything around the chart, with the controls named: the metric
-    cards, the hop table's rows and the list of changes; then the selection's path panel."""
-    edits = [] if edits is None else edits
-    cards, _, table, _, _, changes, *_ = render_panels(trigger, source, edits=edits, order=order, decision=decision)
-    path_panel, _ = render_selection(trigger, source, edits=edits, selected=selected, decision=decision)
-    return cards, table, changes, path_panel
-
-
-def controls_for(source):
-    return run(controls.controls_for_org, "org-source.data", source=source, refilled=None, saved=None, view=None)
+from tests.fixtures.callbacks import (
+    STARTUP,
+    controls_for,
+    load,
+    panels_of,
+    plain,
+    render,
+    render_panels,
+    run,
+    shown,
+    text_of,
+    what_if,
+)
 
 
 def test_picking_an_example_loads_it_and_clears_edits():
@@ -261,7 +148,7 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
         panels.render_selection, "org-source.data", source=tampered, refilled=None, raw_edits="garbage",
         shown={**garbage, "selected": 7},
     )  # fmt: skip
-    assert text_of(plain(path)).startswith("Escalation pathClick a customer-facing role")
+    assert text_of(plain(path)).startswith("What matters most"), "no role selected: the findings"
     assert text_of(plain(target)) == "Select a role, then grant or remove its authority for the chosen decision."
     path, target = run(
         panels.render_selection, "org-source.data", source=tampered, refilled=None, raw_edits="garbage",
@@ -438,7 +325,7 @@ def test_the_hop_table_downloads_as_the_command_lines_csv_and_json():
 
     edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250}]
     as_csv = download("download-hops-csv.n_clicks", edits, "refund", 200, None)
-    org = edited(load_example_org(), parse_edits(edits))
+    org = edited(load_example("telecom").org, parse_edits(edits))
     assert as_csv["filename"] == "telecom-hops-refund.csv"
     assert as_csv["content"] == hops_csv(hop_report(org, ["refund"], 200)), "what-if changes included"
     assert 'refund,agent_denver,"Care Agent, Denver",140,consumers,0,agent_denver,agent_denver' in as_csv["content"]
@@ -446,185 +333,3 @@ def test_the_hop_table_downloads_as_the_command_lines_csv_and_json():
     document = json.loads(as_json["content"])
     assert as_json["filename"] == "telecom-hops-refund.json" and document["organization"] == "Northwind Mobile"
     assert {path["decision"] for path in document["paths"]} == {"refund"}
-
-
-def load_example_org():
-    from orgcharts.loader import load_example
-
-    return load_example("telecom").org
-
-
-def compare_tab(against, proposal=None, edits=(), decision="refund", amount=200, tab="compare"):
-    return run(
-        comparison.render_comparison, "tabs.value", tab=tab, against=against, proposal=proposal, source=STARTUP,
-        refilled=None, raw_edits=list(edits), shown=shown(decision, amount), area=None,
-    )  # fmt: skip
-
-
-def ringed(figure):
-    return set(figure.data[TRACE_MARKED].meta["roles"])
-
-
-def test_compare_tab_sets_today_beside_the_what_if_changes_with_changed_roles_ringed():
-    edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250}]
-    before, after, before_title, after_title, metrics, roles, messages = compare_tab("whatif", edits=edits)
-    assert messages == []
-    assert before_title == "Today: telecom.yaml" and after_title == "With the what-if changes"
-    assert ringed(before) == ringed(after) == {"agent_denver"}
-    assert before.layout.title.text.endswith("customers on top") and after.layout.title.text.endswith("on top")
-    rows = [text_of(row["props"]["children"]) for row in plain(metrics)["props"]["children"][1]["props"]["children"]]
-    assert "Refund or bill creditweighted mean hops1.881.19better" in rows
-    assert "Refund or bill creditempowered share1%36%better" in rows
-    assert "agent_denver" not in text_of(plain(roles)) and "Care Agent, Denver" in text_of(plain(roles))
-    assert "1 role changed" in text_of(plain(roles))
-
-
-def test_compare_tab_draws_nothing_while_closed_and_asks_for_a_missing_proposal():
-    with pytest.raises(dash.exceptions.PreventUpdate):
-        compare_tab("whatif", amount=1, tab="paths")
-    *drawn, messages = compare_tab("proposal")
-    assert drawn == [dash.no_update] * 6
-    assert "Upload a proposal" in text_of(plain(messages))
-
-
-def upload_proposal(contents, filename):
-    return run(comparison.upload_proposal, "proposal-upload.contents", contents=contents, filename=filename)
-
-
-def test_a_proposal_upload_is_compared_role_by_role():
-    proposal = example_text("telecom").replace("title: VP Customer Care", "title: Chief Customer Officer")
-    upload = "data:text/yaml;base64," + base64.b64encode(proposal.encode()).decode()
-    stored, against, _ = upload_proposal(upload, "next-year.yaml")
-    assert stored == {"name": "next-year.yaml", "text": proposal} and against == "proposal"
-    _, after, _, after_title, _, roles, _ = compare_tab("proposal", stored)
-    assert after_title == "Proposal: next-year.yaml"
-    assert ringed(after) == {"vp_care"}
-    assert "retitled" in text_of(plain(roles))
-    bad = "data:text/yaml;base64," + base64.b64encode(b"roles: [").decode()
-    kept, _, messages = upload_proposal(bad, "bad.yaml")
-    assert kept is dash.no_update
-    assert text_of(plain(messages)).startswith(
-        "1 error: bad.yaml was not loaded as the proposal.line 2, column 1 YAML syntax"
-    )
-
-
-def csv_upload(data):
-    return "data:text/csv;base64," + base64.b64encode(data).decode()
-
-
-def match_columns(upload, filename):
-    return run(hrimport.match_columns, "upload-chosen.data", chosen=1, contents=upload, cancel=None, filename=filename)
-
-
-def import_csv(upload, filename, columns, serves, decides, group):
-    fields = list(FIELDS)
-    return run(
-        hrimport.import_csv, "csv-import.n_clicks", clicks=1, contents=upload, filename=filename,
-        columns=dict(zip(fields, columns, strict=True)), serves=serves, decides=decides, group=group,
-    )  # fmt: skip
-
-
-def test_an_hr_export_upload_opens_the_column_form_with_the_import_s_guesses(oracle_export):
-    upload = csv_upload(oracle_export.read_bytes())
-    hidden, heading, options, values, messages, serves, decides, rules_hidden = match_columns(upload, "oracle.csv")
-    assert (serves, decides, rules_hidden) == ("", "", True), "rules belong to the file they were typed for"
-    fields = list(FIELDS)
-    assert list(options) == list(values) == fields
-    assert hidden is False and heading == "Import oracle.csv: 24 columns"
-    assert {"label": "department_name", "value": "department_name"} in options["id"]
-    assert [values[field] for field in fields] == ["id", "parentId", "position", "name", None, "lastName", None, None]
-    assert messages == []
-    with pytest.raises(dash.exceptions.PreventUpdate):
-        match_columns(upload, "org.yaml")
-    with pytest.raises(dash.exceptions.PreventUpdate):  # the YAML loader leaves exports to the form
-        load("upload.contents", uploaded=upload, upload_name="oracle.csv")
-
-
-def test_importing_an_export_makes_it_the_session_s_org(oracle_export):
-    upload = csv_upload(oracle_export.read_bytes())
-    columns = ["id", "parentId", "position", None, "name", "lastName", None, None]
-    imported, kept, edits, messages, hidden, errors, lines, *_ = import_csv(
-        upload, "oracle.csv", columns, "*Sales Representative=retail", "*Manager=refund:500 USD", ["group"]
-    )
-    assert imported["name"] == "oracle.yaml" and hidden is True and errors == [] and edits == [] and lines == []
-    assert kept == {"digest": imported["digest"], "text": None}, "the server keeps the text (orgcharts.store)"
-    text, _ = SERVED.text(imported)
-    org = SERVED.computations.parse(text, "oracle.yaml").org
-    assert imported["digest"] == digest(text)
-    assert any(role.serves == ("retail",) for role in org.roles)
-    assert any(a.decision == "refund" and a.limit == 500 for role in org.roles for a in role.decides)
-    assert org.top.name == "Steven King"
-    assert "rows became" in text_of(plain(messages))
-
-
-def test_a_bad_export_lists_every_bad_row_and_changes_nothing():
-    data = b"id,manager,title\n1,,Boss\n2,9,Clerk\n2,1,Clerk\n"
-    columns = ["id", "manager", "title", None, None, None, None, None]
-    result = import_csv(csv_upload(data), "hr.csv", columns, "", "", [])
-    assert result[:5] == (dash.no_update,) * 5
-    shown_text = text_of(plain(result[5]))
-    assert result[6:] == (dash.no_update,) * 5, "the editor's marks and the rules panel stay"
-    assert "2 errors: nothing was imported." in shown_text
-    assert "hr.csv:3: error:" in shown_text and "hr.csv:4: error:" in shown_text
-    bad_rule = import_csv(csv_upload(data), "hr.csv", columns, "Sales", "", [])
-    assert "Sales" in text_of(plain(bad_rule[5]))
-
-
-def test_the_compare_table_and_the_cards_speak_the_catalog():
-    """Every catalog metric of the org and of a decision reaches the compare table, for the org
-    and for each decision (the diagnosis metrics reach the Diagnosis tab: test_diagnosis_view);
-    the cards take their labels and their shown values from it."""
-    from orgcharts import catalog
-    from orgcharts.web.readouts import CARDS
-
-    *_, metrics, _, _ = compare_tab("whatif")
-    rows = [row["props"]["children"] for row in plain(metrics)["props"]["children"][1]["props"]["children"]]
-    shown = {(text_of(cells[0]), text_of(cells[1])) for cells in rows}
-    decisions = ["the org"] + [d.name for d in load_example_org().decisions]
-    for metric in (*catalog.ORG_METRICS, *catalog.DECISION_METRICS):
-        scopes = decisions[:1] if metric.scope == "org" else decisions[1:]
-        assert all((scope, metric.label) in shown for scope in scopes), metric.key
-    cards = plain(render_panels("decision.value", STARTUP, decision="refund", amount=200)[0])
-    labels = [text_of(card["props"]["children"][1]) for card in cards]
-    assert labels == [catalog.metric(key).label for key in CARDS]
-    assert text_of(cards[0]["props"]["children"][0]) == "1.88", "hops to two decimals, as everywhere"
-
-
-def test_the_compare_table_shows_what_every_comparison_surface_must():
-    """The dashboard's compare table against the expectations the command line's tests use."""
-    from orgcharts.compare import compare
-    from tests.fixtures.surfaces import TODAY, TOMORROW, compare_rows
-
-    changes = compare(TODAY, TOMORROW)
-    rendered = plain(comparison.metrics_table(changes))
-    rows = [row["props"] for row in rendered["props"]["children"][1]["props"]["children"]]
-    decisions = {d.id: d.name for d in (*TODAY.decisions, *TOMORROW.decisions)}
-    expected = compare_rows(changes)
-    assert len(rows) == len(expected)
-    for row, want in zip(rows, expected, strict=True):
-        scope = decisions[want.decision] if want.decision else "the org"
-        cells = [text_of(cell) for cell in row["children"]]
-        assert cells == [scope, want.label, want.before, want.after, want.verdict]
-        assert row["className"] == want.verdict
-
-
-def test_an_excel_upload_opens_the_same_form_and_imports(tmp_path):
-    from tests.fixtures.hrexports import XLSX_ROWS, write_xlsx
-
-    data = write_xlsx(tmp_path / "hr.xlsx", XLSX_ROWS).read_bytes()
-    upload = (
-        "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
-        + base64.b64encode(data).decode()
-    )
-    hidden, heading, _, values, messages, *_ = match_columns(upload, "hr.xlsx")
-    assert (hidden, heading, messages) == (False, "Import hr.xlsx: 6 columns", [])
-    assert [values[field] for field in ("id", "manager", "title", "name", "headcount")] == [
-        "Employee ID", "Manager ID", "Job Title", "Name", "FTE"
-    ]  # fmt: skip
-    columns = [values[field] for field in FIELDS]
-    imported, *_ = import_csv(upload, "hr.xlsx", columns, "Clerk=walk_in", "Chief=refund:100 EUR", [])
-    org = SERVED.computations.parse(SERVED.text(imported)[0], "hr.yaml").org
-    assert [(role.id, role.reports_to, role.serves) for role in org.roles] == [
-        ("100", None, ()), ("101", "100", ("walk_in",)), ("102", "100", ("walk_in",))
-    ]  # fmt: skip
-    assert org.decision_index["refund"].unit == "EUR" and org.top.decides[0].limit == 100

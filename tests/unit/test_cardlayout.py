@@ -78,7 +78,7 @@ def test_segments_sit_over_the_roles_that_serve_them_and_apart():
     assert [boxes[s].x for s in "ced"] == pytest.approx([155 / 3, 155 / 3 + 35, 155 / 3 + 60])
     assert [boxes[s].width for s in "ced"] == [40, 10, 20]
     assert layout.bands[0].name == "customers" and layout.bands[1].name == "front line"
-    assert layout.top["a"] == 30 + 30, "the front line a row gap under the customers"
+    assert layout.top["a"] == 30 + 30 * (3 + 1) / 2, "under the customers, room for each segment's rail"
     assert all(box.top == 0 for box in boxes.values())
 
 

@@ -83,11 +83,12 @@ def test_no_decision_no_chip_and_vacant_roles():
     assert card.chip is None and texts(card) == ["Care Agent, Denver", "vacant"]
 
 
-def test_a_collapsed_role_says_what_it_stands_for_with_the_expand_mark():
+def test_a_collapsed_role_says_what_it_stands_for_with_the_expand_mark_and_one_count_of_people():
     rollup = Rollup(roles=39, people=45, facing_people=40, median_hops=2, unreachable_people=0)
     card = card_for(agent(serves=()), None, rollup, REFUND, PROJECTOR_TEXT)
     assert " ".join(texts(card, "rollup")).replace(" · ", " ") == "▸ +38 roles 45 people median 2 hops"
     assert texts(card, "rollup")[0].startswith("▸ +38 roles")
+    assert texts(card, "people") == [], "one count of people on a card: the team's, its own included"
     one = Rollup(roles=2, people=1, facing_people=0, median_hops=None, unreachable_people=0)
     assert texts(card_for(agent(), None, one, None), "rollup") == ["▸ +1 role · 1 person"]
 
@@ -136,3 +137,62 @@ def telecom():
     org = load_example("telecom").org
     tree = reporting_tree(org)
     return org, tree, escalations(org, tree, "refund", 200)
+
+
+def test_an_authority_card_carries_its_load_and_the_heaviest_is_marked():
+    """DIAGNOSED at 50 EUR (tests/fixtures/orgs.py): the clerks' 20 requests a week go to the
+    store manager, the desk's 10 to Operations, the reps' 8 to the top."""
+    from orgcharts.graph import reporting_tree
+    from orgcharts.loader import load_text
+    from orgcharts.metrics import escalations
+    from tests.fixtures.orgs import DIAGNOSED
+
+    org = load_text(DIAGNOSED).org
+    found = escalations(org, reporting_tree(org), "refund", 50)
+    cards = cards_for(org, [role.id for role in org.roles], found, None, "refund")
+    said = {
+        role: [(line.text, line.style) for line in card.lines if line.kind == "load"] for role, card in cards.items()
+    }
+    assert said == {
+        "top": [("8 requests a week", "regular")],
+        "ops": [("10 requests a week", "regular")],
+        "store_mgr": [("20 requests a week", "bold"), ("(heaviest)", "bold")],
+        **{role: [] for role in ("clerk", "desk", "sales", "rep", "hr", "it")},  # the clerks decide none at 50
+    }
+    manager = cards["store_mgr"]
+    assert texts(manager) == ["Store manager", "1 person", "decides up to 100 EUR", "20 requests a week", "(heaviest)"]
+    assert all(line.width <= SCREEN_TEXT.max_width - 2 * SCREEN_TEXT.padding_x for line in manager.lines)
+    assert cards_for(org, ["store_mgr"], found, None, "exception")["store_mgr"].lines[-1].kind == "people", (
+        "a decision without a request rate: no load"
+    )
+    assert texts(cards_for(org, ["ops"], found, None, None)["ops"], "load") == [], "no decision shown: no load"
+
+
+EMPOWERED = """\
+organization: T
+customers: [{id: c, name: C}]
+decisions: [{id: refund, name: Refund, unit: USD, requests: {per_person_per_week: 1}}]
+roles:
+  - {id: boss, title: Boss, decides: [refund]}
+  - {id: agent, title: Agent, reports_to: boss, headcount: 10, serves: [c], decides: [{decision: refund, limit: 100}]}
+  - {id: rep, title: Rep, reports_to: boss, headcount: 3, serves: [c]}
+"""
+
+
+def test_the_heaviest_desk_is_the_one_requests_climb_to_not_a_front_line_deciding_its_own():
+    """At 50 USD the agents decide their own 10 requests a week on the spot; the reps' 3 climb to
+    the boss: the boss's desk is the heaviest, on the chart's cards and the Diagnosis tab's."""
+    from orgcharts.diagnosisfigures import authority_cards
+    from orgcharts.graph import reporting_tree
+    from orgcharts.loader import load_text
+    from orgcharts.metrics import escalations
+    from orgcharts.metrics.diagnostics import diagnose
+
+    org = load_text(EMPOWERED).org
+    found = escalations(org, reporting_tree(org), "refund", 50)
+    cards = cards_for(org, ["boss", "agent"], found, None, "refund")
+    assert texts(cards["agent"], "load") == ["10 requests a week"], "its own customers' requests: not a burden"
+    assert texts(cards["boss"], "load") == ["3 requests a week", "(heaviest)"]
+    diagnosis = diagnose(org, ["refund"], 50)
+    marked = {card.role: card.heaviest for card in authority_cards(diagnosis, diagnosis.decisions["refund"])}
+    assert marked == {"agent": False, "boss": True}

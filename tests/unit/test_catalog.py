@@ -16,8 +16,18 @@ from orgcharts.compare import compare
 from orgcharts.errors import UsageError
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations, summarize
-from tests.fixtures.orgs import HAND_CHECKED, PROPOSAL
+from tests.fixtures.orgs import DIAGNOSED, DIAGNOSED_PROPOSAL, HAND_CHECKED
 from tests.fixtures.surfaces import TODAY, TOMORROW, compare_rows
+
+COMPARED = (
+    *catalog.ORG_METRICS,
+    *catalog.DECISION_METRICS,
+    *catalog.REQUESTS_SCOPE,
+    *catalog.FRONT_LINE_METRICS,
+    *catalog.SEGMENT_METRICS,
+)
+"""Every metric ``diff`` and the Compare tab compare: the whole catalog but a role's own load
+(its heaviest is compared, per decision)."""
 
 
 @pytest.mark.parametrize(
@@ -58,8 +68,11 @@ def test_the_catalog_is_complete_and_consistent():
         "unreachable_per_week",
         "expected_hops",
         "mean_wait_hours",
+        "heaviest_desk",
         "load",
         "front_line_ratio",
+        "front_line_median_layer",
+        "front_line_deepest_layer",
         "attention_share",
         "attention_ratio",
     ]
@@ -67,6 +80,8 @@ def test_the_catalog_is_complete_and_consistent():
     assert set(catalog.ORG_METRICS) | set(catalog.DECISION_METRICS) | set(catalog.DIAGNOSIS_METRICS) == set(
         catalog.METRICS
     )
+    assert set(COMPARED) | {catalog.metric("load")} == set(catalog.METRICS), "all but a role's load are compared"
+    assert set(catalog.request_values(None)) == {m.key for m in catalog.REQUESTS_SCOPE}
     assert set(catalog.org_values(TODAY, reporting_tree(TODAY))) == {m.key for m in catalog.ORG_METRICS}
     assert set(catalog.decision_values(None)) == {m.key for m in catalog.DECISION_METRICS}
     assert all(m.lower_is_better is None for m in catalog.ORG_METRICS), (
@@ -86,8 +101,8 @@ def test_better_follows_the_customer():
 
 def test_every_metric_reaches_the_compare_table_and_its_json(tmp_path):
     before, after = tmp_path / "today.yaml", tmp_path / "proposal.yaml"
-    before.write_text(HAND_CHECKED)
-    after.write_text(PROPOSAL)
+    before.write_text(DIAGNOSED)
+    after.write_text(DIAGNOSED_PROPOSAL)
     table = CliRunner().invoke(main, ["diff", str(before), str(after)])
     document = json.loads(CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"]).stdout)
     comparison = compare(TODAY, TOMORROW)
@@ -96,12 +111,48 @@ def test_every_metric_reaches_the_compare_table_and_its_json(tmp_path):
     for row in rows:
         expected = [row.decision or "(org)", *row.label.split(), row.before, row.after, *row.verdict.split()]
         assert expected in printed, row
-    assert {(row.decision, row.key) for row in rows} == {(None, m.key) for m in catalog.ORG_METRICS} | {
-        (decision, m.key) for decision in ("refund", "exception") for m in catalog.DECISION_METRICS
-    }, "every metric of the catalog, for the org and for each decision"
-    assert [(e["decision"], e["metric"], e["before"], e["after"]) for e in document["metrics"]] == [
-        (c.decision, c.metric, c.before, c.after) for c in comparison.metrics
-    ]
+    figures = ("pay", "tenure_years", "training_hours")
+    assert {(row.decision, row.key, row.figure, row.segment) for row in rows} == (
+        {(None, m.key, None, None) for m in catalog.ORG_METRICS}
+        | {(None, "front_line_ratio", figure, None) for figure in figures}
+        | {(None, key, None, None) for key in ("front_line_median_layer", "front_line_deepest_layer")}
+        | {(d, m.key, None, None) for d in ("refund", "exception") for m in catalog.DECISION_METRICS}
+        | {(d, m.key, None, None) for d in ("refund", "exception") for m in catalog.REQUESTS_SCOPE}
+        | {(None, m.key, None, s) for s in ("walkin", "phone", "business") for m in catalog.SEGMENT_METRICS}
+    ), "every compared metric of the catalog, for the org, each figure, each decision and each segment"
+    assert {row.key for row in rows} == {m.key for m in COMPARED}
+    measured = {row.key for row in rows if row.before != catalog.MISSING and row.after != catalog.MISSING}
+    assert measured == {m.key for m in COMPARED}, "the pair measures every one of them"
+    assert [
+        (e["decision"], e["metric"], e.get("figure"), e.get("segment"), e["before"], e["after"])
+        for e in document["metrics"]
+    ] == [(c.decision, c.metric, c.figure, c.segment, c.before, c.after) for c in comparison.metrics]
+    assert document["decisions"]["refund"]["requests_said"] == "Refund (refund) at 50 EUR (typical amount)"
+    assert document["decisions"]["exception"]["requests_said"] is None, "no rate: no requests counted"
+
+
+def test_every_diagnosis_metric_reaches_the_diagnosis_texts_and_json(tmp_path):
+    path = tmp_path / "org.yaml"
+    path.write_text(DIAGNOSED)
+    said = {
+        style: CliRunner().invoke(main, ["diagnose", str(path), "--format", style]).output for style in ("table", "md")
+    }
+    document = json.loads(CliRunner().invoke(main, ["diagnose", str(path), "--format", "json"]).stdout)
+    for m in catalog.DIAGNOSIS_METRICS:
+        for style, text in said.items():
+            assert m.label in text.replace("\\", ""), (style, m.key)
+    refund = document["decisions"]["refund"]
+    assert {key: refund[key] for key in catalog.REQUEST_METRICS} == {
+        "requests_per_week": 38.0,
+        "escalated_per_week": 38.0,
+        "unreachable_per_week": 0.0,
+        "expected_hops": round(46 / 38, 6),
+        "mean_wait_hours": round(4 * 46 / 38, 6),
+    }
+    assert refund["load"] == {"store_mgr": 20.0, "ops": 10.0, "top": 8.0}, "the clerks' 20 climb to the store manager"
+    assert document["front_line"]["pay"]["front_line_ratio"] == round(30000 / 90000, 6)
+    assert document["layers_to_front_line"] == {"median": 4, "max": 4}
+    assert document["segments"]["walkin"]["share"] == round(12.5 / 19, 6)
 
 
 def test_every_decision_metric_reaches_the_hop_report(tmp_path):

@@ -1,14 +1,16 @@
 """Two orgs compared: metrics before and after on a hand-checked pair, and every kind of role change."""
 
+import dataclasses
 import json
 
 import pytest
 from click.testing import CliRunner
 
-from orgcharts import load_text
+from orgcharts import catalog, load_text
 from orgcharts.cli import main
-from orgcharts.compare import MetricChange, compare, comparison_table
-from tests.fixtures.orgs import HAND_CHECKED, PROPOSAL
+from orgcharts.compare import MetricChange, compare, comparison_table, metric_label
+from orgcharts.whatif import Edit, apply_edits
+from tests.fixtures.orgs import DIAGNOSED, DIAGNOSED_PROPOSAL, HAND_CHECKED, PROPOSAL
 
 TODAY = load_text(HAND_CHECKED).org
 TOMORROW = load_text(PROPOSAL).org
@@ -57,7 +59,7 @@ def test_better_and_worse_follow_the_customer():
     assert metric(comparison, "refund", "weighted_mean_hops").better is True
     assert metric(comparison, "refund", "empowered_share").better is True
     assert compare(TOMORROW, TODAY).metrics == [
-        MetricChange(m.decision, m.metric, m.after, m.before) for m in comparison.metrics
+        dataclasses.replace(m, before=m.after, after=m.before) for m in comparison.metrics
     ]
     assert metric(compare(TOMORROW, TODAY), "refund", "max_hops").better is False
     assert metric(comparison, None, "roles").better is None, "more roles is neither better nor worse"
@@ -162,3 +164,68 @@ def test_a_changed_limit_is_a_change_even_when_no_hop_count_moves(tmp_path):
 def test_one_role_changed_is_said_in_the_singular():
     retitled = load_text(HAND_CHECKED.replace("{id: it, title: IT,", "{id: it, title: Technology,")).org
     assert "\n1 role changed\n" in comparison_table(compare(TODAY, retitled), "a.yaml", "b.yaml")
+
+
+def test_the_diagnostics_compared_on_the_hand_checked_pair():
+    """tests/fixtures/orgs.py works out the requests by hand: at 50 EUR, 38 a week all escalated
+    today; 40 a week, 30 escalated, in the proposal."""
+    today, tomorrow = load_text(DIAGNOSED).org, load_text(DIAGNOSED_PROPOSAL).org
+    comparison = compare(today, tomorrow)
+    requests = {
+        m.metric: (m.before, m.after, m.better)
+        for m in comparison.metrics
+        if m.decision == "refund" and m.metric in (*catalog.REQUEST_METRICS, "heaviest_desk")
+    }
+    assert requests == {
+        "requests_per_week": (38.0, 40.0, None),
+        "escalated_per_week": (38.0, 30.0, True),
+        "unreachable_per_week": (0.0, 0.0, None),
+        "expected_hops": (46 / 38, 0.75, True),
+        "mean_wait_hours": (4 * 46 / 38, 3.0, True),
+        "heaviest_desk": (20.0, 20.0, None),  # the store manager's, the clerks' requests, both times
+    }
+    front = [m for m in comparison.metrics if m.decision is None and m.figure]
+    assert [(m.figure, m.before, m.after) for m in front] == [
+        ("pay", 30000 / 90000, 30000 / 90000),  # the clerks' 30,000 against the managers' median
+        ("tenure_years", None, None),
+        ("training_hours", None, None),
+    ]
+    layer = {m.metric: (m.before, m.after) for m in comparison.metrics if m.metric.startswith("front_line_")}
+    assert layer["front_line_median_layer"] == (4, 3), "the clerks' 10 of 19 at layer 4; the kiosk tips it to 3"
+    walkin = {m.metric: (m.before, m.after) for m in comparison.metrics if m.segment == "walkin"}
+    assert walkin == {
+        "attention_share": (12.5 / 19, 13.5 / 20),  # the clerks, half the desk, and the kiosk
+        "attention_ratio": ((12.5 / 19) / 0.5, (13.5 / 20) / 0.5),
+    }
+    labels = [metric_label(comparison, m, names=True) for m in comparison.metrics if m.figure or m.segment]
+    assert labels[0] == "front line against the rest: pay (yearly)"
+    assert "attention against weight: Walk-in" in labels
+    assert comparison.requests_at == {"refund": "Refund (refund) at 50 EUR (typical amount)"}
+
+
+def test_requests_are_measured_at_each_sides_mix_without_an_amount():
+    mixed = DIAGNOSED.replace(
+        "requests: {per_person_per_week: 2}",
+        "requests: {per_person_per_week: 2, amounts: [{amount: 10, share: 0.5}, {amount: 500, share: 0.5}]}",
+    )
+    comparison = compare(load_text(mixed).org, load_text(DIAGNOSED).org)
+    escalated = [m for m in comparison.metrics if m.decision == "refund" and m.metric == "escalated_per_week"]
+    # at 10 EUR the clerks decide their own 10 a week; at 500 every request climbs
+    assert [(m.before, m.after) for m in escalated] == [(28.0, 38.0)]
+    assert comparison.requests_at["refund"] == "Refund (refund) at its request mix: 50% at 10 and 50% at 500 EUR"
+    at_amount = compare(load_text(mixed).org, load_text(DIAGNOSED).org, amount=500)
+    escalated = [m for m in at_amount.metrics if m.decision == "refund" and m.metric == "escalated_per_week"]
+    assert [(m.before, m.after) for m in escalated] == [(38.0, 38.0)], "an amount given replaces both sides' mix"
+    dashboard = compare(load_text(mixed).org, load_text(DIAGNOSED).org, amount=500, request_amount=None)
+    escalated = [m for m in dashboard.metrics if m.decision == "refund" and m.metric == "escalated_per_week"]
+    assert [(m.before, m.after) for m in escalated] == [(28.0, 38.0)], "the dashboard's untyped amount: the mix"
+    assert metric(dashboard, "refund", "max_hops").before == 2, "while the hops are at 500 EUR"
+
+
+def test_a_grant_to_the_front_line_lightens_the_heaviest_desk():
+    """The clerks given refunds up to 100 EUR decide their own 20 a week (their load rises from 0
+    to 20) and the store manager's desk empties: the heaviest desk is Operations' 10, better."""
+    today = load_text(DIAGNOSED).org
+    granted = apply_edits(today, [Edit("grant", "clerk", "refund", 100)])
+    (desk,) = [m for m in compare(today, granted).metrics if m.decision == "refund" and m.metric == "heaviest_desk"]
+    assert (desk.before, desk.after, desk.better) == (20.0, 10.0, True)

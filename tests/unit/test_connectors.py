@@ -67,3 +67,28 @@ def test_a_wide_team_gets_a_drop_and_a_box_per_column_and_no_line_through_a_card
         assert tops[0] < min(b.top for b in members) and tops[-1] > max(b.bottom for b in members), (
             "a box around the whole column"
         )
+
+
+def test_each_segment_reaches_the_roles_serving_it_by_its_own_rail_never_a_diagonal():
+    from orgcharts.connectors import customer_links_trace
+    from orgcharts.loader import example_text, load_text
+
+    org = load_text(example_text("telecom")).org
+    sizes = {role.id: (150.0, 60.0) for role in org.roles}
+    layout = card_layout(
+        org, reporting_tree(org), sizes, "inverted", GAPS, segments={s.id: (120.0, 30.0) for s in org.customers}
+    )
+    serving = {role.id: role.serves for role in org.roles}
+    trace = customer_links_trace(list(org.roles), layout, serving, None, False)
+    pieces = segments(trace["x"], trace["y"])
+    assert pieces and all(p[0] == p[2] or p[1] == p[3] for p in pieces), "only upright and level pieces"
+    rails = {p[1] for p in pieces if p[1] == p[3]}
+    assert len(rails) == len(layout.customers), "one rail per segment, each at its own height"
+    lowest_customer = -max(box.bottom for box in layout.customers.values())
+    highest_front_line = -min(layout.top[r] for r in layout.front_line)
+    assert all(highest_front_line < rail < lowest_customer for rail in rails), "rails in the gap between them"
+    for segment in layout.customers:
+        served = [r for r in layout.front_line if segment in serving[r]]
+        drops = {p[0] for p in pieces if p[0] == p[2] and min(p[1], p[3]) == -layout.top[served[0]]}
+        assert layout.x[served[0]] in drops
+    assert trace["mode"] == "lines+markers", "a dot where a drop joins its rail: a crossing without one is no link"

@@ -165,3 +165,24 @@ def test_what_the_server_prepares_at_startup_is_what_the_first_visitor_is_served
     assert controls.amount == 6 and controls.amount_basis == "typical", "a blank amount is the typical one"
     assert measured is served.computations.analysis(shape, (), first, 6.0, None)
     assert "totals" in vars(measured), "the subtree totals were computed at startup"
+
+
+@pytest.mark.parametrize("role", ["agent_denver", "rep_airport"])
+def test_compare_opens_both_charts_on_the_first_changed_role(role):
+    telecom = COMPUTATIONS.structure(example_text("telecom"), "telecom.yaml")
+    changed = apply_edits(telecom.org, [Edit("grant", role, "refund", 250)])
+    wanted = session.Controls(view="inverted", decision="refund", amount=200, area=(690, 420))
+    both = drawing.side_by_side(COMPUTATIONS, telecom, changed, telecom, wanted)
+    for figure in (both.before, both.after):
+        trace = figure.data[TRACE_ROLES]
+        at = {hit[0]: (x, y) for hit, x, y in zip(trace.customdata, trace.x, trace.y, strict=True)}
+        (x0, x1), (y0, y1) = figure.layout.xaxis.range, figure.layout.yaxis.range
+        x, y = at[role]
+        assert x0 < x < x1 and y0 < y < y1, f"{role} at {(x, y)} is outside {(x0, x1)}, {(y0, y1)}"
+
+
+def test_the_picture_menu_offers_every_format_the_export_writes_in_its_order():
+    from orgcharts.export import FORMATS
+    from orgcharts.web.pictures import PICTURE_OPTIONS
+
+    assert [option["value"] for option in PICTURE_OPTIONS] == list(FORMATS)

@@ -137,20 +137,29 @@ def test_the_distance_chart_is_a_native_chart_with_the_hand_counted_people():
 def test_a_proposal_adds_every_metric_before_and_after_and_marks_the_changed_roles():
     after = apply_edits(TELECOM, [Edit("grant", "agent_denver", "early_upgrade")])
     deck = telecom_deck(proposal=after, proposal_name="the pilot")
-    assert deck.titles[-5:] == [
-        "Before → after the pilot: every metric (1 of 2)",
-        "Before → after the pilot: every metric (2 of 2)",
+    assert deck.titles[-7:] == [
+        *(f"Before → after the pilot: every metric ({page} of 4)" for page in range(1, 5)),
         "Before → after the pilot: per decision",
         "What the pilot changes",
         "After the pilot: the changed roles",
     ]
-    tables = [deck.slides[-5].tables[0], deck.slides[-4].tables[0]]
-    assert [len(table.rows) for table in tables] == [9, 8]  # 5 org metrics and 4 for each of 3 decisions
+    tables = [slide.tables[0] for slide in deck.slides[-7:-3]]
+    # 5 org metrics, 5 of the front line, 4 hop and 6 request metrics for each of 3 decisions,
+    # 2 attention metrics for each of 3 segments: 46 rows, evenly over 4 slides
+    assert [len(table.rows) for table in tables] == [12, 12, 12, 10]
     rows = {(row[0], row[1]): row[2:] for table in tables for row in table.rows}
     for table in tables:  # better rows green (the header is row 0), none worse
         assert table.marks == {n: "#e6f2ea" for n, row in enumerate(table.rows, start=1) if row[4] == "better"}
     assert rows[("Early upgrade outside policy", "empowered share")] == ("6%", "40%", "better")
     assert rows[("whole org", "roles")] == ("62", "62", "")
+    assert all(
+        slide.footnote.endswith(
+            "Requests at: Early upgrade outside policy (early_upgrade); Refund or bill credit (refund) at its "
+            "request mix: 60% at 25, 30% at 200 and 10% at 2,000 USD; Late or roaming fee waiver (fee_waiver) at 75 USD (typical amount)."
+        )
+        for slide in deck.slides[-7:-3]
+    ), deck.slides[-7].footnote
+    assert rows[("whole org", "front line against the rest: pay (yearly)")][2] == "", "a grant pays no one more"
     changes = deck.slides[-2].tables[0].rows
     assert changes == (("authority", "Care Agent, Denver", "refund up to 20 USD → early_upgrade, refund up to 20 USD"),)
     marked = deck.slides[-1]
@@ -234,7 +243,13 @@ def test_the_diagnostics_are_native_charts_with_the_files_numbers():
     ]
     assert [round(v, 1) for v in climbing.series[0].values] == [304.8, 1011.6, 571.5]
     pay = charts["Pay (yearly), median"].plots[0]
-    assert list(pay.categories) == ["facing customers", "1 step away", "2 steps", "3+ steps", "no line of sight"]
+    assert list(pay.categories) == [
+        "facing customers",
+        "1 step away",
+        "2 steps away",
+        "3+ steps away",
+        "no line of sight",
+    ]
     assert list(pay.series[0].values) == [38000, 72000, 108000, 88000, 88000]
     attention = charts["Attention against weight"].plots[0]
     assert [round(v, 2) for v in attention.series[1].values] == [0.55, 0.25, 0.2]

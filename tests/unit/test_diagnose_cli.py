@@ -6,13 +6,27 @@ import json
 from click.testing import CliRunner
 
 from orgcharts.cli import main
-from tests.unit.test_diagnostics import TINY
+from tests.fixtures.orgs import TINY
 
 
 def run(tmp_path, *args, text=TINY):
     path = tmp_path / "tiny.yaml"
     path.write_text(text)
     return CliRunner().invoke(main, ["diagnose", str(path), *args])
+
+
+def one_hop_each(requests, escalated, unreachable):
+    """A decision's figures in TINY, where every escalated request climbs exactly one hop and a
+    hop waits 4 hours: expected hops are the escalated share of the reachable requests."""
+    reachable = requests - unreachable
+    return {
+        "amount": None,
+        "requests_per_week": requests,
+        "escalated_per_week": escalated,
+        "unreachable_per_week": unreachable,
+        "expected_hops": round(escalated / reachable, 6),
+        "mean_wait_hours": round(4 * escalated / reachable, 6),
+    }
 
 
 def test_the_json_is_the_documented_interface(tmp_path):
@@ -29,31 +43,9 @@ def test_the_json_is_the_documented_interface(tmp_path):
     ]
     refund = document["decisions"]["refund"]
     assert refund == {
-        "amount": None,
-        "requests_per_week": 32.0,
-        "escalated_per_week": 14.0,
-        "unreachable_per_week": 8.0,
-        "expected_hops": round(14 / 24, 6),
-        "mean_wait_hours": round(4 * 14 / 24, 6),
+        **one_hop_each(32.0, 14.0, 8.0),
         "load": {"agent": 10.0, "manager": 5.0, "ceo": 9.0},
-        "by_segment": {
-            "consumers": {
-                "amount": None,
-                "requests_per_week": 22.0,
-                "escalated_per_week": 11.5,
-                "unreachable_per_week": 5.5,
-                "expected_hops": round(11.5 / 16.5, 6),
-                "mean_wait_hours": round(4 * 11.5 / 16.5, 6),
-            },
-            "business": {
-                "amount": None,
-                "requests_per_week": 10.0,
-                "escalated_per_week": 2.5,
-                "unreachable_per_week": 2.5,
-                "expected_hops": round(1 / 3, 6),
-                "mean_wait_hours": round(4 / 3, 6),
-            },
-        },
+        "by_segment": {"consumers": one_hop_each(22.0, 11.5, 5.5), "business": one_hop_each(10.0, 2.5, 2.5)},
     }
     exception = document["decisions"]["exception"]
     assert (exception["requests_per_week"], exception["load"], exception["expected_hops"]) == (None, None, 1.25)
@@ -90,7 +82,7 @@ def test_the_table_opens_with_the_findings(tmp_path):
     lines = result.output.splitlines()
     assert lines[:3] == ["Tiny: diagnosis", "", "Findings"]
     assert lines[3] == (
-        "  1. Store rep (6 people, 38% of your customer-facing people) climb 1 hop for refund "
+        "  1. Requests to Store rep (6 people, 38% of your customer-facing people) climb 1 hop for refund "
         "(50% at 20, 25% at 100 and 25% at 1,000 USD): 9 requests a week wait 4 hours."
     )
     assert "Requests: Refund (refund) at its request mix: 50% at 20, 25% at 100 and 25% at 1,000 USD" in lines
@@ -103,7 +95,7 @@ def test_the_table_opens_with_the_findings(tmp_path):
 
 def test_markdown_opens_with_the_findings(tmp_path):
     result = run(tmp_path, "--format", "md")
-    assert result.output.startswith("# Tiny: diagnosis\n\n## Findings\n\n1. Store rep (6 people")
+    assert result.output.startswith("# Tiny: diagnosis\n\n## Findings\n\n1. Requests to Store rep (6 people")
     assert "| refund (all) | 32 | 14 | 8 | 0.58 | 2.3 |" in result.output
 
 

@@ -6,7 +6,7 @@ from dash.exceptions import PreventUpdate
 
 from orgcharts.diagnosisfigures import MINUS
 from orgcharts.web import diagnosis
-from tests.unit.test_callbacks import STARTUP, plain, run, shown, text_of
+from tests.fixtures.callbacks import STARTUP, plain, run, shown, text_of
 
 GRANT = {"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 2000}
 
@@ -25,7 +25,9 @@ def plain_html(outputs):
 
 def test_the_view_opens_with_the_findings_and_the_loads():
     findings, moved, cards, conditions, attention, purpose, spans = diagnosis_tab()
-    assert text_of(findings[0]).startswith("Care Agent, Denver (140 people, 35% of your customer-facing people) climb")
+    assert text_of(findings[0]).startswith(
+        "Requests to Care Agent, Denver (140 people, 35% of your customer-facing people) climb"
+    )
     assert 3 <= len(findings) <= 5
     assert moved == []
     assert text_of(cards[0]) == (
@@ -35,10 +37,15 @@ def test_the_view_opens_with_the_findings_and_the_loads():
     assert heaviest["props"]["className"] == "authority-card heaviest"
     assert text_of(heaviest) == "Care Team Leader, Denver252 requests a weekheaviest"
     assert cards[2]["props"]["className"] == "authority-card"
-    assert tops(conditions, "x") == [38000, 72000, 108000, 88000, 88000]  # pay, by distance from the customer
+    assert ends(conditions, "x") == [38000, 72000, 108000, 88000, 88000]  # pay, by distance from the customer
     assert next(trace.text for trace in attention.data if trace.mode == "text")[2] == "1% (under-served)"
     assert [trace.name for trace in purpose.data if trace.showlegend] == ["acquisition", "retention", "service"]
     assert tops(spans, "x") == [20, 16, 1, 0, 0, 0]
+
+
+def ends(figure, xaxis):
+    """How far each bar drawn across on ``xaxis`` reaches (bars drawn left to right)."""
+    return [trace.x[1] for trace in figure.data if trace.mode == "lines" and (trace.xaxis or "x") == xaxis]
 
 
 def tops(figure, xaxis):

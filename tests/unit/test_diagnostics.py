@@ -1,11 +1,6 @@
 """The diagnostics on a small org checked by hand (docs/diagnostics.md has the definitions).
 
-TINY, by hand: the agent (10 people, serving consumers and business) and the rep (6 people,
-consumers) each ask 2 refunds a week per person, half at 20 USD, a quarter at 100, a quarter
-at 1,000. The agent decides up to 20, its manager up to 100, the CEO up to 500: 1,000 USD
-reaches no one. So the agent's 20 requests: 10 decided at 0 hops, 5 by the manager at 1, 5
-unreachable; the rep's 12 (the rep holds no refund authority): 6 + 3 by the CEO at 1, 3
-unreachable."""
+Every figure is worked out by hand from ``tests.fixtures.orgs.TINY`` (its docstring says how)."""
 
 import textwrap
 
@@ -14,63 +9,8 @@ import pytest
 from orgcharts import load_text
 from orgcharts.metrics.conditions import weighted_median
 from orgcharts.metrics.diagnostics import diagnose
-
-TINY = textwrap.dedent(
-    """\
-    organization: Tiny
-    customers:
-      - {id: consumers, name: Consumers, weight: 3}
-      - {id: business, name: Business, weight: 1}
-    decisions:
-      - id: refund
-        name: Refund
-        unit: USD
-        requests:
-          per_person_per_week: 2
-          amounts: [{amount: 20, share: 0.5}, {amount: 100, share: 0.25}, {amount: 1000, share: 0.25}]
-      - {id: exception, name: Exception}
-    escalation: {hours_per_hop: 4}
-    roles:
-      - id: ceo
-        title: Chief Executive
-        decides: [{decision: refund, limit: 500}, exception]
-        pay: 300000
-        tenure_years: 10
-        training_hours: 20
-      - id: manager
-        title: Care manager
-        reports_to: ceo
-        headcount: 2
-        decides: [{decision: refund, limit: 100}]
-        pay: 80000
-        tenure_years: 6
-        training_hours: 30
-      - id: agent
-        title: Care agent
-        reports_to: manager
-        headcount: 10
-        serves: [consumers, {segment: business, for: acquisition}]
-        decides: [{decision: refund, limit: 20}]
-        pay: 30000
-        tenure_years: 1
-        training_hours: 10
-      - id: rep
-        title: Store rep
-        reports_to: ceo
-        headcount: 6
-        serves: [consumers]
-        decides: [exception]
-        pay: 40000
-        tenure_years: 3
-      - id: hr
-        title: HR partner
-        reports_to: ceo
-        headcount: 4
-        supports: [manager]
-        pay: 60000
-        training_hours: 30
-    """
-)
+from orgcharts.whatif import Edit, apply_edits
+from tests.fixtures.orgs import TINY
 
 
 def tiny(text: str = TINY):
@@ -203,3 +143,29 @@ def test_an_org_without_a_customer_facing_role():
     assert found.segments["c"].share == 0
     assert (found.layers.median, found.layers.max) == (None, None)
     assert found.front_line["pay"].front_line_ratio is None
+
+
+NO_ONE_DECIDES = textwrap.dedent(
+    """\
+    organization: No one decides
+    decisions:
+      - {id: refund, name: Refund, unit: USD, typical_amount: 50, requests: {per_person_per_week: 3}}
+    roles:
+      - {id: top, title: Top}
+      - {id: manager, title: Manager, reports_to: top}
+      - {id: agent, title: Agent, reports_to: manager, headcount: 10, serves: [walkin]}
+    customers:
+      - {id: walkin, name: Walk-in}
+    """
+)
+
+
+def test_a_grant_above_a_chain_no_one_could_decide_raises_escalated_requests():
+    """The counterexample in docs/diagnostics.md: "a grant never raises escalated requests" is
+    false; escalated plus unreachable never rises (test_diagnostics_properties)."""
+    org = tiny(NO_ONE_DECIDES)
+    before = diagnose(org).decisions["refund"].overall
+    after = diagnose(apply_edits(org, [Edit("grant", "top", "refund", None)])).decisions["refund"].overall
+    assert (before.escalated_per_week, before.unreachable_per_week) == (0.0, 30.0)
+    assert (after.escalated_per_week, after.unreachable_per_week) == (30.0, 0.0)  # decided by the top, 2 hops up
+    assert after.expected_hops == 2.0

@@ -1,12 +1,15 @@
 """Properties of the diagnostics on any org: load is conserved, attention shares sum to 1,
-and a grant of authority never makes more requests wait."""
+a grant of authority never makes more requests wait, and the chart's loads (from its
+escalations at one amount) are the diagnosis's at that amount."""
 
 import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgcharts.metrics.diagnostics import diagnose
+from orgcharts.graph import reporting_tree
+from orgcharts.metrics import escalations
+from orgcharts.metrics.diagnostics import diagnose, escalated_load, heaviest
 from orgcharts.model import Authority, Decision, Organization, Role, Segment, Share
 from orgcharts.whatif import Edit, apply_edits
 
@@ -96,3 +99,15 @@ def test_a_grant_of_any_amount_to_the_top_never_raises_escalated_requests(org):
     after = diagnose(apply_edits(topped, [Edit("grant", role, "refund", None)])).decisions["refund"].overall
     assert before.unreachable_per_week == 0
     assert after.escalated_per_week <= before.escalated_per_week + 1e-9
+
+
+@settings(max_examples=150, deadline=None)
+@given(orgs(), st.sampled_from([5.0, 20.0, 80.0, 300.0, 1000.0]))
+def test_the_charts_load_is_the_diagnosis_load_at_the_charts_amount(org, amount):
+    found = escalations(org, reporting_tree(org), "refund", amount)
+    on_chart = escalated_load(org, found, "refund")
+    diagnosed = diagnose(org, amount=amount).decisions["refund"].load
+    assert on_chart.keys() == diagnosed.keys()
+    assert all(math.isclose(on_chart[role], diagnosed[role]) for role in on_chart)
+    most = heaviest(on_chart)
+    assert all(on_chart[role] == max(on_chart.values()) for role in most) and bool(most) == bool(on_chart)

@@ -9,6 +9,7 @@ from orgcharts.cards import PICTURE_TEXT
 from orgcharts.collapse import subtree_totals, visible
 from orgcharts.export import (
     LABELS_SCRIPT,
+    PDF_EVERY_ROLE_UP_TO,
     PDF_LONGEST_SIDE_PT,
     PLOTLY_BUNDLE,
     PNG_LONGEST_SIDE,
@@ -22,6 +23,7 @@ from orgcharts.export import (
     picture,
     picture_bytes,
     plotly_bundle,
+    readable_pdf_levels,
     readable_png_levels,
 )
 from orgcharts.figures import TRACE_DIMMED, TRACE_PATH, TRACE_ROLES
@@ -139,6 +141,19 @@ def test_a_png_of_an_org_that_fits_draws_every_level_and_a_wider_one_its_readabl
     assert levels is not None and levels >= 2
     page = page_for(layout_of(TELECOM, levels))
     assert (page.width, page.height) == SLIDE, "the readable levels fit the slide at 24 px"
+
+
+def test_a_pdf_draws_every_role_up_to_its_bound_else_the_slides_readable_levels():
+    from orgcharts.examples.generate import generate
+
+    assert readable_pdf_levels(TELECOM, TREE, FOUND, "inverted") is None
+    whole = load_text(generate(PDF_EVERY_ROLE_UP_TO)).org
+    assert readable_pdf_levels(whole, reporting_tree(whole), [], "inverted") is None
+    org = load_text(generate(10_000)).org
+    tree = reporting_tree(org)
+    levels = readable_pdf_levels(org, tree, [], "inverted")
+    assert levels is not None and levels == readable_png_levels(org, tree, [], "inverted")
+    assert page_for(layout_of(org, levels)).pdf_scale == 1, "the levels drawn keep every label at 24 px"
 
 
 def test_html_carries_the_dashboards_2d_bundle_when_setup_fetched_it(monkeypatch, tmp_path):

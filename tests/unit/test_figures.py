@@ -10,6 +10,7 @@ import pytest
 from orgcharts import load_text
 from orgcharts.cards import PROJECTOR_TEXT, SCREEN_TEXT
 from orgcharts.collapse import subtree_totals, visible
+from orgcharts.figureframe import ranges
 from orgcharts.figures import (
     CHIP_TRACES,
     HOP_COLOURS,
@@ -118,6 +119,8 @@ def test_selection_lights_the_path_under_the_cards_and_dims_the_rest_text_includ
     roles = roles_by_id(figure)
     assert roles["clerk"]["colour"] == TEXT_COLOUR and roles["store_mgr"]["colour"] == TEXT_COLOUR
     assert roles["ops"]["colour"] == DIM_TEXT_COLOUR and roles["rep"]["colour"] == DIM_TEXT_COLOUR
+    boxes, _ = chips_by_colour(figure)
+    assert boxes[NEUTRAL_COLOUR] == 0, "a dimmed role keeps its hop colour: the room sees who else is far"
     assert sum(math.isnan(x) for x in figure.data[TRACE_LIT].x) == 2, "clerk and store manager emphasised"
     assert sum(math.isnan(x) for x in figure.data[TRACE_DIMMED].x) == len(ORG.roles) - 2
     path = figure.data[TRACE_PATH]
@@ -131,6 +134,30 @@ def test_a_role_found_that_faces_no_customer_is_marked_and_brought_into_view():
     x, y = roles_by_id(figure)["hr"]["x"], roles_by_id(figure)["hr"]["y"]
     (x0, x1), (y0, y1) = figure.layout.xaxis.range, figure.layout.yaxis.range
     assert x0 < x < x1 and y0 < y < y1
+
+
+@pytest.mark.parametrize("view", ["inverted", "conventional"])
+def test_a_role_selected_is_brought_into_view_and_one_in_view_never_moves_the_chart(view):
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    found = escalations(telecom, tree, "refund", 200)
+
+    def opened(selected=None):
+        figure = org_figure(
+            telecom, tree, found, decision="refund", view=view, selected=selected, focus=selected, area=(900, 500)
+        )
+        roles = figure.data[TRACE_ROLES]
+        at = {hit[0]: (x, y) for hit, x, y in zip(roles.customdata, roles.x, roles.y, strict=True)}
+        return at, (tuple(figure.layout.xaxis.range), tuple(figure.layout.yaxis.range))
+
+    at, plain = opened()
+    (x0, x1), (y0, y1) = plain
+    inside = [role for role, (x, y) in at.items() if x0 + 150 < x < x1 - 150 and y0 + 100 < y < y1 - 100]
+    outside = [role for role, (x, y) in at.items() if x > x1 + 200 and y0 + 100 < y < y1 - 100]
+    assert inside and outside, "the chart is wider than the plot, with roles on and off it"
+    assert opened(inside[0])[1] == plain, f"{inside[0]} was in view: the chart stays where it opened"
+    moved = opened(outside[-1])[1]
+    assert moved[0][0] < at[outside[-1]][0] < moved[0][1], f"{outside[-1]} is brought into view"
 
 
 def test_text_is_escaped_and_a_quote_shows_as_written():
@@ -230,3 +257,47 @@ def test_the_title_always_says_the_amount_measured_at():
     assert title(None) == (
         "Northwind Mobile · Refund or bill credit of any amount, however small (limits ignored) · customers on top"
     )
+
+
+@pytest.mark.parametrize("view", ["inverted", "conventional"])
+@pytest.mark.parametrize("plot_width", [700, 900, 1134])
+def test_a_chart_wider_than_its_plot_opens_with_no_card_cut_at_its_left_edge(view, plot_width):
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    placed = chart_cards(telecom, tree, view, escalations(telecom, tree, "refund", 200), "refund").layout
+    width = placed.extent[0]
+    assert width > plot_width
+    for focus in (None, *sorted(placed.x)[::7]):
+        (x0, x1), (y0, y1) = ranges(placed, width, 120, (plot_width, 500), focus).values()
+        in_sight = [r for r in placed.x if -y1 < placed.top[r] + placed.height[r] and placed.top[r] < -y0]
+        if focus is not None:  # a role found keeps room around it first, then the top row in sight stays whole
+            in_sight = [r for r in in_sight if placed.band[r] == min(placed.band[r] for r in in_sight)]
+        cut = [r for r in in_sight if placed.x[r] - placed.width[r] / 2 < x0 < placed.x[r] + placed.width[r] / 2]
+        assert not cut, f"{cut} cut at the left edge (focus {focus})"
+        if focus is not None:
+            assert x0 <= placed.x[focus] - placed.width[focus] / 2 <= placed.x[focus] + placed.width[focus] / 2 <= x1
+
+
+def test_a_title_too_wide_for_its_plot_is_broken_between_its_parts_and_the_margin_holds_it():
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    found = escalations(telecom, tree, "refund", 200)
+    wide, narrow = (
+        org_figure(telecom, tree, found, decision="refund", amount=200, view="inverted", scale=PROJECTOR, area=area)
+        for area in ((1880, 860), (900, 500))
+    )
+    assert (
+        wide.layout.title.text
+        == "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on top"
+    )
+    assert (
+        narrow.layout.title.text
+        == "Northwind Mobile<br>Refund or bill credit of 200 USD (typical amount)<br>customers on top"
+    )
+    assert (
+        narrow.layout.meta["other_title"]
+        == "Northwind Mobile<br>Refund or bill credit of 200 USD (typical amount)<br>conventional"
+    )
+    for line in narrow.layout.title.text.split("<br>"):
+        assert text_width(line, PROJECTOR.title_font) <= 900 - 16 - 48
+    assert narrow.layout.margin.t - wide.layout.margin.t == round(2 * PROJECTOR.title_font * 1.3)

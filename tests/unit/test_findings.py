@@ -2,13 +2,13 @@ from orgcharts import load_text
 from orgcharts.findings import headline_findings
 from orgcharts.loader import example_names, load_example
 from tests.conftest import NORTHWIND
-from tests.unit.test_diagnostics import TINY
+from tests.fixtures.orgs import TINY
 
 
 def test_from_hops_alone_when_the_file_has_no_diagnostic_figures():
     org = load_text(NORTHWIND, "org.yaml").org
     assert headline_findings(org, "refund", 600) == [
-        "Care agent (300 people, 100% of your customer-facing people) climb 2 hops for refund or bill credit of 600 USD.",
+        "Requests to Care agent (300 people, 100% of your customer-facing people) climb 2 hops for refund or bill credit of 600 USD.",
         "None of your customer-facing people can decide refund or bill credit on the spot.",
         "Your customer-facing people sit at layer 3 below the top (Chief Executive Officer): "
         "the distance their voice climbs to reach strategy.",
@@ -30,7 +30,7 @@ def test_without_a_decision_the_one_climbing_farthest_is_told():
 def test_from_the_diagnostics_when_the_file_gives_them():
     # tests/unit/test_diagnostics.py works these figures out by hand
     assert headline_findings(load_text(TINY, "tiny.yaml").org) == [
-        "Store rep (6 people, 38% of your customer-facing people) climb 1 hop for refund "
+        "Requests to Store rep (6 people, 38% of your customer-facing people) climb 1 hop for refund "
         "(50% at 20, 25% at 100 and 25% at 1,000 USD): 9 requests a week wait 4 hours.",
         "Chief Executive decides 9 requests a week climbed up from others for refund, 64% of all escalations: "
         "the heaviest desk.",

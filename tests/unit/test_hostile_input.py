@@ -1,10 +1,12 @@
 """Hostile and broken files: each is refused with a clear message, fast, without crashing.
 
 Each case runs in a child process, so an interpreter crash (PyYAML's C composer
-segfaults on deep nesting) fails the test instead of killing the test run, and the
-one-second promise is checked by a hard time limit on the child.
+segfaults on deep nesting) fails the test instead of killing the test run. "Fast" is
+measured against a valid org file of the same size loaded by a child in the same run:
+invalid is never much slower than valid, however busy the machine.
 """
 
+import math
 import subprocess
 import sys
 import textwrap
@@ -12,44 +14,58 @@ import textwrap
 import pytest
 
 from orgcharts import OrgFileError, load_bytes, load_file
+from orgcharts.examples.generate import generate
 from tests.fixtures.hostile import HOSTILE
 
 _CHILD = textwrap.dedent(
     """\
-    import sys
+    import sys, time
     from orgcharts import OrgFileError, load_bytes
+    data = sys.stdin.buffer.read()
+    began = time.perf_counter()
     try:
-        load_bytes(sys.stdin.buffer.read(), "hostile.yaml")
+        load_bytes(data, "hostile.yaml")
     except OrgFileError as error:
         print("\\n".join(str(d) for d in error.diagnostics))
     else:
         print("loaded")
+    print(time.perf_counter() - began)
     """
 )
+TRIES = 3
+"""Each load is timed this many times and the quickest kept: a busy machine only ever slows a run."""
+ALLOWANCE = 0.01
+"""Seconds added to the valid file's time, for files so small that timer noise is all there is."""
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_file_is_refused_within_a_second(name):
+def test_hostile_file_is_refused_about_as_fast_as_a_valid_file_of_its_size_loads(name):
     data, expected = HOSTILE[name]
-    child = subprocess.run(
-        [sys.executable, "-c", _CHILD], input=data, capture_output=True, timeout=1 + _interpreter_start(), check=False
+    _, valid = _child(_valid_org_of(len(data)))
+    said, hostile = _child(data)
+    assert expected in said
+    assert hostile <= 2 * valid + ALLOWANCE, (
+        f"refused in {hostile:.3f} s; a valid file of its size loads in {valid:.3f} s"
     )
-    assert child.returncode == 0, child.stderr.decode()
-    assert expected in child.stdout.decode().splitlines()
 
 
-_START: list[float] = []
+def _child(data: bytes) -> tuple[list[str], float]:
+    """What a fresh interpreter loading ``data`` prints, and the quickest of its load times."""
+    times = []
+    for _ in range(TRIES):
+        child = subprocess.run(
+            [sys.executable, "-c", _CHILD], input=data, capture_output=True, timeout=300, check=False
+        )
+        assert child.returncode == 0, child.stderr.decode()
+        *said, elapsed = child.stdout.decode().splitlines()
+        times.append(float(elapsed))
+    return said, min(times)
 
 
-def _interpreter_start() -> float:
-    """How long the child needs to start and import orgcharts, measured once."""
-    if not _START:
-        import time
-
-        began = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import orgcharts.loader"], check=True)
-        _START.append(time.perf_counter() - began)
-    return _START[0]
+def _valid_org_of(size: int) -> bytes:
+    """A valid org file of at least ``size`` bytes."""
+    per_role = len(generate(200).encode()) / 200
+    return generate(max(2, math.ceil(size / per_role))).encode()
 
 
 def test_size_cap_refuses_before_reading(tmp_path):

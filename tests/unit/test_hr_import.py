@@ -299,3 +299,22 @@ def test_a_limit_without_a_unit_is_refused_with_the_option_to_give_one(tmp_path)
         "give it one with --unit discount=UNIT (USD, EUR, days...) or after the limit ('Sales Manager=discount:10 USD')"
     ) in " ".join(result.output.split())
     assert CliRunner().invoke(main, ["import", str(export), "--unit", "discount"]).exit_code == 2
+
+
+def test_a_limit_with_its_unit_is_kept_so_hops_finds_who_may_decide_an_amount(tmp_path):
+    """Issue 19 case 2: `hops --amount 20` used to leave a 10-limit Sales Manager deciding 20."""
+    export, out = tmp_path / "hr.csv", tmp_path / "org.yaml"
+    export.write_text("id,manager,title\nceo,,Chief\nsm,ceo,Sales Manager\nrep,sm,Sales Rep\n")
+    rules = [
+        "--serves",
+        "Sales Rep=retail",
+        "--decides",
+        "Sales Manager=discount:10 USD",
+        "--decides",
+        "Chief=discount",
+    ]
+    assert CliRunner().invoke(main, ["import", str(export), "-o", str(out), *rules]).exit_code == 0
+    over = CliRunner().invoke(main, ["hops", str(out), "--amount", "20"])
+    assert "   2  rep   Sales Rep       1  retail  ceo         rep > sm > ceo" in over.output
+    under = CliRunner().invoke(main, ["hops", str(out), "--amount", "5"])
+    assert "   1  rep   Sales Rep       1  retail  sm          rep > sm" in under.output

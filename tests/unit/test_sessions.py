@@ -24,7 +24,7 @@ from orgcharts.metrics import escalations, summarize
 from orgcharts.model import Authority
 from orgcharts.web.session import digest, parse_edits
 from orgcharts.web.session import edited as edited_org
-from tests.unit.test_callbacks import load, panels_of, plain, render, text_of, what_if
+from tests.fixtures.callbacks import load, panels_of, plain, render, text_of, what_if
 
 
 def upload_of(text):

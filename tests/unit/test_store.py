@@ -11,7 +11,7 @@ from orgcharts.web import source
 from orgcharts.web.app import serve
 from orgcharts.web.served import TextCache
 from orgcharts.web.session import digest
-from tests.unit.test_callbacks import run
+from tests.fixtures.callbacks import run
 
 
 def test_a_text_is_kept_by_digest_in_a_wal_database(tmp_path):

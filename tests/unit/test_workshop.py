@@ -11,7 +11,7 @@ from orgcharts.amounts import ANY_AMOUNT
 from orgcharts.loader import example_text
 from orgcharts.web import controls, hrimport, importrules, panels, source, workshop
 from orgcharts.web.session import digest
-from tests.unit.test_callbacks import (
+from tests.fixtures.callbacks import (
     SERVED,
     STARTUP,
     csv_upload,
@@ -90,12 +90,26 @@ def test_presets_hold_the_typical_amount_and_any_only_where_blank_means_any():
 
 def test_switching_decision_sets_its_typical_amount_or_blank():
     saved = {"digest": STARTUP["digest"], "decision": "refund", "amount": 400}
-    amount = run(controls.amount_for_decision, "decision.value", decision="fee_waiver", source=STARTUP, saved=saved)
+    held = {"source": STARTUP, "saved": saved, "amount": 400}
+    amount = run(controls.amount_for_decision, "decision.value", decision="fee_waiver", **held)
     assert amount == 75
-    blank = run(controls.amount_for_decision, "decision.value", decision="early_upgrade", source=STARTUP, saved=saved)
+    blank = run(controls.amount_for_decision, "decision.value", decision="early_upgrade", **held)
     assert blank is None
-    kept = run(controls.amount_for_decision, "decision.value", decision="refund", source=STARTUP, saved=saved)
+    kept = run(controls.amount_for_decision, "decision.value", decision="refund", **held)
     assert kept is dash.no_update, "the decision the session had (a reload) keeps its restored amount"
+
+
+def test_an_org_opening_on_its_decision_sets_the_amount_once():
+    """controls_for_org already put the typical amount in the field: setting it again would
+    draw the chart and every panel a second time."""
+    held = run(
+        controls.amount_for_decision, "decision.value", decision="fee_waiver", source=STARTUP, saved=None, amount=75
+    )
+    assert held is dash.no_update
+    other = run(
+        controls.amount_for_decision, "decision.value", decision="fee_waiver", source=STARTUP, saved=None, amount=400
+    )
+    assert other == 75
 
 
 def test_square_brackets_step_the_amount_through_the_presets():
@@ -327,9 +341,11 @@ def test_rules_belong_to_the_file_they_were_typed_for():
             contents=other, filename="other.csv",
         )  # fmt: skip
     fresh = run(
-        hrimport.match_columns, "upload-chosen.data", chosen=2, contents=other, cancel=None, filename="other.csv"
-    )
-    assert fresh[5:] == ("", "", True), "a new export starts with no rules and the panel closed"
+        hrimport.match_columns, "upload-chosen.data", chosen=2, contents=other, cancel=None, filename="other.csv",
+        no_header=["no_header"], sheet=None,
+    )  # fmt: skip
+    assert fresh[5:8] == ("", "", True), "a new export starts with no rules and the panel closed"
+    assert fresh[8:11] == ([], "", ""), "and with the options of the last one cleared"
     assert run(importrules.close_rules, "rules-done.n_clicks", done=1, chosen=None) is True
 
 

@@ -1,0 +1,120 @@
+"""The bands' names stay readable wherever the chart is panned: read from what Chromium drew
+(``getBoundingClientRect`` of each name, of its background and of every card), at 1280x720,
+where the chart opens panned away from the side the names are drawn on."""
+
+import itertools
+
+import pytest
+
+from orgcharts.figures import CARD_LOOKS
+from tests.integration.dashboard import open_dashboard, press, settle
+
+DRAWN = """(looks) => {
+  const graph = document.querySelector('#chart .js-plotly-plot');
+  const plot = graph.querySelector('.nsewdrag').getBoundingClientRect();
+  const xa = graph._fullLayout.xaxis, ya = graph._fullLayout.yaxis;
+  const box = (r) => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+  const captions = [...graph.querySelectorAll('g.band-captions g.band-caption')].map((g) => {
+    const back = g.querySelector('rect.band-caption-back');
+    return {text: g.textContent, ...box(g.querySelector('text').getBoundingClientRect()),
+            back: back && box(back.getBoundingClientRect())};
+  });
+  const own = [...graph.querySelectorAll('.tracebands g.textpoint')]
+    .filter((g) => getComputedStyle(g).opacity !== '0')
+    .map((g) => ({text: g.textContent, ...box(g.querySelector('text').getBoundingClientRect()), back: null}));
+  const names = captions.concat(own);
+  const texts = [...graph.querySelectorAll('.textpoint text')].filter((t) => !t.closest('.tracebands'))
+    .map((t) => ({text: t.textContent, ...box(t.getBoundingClientRect())}));
+  const layer = graph.querySelector('g.band-captions');
+  const last = layer && layer.parentNode.lastElementChild === layer;
+  const cards = [];
+  graph._fullData.filter((t) => looks.includes(t.uid)).forEach((t) => {
+    let xs = [], ys = [];
+    const close = () => {
+      if (!xs.length) { return; }
+      cards.push({left: plot.left + xa.c2p(Math.min(...xs)), right: plot.left + xa.c2p(Math.max(...xs)),
+                  top: plot.top + ya.c2p(Math.max(...ys)), bottom: plot.top + ya.c2p(Math.min(...ys))});
+      xs = []; ys = [];
+    };
+    for (let i = 0; i < t.x.length; i++) {
+      const x = t.x[i], y = t.y[i];
+      if (x === null || y === null || Number.isNaN(x) || Number.isNaN(y)) { close(); } else { xs.push(x); ys.push(y); }
+    }
+    close();
+  });
+  return {plot: box(plot), names: names, texts: texts, cards: cards, captions: captions.length, last: last};
+}"""
+
+
+def crossing(a, b, slack=0.5):
+    return (
+        a["left"] < b["right"] - slack
+        and b["left"] < a["right"] - slack
+        and a["top"] < b["bottom"] - slack
+        and b["top"] < a["bottom"] - slack
+    )
+
+
+def names_in_view(drawn):
+    plot = drawn["plot"]
+    return [n for n in drawn["names"] if n["text"] and n["bottom"] > plot["top"] and n["top"] < plot["bottom"]]
+
+
+def pan(page, by_units):
+    page.evaluate(
+        """(by) => { const g = document.querySelector('#chart .js-plotly-plot');
+        const [x0, x1] = g._fullLayout.xaxis.range; return Plotly.relayout(g, {'xaxis.range': [x0 + by, x1 + by]}); }""",
+        by_units,
+    )
+    settle(page, 300)
+
+
+def assert_names_at_the_left_edge_over_no_card(drawn):
+    plot, shown = drawn["plot"], names_in_view(drawn)
+    assert shown, "band names in view"
+    assert drawn["last"], "drawn over every trace, the lines through the gaps too"
+    assert all(name["text"].startswith("\u2191 ") for name in shown), "each points up to its band"
+    for name in shown:
+        assert plot["left"] <= name["left"] <= plot["left"] + 20, (name["text"], "at the view's left edge")
+        assert name["right"] <= plot["right"]
+        back = name["back"]
+        assert back is not None, (name["text"], "on a background")
+        assert back["left"] <= name["left"] and back["right"] >= name["right"], "the background holds the name"
+        assert back["top"] <= name["top"] and back["bottom"] >= name["bottom"]
+        covered = [card for card in drawn["cards"] if crossing(back, card)]
+        assert not covered, (name["text"], "covers no card", covered[:2])
+        under = [t["text"] for t in drawn["texts"] if crossing(back, t)]
+        assert not under, (name["text"], "covers no text", under[:2])
+    downwards = sorted(shown, key=lambda n: n["top"])
+    assert all(a["bottom"] <= b["top"] for a, b in itertools.pairwise(downwards)), "names apart"
+
+
+@pytest.mark.parametrize("view", ["conventional", "inverted"])
+def test_band_names_follow_the_view_left_edge_when_panned_and_go_home_when_not(browser, server, view):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        open_dashboard(page, server)
+        if view == "conventional":
+            press(page, "f")
+            settle(page, 900)
+        pan(page, 240)  # away from the names' own side, whatever the opening
+        drawn = page.evaluate(DRAWN, list(CARD_LOOKS))
+        assert_names_at_the_left_edge_over_no_card(drawn)
+
+        pan(page, 400)
+        assert_names_at_the_left_edge_over_no_card(page.evaluate(DRAWN, list(CARD_LOOKS)))
+
+        page.evaluate(
+            """() => { const g = document.querySelector('#chart .js-plotly-plot');
+            const bands = g._fullData.find((t) => t.uid === 'bands'); const [x0, x1] = g._fullLayout.xaxis.range;
+            return Plotly.relayout(g, {'xaxis.range': [bands.x[0] - 20, bands.x[0] - 20 + (x1 - x0)]}); }"""
+        )
+        settle(page, 300)
+        home = page.evaluate(DRAWN, list(CARD_LOOKS))
+        assert names_in_view(home)
+        assert all(n["back"] is None for n in home["names"]), "on their own side, names need no background"
+        plot = home["plot"]
+        assert all(n["left"] >= plot["left"] for n in names_in_view(home))
+    finally:
+        context.close()

@@ -1,0 +1,84 @@
+"""The first screen holds the whole answer: with a role selected, the hop badge (the result a
+room waits for) and the colour key sit inside the window, on a laptop and a projector alike,
+without scrolling."""
+
+import pytest
+
+from tests.integration.boxes import overlaps
+from tests.integration.dashboard import open_dashboard, settle, wait_for_chart
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("query", ["", "?present=1"], ids=["screen", "projector"])
+def test_the_hop_badge_and_the_key_are_in_the_window_once_a_role_is_selected(browser, server, size, query):
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        open_dashboard(page, server, query)
+        wait_for_chart(page)
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("ArrowRight")  # Refund or bill credit: its amount presets join the controls
+        settle(page, 900)
+        page.keyboard.press("n")
+        page.locator("#hop-badge .headline").wait_for(state="visible", timeout=20_000)
+        settle(page)
+        for selector in ("#hop-badge", "#chart-legend"):
+            box = page.locator(selector).bounding_box()
+            assert box is not None and box["y"] >= 0, selector
+            assert box["y"] + box["height"] <= height, (
+                f"{selector} ends at {box['y'] + box['height']:.0f} px of {height}"
+            )
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_the_dashboard_opens_with_the_three_findings_that_matter_most_in_the_window(browser, server, size):
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        open_dashboard(page, server)
+        findings = page.locator("#path-panel .findings li")
+        findings.first.wait_for(state="visible", timeout=30_000)
+        assert findings.count() == 3
+        assert "hops" in findings.first.inner_text()
+        last = findings.last.bounding_box()
+        assert last["y"] + last["height"] <= height, "all three are read without scrolling"
+        if size == (1280, 720):  # the laptop's promise: the findings never push the chart down
+            chart = page.locator("#chart").bounding_box()
+            assert chart["y"] <= 200, f"the chart starts {chart['y']:.0f} px down"
+    finally:
+        context.close()
+
+
+def edges(locator, text):
+    box = locator.bounding_box()
+    return {
+        "left": box["x"],
+        "right": box["x"] + box["width"],
+        "top": box["y"],
+        "bottom": box["y"] + box["height"],
+        "text": text,
+    }
+
+
+@pytest.mark.parametrize("query", ["", "?present=1"], ids=["screen", "projector"])
+def test_the_chart_tools_shown_on_hover_never_cover_its_title(browser, server, query):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        open_dashboard(page, server, query)
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("ArrowRight")  # Refund or bill credit of 200 USD (typical amount): a long title
+        settle(page, 900)
+        chart = page.locator("#chart").bounding_box()
+        page.mouse.move(chart["x"] + chart["width"] / 2, chart["y"] + chart["height"] / 2)
+        tools = page.locator("#chart .modebar")
+        tools.wait_for(state="visible")
+        assert "Refund or bill credit" in page.locator("#chart .gtitle").text_content()
+        boxes = [edges(page.locator("#chart .gtitle"), "title"), edges(tools, "tools")]
+        assert not overlaps(boxes), boxes
+    finally:
+        context.close()
