@@ -86,4 +86,14 @@ def create_app(
         feature.callbacks.register(app, served)
     protect(app, token)
     limit_callbacks(app, InFlight(busy_limit(), busy_wait()))
+    _set_up_before_serving(app)
     return app
+
+
+def _set_up_before_serving(app: Dash) -> None:
+    # Dash finishes setting itself up on its first request, and lets requests that arrive
+    # beside that one through before it is done: they are refused ("dash is not a registered
+    # library"). A gunicorn worker can get a page's scripts all at once as its first requests
+    # (another worker served the page), so the app answers one request of its own first.
+    # Refused or not (a token may be required), the request sets Dash up.
+    app.server.test_client().get("/")
