@@ -102,11 +102,18 @@ def _opening_centre(placed: CardLayout, plot_w: float, left: float) -> float:
     return left + plot_w / 2
 
 
-def title(org: Organization, view: View, decision: str | None, amount: float | None) -> str:
+SEPARATOR = " · "
+"""Between a title's parts: the org, what was measured, the view."""
+
+
+def title(
+    org: Organization, view: View, decision: str | None, amount: float | None, with_org: bool = True
+) -> str:
     """ "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on
     top": the amount the figures were measured at is always said (``amounts``), and with no
-    amount for a decision that has a unit, that limits were ignored."""
-    said = html.escape(org.name, quote=False)
+    amount for a decision that has a unit, that limits were ignored. ``with_org`` False: the
+    org's name is left out (the page around the chart says it)."""
+    parts = [html.escape(org.name, quote=False)] if with_org else []
     if decision is not None:
         subject = org.decision_index[decision]
         if not subject.unit:
@@ -115,13 +122,12 @@ def title(org: Organization, view: View, decision: str | None, amount: float | N
             basis = "none"
         else:
             basis = "typical" if amount == subject.typical_amount else "given"
-        said += f" · {html.escape(request_words(Asked(subject, amount, basis)), quote=False)}"
-    return said + (" · customers on top" if view == "inverted" else " · conventional")
+        parts.append(html.escape(request_words(Asked(subject, amount, basis)), quote=False))
+    return SEPARATOR.join([*parts, "customers on top" if view == "inverted" else "conventional"])
 
 
 TOOLS_ROOM = 48.0
 """Pixels at the plot's right kept clear of the title for Plotly's tools, shown on hover."""
-SEPARATOR = " · "
 TITLE_LINE_HEIGHT = 1.3
 """A title's line spacing, in its font size (Plotly's own for multi-line text)."""
 

@@ -239,7 +239,8 @@ def org_figure(
         trace["meta"] = {**(trace.get("meta") or {}), "other": moved}
         trace["x"], trace["y"] = numbers(trace["x"]), numbers(trace["y"])
     width, height = area or (scale.plot_width_px + 2 * 8, scale.plot_height_px + scale.title_font + 32)
-    titles = {v: title_lines(title(org, v, decision, amount), width - 16, scale.title_font) for v in VIEWS}
+    said = {v: title(org, v, decision, amount, with_org=not scale.page_names_org) for v in VIEWS}
+    titles = {v: title_lines(said[v], width - 16, scale.title_font) for v in VIEWS}
     rows = max(len(lines) for lines in titles.values())
     plot = (max(width - 16, 100), max(height - title_margin(scale, rows) - 8, 100))
     widest = max(charts[v].layout.extent[0] for v in VIEWS)

@@ -10,7 +10,7 @@ import pytest
 from orgcharts import load_text
 from orgcharts.cards import PROJECTOR_TEXT, SCREEN_TEXT
 from orgcharts.collapse import subtree_totals, visible
-from orgcharts.figureframe import ranges
+from orgcharts.figureframe import ranges, title_margin
 from orgcharts.figures import (
     CHIP_TRACES,
     HOP_COLOURS,
@@ -283,8 +283,8 @@ def test_a_title_too_wide_for_its_plot_is_broken_between_its_parts_and_the_margi
     tree = reporting_tree(telecom)
     found = escalations(telecom, tree, "refund", 200)
     wide, narrow = (
-        org_figure(telecom, tree, found, decision="refund", amount=200, view="inverted", scale=PROJECTOR, area=area)
-        for area in ((1880, 860), (900, 500))
+        org_figure(telecom, tree, found, decision="refund", amount=200, view="inverted", scale=SCREEN, area=area)
+        for area in ((1500, 700), (560, 500))
     )
     assert (
         wide.layout.title.text
@@ -299,5 +299,19 @@ def test_a_title_too_wide_for_its_plot_is_broken_between_its_parts_and_the_margi
         == "Northwind Mobile<br>Refund or bill credit of 200 USD (typical amount)<br>conventional"
     )
     for line in narrow.layout.title.text.split("<br>"):
-        assert text_width(line, PROJECTOR.title_font) <= 900 - 16 - 48
-    assert narrow.layout.margin.t - wide.layout.margin.t == round(2 * PROJECTOR.title_font * 1.3)
+        assert text_width(line, SCREEN.title_font) <= 560 - 16 - 48
+    assert narrow.layout.margin.t - wide.layout.margin.t == round(2 * SCREEN.title_font * 1.3)
+
+
+def test_in_projector_mode_the_title_leaves_the_org_to_the_pages_heading():
+    """The projector's page says the org's name in big type over the chart: the chart's title
+    keeps to what was measured and the view, so that at 1280 px it takes one line, not two."""
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    found = escalations(telecom, tree, "refund", 200)
+    projected = org_figure(
+        telecom, tree, found, decision="refund", amount=200, view="inverted", scale=PROJECTOR, area=(1264, 400)
+    )
+    assert projected.layout.title.text == "Refund or bill credit of 200 USD (typical amount) · customers on top"
+    assert projected.layout.meta["other_title"] == "Refund or bill credit of 200 USD (typical amount) · conventional"
+    assert projected.layout.margin.t == title_margin(PROJECTOR, 1)
