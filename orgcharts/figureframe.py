@@ -106,9 +106,7 @@ SEPARATOR = " · "
 """Between a title's parts: the org, what was measured, the view."""
 
 
-def title(
-    org: Organization, view: View, decision: str | None, amount: float | None, with_org: bool = True
-) -> str:
+def title(org: Organization, view: View, decision: str | None, amount: float | None, with_org: bool = True) -> str:
     """ "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on
     top": the amount the figures were measured at is always said (``amounts``), and with no
     amount for a decision that has a unit, that limits were ignored. ``with_org`` False: the
