@@ -122,7 +122,7 @@ METRICS: tuple[Metric, ...] = (
         "{} customer-facing role",
     ),
     Metric("layers", "layers", None, "org", "{} layers", _count, "{} layer"),
-    Metric("median_span", "median span", None, "org", "median {}", _median),
+    Metric("median_span", "median span, direct reports", None, "org", "median {}", _median),
     Metric("weighted_mean_hops", "weighted mean hops", True, "decision", "weighted mean {} hops", _hops),
     Metric("max_hops", "max hops", True, "decision", "max {}", _count),
     Metric("unreachable", "no one can decide", True, "decision", "{} where no one can decide", _count),

@@ -82,7 +82,7 @@ def read(org: Organization, raw: Mapping[str, Any]) -> Controls:
         amount_basis=asked.basis if asked else "none",
         segment=segment if segment in org.segment_index else None,
         selected=selected if isinstance(selected, str) and org.has_role(selected) else None,
-        present=bool(raw.get("present", False)),
+        present=raw.get("present") is True,
         levels=levels if isinstance(levels, int) and not isinstance(levels, bool) and levels > 0 else None,
         expanded=tuple(
             role

@@ -132,7 +132,9 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
     )  # fmt: skip
     figure = outputs[0]
     assert figure.layout.meta["view"] == "inverted"
-    assert "Northwind Mobile" in figure.layout.title.text
+    assert "Northwind Mobile" in figure.layout.title.text, (
+        "the startup org, on screen (a malformed projector flag is off)"
+    )
     assert "customers on top" in figure.layout.title.text, "an unknown view falls back to customers on top"
 
     cards, _, rows, _, more_hidden, changes, unit, grant_unit, presets, _said = run(

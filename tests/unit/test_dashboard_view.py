@@ -77,6 +77,7 @@ def test_cards_show_the_change_against_the_loaded_org():
     assert (cards["empowered_share"].before, cards["empowered_share"].value) == ("53%", "100%")
     assert cards["empowered_share"].better is True
     assert (cards["layers"].value, cards["median_span"].value) == ("4", "1.5")
+    assert cards["median_span"].label == "median span, direct reports"  # "1.5 median span" alone says no unit
     unchanged = {card.key: card for card in readouts.cards(loaded, loaded)}
     assert unchanged["weighted_mean_hops"].before is None
 
