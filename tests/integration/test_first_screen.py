@@ -4,8 +4,10 @@ without scrolling."""
 
 import pytest
 
+from orgcharts import load_text
+from orgcharts.loader import example_names, example_text
 from tests.integration.boxes import overlaps
-from tests.integration.dashboard import open_dashboard, settle, wait_for_chart
+from tests.integration.dashboard import choose, open_dashboard, settle, wait_for_chart
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
@@ -80,5 +82,29 @@ def test_the_chart_tools_shown_on_hover_never_cover_its_title(browser, server, q
         assert "Refund or bill credit" in page.locator("#chart .gtitle").text_content()
         boxes = [edges(page.locator("#chart .gtitle"), "title"), edges(tools, "tools")]
         assert not overlaps(boxes), boxes
+    finally:
+        context.close()
+
+
+MENU_VALUE = """(id) => { const value = document.querySelector('#' + id + ' .dash-dropdown-value');
+  return {text: value.textContent, cut: value.scrollWidth > value.clientWidth + 1,
+          top: document.getElementById('chart').getBoundingClientRect().top}; }"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_every_decision_of_every_example_is_named_whole_in_its_menu(browser, server, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    try:
+        open_dashboard(page, server)
+        for example in example_names():
+            choose(page, "example-picker", f"Example: {example}")
+            for decision in load_text(example_text(example)).org.decisions:
+                shown = page.evaluate(MENU_VALUE, "decision")
+                assert shown["text"] == decision.name and not shown["cut"], (example, size, shown)
+                if size == (1280, 720):
+                    assert shown["top"] <= 200, ("the controls keep to two rows", example, shown)
+                page.click("#next-decision")
+                settle(page)
     finally:
         context.close()
