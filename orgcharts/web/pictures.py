@@ -33,7 +33,7 @@ PICTURE_OPTIONS = [
 
 def layout() -> list[Any]:
     return [
-        menu(ids.PICTURE, "picture-picker", options=PICTURE_OPTIONS, placeholder="Download picture…"),
+        menu(ids.PICTURE, "picture-picker", options=PICTURE_OPTIONS, placeholder="Download picture"),
         html.Button(
             "Board pack (PPTX)",
             id=ids.BOARD_PACK,

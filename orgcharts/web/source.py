@@ -66,7 +66,7 @@ def picker(startup: Startup) -> dcc.Dropdown:
     options = [{"label": f"Example: {name}", "value": name} for name in example_names()]
     if startup.name not in {f"{name}.yaml" for name in example_names()}:
         options.insert(0, {"label": startup.name, "value": STARTUP})
-    return menu(ids.EXAMPLE_PICKER, "picker", options=options, placeholder="Open an example…", clearable=False)
+    return menu(ids.EXAMPLE_PICKER, "picker", options=options, placeholder="Open an example", clearable=False)
 
 
 def upload(cap: int) -> html.Div:

@@ -108,3 +108,38 @@ def test_every_decision_of_every_example_is_named_whole_in_its_menu(browser, ser
                 settle(page)
     finally:
         context.close()
+
+
+TOP_BAR_TEXTS = """() => {
+  const bar = document.querySelector('.topbar');
+  const shown = [...bar.querySelectorAll('h1, button, .dash-dropdown-value, .dash-dropdown-placeholder, [class*="placeholder"]')]
+    .filter((element) => element.offsetParent !== null && element.textContent.trim());
+  const boxes = [...bar.children].map((child) => child.getBoundingClientRect()).filter((box) => box.height > 0);
+  return {oneRow: Math.max(...boxes.map((box) => box.top)) < Math.min(...boxes.map((box) => box.bottom)),
+          texts: shown.map((element) => ({text: element.textContent.trim(),
+                                           cut: element.scrollWidth > element.clientWidth + 1}))}; }"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("projector", [False, True], ids=["screen", "projector"])
+def test_the_top_bar_says_the_org_and_its_menus_whole_in_one_row(browser, server, size, projector):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    try:
+        open_dashboard(page, server)
+        for example in example_names():
+            choose(page, "example-picker", f"Example: {example}")
+            if projector:  # the examples' menu is hidden there: the example is chosen before
+                page.click("#present-button")
+                page.wait_for_selector(".app.present")
+            bar = page.evaluate(TOP_BAR_TEXTS)
+            if projector:
+                page.click("#present-button")
+                page.wait_for_selector(".app:not(.present)")
+            texts = {shown["text"]: shown["cut"] for shown in bar["texts"]}
+            assert texts.get(load_text(example_text(example)).org.name) is False, (example, size, texts)
+            assert not any(cut for cut in texts.values()), (example, size, texts)
+            assert not any(text.endswith("…") for text in texts), (example, size, texts)
+            assert bar["oneRow"], (example, size, bar)
+    finally:
+        context.close()
