@@ -59,6 +59,7 @@ def shapes_trace(
     boxes: Iterable[Box], radius: float, uid: str, fill: str, border: str, width: float, opacity: float = 1.0
 ) -> dict[str, Any]:
     """Filled rounded rectangles in one trace: one SVG path, whatever their number."""
+    # unsimplified, as the connectors are: each outline travels whole in the flip
     xs, ys = outlines(list(boxes), radius)
     return dict(
         type="scatter",
@@ -67,7 +68,7 @@ def shapes_trace(
         mode="lines",
         fill="toself",
         fillcolor=fill,
-        line={"color": border, "width": width},
+        line={"color": border, "width": width, "simplify": False},
         opacity=opacity,
         hoverinfo="skip",
         showlegend=False,

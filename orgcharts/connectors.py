@@ -74,8 +74,17 @@ def _bracket(xs: Points, ys: Points, boxes: Sequence[Box]) -> None:
 
 def _lines_trace(xs: Points, ys: Points, uid: str, name: str, line: dict[str, Any], **more: Any) -> dict[str, Any]:
     """A trace of lines between points (None between lines) that hovering ignores."""
+    # unsimplified: every line keeps its points in both views, so the flip moves each one
+    # whole to its place (assets/travel.js) rather than morphing one into another
     return dict(
-        type="scatter", x=xs, y=ys, line=line, hoverinfo="skip", name=name, uid=uid, **{"mode": "lines", **more}
+        type="scatter",
+        x=xs,
+        y=ys,
+        line={**line, "simplify": False},
+        hoverinfo="skip",
+        name=name,
+        uid=uid,
+        **{"mode": "lines", **more},
     )
 
 
