@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
 from orgcharts.amounts import Asked, Basis, request_words
@@ -25,7 +26,7 @@ def ranges(
     view's top role in the middle. The role ``focus`` (the one selected, or found by search)
     is brought into view: the opening moves, to put it in the middle, only when its card
     would be outside, so clicking a role in view never moves the chart. A chart wider than
-    its plot opens on whole cards at its left edge, never on a title cut in half."""
+    its plot opens with the fewest cards cut at its edges, the uppermost row's first."""
     plot_w, plot_h = plot
     y_top = PAD
     if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
@@ -36,11 +37,11 @@ def ranges(
         x0 = left - (plot_w - content) / 2
     else:
         view = _View(plot_w, (-y_top, plot_h - y_top), (left, width + PAD - plot_w))
-        x0 = _uncut_left_edge(placed, _centred(_opening_centre(placed, plot_w, left), plot_w, left, width), view)
+        x0 = _least_cut_left_edge(placed, _centred(_opening_centre(placed, plot_w, left), plot_w, left, width), view)
         if focus in placed.x:
             half = placed.width[focus] / 2 + PAD
             if not x0 <= placed.x[focus] - half <= placed.x[focus] + half <= x0 + plot_w:
-                x0 = _uncut_left_edge(placed, _centred(placed.x[focus], plot_w, left, width), view, focus)
+                x0 = _least_cut_left_edge(placed, _centred(placed.x[focus], plot_w, left, width), view, focus)
     return {"x": [x0, x0 + plot_w], "y": [y_top - plot_h, y_top]}
 
 
@@ -57,37 +58,57 @@ class _View(NamedTuple):
     """The least and greatest left edge that keep the view on the chart."""
 
 
-def _uncut_left_edge(placed: CardLayout, x0: float, view: _View, focus: str | None = None) -> float:
-    """The view's left edge nearest ``x0`` (by at most half its width, within its
-    bounds) that cuts none of the cards in sight, or failing that none of the uppermost row
-    in sight, and keeps ``focus`` whole, a sixth of the width from either edge where it can;
-    ``x0`` when there is none."""
+def _least_cut_left_edge(placed: CardLayout, x0: float, view: _View, focus: str | None = None) -> float:
+    """The view's left edge nearest ``x0`` (by at most half its width, within its bounds)
+    that cuts the fewest cards in sight: first those of the uppermost row in sight (the front
+    line, or the top role's row), at the left edge and then at the right, then those of every
+    row, left then right; ``focus`` kept whole, a sixth of the width from either edge where it
+    can. ``x0`` when no such edge keeps ``focus`` whole."""
     reach = view.width / 2
     near = [
         r
         for r in placed.x
-        if abs(placed.x[r] - x0) < reach + placed.width[r] / 2 + PAD
+        if placed.x[r] + placed.width[r] / 2 > x0 - reach - PAD
+        and placed.x[r] - placed.width[r] / 2 < x0 + view.width + reach + PAD
         and placed.top[r] < view.rows[1]
         and placed.top[r] + placed.height[r] > view.rows[0]
     ]
     uppermost = min((placed.band[r] for r in near), default=0)
-    rows = (near, [r for r in near if placed.band[r] == uppermost])
-    for margin, cards in ((view.width / 6, rows[0]), (view.width / 6, rows[1]), (0.0, rows[0]), (0.0, rows[1])):
-        edges = [(placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2) for r in cards]
-
-        def fits(at: float, edges: list[tuple[float, float]] = edges, margin: float = margin) -> bool:
-            if not view.bounds[0] <= at <= view.bounds[1] or any(a - PAD / 2 < at < b for a, b in edges):
-                return False
-            if focus not in placed.x:
-                return True
+    rows = ([r for r in near if placed.band[r] == uppermost], near)
+    edges = [(placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2) for r in near]
+    cuts = []
+    for cards in rows:
+        spans = [(placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2) for r in cards]
+        # a left edge needs room before the first card it shows, a right edge after the last
+        cuts.append(_Cuts([(a - PAD / 2, b) for a, b in spans]))
+        cuts.append(_Cuts([(a - view.width, b + PAD / 2 - view.width) for a, b in spans]))
+    candidates = {x0} | {at for a, b in edges for at in (a - PAD / 2, b, a - view.width, b + PAD / 2 - view.width)}
+    candidates = {at for at in candidates if abs(at - x0) <= reach and view.bounds[0] <= at <= view.bounds[1]}
+    for margin in (view.width / 6, 0.0):
+        if focus in placed.x:
             half = placed.width[focus] / 2 + margin
-            return at <= placed.x[focus] - half and placed.x[focus] + half <= at + view.width
-
-        candidates = {x0} | {edge for a, b in edges for edge in (a - PAD / 2, b + PAD / 2)}
-        for at in sorted(candidates, key=lambda at: abs(at - x0)):
-            if abs(at - x0) <= reach and fits(at):
-                return at
+            fitting = [
+                at for at in candidates if at <= placed.x[focus] - half and placed.x[focus] + half <= at + view.width
+            ]
+        else:
+            fitting = list(candidates)
+        if fitting:
+            return min(
+                fitting,
+                key=lambda at: (*(count(at) for count in cuts), abs(at - x0)),
+            )
     return x0
+
+
+class _Cuts:
+    """How many of some open spans hold a point: ``_Cuts(spans)(at)``, in log time."""
+
+    def __init__(self, spans: list[tuple[float, float]]) -> None:
+        self.starts = sorted(a for a, _ in spans)
+        self.ends = sorted(b for _, b in spans)
+
+    def __call__(self, at: float) -> int:
+        return bisect_left(self.starts, at) - bisect_right(self.ends, at)
 
 
 def _opening_centre(placed: CardLayout, plot_w: float, left: float) -> float:

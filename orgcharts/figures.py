@@ -140,7 +140,9 @@ def org_figure(
     The figure carries the other view's geometry so a browser can flip it without asking
     the server: each trace's ``meta.other`` holds its coordinates in the other view,
     ``layout.meta`` the view drawn, the other view's title and axis ranges (``orient`` in
-    ``assets/clientside.js`` swaps them).
+    ``assets/clientside.js`` swaps them), and each view's width and height of cards
+    (``extents``, from the chart's first card edge and band top: ``assets/edges.js`` says
+    where the chart goes on past the plot's edges).
     """
     by_role = found if isinstance(found, Mapping) else {escalation.role: escalation for escalation in found}
     size = scale.text
@@ -251,6 +253,7 @@ def org_figure(
         "other_title": "<br>".join(titles[other]),
         "ranges": opening[view],
         "other_ranges": opening[other],
+        "extents": {v: list(charts[v].layout.extent) for v in VIEWS},
     }
     if len(cards) > CULLED_ABOVE:
         layout["meta"]["culls"] = list(CULLED)

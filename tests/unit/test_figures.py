@@ -278,6 +278,24 @@ def test_a_chart_wider_than_its_plot_opens_with_no_card_cut_at_its_left_edge(vie
             assert x0 <= placed.x[focus] - placed.width[focus] / 2 <= placed.x[focus] + placed.width[focus] / 2 <= x1
 
 
+@pytest.mark.parametrize("plot_width", [1250, 1890])
+def test_the_front_line_opens_with_no_card_cut_at_either_edge_where_the_plot_allows(plot_width):
+    """Telecom's front line at these widths: a left edge exists that cuts none of its cards at
+    either edge (checked by hand from the cards' edges); the opening takes it."""
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    placed = chart_cards(telecom, tree, "inverted", escalations(telecom, tree, "refund", 200), "refund").layout
+    (x0, x1), _ = ranges(placed, placed.extent[0], 120, (plot_width, 500), None).values()
+    front = [r for r in placed.x if placed.band[r] == min(placed.band.values())]
+    cut = [
+        r
+        for r in front
+        for edge in (x0, x1)
+        if placed.x[r] - placed.width[r] / 2 < edge < placed.x[r] + placed.width[r] / 2
+    ]
+    assert not cut
+
+
 def test_a_title_too_wide_for_its_plot_is_broken_between_its_parts_and_the_margin_holds_it():
     telecom = load_text(example_text("telecom")).org
     tree = reporting_tree(telecom)

@@ -1,0 +1,175 @@
+// The chart says where it goes on. It opens at one unit per pixel, so an org wider or taller
+// than its plot is cut at the plot's edges, and a card cut in half there read as a broken
+// drawing. Each edge that the chart's cards reach past fades out, and where whole cards lie
+// beyond it a button says how many ("9 more roles and 2 teams →": roles and collapsed teams whose
+// card's centre is past that edge) and pans the chart most of a view that way, with the mouse
+// or the keyboard. Drawn again after every redraw, pan, zoom and flip, for every org chart on
+// the page (a figure whose layout.meta.extents gives each view's width and height of cards).
+(function () {
+  "use strict";
+
+  var STEP = 0.8;  // of the view's width or height, per press
+  var ROOM = 12;   // chart units kept around the cards at the end of a pan
+  var EDGE_PX = 6; // a button's distance from the plot's edge
+  var SIDES = ["left", "right", "top", "bottom"];
+  var ARROWS = {left: "\u2190", right: "\u2192", top: "\u2191", bottom: "\u2193"};
+
+  function rolesTrace(graph) {
+    return (graph._fullData || []).find(function (trace) {
+      return typeof trace.uid === "string" && trace.uid.indexOf("roles") === 0;
+    });
+  }
+
+  // How many cards lie past each edge of the view (x0..x1, y0..y1), roles and teams apart.
+  function beyond(trace, x, y) {
+    var counts = {};
+    SIDES.forEach(function (side) { counts[side] = {roles: 0, teams: 0}; });
+    var xs = trace.x || [], ys = trace.y || [], kinds = trace.customdata || [];
+    for (var i = 0; i < xs.length; i += 1) {
+      var kind = kinds[i] && kinds[i][1] === "collapsed" ? "teams" : "roles";
+      if (xs[i] < x[0]) { counts.left[kind] += 1; }
+      if (xs[i] > x[1]) { counts.right[kind] += 1; }
+      if (ys[i] > y[1]) { counts.top[kind] += 1; }
+      if (ys[i] < y[0]) { counts.bottom[kind] += 1; }
+    }
+    return counts;
+  }
+
+  function counted(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  // "9 more roles and 2 teams →", "1 more team →", "↑ 3 more roles"
+  function words(count, side) {
+    var said = count.roles
+      ? counted(count.roles, "more role", "more roles") + (count.teams ? " and " + counted(count.teams, "team", "teams") : "")
+      : counted(count.teams, "more team", "more teams");
+    return side === "left" || side === "top" ? ARROWS[side] + " " + said : said + " " + ARROWS[side];
+  }
+
+  // The overlay over the plot area: a fade and a button per side, made once per graph.
+  function overlay(graph) {
+    var layer = graph.querySelector(":scope > .chart-more");
+    if (layer) { return layer; }
+    layer = document.createElement("div");
+    layer.className = "chart-more";
+    SIDES.forEach(function (side) {
+      var faded = document.createElement("div");
+      faded.className = "chart-more-fade " + side;
+      var go = document.createElement("button");
+      go.type = "button";
+      go.className = "chart-more-go " + side;
+      go.dataset.side = side;
+      go.addEventListener("click", function () { pan(graph, side); });
+      layer.appendChild(faded);
+      layer.appendChild(go);
+    });
+    graph.appendChild(layer);
+    return layer;
+  }
+
+  function extent(graph) {
+    var meta = graph.layout && graph.layout.meta;
+    var size = meta && meta.extents && meta.extents[meta.view];
+    return size ? {x: [0, size[0]], y: [-size[1], 0]} : null;
+  }
+
+  // Most of a view towards `side`, stopping where the cards end.
+  function pan(graph, side) {
+    var layout = graph._fullLayout;
+    var cards = extent(graph);
+    if (!layout || !cards) { return; }
+    var axis = side === "left" || side === "right" ? "x" : "y";
+    var range = layout[axis + "axis"].range.slice();
+    var towards = side === "right" || side === "top" ? 1 : -1;
+    var room = towards > 0 ? cards[axis][1] + ROOM - range[1] : range[0] - (cards[axis][0] - ROOM);
+    var step = Math.max(0, Math.min(STEP * (range[1] - range[0]), room)) * towards;
+    var update = {};
+    update[axis + "axis.range"] = [range[0] + step, range[1] + step];
+    window.Plotly.relayout(graph, update);
+  }
+
+  function sync(graph) {
+    var layout = graph._fullLayout;
+    var cards = extent(graph);
+    var trace = rolesTrace(graph);
+    if (!layout || !layout._size || !layout.xaxis || !layout.yaxis || !cards || !trace) {
+      var old = graph.querySelector(":scope > .chart-more");
+      if (old) { old.hidden = true; }
+      return;
+    }
+    var x = layout.xaxis.range.map(Number), y = layout.yaxis.range.map(Number);
+    var layer = overlay(graph);
+    var size = layout._size;
+    Object.assign(layer.style, {left: size.l + "px", top: size.t + "px", width: size.w + "px", height: size.h + "px"});
+    layer.hidden = false;
+    var past = {left: cards.x[0] < x[0] - 1, right: cards.x[1] > x[1] + 1,
+                top: cards.y[1] > y[1] + 1, bottom: cards.y[0] < y[0] - 1};
+    var counts = beyond(trace, x, y);
+    var gap = middleGap(graph, layout);
+    SIDES.forEach(function (side) {
+      var faded = layer.querySelector(".chart-more-fade." + side);
+      var go = layer.querySelector(".chart-more-go." + side);
+      var count = counts[side];
+      faded.hidden = !past[side];
+      go.hidden = !past[side] || !(count.roles || count.teams);
+      if (go.hidden) { return; }
+      go.textContent = words(count, side);
+      go.title = "Pan the chart " + (side === "top" ? "up" : side === "bottom" ? "down" : side);
+      if (side === "left" || side === "right") {
+        go.style.top = gap.y + "px";
+        go.style.left = side === "left" ? gap.left + "px" : "";
+      }
+    });
+  }
+
+  // Where the side buttons go: the gap between two bands nearest the plot's middle (the bands
+  // trace's meta.captions, in chart units), which no card crosses, the left one after the
+  // band's name drawn there (assets/bands.js); the middle when no gap is in view.
+  function middleGap(graph, layout) {
+    var size = layout._size;
+    var bands = (graph.data || []).find(function (trace) { return trace.uid === "bands"; });
+    var captions = (bands && bands.meta && bands.meta.captions) || [];
+    var best = {y: size.h / 2, left: EDGE_PX};
+    var nearest = Infinity;
+    captions.forEach(function (at) {
+      var y = layout.yaxis.c2p(at);
+      if (y < 24 || y > size.h - 24 || Math.abs(y - size.h / 2) >= nearest) { return; }
+      nearest = Math.abs(y - size.h / 2);
+      best = {y: y, left: EDGE_PX};
+    });
+    var plot = graph.querySelector(".nsewdrag");
+    var origin = plot && plot.getBoundingClientRect();
+    graph.querySelectorAll(".band-caption").forEach(function (name) {
+      var box = name.getBoundingClientRect();
+      if (origin && Math.abs(box.top + box.height / 2 - origin.top - best.y) < box.height) {
+        best.left = box.right - origin.left + EDGE_PX;
+      }
+    });
+    return best;
+  }
+
+  function watch(graph) {
+    if (graph.dataset.orgchartsEdges) { return; }
+    graph.dataset.orgchartsEdges = "1";
+    var pending = null;
+    function later() {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(function () { sync(graph); });
+    }
+    ["plotly_afterplot", "plotly_relayout", "plotly_animated"].forEach(function (event) { graph.on(event, later); });
+    // while a flip travels the edges are the other view's: they come back once it has arrived
+    graph.on("plotly_transitioning", function () {
+      var layer = graph.querySelector(":scope > .chart-more");
+      if (layer) { layer.hidden = true; }
+    });
+    sync(graph);
+  }
+
+  function watchAll() {
+    document.querySelectorAll(".js-plotly-plot").forEach(function (each) {
+      if (typeof each.on === "function") { watch(each); }
+    });
+  }
+
+  new MutationObserver(watchAll).observe(document.documentElement, {childList: true, subtree: true});
+  watchAll();
+})();
