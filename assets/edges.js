@@ -1,8 +1,8 @@
 // The chart says where it goes on. It opens at one unit per pixel, so an org wider or taller
 // than its plot is cut at the plot's edges, and a card cut in half there read as a broken
 // drawing. Each edge that the chart's cards reach past fades out, and where whole cards lie
-// beyond it a button says how many ("9 more roles and 2 teams →": roles and collapsed teams whose
-// card's centre is past that edge) and pans the chart most of a view that way, with the mouse
+// beyond it a button says how many ("9 more roles and 2 teams →": roles and collapsed teams the
+// middle of whose card's text is past that edge) and pans the chart most of a view that way, with the mouse
 // or the keyboard. Drawn again after every redraw, pan, zoom and flip, for every org chart on
 // the page (a figure whose layout.meta.extents gives each view's width and height of cards).
 (function () {
@@ -84,7 +84,20 @@
     var step = Math.max(0, Math.min(STEP * (range[1] - range[0]), room)) * towards;
     var update = {};
     update[axis + "axis.range"] = [range[0] + step, range[1] + step];
+    graph.dataset.orgchartsPanned = side;
     window.Plotly.relayout(graph, update);
+  }
+
+  // The button pressed keeps the keyboard's focus across the redraw its pan makes, or hands
+  // it to the opposite one once the cards end that way.
+  function refocus(graph, layer) {
+    var side = graph.dataset.orgchartsPanned;
+    if (!side) { return; }
+    delete graph.dataset.orgchartsPanned;
+    var opposite = {left: "right", right: "left", top: "bottom", bottom: "top"}[side];
+    var go = [side, opposite].map(function (each) { return layer.querySelector(".chart-more-go." + each); })
+      .find(function (button) { return button && !button.hidden; });
+    if (go && document.activeElement !== go) { go.focus(); }
   }
 
   function sync(graph) {
@@ -104,27 +117,30 @@
     var past = {left: cards.x[0] < x[0] - 1, right: cards.x[1] > x[1] + 1,
                 top: cards.y[1] > y[1] + 1, bottom: cards.y[0] < y[0] - 1};
     var counts = beyond(trace, x, y);
-    var gap = middleGap(graph, layout);
     SIDES.forEach(function (side) {
-      var faded = layer.querySelector(".chart-more-fade." + side);
-      var go = layer.querySelector(".chart-more-go." + side);
       var count = counts[side];
-      faded.hidden = !past[side];
+      var go = layer.querySelector(".chart-more-go." + side);
+      layer.querySelector(".chart-more-fade." + side).hidden = !past[side];
       go.hidden = !past[side] || !(count.roles || count.teams);
       if (go.hidden) { return; }
       go.textContent = words(count, side);
       go.title = "Pan the chart " + (side === "top" ? "up" : side === "bottom" ? "down" : side);
-      if (side === "left" || side === "right") {
-        go.style.top = gap.y + "px";
-        go.style.left = side === "left" ? gap.left + "px" : "";
-      }
     });
+    var below = layer.querySelector(".chart-more-go.bottom");
+    var gap = middleGap(graph, layout, below.hidden ? size.h : size.h - below.offsetHeight - EDGE_PX);
+    ["left", "right"].forEach(function (side) {
+      var go = layer.querySelector(".chart-more-go." + side);
+      go.style.top = gap.y + "px";
+      go.style.left = side === "left" ? gap.left + "px" : "";
+    });
+    refocus(graph, layer);
   }
 
   // Where the side buttons go: the gap between two bands nearest the plot's middle (the bands
-  // trace's meta.captions, in chart units), which no card crosses, the left one after the
-  // band's name drawn there (assets/bands.js); the middle when no gap is in view.
-  function middleGap(graph, layout) {
+  // trace's meta.captions, in chart units), which no card crosses, above the bottom button
+  // (`floor`, in the plot's pixels), the left one after the band's name drawn there
+  // (assets/bands.js); the middle when no gap is in view.
+  function middleGap(graph, layout, floor) {
     var size = layout._size;
     var bands = (graph.data || []).find(function (trace) { return trace.uid === "bands"; });
     var captions = (bands && bands.meta && bands.meta.captions) || [];
@@ -132,7 +148,7 @@
     var nearest = Infinity;
     captions.forEach(function (at) {
       var y = layout.yaxis.c2p(at);
-      if (y < 24 || y > size.h - 24 || Math.abs(y - size.h / 2) >= nearest) { return; }
+      if (y < 24 || y > floor - 24 || Math.abs(y - size.h / 2) >= nearest) { return; }
       nearest = Math.abs(y - size.h / 2);
       best = {y: y, left: EDGE_PX};
     });
@@ -157,9 +173,13 @@
     }
     ["plotly_afterplot", "plotly_relayout", "plotly_animated"].forEach(function (event) { graph.on(event, later); });
     // while a flip travels the edges are the other view's: they come back once it has arrived
+    // (a pan written back by Dash is animated too, and keeps them)
+    var view = graph.layout && graph.layout.meta && graph.layout.meta.view;
     graph.on("plotly_transitioning", function () {
+      var now = graph.layout && graph.layout.meta && graph.layout.meta.view;
       var layer = graph.querySelector(":scope > .chart-more");
-      if (layer) { layer.hidden = true; }
+      if (layer && now !== view) { layer.hidden = true; }
+      view = now;
     });
     sync(graph);
   }

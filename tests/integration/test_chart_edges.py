@@ -5,7 +5,9 @@ chart that way, with the keyboard and with the mouse, until the cards end."""
 
 import re
 
-from tests.integration.dashboard import ROLES_TRACE, figure, open_dashboard, settle
+import pytest
+
+from tests.integration.dashboard import ROLES_TRACE, figure, open_dashboard, role_screen_point, settle, shown_roles
 
 BUTTONS = """() => {
   const plot = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
@@ -70,10 +72,11 @@ def test_each_edge_the_chart_goes_on_past_says_how_many_roles_and_pans_there(bro
         said = assert_buttons_say_what_lies_beyond(page)
         assert said.get("right", 0) > 0 and said.get("bottom", 0) > 0, said
 
+        page.focus("#chart .chart-more-go.right")
         pressed = 0
         while page.locator("#chart .chart-more-go.right:visible").count() and pressed < 12:
+            assert page.evaluate("() => document.activeElement.dataset.side") == "right"
             before = figure(page)["layout"]["xrange"][1]
-            page.focus("#chart .chart-more-go.right")
             page.keyboard.press("Enter")
             settle(page, 500)
             assert figure(page)["layout"]["xrange"][1] > before
@@ -81,6 +84,18 @@ def test_each_edge_the_chart_goes_on_past_says_how_many_roles_and_pans_there(bro
             pressed += 1
         assert pressed >= 2 and beyond(page)["right"] == 0
         assert page.locator("#chart .chart-more-go.left:visible").count() == 1
+        assert page.evaluate("() => document.activeElement.dataset.side") == "left"
+
+        panned = figure(page)["layout"]["xrange"]
+        in_view = [
+            role_id
+            for role_id, x in zip(shown_roles(page), figure(page)["data"][ROLES_TRACE]["x"], strict=True)
+            if panned[0] + 150 < x < panned[1] - 150
+        ]
+        x, y = role_screen_point(page, in_view[0])
+        page.mouse.click(x, y)
+        settle(page)
+        assert figure(page)["layout"]["xrange"] == pytest.approx(panned, abs=1)  # the server's figure keeps the pan
 
         before = figure(page)["layout"]["yrange"]
         page.click("#chart .chart-more-go.bottom")
