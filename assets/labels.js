@@ -2,7 +2,8 @@
 // unit per screen pixel (orgcharts.figures), its cards sized for their text. Plotly draws text
 // at a fixed size whatever the zoom, so zoomed out below meta.hides_below pixels per unit the
 // cards shrink under their text: the text traces that carry meta.hides_below then hide their
-// text (their points stay, invisible, so a click still lands), and show it zoomed back in.
+// text (their points stay, invisible, so a click still lands; or none at all, meta.hidden_mode,
+// where another trace takes the clicks), and show it zoomed back in.
 // For every chart on the page: the dashboard's, the compare tab's, and the one an offline
 // HTML picture carries (orgcharts.export writes this file's text into it).
 (function () {
@@ -18,7 +19,7 @@
       var meta = trace.meta;
       if (!meta || typeof meta.hides_below !== "number") { return; }
       // a little slack: a pixel of rounding in the plot area's size is not a zoom
-      var wanted = perUnit >= meta.hides_below * 0.97 ? "text" : "markers";
+      var wanted = perUnit >= meta.hides_below * 0.97 ? "text" : meta.hidden_mode || "markers";
       if ((trace.mode || "text") !== wanted) {
         indices.push(index);
         modes.push(wanted);

@@ -3,8 +3,8 @@
 // chip and its lines, take seconds to draw and again to pan. A figure whose layout.meta.culls
 // names traces (orgcharts.figures: many cards) is handed to Plotly with its lines and card outlines
 // cut to those crossing a window around the view (the view and one more of it on each side),
-// and its text emptied outside it; its points keep every role, so hover, click and the data
-// the page reads stay whole. Dash draws the figure again on each pan or zoom (the graph's
+// and its text to the cards in it; the roles' points stay whole (drawn as nothing), so hover,
+// click and the data the page reads keep every role. Dash draws the figure again on each pan or zoom (the graph's
 // relayoutData changes), with the view the user left in the figure's layout (Plotly keeps it
 // there): each draw is cut around the view of the moment. The file sorts after Plotly's bundle
 // (Dash loads assets by name), so Plotly is there to wrap.
@@ -50,11 +50,27 @@
     return {x: Float32Array.from(keptX), y: Float32Array.from(keptY)};
   }
 
-  function textIn(xs, ys, texts, window_) {
-    return texts.map(function (text, i) {
-      var near = xs[i] >= window_.x0 && xs[i] <= window_.x1 && ys[i] >= window_.y0 && ys[i] <= window_.y1;
-      return near ? text : "";
-    });
+  // The points of a text trace in the window, as a trace of their own: Plotly makes an SVG group
+  // for every point of a text trace, text or none, so a trace of all the roles costs thousands
+  // of elements on every draw and flip; this one holds the few hundred near the view.
+  function textIn(trace, xs, ys, window_, uid) {
+    var near = [];
+    for (var i = 0; i < xs.length; i += 1) {
+      if (xs[i] >= window_.x0 && xs[i] <= window_.x1 && ys[i] >= window_.y0 && ys[i] <= window_.y1) { near.push(i); }
+    }
+    var pick = function (values) {
+      return Array.isArray(values) ? near.map(function (i) { return values[i]; }) : values;
+    };
+    var font = trace.textfont || {};
+    return {
+      type: trace.type, mode: trace.mode, name: trace.name, uid: uid, showlegend: false, hoverinfo: "skip",
+      x: Float64Array.from(near, function (i) { return xs[i]; }),
+      y: Float64Array.from(near, function (i) { return ys[i]; }),
+      text: pick(trace.text), textposition: pick(trace.textposition),
+      textfont: {family: pick(font.family), size: pick(font.size), color: pick(font.color)},
+      meta: trace.meta && typeof trace.meta.hides_below === "number"
+        ? {hides_below: trace.meta.hides_below, hidden_mode: "none"} : undefined
+    };
   }
 
   // The traces meta.culls names (by uid): [index, trace, xs, ys].
@@ -67,25 +83,33 @@
     return found;
   }
 
-  // Each cullable trace's attributes for the window. A text trace's uid names the view: Plotly
-  // keeps the text points it drew for one view's cut when the other arrives (a flip), and draws
-  // a trace of a new uid afresh.
-  function cut(traces, window_, view) {
-    return traces.map(function (each) {
-      var trace = each[1];
-      if (trace.mode.indexOf("lines") !== -1) { return linesIn(each[2], each[3], window_); }  // "lines+markers" too
-      return {text: textIn(each[2], each[3], trace.text, window_), uid: trace.uid + "-" + view};
-    });
-  }
-
-  // The figure for Plotly, cut around the view of axis ranges x and y.
+  // The figure for Plotly, cut around the view of axis ranges x and y: lines to those crossing
+  // the window; a text trace to its points in it. A text trace a reader hovers and clicks (the
+  // roles) keeps every point, drawn as nothing (mode "none": Plotly still hovers and clicks
+  // them, and the page reads every role from it), its text drawn by a trace added after all
+  // the others. Text traces' uids name the view: Plotly keeps the text points it drew for one
+  // view's cut when the other arrives (a flip), and draws a trace of a new uid afresh.
   function culled(figure, x, y) {
-    var traces = cullable(figure);
+    var window_ = box(x, y, 1);
+    var view = figure.layout.meta.view;
     var data = figure.data.slice();
-    cut(traces, box(x, y, 1), figure.layout.meta.view).forEach(function (changed, n) {
-      data[traces[n][0]] = Object.assign({}, traces[n][1], changed);
+    var added = [];
+    cullable(figure).forEach(function (each) {
+      var index = each[0], trace = each[1];
+      if (trace.mode.indexOf("lines") !== -1) {  // "lines+markers" too
+        data[index] = Object.assign({}, trace, linesIn(each[2], each[3], window_));
+        return;
+      }
+      var uid = trace.uid + "-" + view;
+      if (trace.hoverinfo === "skip") {
+        data[index] = textIn(trace, each[2], each[3], window_, uid);
+        return;
+      }
+      data[index] = Object.assign({}, trace, {mode: "none", text: undefined, uid: uid,
+                                              meta: Object.assign({}, trace.meta, {hides_below: undefined})});
+      added.push(textIn(trace, each[2], each[3], window_, trace.uid + "-text-" + view));
     });
-    return Object.assign({}, figure, {data: data});
+    return Object.assign({}, figure, {data: data.concat(added)});
   }
 
   function ranges(layout) {

@@ -31,7 +31,8 @@ IN_VIEW = """() => {
     return el.textContent && inside(box.left + box.width / 2, box.top + box.height / 2, 0);
   });
   const outlines = (graph.querySelector('.tracecards path.js-fill') || {getAttribute: () => ''}).getAttribute('d');
-  return {roles: roles.x.length, inView: points.length, texts: texts.length,
+  const groups = graph.querySelectorAll('.textpoint').length;
+  return {roles: roles.x.length, inView: points.length, texts: texts.length, groups: groups,
           cards: (outlines || '').split('M').length - 1};
 }""".replace("ROLES", str(TRACE_ROLES))
 
@@ -56,6 +57,9 @@ def every_card_in_view_drawn(page, size=SIZE, at_least=5):
     assert seen["inView"] >= at_least, seen
     assert seen["texts"] >= seen["inView"], f"each card in view shows its text: {seen}"
     assert seen["cards"] >= seen["inView"], f"and its card: {seen}"
+    assert seen["groups"] < size / 2, (
+        f"the text of cards far from the view is not drawn, not even as empty SVG groups: {seen}"
+    )
     return seen
 
 
