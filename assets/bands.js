@@ -85,29 +85,14 @@
   }
 
   function watchBands(graph) {
-    if (graph.dataset.orgchartsBands) { return; }
-    graph.dataset.orgchartsBands = "1";
-    // after the frame Plotly is drawing: it places the names' text once its events have fired
-    var pending = null;
-    function later() {
-      cancelAnimationFrame(pending);
-      pending = requestAnimationFrame(function () { syncBands(graph); });
-    }
-    ["plotly_afterplot", "plotly_relayout", "plotly_animated"].forEach(function (event) { graph.on(event, later); });
     // a flip moves the bands: their captions go while the cards travel and come back after
     graph.on("plotly_transitioning", function () {
       var layer = captionLayer(graph);
       while (layer && layer.firstChild) { layer.removeChild(layer.firstChild); }
     });
-    syncBands(graph);
+    window.orgcharts.afterEachDraw(graph, syncBands);
   }
 
-  function watchAll() {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (each) {
-      if (typeof each.on === "function") { watchBands(each); }
-    });
-  }
-
-  new MutationObserver(watchAll).observe(document.documentElement, {childList: true, subtree: true});
-  watchAll();
+  var orgcharts = window.orgcharts = window.orgcharts || {};
+  (orgcharts.watchers = orgcharts.watchers || []).push(watchBands);  // assets/charts.js
 })();

@@ -164,14 +164,6 @@
   }
 
   function watch(graph) {
-    if (graph.dataset.orgchartsEdges) { return; }
-    graph.dataset.orgchartsEdges = "1";
-    var pending = null;
-    function later() {
-      cancelAnimationFrame(pending);
-      pending = requestAnimationFrame(function () { sync(graph); });
-    }
-    ["plotly_afterplot", "plotly_relayout", "plotly_animated"].forEach(function (event) { graph.on(event, later); });
     // while a flip travels the edges are the other view's: they come back once it has arrived
     // (a pan written back by Dash is animated too, and keeps them)
     var view = graph.layout && graph.layout.meta && graph.layout.meta.view;
@@ -181,15 +173,9 @@
       if (layer && now !== view) { layer.hidden = true; }
       view = now;
     });
-    sync(graph);
+    window.orgcharts.afterEachDraw(graph, sync);
   }
 
-  function watchAll() {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (each) {
-      if (typeof each.on === "function") { watch(each); }
-    });
-  }
-
-  new MutationObserver(watchAll).observe(document.documentElement, {childList: true, subtree: true});
-  watchAll();
+  var orgcharts = window.orgcharts = window.orgcharts || {};
+  (orgcharts.watchers = orgcharts.watchers || []).push(watch);  // assets/charts.js
 })();

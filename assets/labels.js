@@ -29,20 +29,12 @@
   }
 
   function watchLabels(graph) {
-    if (graph.dataset.orgchartsLabels) { return; }
-    graph.dataset.orgchartsLabels = "1";
     graph.on("plotly_relayout", function () { syncLabels(graph); });
     graph.on("plotly_afterplot", function () { syncLabels(graph); });
     graph.on("plotly_animated", function () { syncLabels(graph); });
     syncLabels(graph);
   }
 
-  function watchAll() {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (each) {
-      if (typeof each.on === "function") { watchLabels(each); }
-    });
-  }
-
-  new MutationObserver(watchAll).observe(document.documentElement, {childList: true, subtree: true});
-  watchAll();
+  var orgcharts = window.orgcharts = window.orgcharts || {};
+  (orgcharts.watchers = orgcharts.watchers || []).push(watchLabels);  // assets/charts.js
 })();

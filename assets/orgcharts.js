@@ -90,8 +90,7 @@
   // Plotly reports clicks on points only. A click on the plot that no point claimed is a
   // click on empty space: clear the selection.
   function watchClicks(graph) {
-    if (graph.dataset.orgchartsWatched) { return; }
-    graph.dataset.orgchartsWatched = "1";
+    if (!graph.closest("#chart")) { return; }
     var pointClicked = false;
     graph.on("plotly_click", function () { pointClicked = true; });
     graph.addEventListener("mousedown", function () { pointClicked = false; });
@@ -103,10 +102,8 @@
     });
   }
 
-  new MutationObserver(function () {
-    var graph = document.querySelector("#chart .js-plotly-plot");
-    if (graph && typeof graph.on === "function") { watchClicks(graph); }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  var orgcharts = window.orgcharts = window.orgcharts || {};
+  (orgcharts.watchers = orgcharts.watchers || []).push(watchClicks);  // assets/charts.js
 })();
 
 // A file over the size cap is refused in the browser without being sent (dcc.Upload's

@@ -190,9 +190,9 @@ def assets_folder() -> str:
     return str(packaged if packaged.is_dir() else here.parent / "assets")
 
 
-LABELS_SCRIPT = "labels.js"
+OFFLINE_SCRIPTS = ("charts.js", "labels.js")
 """Text hidden while zoomed out below legible, shown again zoomed in: the dashboard's own
-script (an asset), written into the offline HTML."""
+scripts (assets: labels.js, and charts.js that hands it the chart), written into the offline HTML."""
 
 
 PLOTLY_BUNDLE = "plotly-gl2d.min.js"
@@ -228,7 +228,7 @@ def picture_bytes(drawn: Picture, *, warm: bool = False) -> bytes:
             default_width="100%",
             default_height="100vh",
             config={"displaylogo": False, "scrollZoom": True, "responsive": True},
-            post_script=(Path(assets_folder()) / LABELS_SCRIPT).read_text(encoding="utf-8"),
+            post_script=[(Path(assets_folder()) / name).read_text(encoding="utf-8") for name in OFFLINE_SCRIPTS],
         )
         if bundle is not None:
             # the bundle's own bytes, as plotly.py writes its full one (a script ending "</script" cannot occur in it)

@@ -1,6 +1,7 @@
 """A user's hands on the dashboard: helpers that act through the page as a person would."""
 
 import time
+from contextlib import contextmanager
 
 from benchmarks.driver import PLAIN_JS, ROLES_TRACE, role_screen_point
 from orgcharts.figures import TRACE_CUSTOMERS
@@ -13,6 +14,17 @@ def open_dashboard(page, url, query="", timeout=20_000):
     page.goto(url + "/" + query)
     wait_for_chart(page, timeout)
     return page
+
+
+@contextmanager
+def dashboard_at(browser, url, size, query=""):
+    """The dashboard open in a browser context of its own, ``size`` (width, height) CSS pixels;
+    the context is closed after."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        yield open_dashboard(context.new_page(), url, query)
+    finally:
+        context.close()
 
 
 def wait_for_chart(page, timeout=20_000):

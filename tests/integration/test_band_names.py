@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from orgcharts.figures import CARD_LOOKS
-from tests.integration.dashboard import open_dashboard, press, settle
+from tests.integration.dashboard import dashboard_at, press, settle
 
 DRAWN = """(looks) => {
   const graph = document.querySelector('#chart .js-plotly-plot');
@@ -91,10 +91,7 @@ def assert_names_at_the_left_edge_over_no_card(drawn):
 
 @pytest.mark.parametrize("view", ["conventional", "inverted"])
 def test_band_names_follow_the_view_left_edge_when_panned_and_go_home_when_not(browser, server, view):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    try:
-        open_dashboard(page, server)
+    with dashboard_at(browser, server, (1280, 720)) as page:
         if view == "conventional":
             press(page, "f")
             settle(page, 900)
@@ -116,5 +113,3 @@ def test_band_names_follow_the_view_left_edge_when_panned_and_go_home_when_not(b
         assert all(n["back"] is None for n in home["names"]), "on their own side, names need no background"
         plot = home["plot"]
         assert all(n["left"] >= plot["left"] for n in names_in_view(home))
-    finally:
-        context.close()

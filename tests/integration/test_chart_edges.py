@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from tests.integration.dashboard import ROLES_TRACE, figure, open_dashboard, role_screen_point, settle, shown_roles
+from tests.integration.dashboard import (
+    ROLES_TRACE,
+    dashboard_at,
+    figure,
+    role_screen_point,
+    settle,
+    shown_roles,
+)
 
 BUTTONS = """() => {
   const plot = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
@@ -65,10 +72,7 @@ def assert_buttons_say_what_lies_beyond(page):
 
 
 def test_each_edge_the_chart_goes_on_past_says_how_many_roles_and_pans_there(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    try:
-        open_dashboard(page, server)
+    with dashboard_at(browser, server, (1280, 720)) as page:
         said = assert_buttons_say_what_lies_beyond(page)
         assert said.get("right", 0) > 0 and said.get("bottom", 0) > 0, said
 
@@ -103,5 +107,3 @@ def test_each_edge_the_chart_goes_on_past_says_how_many_roles_and_pans_there(bro
         after = figure(page)["layout"]["yrange"]
         assert after[0] < before[0] and after[1] < before[1]
         assert_buttons_say_what_lies_beyond(page)
-    finally:
-        context.close()

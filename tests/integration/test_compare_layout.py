@@ -4,7 +4,7 @@ labels overlap (segment names included), read from what Chromium drew, at 1280x7
 import pytest
 
 from tests.integration.boxes import overlaps
-from tests.integration.dashboard import open_dashboard, settle
+from tests.integration.dashboard import dashboard_at, settle
 
 DRAWN = """(id) => {
   const graph = document.querySelector('#' + id + ' .js-plotly-plot');
@@ -21,10 +21,7 @@ DRAWN = """(id) => {
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 def test_compare_charts_open_at_one_unit_per_pixel_of_their_plot_with_no_label_overlapping(browser, server, size):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    try:
-        open_dashboard(page, server)
+    with dashboard_at(browser, server, size) as page:
         page.get_by_text("Compare", exact=True).click()
         page.wait_for_selector("#compare-after .scatterlayer .textpoint", timeout=20_000)
         settle(page, 1500)
@@ -33,5 +30,3 @@ def test_compare_charts_open_at_one_unit_per_pixel_of_their_plot_with_no_label_o
             assert drawn["unitsPerPixel"] == pytest.approx(1.0, abs=0.05), "opened for its own plot's size"
             assert [t for t in drawn["texts"] if t["customer"]], "segment names in view"
             assert not overlaps(drawn["texts"]), overlaps(drawn["texts"])[:5]
-    finally:
-        context.close()

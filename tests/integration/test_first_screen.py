@@ -7,17 +7,14 @@ import pytest
 from orgcharts import load_text
 from orgcharts.loader import example_names, example_text
 from tests.integration.boxes import overlaps
-from tests.integration.dashboard import choose, open_dashboard, settle, wait_for_chart
+from tests.integration.dashboard import choose, dashboard_at, settle, wait_for_chart
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 @pytest.mark.parametrize("query", ["", "?present=1"], ids=["screen", "projector"])
 def test_the_hop_badge_and_the_key_are_in_the_window_once_a_role_is_selected(browser, server, size, query):
-    width, height = size
-    context = browser.new_context(viewport={"width": width, "height": height})
-    try:
-        page = context.new_page()
-        open_dashboard(page, server, query)
+    height = size[1]
+    with dashboard_at(browser, server, size, query) as page:
         wait_for_chart(page)
         page.locator("body").click(position={"x": 5, "y": 5})
         page.keyboard.press("ArrowRight")  # Refund or bill credit: its amount presets join the controls
@@ -31,17 +28,12 @@ def test_the_hop_badge_and_the_key_are_in_the_window_once_a_role_is_selected(bro
             assert box["y"] + box["height"] <= height, (
                 f"{selector} ends at {box['y'] + box['height']:.0f} px of {height}"
             )
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 def test_the_dashboard_opens_with_the_three_findings_that_matter_most_in_the_window(browser, server, size):
-    width, height = size
-    context = browser.new_context(viewport={"width": width, "height": height})
-    try:
-        page = context.new_page()
-        open_dashboard(page, server)
+    height = size[1]
+    with dashboard_at(browser, server, size) as page:
         findings = page.locator("#path-panel .findings li")
         findings.first.wait_for(state="visible", timeout=30_000)
         assert findings.count() == 3
@@ -51,8 +43,6 @@ def test_the_dashboard_opens_with_the_three_findings_that_matter_most_in_the_win
         if size == (1280, 720):  # the laptop's promise: the findings never push the chart down
             chart = page.locator("#chart").bounding_box()
             assert chart["y"] <= 200, f"the chart starts {chart['y']:.0f} px down"
-    finally:
-        context.close()
 
 
 def edges(locator, text):
@@ -68,10 +58,7 @@ def edges(locator, text):
 
 @pytest.mark.parametrize("query", ["", "?present=1"], ids=["screen", "projector"])
 def test_the_chart_tools_shown_on_hover_never_cover_its_title(browser, server, query):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        page = context.new_page()
-        open_dashboard(page, server, query)
+    with dashboard_at(browser, server, (1280, 720), query) as page:
         page.locator("body").click(position={"x": 5, "y": 5})
         page.keyboard.press("ArrowRight")  # Refund or bill credit of 200 USD (typical amount): a long title
         settle(page, 900)
@@ -82,8 +69,6 @@ def test_the_chart_tools_shown_on_hover_never_cover_its_title(browser, server, q
         assert "Refund or bill credit" in page.locator("#chart .gtitle").text_content()
         boxes = [edges(page.locator("#chart .gtitle"), "title"), edges(tools, "tools")]
         assert not overlaps(boxes), boxes
-    finally:
-        context.close()
 
 
 MENU_VALUE = """(id) => { const value = document.querySelector('#' + id + ' .dash-dropdown-value');
@@ -93,10 +78,7 @@ MENU_VALUE = """(id) => { const value = document.querySelector('#' + id + ' .das
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 def test_every_decision_of_every_example_is_named_whole_in_its_menu(browser, server, size):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    try:
-        open_dashboard(page, server)
+    with dashboard_at(browser, server, size) as page:
         for example in example_names():
             choose(page, "example-picker", f"Example: {example}")
             for decision in load_text(example_text(example)).org.decisions:
@@ -106,8 +88,6 @@ def test_every_decision_of_every_example_is_named_whole_in_its_menu(browser, ser
                     assert shown["top"] <= 200, ("the controls keep to two rows", example, shown)
                 page.click("#next-decision")
                 settle(page)
-    finally:
-        context.close()
 
 
 TOP_BAR_TEXTS = """() => {
@@ -123,10 +103,7 @@ TOP_BAR_TEXTS = """() => {
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 @pytest.mark.parametrize("projector", [False, True], ids=["screen", "projector"])
 def test_the_top_bar_says_the_org_and_its_menus_whole_in_one_row(browser, server, size, projector):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    try:
-        open_dashboard(page, server)
+    with dashboard_at(browser, server, size) as page:
         for example in example_names():
             choose(page, "example-picker", f"Example: {example}")
             if projector:  # the examples' menu is hidden there: the example is chosen before
@@ -141,5 +118,3 @@ def test_the_top_bar_says_the_org_and_its_menus_whole_in_one_row(browser, server
             assert not any(cut for cut in texts.values()), (example, size, texts)
             assert not any(text.endswith("…") for text in texts), (example, size, texts)
             assert bar["oneRow"], (example, size, bar)
-    finally:
-        context.close()

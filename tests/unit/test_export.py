@@ -8,7 +8,7 @@ from plotly.offline import get_plotlyjs_version
 from orgcharts.cards import PICTURE_TEXT
 from orgcharts.collapse import subtree_totals, visible
 from orgcharts.export import (
-    LABELS_SCRIPT,
+    OFFLINE_SCRIPTS,
     PDF_EVERY_ROLE_UP_TO,
     PDF_LONGEST_SIDE_PT,
     PLOTLY_BUNDLE,
@@ -160,7 +160,8 @@ def test_html_carries_the_dashboards_2d_bundle_when_setup_fetched_it(monkeypatch
     version = get_plotlyjs_version()
     bundle = f"/**\n* plotly.js (gl2d - minified) v{version}\n*/\nwindow.Plotly = {{}};\n"
     (tmp_path / PLOTLY_BUNDLE).write_text(bundle)
-    (tmp_path / LABELS_SCRIPT).write_text("/* labels */")
+    for name in OFFLINE_SCRIPTS:
+        (tmp_path / name).write_text(f"/* {name} */")
     monkeypatch.setattr("orgcharts.export.assets_folder", lambda: str(tmp_path))
     page = picture_bytes(draw("html")).decode("utf-8")
     assert page.count("plotly.js (gl2d - minified)") == 1 and "window.Plotly = {};" in page
@@ -168,7 +169,8 @@ def test_html_carries_the_dashboards_2d_bundle_when_setup_fetched_it(monkeypatch
 
 
 def test_html_falls_back_on_the_full_bundle_when_the_2d_one_is_stale_or_missing(monkeypatch, tmp_path):
-    (tmp_path / LABELS_SCRIPT).write_text("/* labels */")
+    for name in OFFLINE_SCRIPTS:
+        (tmp_path / name).write_text(f"/* {name} */")
     monkeypatch.setattr("orgcharts.export.assets_folder", lambda: str(tmp_path))
     assert plotly_bundle(str(tmp_path), get_plotlyjs_version()) is None
     (tmp_path / PLOTLY_BUNDLE).write_text("/**\n* plotly.js (gl2d - minified) v0.0.1\n*/\n")
