@@ -61,9 +61,10 @@ class _View(NamedTuple):
 def _least_cut_left_edge(placed: CardLayout, x0: float, view: _View, focus: str | None = None) -> float:
     """The view's left edge nearest ``x0`` (by at most half its width, within its bounds)
     that cuts the fewest cards in sight: first those of the uppermost row in sight (the front
-    line, or the top role's row), at the left edge and then at the right, then those of every
-    row, left then right; ``focus`` kept whole, a sixth of the width from either edge where it
-    can. ``x0`` when no such edge keeps ``focus`` whole."""
+    line, or the top role's row) and the customers' segments over it, at the left edge and
+    then at the right, then those of every row, left then right; ``focus`` kept whole, and
+    then, among edges that cut as few, a sixth of the width from either edge where it can.
+    ``x0`` when no such edge keeps ``focus`` whole."""
     reach = view.width / 2
     near = [
         r
@@ -74,30 +75,35 @@ def _least_cut_left_edge(placed: CardLayout, x0: float, view: _View, focus: str 
         and placed.top[r] + placed.height[r] > view.rows[0]
     ]
     uppermost = min((placed.band[r] for r in near), default=0)
-    rows = ([r for r in near if placed.band[r] == uppermost], near)
-    edges = [(placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2) for r in near]
+    segments = [(box.left, box.right) for box in placed.customers.values() if box.top < view.rows[1]]
+    spans = {r: (placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2) for r in near}
+    rows = ([spans[r] for r in near if placed.band[r] == uppermost] + segments, [*spans.values(), *segments])
     cuts = []
-    for cards in rows:
-        spans = [(placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2) for r in cards]
+    for row in rows:
         # a left edge needs room before the first card it shows, a right edge after the last
-        cuts.append(_Cuts([(a - PAD / 2, b) for a, b in spans]))
-        cuts.append(_Cuts([(a - view.width, b + PAD / 2 - view.width) for a, b in spans]))
-    candidates = {x0} | {at for a, b in edges for at in (a - PAD / 2, b, a - view.width, b + PAD / 2 - view.width)}
+        cuts.append(_Cuts([(a - PAD / 2, b) for a, b in row]))
+        cuts.append(_Cuts([(a - view.width, b + PAD / 2 - view.width) for a, b in row]))
+    candidates = {x0} | {at for a, b in rows[1] for at in (a - PAD / 2, b, a - view.width, b + PAD / 2 - view.width)}
     candidates = {at for at in candidates if abs(at - x0) <= reach and view.bounds[0] <= at <= view.bounds[1]}
-    for margin in (view.width / 6, 0.0):
-        if focus in placed.x:
-            half = placed.width[focus] / 2 + margin
-            fitting = [
-                at for at in candidates if at <= placed.x[focus] - half and placed.x[focus] + half <= at + view.width
-            ]
-        else:
-            fitting = list(candidates)
-        if fitting:
-            return min(
-                fitting,
-                key=lambda at: (*(count(at) for count in cuts), abs(at - x0)),
-            )
-    return x0
+    if focus in placed.x:
+        candidates = {at for at in candidates if _room(placed, focus, at, view.width) >= 0}
+    if not candidates:
+        return x0
+    return min(
+        candidates,
+        key=lambda at: (
+            *(count(at) for count in cuts),
+            focus in placed.x and _room(placed, focus, at, view.width) < view.width / 6,
+            abs(at - x0),
+        ),
+    )
+
+
+def _room(placed: CardLayout, role: str, left: float, width: float) -> float:
+    """Pixels between ``role``'s card and the nearer side of a view from ``left``, ``width``
+    wide; negative when the view cuts it."""
+    half = placed.width[role] / 2
+    return min(placed.x[role] - half - left, left + width - placed.x[role] - half)
 
 
 class _Cuts:

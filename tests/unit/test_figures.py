@@ -296,6 +296,26 @@ def test_the_front_line_opens_with_no_card_cut_at_either_edge_where_the_plot_all
     assert not cut
 
 
+@pytest.mark.parametrize("plot_width", [920, 950, 960])
+def test_a_role_brought_into_view_opens_whole_under_a_front_line_and_segments_uncut(plot_width):
+    """Telecom with the Denver care agent in focus (the role a what-if changed, in Compare): at
+    these widths a left edge keeps it whole and cuts no front-line card and no customer segment
+    at either edge (the old opening kept it a sixth of the width in first, and cut a segment)."""
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    placed = chart_cards(telecom, tree, "inverted", escalations(telecom, tree, "refund", 200), "refund").layout
+    (x0, x1), _ = ranges(placed, placed.extent[0], 120, (plot_width, 380), "agent_denver").values()
+    front = [
+        (placed.x[r] - placed.width[r] / 2, placed.x[r] + placed.width[r] / 2)
+        for r in placed.x
+        if placed.band[r] == min(placed.band.values())
+    ]
+    segments = [(box.left, box.right) for box in placed.customers.values()]
+    assert not [(a, b) for a, b in front + segments for edge in (x0, x1) if a < edge < b]
+    assert x0 <= placed.x["agent_denver"] - placed.width["agent_denver"] / 2
+    assert placed.x["agent_denver"] + placed.width["agent_denver"] / 2 <= x1
+
+
 def test_a_title_too_wide_for_its_plot_is_broken_between_its_parts_and_the_margin_holds_it():
     telecom = load_text(example_text("telecom")).org
     tree = reporting_tree(telecom)
