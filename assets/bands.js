@@ -3,13 +3,15 @@
 // out (it opens on the front line's side, or on the top role). Once their side is out of
 // view, each name is drawn at the view's left edge, in the gap under its band (the trace's
 // meta.captions, in chart units), which no card crosses, over the lines running through that
-// gap on a background, an arrow pointing up to its band. Drawn again after every redraw,
+// gap on a background, an arrow pointing up to its band; a name the plot's top or bottom
+// edge, or the fade there, would cut is left out. Drawn again after every redraw,
 // pan, zoom and flip, for every chart on the page.
 (function () {
   "use strict";
 
   var EDGE_PX = 6;    // from the plot's left edge
   var ROOM_PX = 3;    // the background's margin around the text
+  var FADE_PX = 16;   // the fade at the plot's top and bottom edges (orgcharts.css, .chart-more-fade)
   var SVG = "http://www.w3.org/2000/svg";
 
   function bandsTrace(graph) {
@@ -67,7 +69,14 @@
     var xs = bands.full.x;
     var drawn = points(graph);
     var out = captions && xs && drawn.length === captions.length && layout.xaxis.c2p(xs[0]) < 0;
-    drawn.forEach(function (point) { point.style.opacity = out ? "0" : ""; });
+    var plot = graph.querySelector(".nsewdrag");
+    var edges = plot && plot.getBoundingClientRect();
+    drawn.forEach(function (point) {
+      // a name the plot's top or bottom edge, or its fade, would cut is not drawn rather than drawn cut
+      var box = point.getBoundingClientRect();
+      var cut = edges && box.height > 0 && (box.top < edges.top + FADE_PX || box.bottom > edges.bottom - FADE_PX);
+      point.style.opacity = out || cut ? "0" : "";
+    });
     if (!out) { return; }
     drawn.forEach(function (point, i) {
       var text = point.querySelector("text");
@@ -75,6 +84,10 @@
       var shown = caption(text.textContent, text, EDGE_PX + ROOM_PX, layout.yaxis.c2p(captions[i]));
       layer.appendChild(shown);
       var box = shown.lastChild.getBBox();
+      if (box.y - ROOM_PX < FADE_PX || box.y + box.height + ROOM_PX > layout._size.h - FADE_PX) {
+        layer.removeChild(shown);
+        return;
+      }
       var behind = shown.firstChild;
       behind.setAttribute("x", box.x - ROOM_PX);
       behind.setAttribute("y", box.y - ROOM_PX);

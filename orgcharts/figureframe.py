@@ -28,7 +28,7 @@ def ranges(
     would be outside, so clicking a role in view never moves the chart. A chart wider than
     its plot opens with the fewest cards cut at its edges, the uppermost row's first."""
     plot_w, plot_h = plot
-    y_top = PAD
+    y_top = _over_a_sliver(placed, plot_h)
     if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
         y_top = -(placed.top[focus] + placed.height[focus] / 2) + plot_h / 2
     left = -band_room - PAD
@@ -43,6 +43,27 @@ def ranges(
             if not x0 <= placed.x[focus] - half <= placed.x[focus] + half <= x0 + plot_w:
                 x0 = _least_cut_left_edge(placed, _centred(placed.x[focus], plot_w, left, width), view, focus)
     return {"x": [x0, x0 + plot_w], "y": [y_top - plot_h, y_top]}
+
+
+SLIVER = 3 * PAD
+"""The most of a row of cards, in pixels, the opening leaves out at the bottom (showing a
+little more white at the top) rather than show a sliver of them, their titles cut."""
+
+
+def _over_a_sliver(placed: CardLayout, plot_h: float) -> float:
+    """The top of a view ``plot_h`` tall (chart units above the chart's top): ``PAD``, or
+    lower by at most ``SLIVER`` when that puts the bottom edge just above a row of cards it
+    would cut, cutting no other."""
+    bottom = plot_h - PAD
+
+    def cut(at: float) -> list[float]:
+        return [placed.top[r] for r in placed.x if placed.top[r] < at < placed.top[r] + placed.height[r]]
+
+    tops = cut(bottom)
+    if not tops:
+        return PAD
+    shift = bottom - min(tops) + PAD / 2
+    return PAD + shift if shift <= SLIVER and not cut(bottom - shift) else PAD
 
 
 def _centred(centre: float, plot_w: float, left: float, width: float) -> float:

@@ -69,11 +69,23 @@ def pan(page, by_units):
     settle(page, 300)
 
 
+FADE_PX = 16
+"""The fade at the plot's top and bottom edges (assets/orgcharts.css, ``.chart-more-fade``)."""
+
+
+def assert_whole_in_the_plot(drawn):
+    """A name the plot's top or bottom edge, or the fade there, would cut is not drawn."""
+    top, bottom = drawn["plot"]["top"] + FADE_PX, drawn["plot"]["bottom"] - FADE_PX
+    cut = [n["text"] for n in names_in_view(drawn) if n["top"] < top or n["bottom"] > bottom]
+    assert not cut, f"band names cut by the plot's edge: {cut}"
+
+
 def assert_names_at_the_left_edge_over_no_card(drawn):
     plot, shown = drawn["plot"], names_in_view(drawn)
     assert shown, "band names in view"
     assert drawn["last"], "drawn over every trace, the lines through the gaps too"
     assert all(name["text"].startswith("\u2191 ") for name in shown), "each points up to its band"
+    assert_whole_in_the_plot(drawn)
     for name in shown:
         assert plot["left"] <= name["left"] <= plot["left"] + 20, (name["text"], "at the view's left edge")
         assert name["right"] <= plot["right"]
@@ -95,6 +107,7 @@ def test_band_names_follow_the_view_left_edge_when_panned_and_go_home_when_not(b
         if view == "conventional":
             press(page, "f")
             settle(page, 900)
+        assert_whole_in_the_plot(page.evaluate(DRAWN, list(CARD_LOOKS)))  # as it opens
         pan(page, 240)  # away from the names' own side, whatever the opening
         drawn = page.evaluate(DRAWN, list(CARD_LOOKS))
         assert_names_at_the_left_edge_over_no_card(drawn)
@@ -111,5 +124,6 @@ def test_band_names_follow_the_view_left_edge_when_panned_and_go_home_when_not(b
         home = page.evaluate(DRAWN, list(CARD_LOOKS))
         assert names_in_view(home)
         assert all(n["back"] is None for n in home["names"]), "on their own side, names need no background"
+        assert_whole_in_the_plot(home)
         plot = home["plot"]
         assert all(n["left"] >= plot["left"] for n in names_in_view(home))

@@ -10,7 +10,7 @@ import pytest
 from orgcharts import load_text
 from orgcharts.cards import PROJECTOR_TEXT, SCREEN_TEXT
 from orgcharts.collapse import subtree_totals, visible
-from orgcharts.figureframe import ranges, title_margin
+from orgcharts.figureframe import PAD, SLIVER, ranges, title_margin
 from orgcharts.figures import (
     CHIP_TRACES,
     HOP_COLOURS,
@@ -314,6 +314,21 @@ def test_a_role_brought_into_view_opens_whole_under_a_front_line_and_segments_un
     assert not [(a, b) for a, b in front + segments for edge in (x0, x1) if a < edge < b]
     assert x0 <= placed.x["agent_denver"] - placed.width["agent_denver"] / 2
     assert placed.x["agent_denver"] + placed.width["agent_denver"] / 2 <= x1
+
+
+@pytest.mark.parametrize("view", ["inverted", "conventional"])
+def test_the_opening_shows_no_sliver_of_a_row_at_the_bottom_edge(view):
+    """At every plot height, a card the bottom edge cuts shows more than a sliver of itself
+    (the opening moves down, a little more white on top, rather than show the tops of a row
+    of titles), and the white above the chart stays under PAD + SLIVER."""
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    placed = chart_cards(telecom, tree, view, escalations(telecom, tree, "refund", 200), "refund").layout
+    for height in range(300, 800, 10):
+        _, (y0, y1) = ranges(placed, placed.extent[0], 120, (1250, height), None).values()
+        shown = [-y0 - placed.top[r] for r in placed.x if placed.top[r] < -y0 < placed.top[r] + placed.height[r]]
+        assert all(part > SLIVER - PAD / 2 for part in shown), (height, shown)
+        assert PAD <= y1 <= PAD + SLIVER
 
 
 def test_a_title_too_wide_for_its_plot_is_broken_between_its_parts_and_the_margin_holds_it():
