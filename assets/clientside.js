@@ -27,9 +27,9 @@
   function chartArea(id) {
     var graph = document.getElementById(id || "chart");
     if (!graph) { return null; }
-    var box = graph.getBoundingClientRect();
-    if (box.width < 1 || box.height < 1) { return null; }
-    return {width: Math.round(box.width), height: Math.round(box.height)};
+    // inside its border: the compare charts' boxes have one, and Plotly draws within it
+    if (graph.clientWidth < 1 || graph.clientHeight < 1) { return null; }
+    return {width: graph.clientWidth, height: graph.clientHeight};
   }
 
   // A trace's coordinates as a typed array: the server sends them base64 encoded
@@ -52,25 +52,33 @@
   }
   window.orgcharts = Object.assign(window.orgcharts || {}, {decoded: decoded});
 
-  var resizing = null;
-  var lastArea = null;
-  var lastCompare = null;
-  var watched = null;
+  // Per graph id: the size last told to its store, the element observed, the pending tell.
+  var told = {};
+  var watched = {};
+  var resizing = {};
 
-  // The chart's size told again whenever it changes (the window resized, projector mode, the
-  // panels beside it), debounced: one observer on the graph once Dash has mounted it.
-  function watchChart() {
-    var graph = document.getElementById("chart");
-    if (!graph || graph === watched || !window.ResizeObserver) { return; }
-    watched = graph;
+  // The size of graph `id` for store `store` when it differs from the one last told, else null.
+  function changedArea(id) {
+    var area = chartArea(id);
+    var last = told[id];
+    if (!area || (last && area.width === last.width && area.height === last.height)) { return null; }
+    told[id] = area;
+    return area;
+  }
+
+  // A graph's size told again whenever it changes (the window resized, projector mode, the
+  // panels beside it, the compare tab's rows settling once drawn), debounced: one observer on
+  // the graph once Dash has mounted it.
+  function watchArea(id, store) {
+    var graph = document.getElementById(id);
+    if (!graph || graph === watched[id] || !window.ResizeObserver) { return; }
+    watched[id] = graph;
     new ResizeObserver(function () {
-      clearTimeout(resizing);
-      resizing = setTimeout(function () {
-        var area = chartArea();
-        var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
-        if (!area || same || !window.dash_clientside.set_props) { return; }
-        lastArea = area;
-        window.dash_clientside.set_props("chart-area", {data: area});
+      clearTimeout(resizing[id]);
+      resizing[id] = setTimeout(function () {
+        if (!window.dash_clientside.set_props) { return; }
+        var area = changedArea(id);
+        if (area) { window.dash_clientside.set_props(store, {data: area}); }
       }, 300);
     }).observe(graph);
   }
@@ -78,11 +86,11 @@
   // The chart's area once its graph is mounted (Dash loads the graph's code after the page's),
   // or null if it never is within MOUNT_WAIT_MS.
   var MOUNT_WAIT_MS = 5000;
-  function mountedArea() {
+  function mountedArea(id) {
     var began = performance.now();
     return new Promise(function (resolve) {
       (function look() {
-        var area = chartArea();
+        var area = chartArea(id);
         if (area || performance.now() - began > MOUNT_WAIT_MS) { resolve(area); } else { setTimeout(look, 20); }
       })();
     });
@@ -183,26 +191,24 @@
     turnArrivingChart: function (figure, view) { return orient(view, figure, false)[0]; },
 
     // chart: its size for an org, once the graph is mounted, when it differs from the size
-    // last told (and whenever it changes, watchChart). Not on each figure drawn: the chart's
+    // last told (and whenever it changes, watchArea). Not on each figure drawn: the chart's
     // figure would then wait on its own size, and Dash runs such a loop last.
     measureChart: function () {
-      return mountedArea().then(function (area) {
-        watchChart();
-        var same = area && lastArea && area.width === lastArea.width && area.height === lastArea.height;
-        if (!area || same) { return keep(); }
-        lastArea = area;
-        return area;
+      return mountedArea().then(function () {
+        watchArea("chart", "chart-area");
+        return changedArea("chart") || keep();
       });
     },
 
-    // comparison: the compare charts' size once drawn, when it differs from the last one told.
-    measureCompare: function () {
-      var area = chartArea("compare-before");
-      if (!area || (lastCompare && area.width === lastCompare.width && area.height === lastCompare.height)) {
-        return keep();
-      }
-      lastCompare = area;
-      return area;
+    // comparison: the compare charts' size once the tab shows them (and whenever it changes),
+    // when it differs from the last one told. On the tab, not on the charts' figure: that would
+    // be a loop (the size draws the figure), which Dash does not run again.
+    measureCompare: function (tab) {
+      if (tab !== "compare") { return keep(); }
+      return mountedArea("compare-before").then(function () {
+        watchArea("compare-before", "compare-area");
+        return changedArea("compare-before") || keep();
+      });
     },
 
     // chart: WebGL drawn at the screen's density, not Plotly's double.

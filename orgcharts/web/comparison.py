@@ -198,6 +198,6 @@ def roles_table(comparison: Comparison) -> html.Div:
     )
 
 
-# The compare charts' real size, measured once drawn (both sides get the same width), so
-# they open at one chart unit per pixel of their own plot, as the main chart does.
-callbacks.client("measureCompare", [Output(ids.COMPARE_AREA, "data")], [Input(ids.COMPARE_BEFORE, "figure")])
+# The compare charts' real size, measured once the tab shows them (both sides get the same
+# width), so they open at one chart unit per pixel of their own plot, as the main chart does.
+callbacks.client("measureCompare", [Output(ids.COMPARE_AREA, "data")], [Input(ids.TABS, "value")])

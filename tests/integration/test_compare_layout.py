@@ -27,6 +27,8 @@ def test_compare_charts_open_at_one_unit_per_pixel_of_their_plot_with_no_label_o
         settle(page, 1500)
         for side in ("compare-before", "compare-after"):
             drawn = page.evaluate(DRAWN, side)
-            assert drawn["unitsPerPixel"] == pytest.approx(1.0, abs=0.05), "opened for its own plot's size"
+            assert drawn["unitsPerPixel"] == pytest.approx(1.0, abs=0.002), (
+                "opened for its own plot's size, as measured"
+            )
             assert [t for t in drawn["texts"] if t["customer"]], "segment names in view"
             assert not overlaps(drawn["texts"]), overlaps(drawn["texts"])[:5]
