@@ -47,8 +47,9 @@ def test_valid_edit_applies_and_downloads(page, server, tmp_path):
     edited = editor.input_value().replace("organization: Northwind Mobile", "organization: Northwind Mobile 2027")
     editor.fill(edited)
     editor.press("Control+Enter")
+    # applied once the page names the edited org (a busy machine takes longer than a settle)
+    page.wait_for_function("() => document.getElementById('org-name').innerText === 'Northwind Mobile 2027'")
     settle(page)
-    assert page.locator("#org-name").inner_text() == "Northwind Mobile 2027"
     with page.expect_download() as download:
         page.click("#download-yaml")
     saved = tmp_path / "edited.yaml"
