@@ -4,9 +4,9 @@
 // names traces (orgcharts.figures: many cards) is handed to Plotly with its lines and card outlines
 // cut to those crossing a window around the view (the view and one more of it on each side),
 // and its text to the cards in it; the roles' points stay whole (drawn as nothing), so hover,
-// click and the data the page reads keep every role. Dash draws the figure again on each pan or zoom (the graph's
-// relayoutData changes), with the view the user left in the figure's layout (Plotly keeps it
-// there): each draw is cut around the view of the moment. The file sorts after Plotly's bundle
+// click and the data the page reads keep every role. Dash draws the figure again on each pan
+// or zoom (the graph's relayoutData changes), with the view the user left in the figure's
+// layout (Plotly keeps it there): each draw is cut around the view of the moment. The file sorts after Plotly's bundle
 // (Dash loads assets by name), so Plotly is there to wrap.
 (function () {
   "use strict";

@@ -17,7 +17,8 @@ For each generated org (fixed seed), served by `python app.py ORG.yaml`, best of
   JavaScript comes from the browser's caches;
 - server: the opening figure built on the server (seconds) and its JSON size;
 - expand all (up to 20,000 roles): choosing "all" levels to every node drawn;
-- flip: the key f to the nodes standing in their new places, animation included;
+- flip data: the key f to the first role's new place in the chart's data (an animated flip
+  starts then; going to the conventional view, after the customers' 150 ms fade-out);
 - expand: a click on a collapsed node to its reports drawn;
 - search: typing an id to the result listed, and choosing it to the role selected on the chart
   (drawn, with its hop badge; the escalation path panel beside the chart follows).
