@@ -57,7 +57,7 @@
   var watched = {};
   var resizing = {};
 
-  // The size of graph `id` for store `store` when it differs from the one last told, else null.
+  // The size of graph `id` when it differs from the one last told (and now told), else null.
   function changedArea(id) {
     var area = chartArea(id);
     var last = told[id];
