@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from orgcharts.errors import Diagnostic, OrgFileError
 from orgcharts.loader.hrcolumns import Columns, key
-from orgcharts.loader.hrconventions import NameIndex, is_top_marker, markers, name_kind, parse_count
+from orgcharts.loader.hrconventions import NameIndex, is_top_marker, markers, name_kind, parse_count, person_name
 from orgcharts.loader.hrread import Table
 from orgcharts.loader.suggest import Suggester
 from orgcharts.loader.treerules import NOT_TEXT, tree_problems
@@ -133,7 +133,7 @@ def _read(
                 errors.append(Diagnostic("error", message, source, line))
                 continue
             count = parsed
-        name = _person(cells, cell, columns)
+        name = person_name(cell(cells, columns.name), cell(cells, columns.first_name), cell(cells, columns.last_name))
         said_of_name = name_kind(name) if name else None
         if said_of_name == "vacant":
             found.vacant += 1
@@ -314,12 +314,3 @@ def _names(posts: Sequence[Post]) -> NameIndex:
         for name in post.names:
             index.add(name, post.id)
     return index
-
-
-def _person(cells: list[str], cell, columns: Columns) -> str | None:  # noqa: ANN001 - the local cell reader
-    name = cell(cells, columns.name)
-    first, last = cell(cells, columns.first_name), cell(cells, columns.last_name)
-    if name and last and not first and last not in name:
-        first = name  # exports such as Oracle's put the given name in "name" beside a last-name column
-        name = ""
-    return name or " ".join(part for part in (first, last) if part) or None

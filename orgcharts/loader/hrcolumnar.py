@@ -1,10 +1,12 @@
 """The plainest CSV export written straight to YAML by polars, a column at a time: one file,
-cells with no quotes, every row its own id, a manager id (or one top marker), a title, perhaps
-a name and a count, each cell already tidy, every manager on a line before its reports. The
-checks are column expressions, and the roles' lines are built as strings in polars; only the
-texts a regular expression finds worth a look go through ``hrwrite.scalar``. Anything else
-returns None, and the import goes the usual way (``hrfast``, then ``hrbuild`` row by row,
-which says what is wrong where). Both ways write the same bytes; a test holds them to it."""
+cells with no quotes (or quotes the csv module reads alike), every row its own id, a manager
+id (or one top marker), a title, perhaps a name (or given and family names) and a count,
+every manager on a line before its reports; title rules (``--serves``, ``--decides``) may
+apply. Cells are tidied and checked by column expressions, and the roles' lines are built as
+strings in polars; only the texts a regular expression finds worth a look go through
+``hrwrite.scalar``, and the title rules are worked out once per title. Anything else returns
+None, and the import goes the usual way (``hrfast``, then ``hrbuild`` row by row, which says
+what is wrong where). Both ways write the same bytes; a test holds them to it."""
 
 from __future__ import annotations
 
@@ -19,12 +21,17 @@ from orgcharts.loader.hrcolumns import Columns, find_columns, is_uk_junior
 from orgcharts.loader.hrconventions import UNDISCLOSED_NAMES, VACANT_NAMES, markers
 from orgcharts.loader.hrdocument import TitleRules, assemble
 from orgcharts.loader.hrread import Reading, dialect_of
-from orgcharts.loader.hrwrite import RESOLVED_FIRST, Written, scalar, to_yaml
+from orgcharts.loader.hrwrite import RESOLVED_FIRST, Written, fields_text, scalar, to_yaml
 
 _SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace() and code != 0x20)
 """Whitespace other than a space, as ``str.split`` knows it (none lies above U+3000)."""
-_UNTIDY = "^ | $|  |[" + "".join(f"\\x{{{ord(c):x}}}" for c in _SPACES) + "]"
-"""A cell that ``" ".join(cell.split())`` would change."""
+_OTHER_SPACE = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _SPACES) + "]"
+_UNTIDY = "^ | $|  |" + _OTHER_SPACE
+"""A cell that ``" ".join(cell.split())`` would change..."""
+_INSIDE = "  |" + _OTHER_SPACE
+"""... once a cell's spaces at either end are gone, ..."""
+_WHITESPACE = f"(?: |{_OTHER_SPACE})+"
+"""... at each run of whitespace, as ``str.split`` splits there."""
 _PLAIN_FIRST = sorted(set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") - RESOLVED_FIRST)
 _SAFE = "^[" + "".join(_PLAIN_FIRST) + r"](?:[A-Za-z0-9 _.()&/+'\-]*[A-Za-z0-9_.()&/+'\-])?$"
 """A text ``scalar`` writes as it is without asking YAML's resolver: ``hrwrite._PLAIN``
@@ -44,7 +51,7 @@ _NAME_WORD_OR_NOT_ASCII = "(?i)^(?:" + "|".join(sorted(_NAME_WORDS)) + r")$|[^\x
 
 def plain_yaml(text: str, source: str, rules: Rules, reading: Reading, **given: str | None) -> Written | None:
     """The YAML text of the CSV ``text`` when it is the plainest kind of export, else None."""
-    if reading.no_header or rules.group_by_title or rules.root or rules.where or rules.serves or rules.decides:
+    if reading.no_header or rules.group_by_title or rules.root or rules.where:
         return None
     dialect = dialect_of(text)
     others = {dialect.quotechar, dialect.escapechar} - {None, '"'}
@@ -77,7 +84,7 @@ def plain_yaml(text: str, source: str, rules: Rules, reading: Reading, **given: 
         columns = find_columns(header, source, **given)
     except (OrgFileError, UsageError):
         return None  # said again, with where, by the usual way
-    if is_uk_junior(header) or columns.manager_name or columns.first_name or columns.last_name:
+    if is_uk_junior(header) or columns.manager_name:
         return None
     if columns.id is None or columns.manager is None or columns.title is None:
         return None
@@ -89,17 +96,46 @@ def plain_yaml(text: str, source: str, rules: Rules, reading: Reading, **given: 
             ("manager", columns.manager),
             ("title", columns.title),
             ("name", columns.name),
+            ("first", columns.first_name),
+            ("last", columns.last_name),
             ("count", columns.headcount),
         )
         if column
     }
-    cells = table.slice(1).select(**picked)
+    cells = _with_people(_tidied(table.slice(1).select(**picked)))
     return _written(cells, rules, columns, source)
 
 
+def _tidied(cells: pl.DataFrame) -> pl.DataFrame:
+    """The cells as ``" ".join(cell.split())`` has them, looking only at the columns that need
+    it. The counts are left as they are: ``_people`` takes only plain digits."""
+    texts = [name for name in cells.columns if name != "count"]
+    untidy = cells.select(pl.col(texts).str.contains(_UNTIDY).any()).row(0, named=True)
+    looked_at = [name for name, said in untidy.items() if said]
+    if not looked_at:
+        return cells
+    cells = cells.with_columns(pl.col(looked_at).str.strip_chars(" "))
+    inside = cells.select(pl.col(looked_at).str.contains(_INSIDE).any()).row(0, named=True)
+    spaced = [
+        pl.col(name).str.replace_all(_WHITESPACE, " ").str.strip_chars(" ") for name, said in inside.items() if said
+    ]
+    return cells.with_columns(*spaced) if spaced else cells
+
+
+def _with_people(cells: pl.DataFrame) -> pl.DataFrame:
+    """The cells with one "name" column, as ``hrconventions.person_name`` makes it from a name
+    and given and family names ("" for none)."""
+    if "first" not in cells.columns and "last" not in cells.columns:
+        return cells
+    name, first, last = (pl.col(c) if c in cells.columns else pl.lit("") for c in ("name", "first", "last"))
+    given_in_name = (name != "") & (last != "") & (first == "") & ~name.str.contains(last, literal=True)
+    given = pl.when(given_in_name).then(name).otherwise(first)
+    joined = pl.concat_str([given, last], separator=" ").str.strip_chars(" ")
+    person = pl.when((name != "") & ~given_in_name).then(name).otherwise(joined)
+    return cells.with_columns(name=person).drop("first", "last", strict=False)
+
+
 def _written(cells: pl.DataFrame, rules: Rules, columns: Columns, source: str) -> Written | None:
-    if any(cells.select(pl.any_horizontal(pl.col("*").str.contains(_UNTIDY)).any()).row(0)):
-        return None
     ids = cells["id"]
     if ids.n_unique() != len(ids) or (ids == "").any() or (cells["title"] == "").any():
         return None
@@ -117,10 +153,10 @@ def _written(cells: pl.DataFrame, rules: Rules, columns: Columns, source: str) -
     people, total = _people(cells["count"]) if "count" in cells.columns else (None, float(len(ids)))
     if "count" in cells.columns and people is None:
         return None
-    lines = _role_lines(cells, above.is_null().arg_true()[0], people)
+    told = TitleRules(rules)
+    lines = _role_lines(cells, above.is_null().arg_true()[0], people, told)
     found = Found([], len(ids))
     headcount = int(people.sum()) if people is not None else len(ids)
-    told = TitleRules(rules)
     head = assemble(found, rules, [columns], [source], [], told, (total, headcount), roles=len(ids))
     return Written(to_yaml(head) + lines + "\n", len(ids), len(ids), headcount)
 
@@ -151,10 +187,17 @@ def _people(cells: pl.Series) -> tuple[pl.Series | None, float]:
     return (counts + 0.5).floor().cast(pl.Int64), total
 
 
-def _role_lines(cells: pl.DataFrame, top: int, people: pl.Series | None) -> str:
+def _role_lines(cells: pl.DataFrame, top: int, people: pl.Series | None, told: TitleRules) -> str:
     """The roles' lines, as ``hrwrite`` writes them, joined. A part that a role leaves out
-    (no name, no manager, a headcount of 1) is null, which ``concat_str`` skips."""
+    (no name, no manager, a headcount of 1, no title rule) is null, which ``concat_str``
+    skips. Title rules are worked out once a title, in the order titles first appear, so
+    that ``told`` meets segments and decisions in the rows' order."""
     omitted = [cells["manager"].clone().scatter(top, None)]
+    if told.rules.serves or told.rules.decides:
+        titles = cells["title"].unique(maintain_order=True).to_list()
+        texts = {title: fields_text(told.of(title), "    ") for title in titles}
+        ruled = {title: text for title, text in texts.items() if text}
+        omitted.append(pl.col("title").replace_strict(ruled, default=None, return_dtype=pl.String).alias("ruled"))
     if "name" in cells.columns:
         omitted.append(pl.col("name").replace("", None))
     said = cells.with_columns(*omitted)
@@ -168,6 +211,8 @@ def _role_lines(cells: pl.DataFrame, top: int, people: pl.Series | None) -> str:
     if people is not None:
         said = said.with_columns(headcount=people.cast(pl.String).replace("1", None))
         parts.append(pl.lit("\n    headcount: ") + pl.col("headcount"))
+    if "ruled" in said.columns:
+        parts.append(pl.lit("\n") + pl.col("ruled"))
     return said.select(pl.concat_str(parts, ignore_nulls=True).str.join("\n")).item()
 
 

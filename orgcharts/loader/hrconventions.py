@@ -24,6 +24,15 @@ def is_top_marker(manager: str, markers: frozenset[str]) -> bool:
     return manager.casefold() in markers
 
 
+def person_name(name: str, first: str, last: str) -> str | None:
+    """A person's name from an export's name cells (each tidied, "" when missing): ``name``,
+    else the given and family names joined. Exports such as Oracle's put the given name in
+    "name" beside a last-name column: then that is the given name."""
+    if name and last and not first and last not in name:
+        first, name = name, ""
+    return name or " ".join(part for part in (first, last) if part) or None
+
+
 def markers(extra: Iterable[str] = ()) -> frozenset[str]:
     """The top markers, with the user's own (``--top-marker``)."""
     return frozenset([*TOP_MARKERS, *(marker.strip().casefold() for marker in extra)])

@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from orgcharts.loader.hrbuild import Found, Rules
 from orgcharts.loader.hrcolumns import Columns
-from orgcharts.loader.hrconventions import UNDISCLOSED_NAMES, VACANT_NAMES, markers
+from orgcharts.loader.hrconventions import UNDISCLOSED_NAMES, VACANT_NAMES, markers, person_name
 from orgcharts.loader.hrdocument import TitleRules, assemble
 from orgcharts.loader.hrread import Table
 from orgcharts.loader.hrwrite import Document
@@ -34,12 +34,14 @@ def plain_document(parts: Sequence[tuple[Table, Columns]], rules: Rules) -> tupl
     table, columns = parts[0]
     if columns.id is None or columns.title is None or columns.manager is None:
         return None
-    if columns.manager_name or columns.first_name or columns.last_name:
+    if columns.manager_name:
         return None
     rows = list(map(itemgetter(1), table.records))
     index = {name: position for position, name in reversed(list(enumerate(table.header)))}
     used = [
-        index[name] for name in (columns.id, columns.manager, columns.title, columns.name, columns.headcount) if name
+        index[name]
+        for name in (columns.id, columns.manager, columns.title, *_name_columns(columns), columns.headcount)
+        if name
     ]
     if not rows or min(map(len, rows)) <= max(used):
         return None
@@ -47,7 +49,7 @@ def plain_document(parts: Sequence[tuple[Table, Columns]], rules: Rules) -> tupl
     known = set(ids)
     if "" in known or len(known) != len(ids) or "" in titles:
         return None
-    names = _column(rows, index[columns.name]) if columns.name else None
+    names = _names(rows, index, columns)
     if names is not None and _says_vacant_or_undisclosed(names):
         return None
     counts = _counts(_column(rows, index[columns.headcount])) if columns.headcount else None
@@ -92,6 +94,20 @@ def _column(rows: list[list[str]], position: int) -> list[str]:
     if "  " in joined or "\x00 " in joined or " \x00" in joined or _NOT_A_SPACE.search(joined):
         return [" ".join(cell.split()) for cell in cells]
     return cells
+
+
+def _name_columns(columns: Columns) -> tuple[str | None, str | None, str | None]:
+    return columns.name, columns.first_name, columns.last_name
+
+
+def _names(rows: list[list[str]], index: dict[str, int], columns: Columns) -> list[str] | None:
+    """Each row's person ("" for none), from a name column or from given and family names."""
+    name, first, last = _name_columns(columns)
+    if not (first or last):
+        return _column(rows, index[name]) if name else None
+    blank = list(repeat("", len(rows)))
+    cells = (_column(rows, index[column]) if column else blank for column in (name, first, last))
+    return [said or "" for said in map(person_name, *cells)]
 
 
 def _says_vacant_or_undisclosed(names: list[str]) -> bool:

@@ -143,6 +143,11 @@ def _escape(match: re.Match[str]) -> str:
     return "\\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
+def fields_text(fields: dict[str, Any], pad: str) -> str:
+    """A mapping's fields as ``to_yaml`` writes them, each line opening with ``pad``."""
+    return "\n".join(line for key, value in fields.items() for line in _entry(key, value, pad))
+
+
 def _entry(key: str, value: Any, pad: str) -> list[str]:
     if isinstance(value, dict):
         return [f"{pad}{key}:", *(line for k, v in value.items() for line in _entry(k, v, pad + "  "))]

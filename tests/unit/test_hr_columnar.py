@@ -24,17 +24,18 @@ def through_the_document(text: str, rules: Rules, row_by_row: bool = False) -> s
     return to_yaml(build_parts(parts, rules, row_by_row=row_by_row).document)
 
 
-def written_alike_or_left(text: str) -> None:
+def written_alike_or_left(text: str, rules: Rules | None = None) -> None:
     """The columnar way gives the document's bytes (by default and row by row), or None: always
     None where the document's way refuses the export."""
-    said = plain_yaml(text, "hr.csv", Rules(), PLAIN)
+    rules = rules or Rules()
+    said = plain_yaml(text, "hr.csv", rules, PLAIN)
     try:
-        expected = through_the_document(text, Rules())
+        expected = through_the_document(text, rules)
     except (OrgFileError, UsageError):
         assert said is None
         return
     if said is not None:
-        assert said.text == expected == through_the_document(text, Rules(), row_by_row=True)
+        assert said.text == expected == through_the_document(text, rules, row_by_row=True)
 
 
 HOSTILE = ["-x", "- x", "#1", "a #b", "a: b", ":a", "'q'", "it's", "0", "0100", "1e3", "yes", "No", "null", "~", "",
@@ -84,7 +85,6 @@ def test_the_command_line_import_writes_the_columnar_text(tmp_path):
         [["1", "", "CEO", "A"], ["2", "", "VP", "B"]],  # two tops
         [["1", "", "CEO", "A"], ["2", "1", "", "B"]],  # no title
         [["2", "1", "VP", "B"], ["1", "", "CEO", "A"]],  # a report before its manager
-        [["1", "", "CEO", "A"], ["2", "1", "VP ", "B"]],  # a space to tidy
         [["1", "", "CEO", "A"], ["2", "1", "VP", "B", "extra"]],  # a cell more than the header
         [["1", "", "CEO", "A"], [], ["2", "1", "VP", "B"]],  # a blank line
     ],
@@ -115,11 +115,54 @@ def test_quotes_read_otherwise_or_lines_broken_in_a_cell_are_left_to_the_documen
     assert plain_yaml(text, "hr.csv", Rules(), PLAIN) is None
 
 
-def test_title_rules_and_snapshots_are_left_to_the_document():
+def test_snapshots_are_left_to_the_document():
     text = written([["id", "manager", "title"], ["1", "", "CEO"], ["2", "1", "VP"]])
     assert plain_yaml(text, "hr.csv", Rules(), PLAIN) is not None
-    assert plain_yaml(text, "hr.csv", Rules(serves=[("VP", "retail")]), PLAIN) is None
     assert plain_yaml(text, "hr.csv", Rules(where=[("title", "VP")]), PLAIN) is None
+
+
+RULES = Rules(
+    serves=[("*sales*", "retail"), ("*Associate", "retail"), ("*agent*", "care")],
+    decides=[("*Manager", "refund", 500.0), ("Store*", "refund", None), ("*lead", "discount", 10.0)],
+    units={"refund": "USD", "discount": "%"},
+)
+
+
+def test_untidy_cells_given_and_family_names_and_title_rules_are_written_from_their_columns():
+    text = written(
+        [
+            ["Employee ID", "Manager", "Job Title", "First Name", "Last Name"],
+            ["1", "", " Chief  Executive ", "Ann", "Lee "],
+            ["2", "1\t", "Store Manager", "", "Roe"],
+            ["3", " 2", "Sales Associate", "Bo", ""],
+            ["4", "2", "Care\u3000Agent", "", ""],
+        ]
+    )
+    said = plain_yaml(text, "hr.csv", RULES, PLAIN)
+    assert said is not None
+    assert said.text == through_the_document(text, RULES) == through_the_document(text, RULES, row_by_row=True)
+    roles = {role.id: role for role in load_text(said.text, "org.yaml").org.roles}
+    assert [(r.title, r.name, r.reports_to) for r in roles.values()] == [
+        ("Chief Executive", "Ann Lee", None),
+        ("Store Manager", "Roe", "1"),
+        ("Sales Associate", "Bo", "2"),
+        ("Care Agent", None, "2"),
+    ]
+    # "Store*" gives no limit, "*Manager" 500 USD: no limit beats any
+    assert '    title: Store Manager\n    name: Roe\n    reports_to: "1"\n    decides: [refund]\n' in said.text
+    assert '    reports_to: "2"\n    serves: [retail]\n' in said.text
+    assert [role.serves for role in roles.values()] == [(), (), ("retail",), ("care",)]
+
+
+def test_the_real_exports_are_written_from_their_columns(d3_export, oracle_export):
+    for path in (d3_export, oracle_export):
+        text = path.read_text(encoding="utf-8-sig")
+        for rules in (Rules(), RULES):
+            said = plain_yaml(text, "hr.csv", rules, PLAIN)
+            assert said is not None, path.name
+            assert said.text == through_the_document(text, rules, row_by_row=True)
+    oracle = plain_yaml(oracle_export.read_text(encoding="utf-8-sig"), "hr.csv", Rules(), PLAIN)
+    assert "    title: Chief Operating Officer\n    name: Steven King\n" in oracle.text  # type: ignore[union-attr]
 
 
 cells = st.one_of(
@@ -133,21 +176,27 @@ cells = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.tuples(cells, cells, cells, st.integers(0, 1000), st.sampled_from(["1", "0", "0.5", "2", "x"])), max_size=12
+        st.tuples(cells, cells, cells, st.integers(0, 1000), st.sampled_from(["1", "0", "0.5", "2", "x", " 2", "1\t"])),
+        max_size=12,
     ),
     st.sampled_from(["", "NULL", "0", "-"]),
     st.sampled_from([",", ";", "\t", "|"]),
     st.sampled_from(["\n", "\r\n"]),
     st.booleans(),
+    st.sampled_from([["name"], ["first_name", "last_name"], ["name", "lastName"], ["firstname", "name"]]),
+    st.sampled_from([Rules(), RULES]),
 )
-def test_any_export_is_written_from_its_columns_to_the_bytes_of_the_document(people, top, delimiter, ending, shuffled):
+def test_any_export_is_written_from_its_columns_to_the_bytes_of_the_document(
+    people, top, delimiter, ending, shuffled, names, rules
+):
     ids = list(dict.fromkeys(person_id for person_id, *_ in people if person_id))
-    rows = [["id", "manager", "title", "name", "FTE"], ["boss", top, "Chief", "Boss", "1"]]
+    rows = [["id", "manager", "title", *names, "FTE"], ["boss", top, "Chief", *(["Boss"] * len(names)), "1"]]
     for number, (person_id, (_, title, name, above, count)) in enumerate(zip(ids, people, strict=False)):
-        rows.append([person_id, "boss" if number == 0 else ids[above % number], title, name, count])
+        named = [name, title[::-1]][: len(names)]
+        rows.append([person_id, "boss" if number == 0 else ids[above % number], title, *named, count])
     if shuffled:
         rows[1:] = rows[:0:-1]
-    written_alike_or_left(written(rows, delimiter, ending))
+    written_alike_or_left(written(rows, delimiter, ending), rules)
 
 
 @settings(max_examples=300, deadline=None)
