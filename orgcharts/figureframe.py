@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from orgcharts.amounts import Asked, Basis, request_words
@@ -22,8 +23,8 @@ def ranges(
     """Axis ranges of one unit per pixel of the plot area, from the top of the chart: the
     chart (``width`` wide: the wider view's, so that both views open on the same ranges and
     a flip keeps the user's zoom) centred when it fits, else the customer-on-top view's
-    leftmost segments, as many as fit (over the front line serving them), the conventional
-    view's top role in the middle. The role ``focus`` (the one selected, or found by search)
+    leftmost segments, as many as fit (over the front line serving them), with the top role
+    at the bottom when it fits beside them, the conventional view's top role in the middle. The role ``focus`` (the one selected, or found by search)
     is brought into view: the opening moves, to put it in the middle, only when its card
     would be outside, so clicking a role in view never moves the chart. A chart wider than
     its plot opens with the fewest cards cut at its edges, the uppermost row's first."""
@@ -37,7 +38,8 @@ def ranges(
         x0 = left - (plot_w - content) / 2
     else:
         view = _View(plot_w, (-y_top, plot_h - y_top), (left, width + PAD - plot_w))
-        x0 = _least_cut_left_edge(placed, _centred(_opening_centre(placed, plot_w, left), plot_w, left, width), view)
+        centre, kept = _opening(placed, plot_w, left)
+        x0 = _least_cut_left_edge(placed, _centred(centre, plot_w, left, width), view, keep=kept)
         if focus in placed.x:
             half = placed.width[focus] / 2 + PAD
             if not x0 <= placed.x[focus] - half <= placed.x[focus] + half <= x0 + plot_w:
@@ -79,13 +81,16 @@ class _View(NamedTuple):
     """The least and greatest left edge that keep the view on the chart."""
 
 
-def _least_cut_left_edge(placed: CardLayout, x0: float, view: _View, focus: str | None = None) -> float:
+def _least_cut_left_edge(
+    placed: CardLayout, x0: float, view: _View, focus: str | None = None, keep: Sequence[tuple[float, float]] = ()
+) -> float:
     """The view's left edge nearest ``x0`` (by at most half its width, within its bounds)
     that cuts the fewest cards in sight: first those of the uppermost row in sight (the front
     line, or the top role's row) and the customers' segments over it, at the left edge and
     then at the right, then those of every row, left then right; ``focus`` kept whole, and
-    then, among edges that cut as few, a sixth of the width from either edge where it can.
-    ``x0`` when no such edge keeps ``focus`` whole."""
+    then, among edges that cut as few, a sixth of the width from either edge where it can;
+    the spans in ``keep`` (left and right edges) kept whole too. ``x0`` when no such edge
+    keeps them whole."""
     reach = view.width / 2
     near = [
         r
@@ -108,6 +113,7 @@ def _least_cut_left_edge(placed: CardLayout, x0: float, view: _View, focus: str 
     candidates = {at for at in candidates if abs(at - x0) <= reach and view.bounds[0] <= at <= view.bounds[1]}
     if focus in placed.x:
         candidates = {at for at in candidates if _room(placed, focus, at, view.width) >= 0}
+    candidates = {at for at in candidates if all(at <= a and b <= at + view.width for a, b in keep)}
     if not candidates:
         return x0
     return min(
@@ -138,16 +144,34 @@ class _Cuts:
         return bisect_left(self.starts, at) - bisect_right(self.ends, at)
 
 
-def _opening_centre(placed: CardLayout, plot_w: float, left: float) -> float:
-    if placed.view == "conventional":
-        top = next((role_id for role_id, band in placed.band.items() if band == 0), None)
-        if top in placed.x:
-            return placed.x[top]
-    if placed.customers:
-        boxes = sorted(placed.customers.values(), key=lambda box: box.left)
-        within = [box for box in boxes if box.right - boxes[0].left <= plot_w - 2 * PAD]
-        return (boxes[0].left + within[-1].right) / 2 if within else boxes[0].x
-    return left + plot_w / 2
+def _opening(placed: CardLayout, plot_w: float, left: float) -> tuple[float, list[tuple[float, float]]]:
+    """Where a chart wider than its plot opens: the centre of its view, and the spans (left
+    and right edges) it keeps whole. The conventional view centres on the top role. The
+    customer-on-top view centres on its leftmost segments, as many as fit, and takes in the
+    top role at the bottom too when it fits beside them (both then kept whole), so that the
+    opening shows the chain from the customers down to the top."""
+    top = _top_role(placed)
+    if placed.view == "conventional" and top is not None:
+        return placed.x[top], []
+    if not placed.customers:
+        return left + plot_w / 2, []
+    boxes = sorted(placed.customers.values(), key=lambda box: box.left)
+    within = [box for box in boxes if box.right - boxes[0].left <= plot_w - 2 * PAD]
+    start, end = (boxes[0].left, within[-1].right) if within else (boxes[0].x, boxes[0].x)
+    if top is not None:
+        half = placed.width[top] / 2
+        first, last = min(start, placed.x[top] - half), max(end, placed.x[top] + half)
+        if last - first <= plot_w - 2 * PAD:
+            return (first + last) / 2, [(first - PAD / 2, last + PAD / 2)]
+    return (start + end) / 2, []
+
+
+def _top_role(placed: CardLayout) -> str | None:
+    """The first role in the top role's row (the first row, or the customer-on-top view's last)."""
+    if not placed.band:
+        return None
+    row = 0 if placed.view == "conventional" else max(placed.band.values())
+    return next(role_id for role_id, band in placed.band.items() if band == row)
 
 
 SEPARATOR = " · "

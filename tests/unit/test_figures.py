@@ -296,6 +296,26 @@ def test_the_front_line_opens_with_no_card_cut_at_either_edge_where_the_plot_all
     assert not cut
 
 
+def test_the_customer_on_top_view_opens_on_its_first_segment_and_the_top_role_where_both_fit():
+    """A chart wider than its plot opens on its leftmost customer segment; where the top role's
+    card (at the bottom) fits in the same width, it is in view too, whole, so the opening shows
+    the chain from the customers down to the top (the d3-org-chart sample opened with its
+    bottom bands empty, the top role off to the right)."""
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    placed = chart_cards(telecom, tree, "inverted", escalations(telecom, tree, "refund", 200), "refund").layout
+    top = next(r for r in placed.x if placed.band[r] == max(placed.band.values()))
+    first = min(placed.customers.values(), key=lambda box: box.left)
+    top_left, top_right = placed.x[top] - placed.width[top] / 2, placed.x[top] + placed.width[top] / 2
+    together = max(first.right, top_right) - min(first.left, top_left) + 2 * PAD
+    widths = [w for w in range(600, int(placed.extent[0]), 50) if w >= together]
+    assert widths, "no plot width in this range holds both"
+    for plot_width in widths:
+        (x0, x1), _ = ranges(placed, placed.extent[0], 120, (plot_width, 500), None).values()
+        assert x0 <= first.left and first.right <= x1, plot_width
+        assert x0 <= top_left and top_right <= x1, plot_width
+
+
 @pytest.mark.parametrize("plot_width", [920, 950, 960])
 def test_a_role_brought_into_view_opens_whole_under_a_front_line_and_segments_uncut(plot_width):
     """Telecom with the Denver care agent in focus (the role a what-if changed, in Compare): at
