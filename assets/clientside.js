@@ -5,9 +5,6 @@
 
   function keep() { return window.dash_clientside.no_update; }
 
-  // Below Chromium's localStorage quota (5 MB of UTF-16) with room for the rest of the page's.
-  var DRAFTS_MAX_CHARS = 2000000;
-
   function trigger() {
     return (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
   }
@@ -252,31 +249,6 @@
       var step = trigger().startsWith("prev") ? -1 : 1;
       var at = Math.max(ids.indexOf(current), 0);
       return ids[(at + step + ids.length) % ids.length];
-    },
-
-    // source: the editor's text kept in the browser as a draft of the org it edits.
-    // The editor's drafts, one per org (by its digest), in the browser's localStorage that
-    // every tab shares: at most DRAFTS_MAX_CHARS in all, the oldest dropped first and said.
-    keepDraft: function (text, source, kept) {
-      if (typeof text !== "string" || !source || !source.digest) { return [keep(), keep()]; }
-      var drafts = Object.assign({}, (kept && kept.drafts) || {});
-      if (drafts[source.digest] && drafts[source.digest].text === text) { return [keep(), keep()]; }
-      drafts[source.digest] = {text: text, name: source.name || "org.yaml", saved: Date.now()};
-      var bases = Object.keys(drafts).sort(function (a, b) { return drafts[a].saved - drafts[b].saved; });
-      var total = bases.reduce(function (sum, base) { return sum + drafts[base].text.length; }, 0);
-      var dropped = [];
-      while (total > DRAFTS_MAX_CHARS && bases.length) {
-        var oldest = bases.shift();
-        total -= drafts[oldest].text.length;
-        dropped.push(oldest === source.digest ? "this draft" : "the draft of " + drafts[oldest].name);
-        delete drafts[oldest];
-      }
-      var note = dropped.length
-        ? "Drafts are kept in this browser up to " + DRAFTS_MAX_CHARS.toLocaleString("en") +
-          " characters in all, the oldest dropped first: dropped " + dropped.join(", ") +
-          ". Download YAML keeps a draft as a file."
-        : "";
-      return [{drafts: drafts}, note];
     },
 
     // presenter: projector mode from the button or ?present=1; the flip button; help.

@@ -48,7 +48,10 @@ def stores(startup: Startup) -> list[Any]:
         dcc.Store(id=ids.ORG_TEXT, storage_type="session", data=startup.text_store),
         dcc.Store(id=ids.ORG_WANTED, storage_type="memory"),
         dcc.Store(id=ids.ORG_REFILLED, storage_type="memory"),
+        # The index of the editor's drafts; their texts are in the browser's IndexedDB
+        # (``assets/drafts.js``), which holds more than localStorage.
         dcc.Store(id=ids.EDITOR_DRAFT, storage_type="local"),
+        dcc.Store(id=ids.EDITOR_WANTS_ORG, storage_type="memory"),
         dcc.Store(id=ids.EDITOR_ERRORS, storage_type="memory"),
         dcc.Store(id=ids.REJECTED_TEXT, storage_type="memory"),
         dcc.Store(id=ids.EXAMPLE_CHOSEN, storage_type="memory"),
@@ -269,13 +272,16 @@ def refill(served: Served, wanted: Any, kept: Any, source: Any) -> tuple[Any, ..
         "tab": Input(ids.TABS, "value"),
         "kept": Input(ids.ORG_TEXT, "data"),
         "rejected": Input(ids.REJECTED_TEXT, "data"),
+        "wanted": Input(ids.EDITOR_WANTS_ORG, "data"),
         "draft": State(ids.EDITOR_DRAFT, "data"),
         "source": State(ids.ORG_SOURCE, "data"),
     },
 )
-def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, draft: Any, source: Any) -> Any:
-    """The editor's text, sent only while its tab is open: the user's draft for this org if
-    there is one, else the org's text. A refused upload lands in it whatever the tab."""
+def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, wanted: Any, draft: Any, source: Any) -> Any:
+    """The editor's text, sent only while its tab is open: the org's text, unless the user
+    has a draft for this org, which the browser restores itself (``restoreDraft``; drafts
+    kept before in the index itself come from there), or asks for the org's text when it
+    lost it (``wanted``). A refused upload lands in it whatever the tab."""
     if ctx.triggered_id == ids.REJECTED_TEXT:
         return rejected if isinstance(rejected, str) else dash.no_update
     if tab != ids.EDITOR_TAB:
@@ -285,6 +291,8 @@ def fill_editor(served: Served, tab: Any, kept: Any, rejected: Any, draft: Any, 
     mine = drafts.get(key) if isinstance(drafts, dict) and isinstance(key, str) else None
     if isinstance(mine, dict) and isinstance(mine.get("text"), str):
         return mine["text"]
+    if isinstance(mine, dict) and f"{ids.EDITOR_WANTS_ORG}.data" not in ctx.triggered_prop_ids:
+        return dash.no_update
     if isinstance(kept, dict) and kept.get("digest") == key and isinstance(kept.get("text"), str):
         return kept["text"]
     text = served.texts.get(key) if isinstance(key, str) else None
@@ -297,6 +305,17 @@ callbacks.client(
     "keepDraft",
     [Output(ids.EDITOR_DRAFT, "data"), Output(ids.DRAFT_NOTE, "children")],
     [Input(ids.EDITOR, "value"), State(ids.ORG_SOURCE, "data"), State(ids.EDITOR_DRAFT, "data")],
+    initial=False,
+)
+callbacks.client(
+    "restoreDraft",
+    [Output(ids.EDITOR, "value", allow_duplicate=True), Output(ids.EDITOR_WANTS_ORG, "data")],
+    [
+        Input(ids.TABS, "value"),
+        Input(ids.ORG_TEXT, "data"),
+        State(ids.ORG_SOURCE, "data"),
+        State(ids.EDITOR_DRAFT, "data"),
+    ],
     initial=False,
 )
 

@@ -35,3 +35,28 @@ def test_each_org_keeps_its_own_draft_and_another_session_sees_none(page, server
         assert "never applied" not in other.locator("#editor").input_value()
     finally:
         stranger.close()
+
+
+def test_a_draft_the_browser_lost_gives_the_org_its_own_text_again(page, server):
+    """The drafts' texts are in IndexedDB and their index in localStorage: should the texts go
+    (the user cleared the site's data in part), the editor asks the server for the org's text
+    rather than stay empty."""
+    open_dashboard(page, server)
+    drafted = draft_in(page, "a draft to lose")
+    page.reload()
+    assert open_editor(page).input_value() == drafted
+    page.evaluate(
+        """() => new Promise((resolve, reject) => {
+            const opened = indexedDB.open("orgcharts");
+            opened.onsuccess = () => {
+                const clearing = opened.result.transaction("drafts", "readwrite");
+                clearing.objectStore("drafts").clear();
+                clearing.oncomplete = () => { opened.result.close(); resolve(); };
+                clearing.onerror = () => reject(clearing.error);
+            };
+        })"""
+    )
+    page.reload()
+    editor = open_editor(page)
+    page.wait_for_function("() => !document.querySelector('#editor').value.includes('a draft to lose')")
+    assert editor.input_value() == example_text("telecom")

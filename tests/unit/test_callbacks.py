@@ -278,7 +278,9 @@ def test_the_chart_is_built_for_the_view_chosen_with_the_other_one_inside(view):
 
 def test_the_editor_gets_its_text_only_once_its_tab_is_open():
     def fill(trigger, tab, kept, rejected, draft, current):
-        return run(source.fill_editor, trigger, tab=tab, kept=kept, rejected=rejected, draft=draft, source=current)
+        return run(
+            source.fill_editor, trigger, tab=tab, kept=kept, rejected=rejected, wanted=None, draft=draft, source=current
+        )
 
     telecom = example_text("telecom")
     kept = {"digest": STARTUP["digest"], "text": None}
@@ -288,6 +290,11 @@ def test_the_editor_gets_its_text_only_once_its_tab_is_open():
     other = {"text": "organization: other\n", "name": "other.yaml", "saved": 2}
     draft = {"drafts": {STARTUP["digest"]: typed, "0" * 64: other}}
     assert fill("tabs.value", "yaml", kept, None, draft, STARTUP) == typed["text"], "the draft for this org wins"
+    indexed = {"drafts": {STARTUP["digest"]: {"name": "telecom.yaml", "saved": 3, "chars": 20}}}
+    assert fill("tabs.value", "yaml", kept, None, indexed, STARTUP) is dash.no_update, "the browser restores it"
+    assert fill("editor-wants-org.data", "yaml", kept, None, indexed, STARTUP) == telecom, "unless it lost it"
+    both = ("tabs.value", "editor-wants-org.data")  # a reload: the tab and the browser's ask in one request
+    assert fill(both, "yaml", kept, None, indexed, STARTUP) == telecom
     stale = {"drafts": {"0" * 64: other}}
     assert fill("tabs.value", "yaml", kept, None, stale, STARTUP) == telecom, "a draft of another org does not"
     assert fill("tabs.value", "yaml", kept, None, {"drafts": "garbage"}, STARTUP) == telecom
