@@ -2,8 +2,9 @@
 // left side (orgcharts.figures, the "bands" trace), which the opening view often leaves
 // out (it opens on the front line's side, or on the top role). Once their side is out of
 // view, each name is drawn at the view's left edge, in the gap under its band (the trace's
-// meta.captions, in chart units), which no card crosses, over the lines running through that
-// gap on a background, an arrow pointing up to its band; a name the plot's top or bottom
+// meta.captions, in chart units), which no card crosses, on a background, an arrow pointing up
+// to its band, moved right past the vertical lines through that gap (a third of the plot at
+// most) so that it hides none of them; a name the plot's top or bottom
 // edge, or the fade there, would cut is left out. Drawn again after every redraw,
 // pan, zoom and flip, for every chart on the page.
 (function () {
@@ -12,6 +13,8 @@
   var EDGE_PX = 6;    // from the plot's left edge
   var ROOM_PX = 3;    // the background's margin around the text
   var FADE_PX = 16;   // the fade at the plot's top and bottom edges (orgcharts.css, .chart-more-fade)
+  var LINES = ["edges", "path", "dotted", "customer-links"];  // traces whose lines cross the gaps
+  var REACH = 1 / 3;  // how far into the plot a name moves to keep clear of the lines
   var SVG = "http://www.w3.org/2000/svg";
 
   function bandsTrace(graph) {
@@ -59,6 +62,42 @@
     return group;
   }
 
+  // The vertical lines the plot shows within ``reach`` pixels of its left edge: each one's
+  // x and its top and bottom, in the plot's pixels.
+  function verticals(graph, reach) {
+    var xa = graph._fullLayout.xaxis, ya = graph._fullLayout.yaxis;
+    var found = [];
+    (graph._fullData || []).forEach(function (trace) {
+      if (LINES.indexOf(trace.uid) < 0 || !trace.x || !trace.y || trace.visible === false) { return; }
+      for (var i = 0; i + 1 < trace.x.length; i++) {
+        var x = trace.x[i], next = trace.x[i + 1];
+        if (x !== next || x === null || Number.isNaN(x)) { continue; }
+        var at = xa.c2p(x);
+        if (at < 0 || at > reach) { continue; }
+        var a = ya.c2p(trace.y[i]), b = ya.c2p(trace.y[i + 1]);
+        if (Number.isNaN(a) || Number.isNaN(b)) { continue; }
+        found.push({x: at, top: Math.min(a, b), bottom: Math.max(a, b)});
+      }
+    });
+    return found.sort(function (p, q) { return p.x - q.x; });
+  }
+
+  // The left edge for a name ``box`` (its text's box) at the plot's left that crosses none of
+  // the ``lines`` within ``reach``: the lines drawn under it stay whole. The plot's own left
+  // edge when none is clear.
+  function clearOfLines(box, lines, reach) {
+    var top = box.y - ROOM_PX, bottom = box.y + box.height + ROOM_PX;
+    var left = EDGE_PX + ROOM_PX;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i];
+      if (line.bottom < top || line.top > bottom) { continue; }
+      if (line.x + 1 < left - ROOM_PX) { continue; }
+      if (line.x - 1 > left + box.width + ROOM_PX) { break; }
+      left = line.x + 2 + 2 * ROOM_PX;
+    }
+    return left + box.width + ROOM_PX <= reach ? left : EDGE_PX + ROOM_PX;
+  }
+
   function syncBands(graph) {
     var layout = graph._fullLayout;
     var bands = bandsTrace(graph);
@@ -78,6 +117,8 @@
       point.style.opacity = out || cut ? "0" : "";
     });
     if (!out) { return; }
+    var reach = layout._size.w * REACH;
+    var lines = verticals(graph, reach);
     drawn.forEach(function (point, i) {
       var text = point.querySelector("text");
       if (!text || !text.textContent) { return; }
@@ -87,6 +128,11 @@
       if (box.y - ROOM_PX < FADE_PX || box.y + box.height + ROOM_PX > layout._size.h - FADE_PX) {
         layer.removeChild(shown);
         return;
+      }
+      var left = clearOfLines(box, lines, reach);
+      if (left !== EDGE_PX + ROOM_PX) {
+        shown.lastChild.setAttribute("x", left);
+        box = shown.lastChild.getBBox();
       }
       var behind = shown.firstChild;
       behind.setAttribute("x", box.x - ROOM_PX);

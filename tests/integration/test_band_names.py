@@ -42,7 +42,17 @@ DRAWN = """(looks) => {
     }
     close();
   });
-  return {plot: box(plot), names: names, texts: texts, cards: cards, captions: captions.length, last: last};
+  const verticals = [];
+  graph._fullData.filter((t) => ['edges', 'path', 'dotted', 'customer-links'].includes(t.uid)).forEach((t) => {
+    for (let i = 0; i + 1 < t.x.length; i++) {
+      if (t.x[i] !== t.x[i + 1] || t.x[i] === null || Number.isNaN(t.x[i])) { continue; }
+      const a = plot.top + ya.c2p(t.y[i]), b = plot.top + ya.c2p(t.y[i + 1]);
+      if (Number.isNaN(a) || Number.isNaN(b)) { continue; }
+      verticals.push({x: plot.left + xa.c2p(t.x[i]), top: Math.min(a, b), bottom: Math.max(a, b)});
+    }
+  });
+  return {plot: box(plot), names: names, texts: texts, cards: cards, captions: captions.length, last: last,
+          verticals: verticals};
 }"""
 
 
@@ -87,7 +97,10 @@ def assert_names_at_the_left_edge_over_no_card(drawn):
     assert all(name["text"].startswith("\u2191 ") for name in shown), "each points up to its band"
     assert_whole_in_the_plot(drawn)
     for name in shown:
-        assert plot["left"] <= name["left"] <= plot["left"] + 20, (name["text"], "at the view's left edge")
+        assert plot["left"] <= name["left"] <= plot["left"] + (plot["right"] - plot["left"]) / 3, (
+            name["text"],
+            "at the view's left, past the lines there",
+        )
         assert name["right"] <= plot["right"]
         back = name["back"]
         assert back is not None, (name["text"], "on a background")
@@ -97,6 +110,14 @@ def assert_names_at_the_left_edge_over_no_card(drawn):
         assert not covered, (name["text"], "covers no card", covered[:2])
         under = [t["text"] for t in drawn["texts"] if crossing(back, t)]
         assert not under, (name["text"], "covers no text", under[:2])
+        hidden = [
+            line
+            for line in drawn["verticals"]
+            if back["left"] < line["x"] < back["right"]
+            and line["top"] < back["bottom"]
+            and back["top"] < line["bottom"]
+        ]
+        assert not hidden, (name["text"], "hides no line running through its gap", hidden[:2])
     downwards = sorted(shown, key=lambda n: n["top"])
     assert all(a["bottom"] <= b["top"] for a, b in itertools.pairwise(downwards)), "names apart"
 
