@@ -38,6 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from plotly.io.json import to_json_plotly
 
 from benchmarks.driver import CHROMIUM, CHROMIUM_FLAGS, PLAIN_JS, free_port, role_screen_point, running
 from orgcharts.examples.generate import generate
@@ -61,7 +62,7 @@ def server_figure(text: str) -> tuple[float, int, str]:
     began = time.perf_counter()
     controls = Controls(view="inverted", decision="refund")
     found = snapshot(shape.org, shape, controls).found
-    payload = chart(computations, shape.org, shape, found, controls, "x").to_json()
+    payload = to_json_plotly(chart(computations, shape.org, shape, found, controls, "x").for_browser())
     deep = next(role.id for role in reversed(shape.org.roles) if role.customer_facing)
     return time.perf_counter() - began, len(payload), deep
 

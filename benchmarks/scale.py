@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 import yaml
+from plotly.io.json import to_json_plotly
 
 from orgcharts.cardlayout import card_layout
 from orgcharts.cards import cards_for, sizes_of
@@ -128,7 +129,9 @@ def opening_figure(structure, found) -> str:
     the rollups' subtree totals included. The org's structure (``Computations.structure``, once per file)
     and the decision's escalations (the metrics, timed by ``orgcharts hops`` above) are not."""
     controls = Controls(view="inverted", decision="refund", amount=200)
-    return drawing.chart(COMPUTATIONS, structure.org, structure, found, controls, "benchmark").to_json()
+    return to_json_plotly(
+        drawing.chart(COMPUTATIONS, structure.org, structure, found, controls, "benchmark").for_browser()
+    )
 
 
 def layout_rows(sizes: list[int], dot_sizes: list[int], folder: Path) -> None:

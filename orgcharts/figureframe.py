@@ -225,10 +225,10 @@ def title_margin(scale: Scale, rows: int) -> int:
 def frame(
     title: str, scale: Scale, revision: str, ranges: dict[str, list], reach: float, title_rows: int = 1
 ) -> dict[str, Any]:
-    """The figure's layout, as a dict (``PER_ROLE``). The y axis is anchored to the x axis
-    one to one, so zooming keeps cards' shapes and the text's size against them. The top
-    margin holds ``title_rows`` lines of title (the most either view's title takes, so that
-    a flip in the browser keeps the chart where it is)."""
+    """The figure's layout, as a dict (``figureparts.FigureParts``). The y axis is anchored
+    to the x axis one to one, so zooming keeps cards' shapes and the text's size against
+    them. The top margin holds ``title_rows`` lines of title (the most either view's title
+    takes, so that a flip in the browser keeps the chart where it is)."""
     axis = {"visible": False, "showgrid": False, "zeroline": False}
     return dict(
         title={

@@ -31,6 +31,7 @@ from orgcharts.collapse import Visible
 from orgcharts.connectors import customer_links_trace, dotted_trace, edges_trace, path_trace
 from orgcharts.figureframe import PAD as PAD
 from orgcharts.figureframe import frame, ranges, title, title_lines, title_margin
+from orgcharts.figureparts import FigureParts
 from orgcharts.fitting import segments_below
 from orgcharts.labels import card_text, chip_text, role_hover, text_middle
 from orgcharts.metrics import Escalation
@@ -62,11 +63,6 @@ from orgcharts.textsize import FONT_FAMILY, text_width
 
 KINDS = ("role", "collapsed", "segment")
 """What a click on the chart can hit: a role, a collapsed role (its reports hidden), a segment."""
-PER_ROLE: dict[str, Any] = {"_validate": False}
-"""Plotly checks every element of every array it is given, in Python: most of the time a
-large figure takes to build. Our traces and layout are built here from a validated org and
-fixed styles, so the figure skips the check; ``tests/unit/test_figures.py`` re-validates
-whole figures to keep that true."""
 CHIP_TRACES = len(HOP_COLOURS) + 2
 """One trace per chip colour: the hop buckets, no one can decide, and greyed out."""
 
@@ -103,7 +99,12 @@ CULLED = (
 """The traces it cuts to the view: lines and outlines to those crossing it, text to the cards in it."""
 
 
-def org_figure(
+def org_figure(*args: Any, **kwargs: Any) -> go.Figure:
+    """``org_figure_parts``' chart (the same arguments) as a Plotly figure."""
+    return org_figure_parts(*args, **kwargs).figure()
+
+
+def org_figure_parts(
     org: Organization,
     tree: nx.DiGraph,
     found: Sequence[Escalation] | Mapping[str, Escalation],
@@ -120,7 +121,7 @@ def org_figure(
     area: tuple[float, float] | None = None,
     focus: str | None = None,
     views: ChartViews | None = None,
-) -> go.Figure:
+) -> FigureParts:
     """The org chart for one decision: the roles ``shown`` (all, or the visible part of a
     collapsed chart, ``collapse.visible``), each a card at ``scale``'s text size.
 
@@ -257,7 +258,7 @@ def org_figure(
     }
     if len(cards) > CULLED_ABOVE:
         layout["meta"]["culls"] = list(CULLED)
-    return go.Figure(data=traces, layout=layout, **PER_ROLE)
+    return FigureParts(traces, layout)
 
 
 def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:

@@ -2,11 +2,12 @@
 for the controls, jumping to a role found, and what a click on it does.
 
 The flip happens in the browser: the figure carries the other view's geometry
-(``figures.org_figure``), and ``orient`` (assets/clientside.js) swaps it in without a round
+(``figures.org_figure_parts``), and ``orient`` (assets/clientside.js) swaps it in without a round
 trip, at once, even while the server is answering a change. The figure that answer brings,
 built for the view the user has since flipped away from, is turned too as it arrives,
 unanimated. The server's figure goes straight to the graph: a store in between would cost a
-Dash cycle on every redraw.
+Dash cycle on every redraw. It goes as a plain dict (``FigureParts.for_browser``), the JSON a
+Plotly figure would give without the copies building one costs.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def render_chart(
         totals=measured.totals,
         focus=chosen.selected,
         measured=measured,
-    )
+    ).for_browser()
     return (
         figure,
         False,

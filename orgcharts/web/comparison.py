@@ -150,8 +150,8 @@ def render_comparison(
     both = side_by_side(served.computations, shape, after_org, after_shape, chosen)
     before_title = f"Today: {shape.org.name} ({served.text(source)[1]})"
     return (
-        both.before,
-        both.after,
+        both.before.for_browser(),
+        both.after.for_browser(),
         before_title,
         after_title,
         metrics_table(both.comparison),

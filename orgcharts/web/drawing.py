@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-import plotly.graph_objects as go
-
 from orgcharts.amounts import resolve
 from orgcharts.collapse import Subtrees, subtree_totals, visible
 from orgcharts.compare import Comparison, compare
 from orgcharts.export import Format, Picture, picture
-from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, org_figure
+from orgcharts.figureparts import FigureParts
+from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, org_figure_parts
 from orgcharts.fitting import PANNED_SCREENS, levels_that_fit
 from orgcharts.graph import climb
 from orgcharts.metrics import Escalation, escalations
@@ -58,10 +57,11 @@ def chart(
     scale: Scale | None = None,
     focus: str | None = None,
     measured: Analysis | None = None,
-) -> go.Figure:
-    """The figure for the controls: ``org`` may carry edits; ``shape`` is the loaded org's.
-    ``found`` are the escalations shown (as a list or by role); ``totals`` their subtree
-    totals, computed here when not given; ``marked`` roles are ringed. ``scale`` defaults
+) -> FigureParts:
+    """The figure for the controls, as parts (the dashboard sends ``for_browser()``, a
+    picture or a test reads ``figure()``): ``org`` may carry edits; ``shape`` is the loaded
+    org's. ``found`` are the escalations shown (as a list or by role); ``totals`` their
+    subtree totals, computed here when not given; ``marked`` roles are ringed. ``scale`` defaults
     to the screen's, or the projector's when presenting; ``focus``: a role to bring into
     view (one found by search). ``measured``: the analysis ``org`` and ``found`` come from,
     whose cards and their layout ``computations`` keeps (``Computations.views``)."""
@@ -74,7 +74,7 @@ def chart(
     decision = controls.decision if controls.decision in org.decision_index else None
     drawn = shown if shown.rollups else None
     views = computations.views(measured, drawn, decision, scale.text) if measured is not None else None
-    return org_figure(
+    return org_figure_parts(
         org,
         shape.tree,
         found,
@@ -132,8 +132,8 @@ class SideBySide:
     with the changed roles ringed."""
 
     comparison: Comparison
-    before: go.Figure
-    after: go.Figure
+    before: FigureParts
+    after: FigureParts
 
 
 def side_by_side(

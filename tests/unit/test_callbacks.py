@@ -20,6 +20,7 @@ from orgcharts.web.served import ask_for_missing_text
 from orgcharts.web.session import digest, edited, parse_edits
 from tests.fixtures.callbacks import (
     STARTUP,
+    as_plotly,
     controls_for,
     load,
     panels_of,
@@ -130,7 +131,7 @@ def test_render_falls_back_to_the_startup_org_when_the_store_is_unreadable(tampe
         chart.render_chart, "org-source.data", source=tampered, refilled=None, edits="garbage", shown=drawn,
         picked="picked?",
     )  # fmt: skip
-    figure = outputs[0]
+    figure = as_plotly(outputs[0])
     assert figure.layout.meta["view"] == "inverted"
     assert "Northwind Mobile" in figure.layout.title.text, (
         "the startup org, on screen (a malformed projector flag is off)"
@@ -213,7 +214,8 @@ def test_a_role_found_is_selected_and_drawn_with_its_chain_opened_in_the_same_ro
             picked=picked,
         )  # fmt: skip
 
-    figure, _, _, hidden, _, selection, expanded, results = jump({"key": "agent_denver", "at": 1})
+    sent, _, _, hidden, _, selection, expanded, results = jump({"key": "agent_denver", "at": 1})
+    figure = as_plotly(sent)
     assert selection == "agent_denver" and results == [], "selected, and the list of results closed"
     assert expanded == ["coo", "tl_denver", "ccm_denver", "dir_care_consumer", "vp_care", "ceo"]
     assert ["agent_denver", "role"] in list(figure.data[TRACE_ROLES].customdata) and hidden is False

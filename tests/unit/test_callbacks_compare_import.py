@@ -17,6 +17,7 @@ from orgcharts.web.session import digest
 from tests.fixtures.callbacks import (
     SERVED,
     STARTUP,
+    as_plotly,
     csv_upload,
     import_csv,
     load,
@@ -49,6 +50,7 @@ def ringed(figure):
 def test_compare_tab_sets_today_beside_the_what_if_changes_with_changed_roles_ringed():
     edits = [{"action": "grant", "role": "agent_denver", "decision": "refund", "limit": 250}]
     before, after, before_title, after_title, metrics, roles, messages = compare_tab("whatif", edits=edits)
+    before, after = as_plotly(before), as_plotly(after)
     assert messages == []
     assert before_title == "Today: Northwind Mobile (telecom.yaml)" and after_title == "With the what-if changes"
     assert ringed(before) == ringed(after) == {"agent_denver"}
@@ -80,7 +82,7 @@ def test_a_proposal_upload_is_compared_role_by_role():
     assert serve().texts.get(stored["digest"]) == proposal  # the server's store, not the browser, holds it
     _, after, _, after_title, _, roles, _ = compare_tab("proposal", stored)
     assert after_title == "Proposal: Northwind Mobile (next-year.yaml)"
-    assert ringed(after) == {"vp_care"}
+    assert ringed(as_plotly(after)) == {"vp_care"}
     assert "retitled" in text_of(plain(roles))
     *drawn, gone = compare_tab("proposal", {"name": "lost.yaml", "digest": "0" * 64})
     assert drawn == [dash.no_update] * 6

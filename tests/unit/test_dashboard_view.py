@@ -150,7 +150,7 @@ def test_structure_is_computed_once_per_text_and_shared_by_edits():
         session.snapshot(edited, shape, session.Controls(decision="refund")).found,
         session.Controls(decision="refund"),
         "r",
-    )
+    ).figure()
     assert len(figure.data[TRACE_ROLES].x) == len(ORG.roles)
 
 
@@ -174,7 +174,7 @@ def test_compare_opens_both_charts_on_the_first_changed_role(role):
     changed = apply_edits(telecom.org, [Edit("grant", role, "refund", 250)])
     wanted = session.Controls(view="inverted", decision="refund", amount=200, area=(690, 420))
     both = drawing.side_by_side(COMPUTATIONS, telecom, changed, telecom, wanted)
-    for figure in (both.before, both.after):
+    for figure in (both.before.figure(), both.after.figure()):
         trace = figure.data[TRACE_ROLES]
         at = {hit[0]: (x, y) for hit, x, y in zip(trace.customdata, trace.x, trace.y, strict=True)}
         (x0, x1), (y0, y1) = figure.layout.xaxis.range, figure.layout.yaxis.range

@@ -6,6 +6,7 @@ import math
 
 import plotly.graph_objects as go
 import pytest
+from plotly.io.json import to_json_plotly
 
 from orgcharts import load_text
 from orgcharts.cards import PROJECTOR_TEXT, SCREEN_TEXT
@@ -29,6 +30,7 @@ from orgcharts.figures import (
     TRACE_SEGMENT_CARDS,
     UNREACHABLE_COLOUR,
     org_figure,
+    org_figure_parts,
 )
 from orgcharts.fitting import chart_cards
 from orgcharts.graph import reporting_tree
@@ -224,11 +226,34 @@ def test_every_examples_text_fits_its_cards_and_no_cards_overlap(example, view, 
     ],
 )
 def test_figures_built_without_plotlys_checks_pass_them(options):
-    """The traces skip Plotly's element-by-element validation (PER_ROLE); building the same
-    figure again with validation on must accept it and change nothing."""
+    """The traces skip Plotly's element-by-element validation (``figureparts.UNCHECKED``);
+    building the same figure again with validation on must accept it and change nothing."""
     figure = build(**options)
     checked = go.Figure(figure.to_dict())
     assert json.loads(checked.to_json()) == json.loads(figure.to_json())
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"view": "inverted", "selected": "clerk"},
+        {"view": "conventional", "scale": PROJECTOR, "amount": 150},
+        {"view": "inverted", "decision": None},
+    ],
+)
+def test_the_dashboards_figure_is_the_plotly_figures_json(options):
+    """What the dashboard sends (``FigureParts.for_browser``, no Plotly object) encodes to
+    exactly the JSON Dash writes for the Plotly figure: coordinates as the same typed
+    arrays, the same template, uids kept."""
+    decision = options.pop("decision", "refund")
+    found = escalations(ORG, TREE, decision, options.get("amount")) if decision else []
+    parts = org_figure_parts(ORG, TREE, found, decision=decision, **options)
+    sent = json.loads(to_json_plotly(parts.for_browser()))
+    assert sent == json.loads(to_json_plotly(parts.figure()))
+    assert sent["data"][TRACE_EDGES]["x"]["dtype"] == "f4", "a typed array, not a list of numbers"
+    assert sent["data"][TRACE_EDGES]["meta"]["other"]["x"]["dtype"] == "f4"
+    again = json.loads(to_json_plotly(parts.for_browser()))
+    assert again == sent, "sending a figure changes none of its parts"
 
 
 def test_a_big_org_is_drawn_with_one_kind_of_trace_whatever_its_size():

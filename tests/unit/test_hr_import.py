@@ -56,7 +56,7 @@ def test_the_d3_org_chart_sample_imports_loads_and_renders(d3_export):
     assert org.top.title == "Chief Executive Officer" and org.top.name == "Ian Devling"
     computations = Computations()
     structure = computations.structure(to_yaml(result.document), "d3.yaml")
-    figure = drawing.chart(computations, structure.org, structure, [], Controls(view="inverted"), "r")
+    figure = drawing.chart(computations, structure.org, structure, [], Controls(view="inverted"), "r").figure()
     assert [org.top.id, "role"] in figure.data[TRACE_ROLES].customdata
 
 
