@@ -51,7 +51,7 @@ BEFORE = {
 CALLBACKS = {
     "load": "..org-source.data...org-text.data...edits.data...load-messages.children...rejected-text",
     "controls": "..decision.options",
-    "chart": "..chart.figure...chart.animate...hop-badge",
+    "chart": "..chart.figure...chart.animate...hop-headline",
     "panels": "..metrics.children",
     "what_if": "..edits.data...whatif-error.children",
 }

@@ -32,6 +32,8 @@ the top right corner anticlockwise."""
 _QUARTER = np.repeat(np.arange(4), CORNER_STEPS + 1)
 _DX = np.array([dx for turn in _TURNS for dx, _ in turn])
 _DY = np.array([dy for turn in _TURNS for _, dy in turn])
+OUTLINE_POINTS = 4 * (CORNER_STEPS + 1) + 2
+"""Points an outline takes in its path: its corners', its first again, the NaN that ends it."""
 
 
 def outlines(boxes: Sequence[Box], radius: float) -> tuple[np.ndarray, np.ndarray]:
@@ -39,8 +41,15 @@ def outlines(boxes: Sequence[Box], radius: float) -> tuple[np.ndarray, np.ndarra
     corners (top right, top left, bottom left, bottom right, ``CORNER_STEPS`` + 1 points
     each), its first point again, then NaN to break the path. All boxes at once: a chart
     draws thousands on every redraw, and Python's loop over each point cost most of it."""
+    xs, ys = outline_rows(boxes, radius)
+    return xs.ravel(), ys.ravel()
+
+
+def outline_rows(boxes: Sequence[Box], radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """``outlines``' path as one row per box, so that a subset of the boxes is a subset of
+    the rows (``outlines_of``)."""
     if not boxes:
-        return np.empty(0), np.empty(0)
+        return np.empty((0, OUTLINE_POINTS)), np.empty((0, OUTLINE_POINTS))
     x, top, width, height = np.array([(box.x, box.top, box.width, box.height) for box in boxes], dtype=np.float64).T
     r = np.minimum(np.minimum(radius, width / 2), height / 2)
     left, right, bottom = x - width / 2, x + width / 2, top + height
@@ -49,18 +58,28 @@ def outlines(boxes: Sequence[Box], radius: float) -> tuple[np.ndarray, np.ndarra
     xs = corner_x[:, _QUARTER] + r[:, None] * _DX
     ys = corner_y[:, _QUARTER] + r[:, None] * _DY
     gap = np.full((len(boxes), 1), np.nan)
-    return (
-        np.concatenate((xs, xs[:, :1], gap), axis=1).ravel(),
-        np.concatenate((ys, ys[:, :1], gap), axis=1).ravel(),
-    )
+    return np.concatenate((xs, xs[:, :1], gap), axis=1), np.concatenate((ys, ys[:, :1], gap), axis=1)
+
+
+def outlines_of(rows: tuple[np.ndarray, np.ndarray], picked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The path of the boxes ``picked`` (a mask over ``outline_rows``' rows), in their order."""
+    xs, ys = rows
+    return xs[picked].ravel(), ys[picked].ravel()
 
 
 def shapes_trace(
     boxes: Iterable[Box], radius: float, uid: str, fill: str, border: str, width: float, opacity: float = 1.0
 ) -> dict[str, Any]:
     """Filled rounded rectangles in one trace: one SVG path, whatever their number."""
+    return filled_trace(outlines(list(boxes), radius), uid, fill, border, width, opacity)
+
+
+def filled_trace(
+    path: tuple[np.ndarray, np.ndarray], uid: str, fill: str, border: str, width: float, opacity: float = 1.0
+) -> dict[str, Any]:
+    """``path`` (``outlines``') filled, in one trace."""
     # unsimplified, as the connectors are: each outline travels whole in the flip
-    xs, ys = outlines(list(boxes), radius)
+    xs, ys = path
     return dict(
         type="scatter",
         x=xs,

@@ -25,7 +25,16 @@ import plotly.graph_objects as go
 
 from orgcharts.cardlayout import Box, CardLayout
 from orgcharts.cards import Card
-from orgcharts.cardtraces import bands_trace, card_box, chip_box, shapes_trace, text_trace
+from orgcharts.cardtraces import (
+    bands_trace,
+    card_box,
+    chip_box,
+    filled_trace,
+    outline_rows,
+    outlines_of,
+    shapes_trace,
+    text_trace,
+)
 from orgcharts.chartviews import ChartViews, Kept, chart_views
 from orgcharts.collapse import Visible
 from orgcharts.connectors import customer_links_trace, dotted_trace, edges_trace, path_trace
@@ -201,6 +210,13 @@ def org_figure_parts(
             ]
 
         bands, dotted, segment_cards, *chips_and_points = steady(unselected, oriented)
+        outlined = steady(
+            lambda: outline_rows(
+                [card_box(placed.x[r], placed.top[r], card) for r, card in cards.items()], size.px / 2
+            ),
+            oriented,
+            "outlines",
+        )
         lines = steady(
             lambda: (
                 edges_trace(roles, placed, dimming),
@@ -214,7 +230,7 @@ def org_figure_parts(
             *lines,
             dotted,
             path_trace(chosen, placed, lit_segments),
-            *_card_traces(placed, cards, looks, size.px),
+            *_card_traces(outlined, list(cards), looks),
             segment_cards,
             *chips_and_points,
         ]
@@ -276,9 +292,9 @@ def _point_positions(placed: CardLayout, cards: Mapping[str, Card], middle: Any)
     return {"x": [placed.x[r] for r in cards], "y": [-(placed.top[r] + middle(card)) for r, card in cards.items()]}
 
 
-def _card_traces(placed: CardLayout, cards: Mapping[str, Card], looks: Mapping[str, str], px: float) -> list[dict]:
-    """The cards, one trace per look (``CARD_LOOKS``), in that order."""
-    radius = px * 0.5
+def _card_traces(outlined: tuple[np.ndarray, np.ndarray], order: Sequence[str], looks: Mapping[str, str]) -> list[dict]:
+    """The cards, one trace per look (``CARD_LOOKS``), in that order: ``outlined`` holds
+    every card's outline (``cardtraces.outline_rows``), in ``order``."""
     styles = {
         "cards": (CARD_FILL, CARD_BORDER, 1.2, 1.0),
         "rollups": (ROLLUP_FILL, CARD_BORDER, 1.6, 1.0),
@@ -286,11 +302,12 @@ def _card_traces(placed: CardLayout, cards: Mapping[str, Card], looks: Mapping[s
         "lit": (CARD_FILL, PATH_COLOUR, 4.0, 1.0),
         "marked": (CARD_FILL, CHANGED_COLOUR, 4.0, 1.0),
     }
+    worn = np.array([looks[r] for r in order], dtype=object)
     traces = []
     for look in CARD_LOOKS:
-        members = [r for r in cards if looks[r] == look]
-        boxes = (card_box(placed.x[r], placed.top[r], cards[r]) for r in members)
-        traces.append({**shapes_trace(boxes, radius, look, *styles[look]), "meta": {"roles": members}})
+        picked = worn == look
+        members = [r for r, wears in zip(order, picked, strict=True) if wears]
+        traces.append({**filled_trace(outlines_of(outlined, picked), look, *styles[look]), "meta": {"roles": members}})
     return traces
 
 

@@ -66,7 +66,15 @@ def layout() -> html.Div:
                 className="chart-footer",
                 children=[
                     html.Ul(id=ids.CHART_LEGEND, className="chart-legend"),
-                    html.Div(id=ids.HOP_BADGE, className="hop-badge", hidden=True),
+                    html.Div(
+                        id=ids.HOP_BADGE,
+                        className="hop-badge",
+                        hidden=True,
+                        children=[
+                            html.Div(id=ids.HOP_HEADLINE, className="headline"),
+                            html.Div(id=ids.HOP_ROUTE, className="route"),
+                        ],
+                    ),
                 ],
             ),
         ],
@@ -77,7 +85,9 @@ def layout() -> html.Div:
     output=[
         Output(ids.CHART, "figure"),
         Output(ids.CHART, "animate", allow_duplicate=True),
-        *props(ids.HOP_BADGE, "children", "hidden", "style"),
+        Output(ids.HOP_HEADLINE, "children"),
+        Output(ids.HOP_ROUTE, "children"),
+        *props(ids.HOP_BADGE, "hidden", "style"),
         *each("data", ids.SELECTION, ids.EXPANDED, allow_duplicate=True),
         Output(ids.SEARCH_RESULTS, "options", allow_duplicate=True),
     ],
@@ -134,10 +144,12 @@ def render_chart(
     )
 
 
-def hop_badge(chosen: Selection | None) -> tuple[Any, bool, dict[str, str]]:
-    """The big hop count over the chart, for the room: children, hidden, style."""
+def hop_badge(chosen: Selection | None) -> tuple[str, str, bool, dict[str, str]]:
+    """The big hop count over the chart, for the room: its headline and route, hidden, style.
+    Text only, never components: the chart's answer is then plain JSON, which the fast encoder
+    (orjson) writes without a walk over the whole figure first."""
     if chosen is None or chosen.escalation is None:
-        return [], True, {}
+        return "", "", True, {}
     escalation = chosen.escalation
     background = hop_colour(escalation.hops)
     if escalation.hops is None:
@@ -145,8 +157,7 @@ def hop_badge(chosen: Selection | None) -> tuple[Any, bool, dict[str, str]]:
     else:
         headline = f"{escalation.hops} hop{'s' if escalation.hops != 1 else ''}"
         route = f"{chosen.path_titles[0]} → {chosen.path_titles[-1]}" if escalation.hops else f"{chosen.title} decides"
-    children = [html.Div(headline, className="headline"), html.Div(route, className="route")]
-    return children, False, {"backgroundColor": background, "color": text_colour_on(background)}
+    return headline, route, False, {"backgroundColor": background, "color": text_colour_on(background)}
 
 
 # The chart's real size, measured in the browser for each org and again whenever it changes

@@ -17,6 +17,7 @@ from orgcharts.web import controls, ids
 from orgcharts.web.drawing import picture_of
 from orgcharts.web.parts import menu
 from orgcharts.web.served import Served, edits
+from orgcharts.web.session import edited
 from orgcharts.web.wiring import Callbacks, clicks
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,8 @@ def download_board_pack(
     name = served.text(source)[1]
     typed = chosen.amount_basis == "given" and chosen.decision is not None
     asked = Asked(name, (chosen.decision,) if typed else (), chosen.amount if typed else None)  # type: ignore[arg-type]
-    proposal = served.analysis(shape, raw_edits, chosen).org if edits(raw_edits) else None
+    changes = edits(raw_edits)
+    proposal = edited(shape.org, changes) if changes else None
     deck = board_deck(shape.org, asked, findings_of, proposal, WHAT_IF)
     stem = name.rsplit(".", 1)[0]
     return dcc.send_bytes(deck_bytes(deck, "pptx"), f"{stem}-board-pack.pptx"), ""

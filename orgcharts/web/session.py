@@ -137,8 +137,12 @@ class Computations:
         via_dotted: bool = False,
     ) -> Analysis:
         """Remembered per org text, edits and control values, so that expanding, flipping or
-        selecting redraws the chart without measuring the org again."""
-        key = (shape, edits, decision, amount, segment, via_dotted)
+        selecting redraws the chart without measuring the org again. Only the edits of
+        ``decision`` count: everything an analysis shows is of that one decision, so a session
+        that changed others shares the analysis (and the chart's cards) of the org as loaded.
+        Its ``org`` has those edits alone: a caller wanting every edit applies them itself."""
+        own = tuple(edit for edit in edits if edit.decision == decision)
+        key = (shape, own, decision, amount, segment, via_dotted)
         return self._kept("analysis", key, shape.text_bytes, lambda: self._measure(*key))
 
     def views(self, measured: Analysis, shown: Visible | None, decision: str | None, size: TextSize) -> ChartViews:
@@ -351,8 +355,8 @@ def edited(org: Organization, edits: Sequence[Edit]) -> Organization:
 
 @dataclass(frozen=True, eq=False)
 class Analysis:
-    """Everything the controls decide that a click on the chart does not change: the edited
-    org, its metrics now and as loaded, and the table rows, worst first. What only some
+    """Everything the controls decide that a click on the chart does not change: the org with
+    the decision's edits, its metrics now and as loaded, and the table rows, worst first. What only some
     redraws need is computed on first use and kept with the rest."""
 
     org: Organization

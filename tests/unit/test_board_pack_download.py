@@ -50,3 +50,13 @@ def test_the_what_if_changes_are_the_proposal_at_the_amount_typed():
     ]
     assert "Longest climbs to a decision: Refund or bill credit" in said
     assert not any("Early upgrade" in title for title in said)  # only the decision measured at the amount typed
+
+
+def test_the_proposal_carries_every_what_if_change_whichever_decision_is_shown():
+    edits = [{"action": "grant", "role": "agent_denver", "decision": "early_upgrade", "limit": None}]
+    _, deck = board_pack(edits, decision="refund")
+    changes = next(slide for slide in deck.slides if slide.shapes.title.text == "What the what-if changes")
+    rows = [
+        [cell.text for cell in row.cells] for shape in changes.shapes if shape.has_table for row in shape.table.rows
+    ]
+    assert rows[1] == ["authority", "Care Agent, Denver", "refund up to 20 USD → early_upgrade, refund up to 20 USD"]

@@ -154,6 +154,23 @@ def test_structure_is_computed_once_per_text_and_shared_by_edits():
     assert len(figure.data[TRACE_ROLES].x) == len(ORG.roles)
 
 
+def test_edits_of_other_decisions_share_the_analysis_of_the_org_as_loaded():
+    """A decision's analysis depends on its own edits alone: a session that granted another
+    decision draws this one from what every session shares, not from a fresh measure."""
+    computations = session.Computations()
+    shape = computations.structure(HAND_CHECKED, "org.yaml")
+    elsewhere, here = Edit("grant", "clerk", "exception"), Edit("grant", "clerk", "refund", 200)
+    loaded = computations.analysis(shape, (), "refund", 150, None)
+    assert computations.analysis(shape, (elsewhere,), "refund", 150, None) is loaded
+    granted = computations.analysis(shape, (elsewhere, here), "refund", 150, None)
+    assert granted is computations.analysis(shape, (here,), "refund", 150, None)
+    assert (loaded.by_role["clerk"].hops, granted.by_role["clerk"].hops) == (2, 0)
+    excepted = computations.analysis(shape, (elsewhere, here), "exception", None, None)
+    assert excepted.by_role["clerk"].hops == 0 and excepted is not computations.analysis(
+        shape, (), "exception", None, None
+    )
+
+
 def test_what_the_server_prepares_at_startup_is_what_the_first_visitor_is_served():
     """The startup org's first decision is measured, subtree totals included, before anyone
     opens the page; the dashboard's first chart must find exactly that in the cache."""
