@@ -18,7 +18,12 @@ PAD = 12.0
 
 
 def ranges(
-    placed: CardLayout, width: float, band_room: float, plot: tuple[float, float], focus: str | None
+    placed: CardLayout,
+    width: float,
+    band_room: float,
+    plot: tuple[float, float],
+    focus: str | None,
+    serves: Sequence[str] = (),
 ) -> dict[str, list]:
     """Axis ranges of one unit per pixel of the plot area, from the top of the chart: the
     chart (``width`` wide: the wider view's, so that both views open on the same ranges and
@@ -26,8 +31,9 @@ def ranges(
     leftmost segments, as many as fit (over the front line serving them), with the top role
     at the bottom when it fits beside them, the conventional view's top role in the middle. The role ``focus`` (the one selected, or found by search)
     is brought into view: the opening moves, to put it in the middle, only when its card
-    would be outside, so clicking a role in view never moves the chart. A chart wider than
-    its plot opens with the fewest cards cut at its edges, the uppermost row's first."""
+    would be outside, so clicking a role in view never moves the chart; with it, where both
+    fit, the nearest of the customer segments it ``serves``, whole. A chart wider than its
+    plot opens with the fewest cards cut at its edges, the uppermost row's first."""
     plot_w, plot_h = plot
     y_top = _over_a_sliver(placed, plot_h)
     if focus in placed.x and placed.top[focus] + placed.height[focus] > plot_h - 2 * PAD:
@@ -43,8 +49,24 @@ def ranges(
         if focus in placed.x:
             half = placed.width[focus] / 2 + PAD
             if not x0 <= placed.x[focus] - half <= placed.x[focus] + half <= x0 + plot_w:
-                x0 = _least_cut_left_edge(placed, _centred(placed.x[focus], plot_w, left, width), view, focus)
+                centre, kept = _beside(placed, focus, serves, plot_w)
+                x0 = _least_cut_left_edge(placed, _centred(centre, plot_w, left, width), view, focus, kept)
     return {"x": [x0, x0 + plot_w], "y": [y_top - plot_h, y_top]}
+
+
+def _beside(
+    placed: CardLayout, focus: str, serves: Sequence[str], plot_w: float
+) -> tuple[float, list[tuple[float, float]]]:
+    """The centre of a view on ``focus`` and the spans it keeps whole: the focus with the
+    nearest of the segments it ``serves`` when both fit in ``plot_w``, else the focus alone."""
+    x, half = placed.x[focus], placed.width[focus] / 2
+    boxes = [placed.customers[segment] for segment in serves if segment in placed.customers]
+    if boxes:
+        nearest = min(boxes, key=lambda box: abs(box.x - x))
+        left, right = min(x - half, nearest.left), max(x + half, nearest.right)
+        if right - left <= plot_w - 2 * PAD:
+            return (left + right) / 2, [(nearest.left, nearest.right)]
+    return x, []
 
 
 SLIVER = 3 * PAD

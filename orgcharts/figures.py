@@ -263,7 +263,8 @@ def org_figure_parts(
     rows = max(len(lines) for lines in titles.values())
     plot = (max(width - 16, 100), max(height - title_margin(scale, rows) - 8, 100))
     widest = max(charts[v].layout.extent[0] for v in VIEWS)
-    opening = {v: ranges(charts[v].layout, widest, band_room, plot, focus) for v in VIEWS}
+    serves = serving.get(focus, ()) if focus is not None else ()
+    opening = {v: ranges(charts[v].layout, widest, band_room, plot, focus, serves) for v in VIEWS}
     layout = frame("<br>".join(titles[view]), scale, revision, opening[view], size.max_width / 2, rows)
     layout["meta"] = {
         "view": view,

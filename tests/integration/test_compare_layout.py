@@ -1,5 +1,6 @@
 """The compare tab's charts measure their own plot, as the main chart does, and no two of their
-labels overlap (segment names included), read from what Chromium drew, at 1280x720 and 1920x1080."""
+labels overlap (segment names included), read from what Chromium drew, at 1280x720 and 1920x1080;
+opened on a changed role, they show the customers it serves with it."""
 
 import pytest
 
@@ -32,3 +33,23 @@ def test_compare_charts_open_at_one_unit_per_pixel_of_their_plot_with_no_label_o
             )
             assert [t for t in drawn["texts"] if t["customer"]], "segment names in view"
             assert not overlaps(drawn["texts"]), overlaps(drawn["texts"])[:5]
+
+
+def test_compare_opens_on_the_changed_role_with_the_customers_it_serves_in_view(browser, server):
+    """A what-if grant to the Denver care agent: both charts open on it (far right of the
+    consumers' card at 1920x1080) and take in the consumers' card too, whole."""
+    with dashboard_at(browser, server, (1920, 1080)) as page:
+        page.fill("#search", "Care Agent, Denver")
+        page.wait_for_selector(".search-results .choice")
+        page.locator(".search-results .choice").first.click()
+        settle(page)
+        page.fill("#grant-limit", "250")
+        page.click("#grant")
+        settle(page)
+        page.get_by_text("Compare", exact=True).click()
+        page.wait_for_selector("#compare-after .scatterlayer .textpoint", timeout=20_000)
+        settle(page, 1500)
+        for side in ("compare-before", "compare-after"):
+            texts = page.evaluate(DRAWN, side)["texts"]
+            assert "Consumer subscribers" in [t["text"] for t in texts if t["customer"]], side
+            assert "Care Agent, Denver" in " ".join(t["text"] for t in texts if not t["customer"]), side

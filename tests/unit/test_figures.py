@@ -413,3 +413,21 @@ def test_in_projector_mode_the_title_leaves_the_org_to_the_pages_heading():
     assert projected.layout.title.text == "Refund or bill credit of 200 USD (typical amount) · customers on top"
     assert projected.layout.meta["other_title"] == "Refund or bill credit of 200 USD (typical amount) · conventional"
     assert projected.layout.margin.t == title_margin(PROJECTOR, 1)
+
+
+@pytest.mark.parametrize("plot_width", [840, 920, 1250])
+def test_a_role_brought_into_view_opens_with_a_segment_it_serves_where_both_fit(plot_width):
+    """Telecom's Denver care agent (x 1,520 to 1,679) serves the consumers, whose card sits at
+    871 to 1,049 over all the roles serving them: both fit in 832 px with the pads, so each of
+    these openings shows both whole (Compare opened on the agent with no customer in view)."""
+    telecom = load_text(example_text("telecom")).org
+    tree = reporting_tree(telecom)
+    placed = chart_cards(telecom, tree, "inverted", escalations(telecom, tree, "refund", 200), "refund").layout
+    consumers = placed.customers["consumers"]
+    opened = ranges(placed, placed.extent[0], 120, (plot_width, 380), "agent_denver", ("consumers",))
+    (x0, x1), _ = opened.values()
+    assert x0 <= consumers.left and consumers.right <= x1
+    assert x0 <= placed.x["agent_denver"] - placed.width["agent_denver"] / 2
+    assert placed.x["agent_denver"] + placed.width["agent_denver"] / 2 <= x1
+    alone = ranges(placed, placed.extent[0], 120, (690, 380), "agent_denver", ("consumers",))["x"]
+    assert alone == ranges(placed, placed.extent[0], 120, (690, 380), "agent_denver")["x"], "too narrow for both"
