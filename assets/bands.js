@@ -4,7 +4,8 @@
 // view, each name is drawn at the view's left edge, in the gap under its band (the trace's
 // meta.captions, in chart units), which no card crosses, on a background, an arrow pointing up
 // to its band, moved right past the vertical lines through that gap (a third of the plot at
-// most) so that it hides none of them; a name the plot's top or bottom
+// most) and up or down the gap past the bars across it, so that it hides none of them; a
+// name the plot's top or bottom
 // edge, or the fade there, would cut is left out. Drawn again after every redraw,
 // pan, zoom and flip, for every chart on the page.
 (function () {
@@ -62,24 +63,51 @@
     return group;
   }
 
-  // The vertical lines the plot shows within ``reach`` pixels of its left edge: each one's
-  // x and its top and bottom, in the plot's pixels.
-  function verticals(graph, reach) {
+  // The lines the plot shows within ``reach`` pixels of its left edge, in the plot's pixels:
+  // the vertical ones (each one's x, top and bottom, by x) and the horizontal ones (each
+  // one's y, left and right).
+  function lines(graph, reach) {
     var xa = graph._fullLayout.xaxis, ya = graph._fullLayout.yaxis;
-    var found = [];
+    var found = {verticals: [], horizontals: []};
     (graph._fullData || []).forEach(function (trace) {
       if (LINES.indexOf(trace.uid) < 0 || !trace.x || !trace.y || trace.visible === false) { return; }
       for (var i = 0; i + 1 < trace.x.length; i++) {
-        var x = trace.x[i], next = trace.x[i + 1];
-        if (x !== next || x === null || Number.isNaN(x)) { continue; }
-        var at = xa.c2p(x);
-        if (at < 0 || at > reach) { continue; }
-        var a = ya.c2p(trace.y[i]), b = ya.c2p(trace.y[i + 1]);
-        if (Number.isNaN(a) || Number.isNaN(b)) { continue; }
-        found.push({x: at, top: Math.min(a, b), bottom: Math.max(a, b)});
+        var ends = [trace.x[i], trace.x[i + 1], trace.y[i], trace.y[i + 1]];
+        if (ends.some(function (at) { return at === null || Number.isNaN(at); })) { continue; }
+        var x0 = xa.c2p(ends[0]), x1 = xa.c2p(ends[1]), y0 = ya.c2p(ends[2]), y1 = ya.c2p(ends[3]);
+        if (trace.x[i] === trace.x[i + 1] && x0 >= 0 && x0 <= reach) {
+          found.verticals.push({x: x0, top: Math.min(y0, y1), bottom: Math.max(y0, y1)});
+        } else if (trace.y[i] === trace.y[i + 1] && Math.max(x0, x1) >= 0 && Math.min(x0, x1) <= reach) {
+          found.horizontals.push({y: y0, left: Math.min(x0, x1), right: Math.max(x0, x1)});
+        }
       }
     });
-    return found.sort(function (p, q) { return p.x - q.x; });
+    found.verticals.sort(function (p, q) { return p.x - q.x; });
+    return found;
+  }
+
+  function crosses(box, horizontals) {
+    return horizontals.some(function (line) {
+      return line.y > box.y - ROOM_PX && line.y < box.y + box.height + ROOM_PX &&
+        line.left < box.x + box.width + ROOM_PX && line.right > box.x - ROOM_PX;
+    });
+  }
+
+  // The name ``shown`` placed at the view's left in its gap (``middle``, ``room`` pixels tall):
+  // past the vertical lines there (``clearOfLines``), at the middle of the gap or as near its
+  // top or bottom as its background allows, whichever first crosses no bar of a reporting
+  // line; the middle when all do. Its text's box.
+  function place(shown, middle, room, found, reach) {
+    var text = shown.lastChild;
+    var shift = Math.max(0, (room - text.getBBox().height) / 2 - 2 * ROOM_PX);
+    var heights = [middle, middle - shift, middle + shift, middle];
+    for (var i = 0; i < heights.length; i++) {
+      text.setAttribute("x", EDGE_PX + ROOM_PX);
+      text.setAttribute("y", heights[i]);
+      text.setAttribute("x", clearOfLines(text.getBBox(), found.verticals, reach));
+      if (!crosses(text.getBBox(), found.horizontals)) { break; }
+    }
+    return text.getBBox();
   }
 
   // The left edge for a name ``box`` (its text's box) at the plot's left that crosses none of
@@ -118,21 +146,19 @@
     });
     if (!out) { return; }
     var reach = layout._size.w * REACH;
-    var lines = verticals(graph, reach);
+    var found = lines(graph, reach);
+    var gaps = bands.data.meta.gaps || [];
+    var scale = Math.abs(layout.yaxis.c2p(0) - layout.yaxis.c2p(1));
     drawn.forEach(function (point, i) {
       var text = point.querySelector("text");
       if (!text || !text.textContent) { return; }
-      var shown = caption(text.textContent, text, EDGE_PX + ROOM_PX, layout.yaxis.c2p(captions[i]));
+      var middle = layout.yaxis.c2p(captions[i]);
+      var shown = caption(text.textContent, text, EDGE_PX + ROOM_PX, middle);
       layer.appendChild(shown);
-      var box = shown.lastChild.getBBox();
+      var box = place(shown, middle, (gaps[i] || 0) * scale, found, reach);
       if (box.y - ROOM_PX < FADE_PX || box.y + box.height + ROOM_PX > layout._size.h - FADE_PX) {
         layer.removeChild(shown);
         return;
-      }
-      var left = clearOfLines(box, lines, reach);
-      if (left !== EDGE_PX + ROOM_PX) {
-        shown.lastChild.setAttribute("x", left);
-        box = shown.lastChild.getBBox();
       }
       var behind = shown.firstChild;
       behind.setAttribute("x", box.x - ROOM_PX);

@@ -110,7 +110,12 @@
         var back = {x: decoded(trace.x), y: decoded(trace.y)};
         if (other.text) { turned.text = other.text; back.text = trace.text; }
         turned.meta = Object.assign({}, trace.meta, {other: back});
-        if (other.captions) { turned.meta.captions = other.captions; back.captions = trace.meta.captions; }
+        if (other.captions) {
+          turned.meta.captions = other.captions;
+          turned.meta.gaps = other.gaps;
+          back.captions = trace.meta.captions;
+          back.gaps = trace.meta.gaps;
+        }
         return Object.assign({}, trace, turned);
       }),
       layout: Object.assign({}, figure.layout, {

@@ -127,6 +127,7 @@
       go.title = "Pan the chart " + (side === "top" ? "up" : side === "bottom" ? "down" : side);
     });
     var below = layer.querySelector(".chart-more-go.bottom");
+    if (!below.hidden) { below.style.right = clearOfText(graph, layer, below) + "px"; }
     var gap = middleGap(graph, layout, below.hidden ? size.h : size.h - below.offsetHeight - EDGE_PX);
     ["left", "right"].forEach(function (side) {
       var go = layer.querySelector(".chart-more-go." + side);
@@ -134,6 +135,30 @@
       go.style.left = side === "left" ? gap.left + "px" : "";
     });
     refocus(graph, layer);
+  }
+
+  // How far from the plot's right edge the bottom button goes: the rightmost place along the
+  // bottom where it covers no card's text (a card cut by the bottom edge still shows its
+  // first lines there), else the corner.
+  function clearOfText(graph, layer, go) {
+    var plot = layer.getBoundingClientRect();
+    var width = go.offsetWidth;
+    var bottom = plot.bottom - EDGE_PX, top = bottom - go.offsetHeight;
+    var spans = [];
+    graph.querySelectorAll(".textpoint text, text.textpoint").forEach(function (text) {
+      var box = text.getBoundingClientRect();
+      if (box.width && box.bottom > top && box.top < bottom && box.right > plot.left && box.left < plot.right) {
+        spans.push([box.left - plot.left, box.right - plot.left]);
+      }
+    });
+    var rights = [plot.width - EDGE_PX].concat(spans.map(function (span) { return span[0] - EDGE_PX; }));
+    rights.sort(function (a, b) { return b - a; });
+    var free = rights.find(function (right) {
+      return right <= plot.width - EDGE_PX && right - width >= EDGE_PX && spans.every(function (span) {
+        return span[1] <= right - width || span[0] >= right;
+      });
+    });
+    return free === undefined ? EDGE_PX : plot.width - free;
   }
 
   // Where the side buttons go: the gap between two bands nearest the plot's middle (the bands

@@ -143,12 +143,12 @@ def bands_trace(
     """The bands' names down the chart's left side: customers, front line, the managers.
     ``meta.captions``: the height each name moves to once the chart is panned away from that
     side (assets/bands.js keeps it at the view's left edge): the middle of the ``gap`` under
-    its band, which no card crosses."""
+    its band, which no card crosses; ``meta.gaps``: each gap's height, which a name may move
+    within to keep clear of the reporting lines' bars."""
     bands = placed.bands
     under = [band.top + band.height for band in bands]
-    captions = [
-        -(bottom + (bands[i + 1].top - bottom if i + 1 < len(bands) else gap) / 2) for i, bottom in enumerate(under)
-    ]
+    gaps = [bands[i + 1].top - bottom if i + 1 < len(bands) else gap for i, bottom in enumerate(under)]
+    captions = [-(bottom + room / 2) for bottom, room in zip(under, gaps, strict=True)]
     return text_trace(
         "bands",
         [-band_room] * len(placed.bands),
@@ -159,5 +159,5 @@ def bands_trace(
         FONT_FAMILY,
         hoverinfo="skip",
         textposition="middle right",
-        meta={**hiding, "captions": captions},
+        meta={**hiding, "captions": captions, "gaps": gaps},
     )

@@ -255,6 +255,7 @@ def org_figure_parts(
         if trace.get("uid") == "bands":
             moved["text"] = elsewhere["text"]
             moved["captions"] = elsewhere["meta"]["captions"]
+            moved["gaps"] = elsewhere["meta"]["gaps"]
         trace["meta"] = {**(trace.get("meta") or {}), "other": moved}
         trace["x"], trace["y"] = numbers(trace["x"]), numbers(trace["y"])
     width, height = area or (scale.plot_width_px + 2 * 8, scale.plot_height_px + scale.title_font + 32)

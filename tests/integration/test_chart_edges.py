@@ -11,6 +11,7 @@ from tests.integration.dashboard import (
     ROLES_TRACE,
     dashboard_at,
     figure,
+    press,
     role_screen_point,
     settle,
     shown_roles,
@@ -107,3 +108,29 @@ def test_each_edge_the_chart_goes_on_past_says_how_many_roles_and_pans_there(bro
         after = figure(page)["layout"]["yrange"]
         assert after[0] < before[0] and after[1] < before[1]
         assert_buttons_say_what_lies_beyond(page)
+
+
+CUT = """() => {
+  const plot = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
+  const button = document.querySelector('#chart .chart-more-go.bottom');
+  if (!button || button.hidden) { return null; }
+  const b = button.getBoundingClientRect();
+  return [...document.querySelectorAll('#chart .textpoint text')]
+    .filter((t) => t.textContent && getComputedStyle(t).opacity !== '0')
+    .map((t) => ({text: t.textContent, box: t.getBoundingClientRect()}))
+    .filter(({box}) => box.width && box.bottom > plot.top && box.top < plot.bottom)
+    .filter(({box}) => box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom)
+    .map(({text}) => text);
+}"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=["1920x1080", "1280x720"])
+def test_the_bottom_button_covers_no_text_even_of_a_card_the_bottom_edge_cuts(browser, server, size):
+    """In projector mode the example opens taller than its plot and a card the bottom edge cuts
+    still shows its first lines at the bottom right: the button moves left of them."""
+    with dashboard_at(browser, server, size) as page:
+        press(page, "p")
+        settle(page)
+        covered = page.evaluate(CUT)
+        assert covered is not None, "the chart goes on past its bottom edge"
+        assert covered == []
