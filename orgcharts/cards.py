@@ -1,8 +1,7 @@
 """The card each role is drawn as: its lines of text, its hop chip, and its size in pixels.
 
 A card carries the title whole (wrapped to the card, never cut), the person when given, its
-id when another role has the same title and person ("id dev2"), its people ("140 people",
-"1 person", "vacant"), the role's authority for the chosen decision in
+people ("140 people", "1 person", "vacant"), the role's authority for the chosen decision in
 words ("decides up to 500 USD"), what a collapsed role stands for ("▸ +38 roles · 45 people ·
 median 2 hops", "▸" marking that it expands), and for a customer-facing role a chip with its
 hops to authority ("0 hops" ... "4+ hops", or "no one can decide"). Sizes come from the
@@ -26,7 +25,7 @@ from orgcharts.metrics.diagnostics import escalated_load, heaviest
 from orgcharts.model import Decision, Organization, Role, Segment
 from orgcharts.textsize import Style, measured_lines, text_width, wrap_to_width
 
-LineKind = Literal["title", "person", "id", "people", "authority", "load", "rollup", "segment"]
+LineKind = Literal["title", "person", "people", "authority", "load", "rollup", "segment"]
 EXPAND_MARK = "▸"
 """Starts a collapsed role's totals: the card opens on click."""
 HOP_BUCKETS = 5
@@ -195,10 +194,8 @@ def card_for(
     size: TextSize = SCREEN_TEXT,
     load: float | None = None,
     heaviest: bool = False,
-    look_alike: bool = False,
 ) -> Card:
-    """The card of ``role`` at ``size``; its id under the person when it is a ``look_alike``
-    (``Organization.look_alikes``).
+    """The card of ``role`` at ``size``.
 
     ``escalation`` is the role's escalation for ``decision`` (customer-facing roles only;
     None for others or when no decision is shown): it gives the chip, and when no one in
@@ -215,8 +212,7 @@ def card_for(
         hops = (hop_text(escalation.hops), hop_bucket(escalation.hops))
     totals = rollup_parts(rollup) if rollup is not None else ()
     people = people_text(role.headcount) if rollup is None else None  # a rollup's people include its own
-    said = f"id {role.id}" if look_alike else None
-    return _card(role.title, role.name or "", people, authority, totals, hops, size, carried, ident=said)
+    return _card(role.title, role.name or "", people, authority, totals, hops, size, carried)
 
 
 def segment_card(segment: Segment, size: TextSize = SCREEN_TEXT) -> Card:
@@ -235,7 +231,6 @@ def _card(
     size: TextSize,
     load: tuple[str, bool] | None = None,
     title_kind: LineKind = "title",
-    ident: str | None = None,
 ) -> Card:
     room = size.max_width - 2 * size.padding_x
     rows: list[tuple[str, float, LineKind, Style, float]] = []
@@ -246,7 +241,7 @@ def _card(
     rows += [
         (text, width, "person", "oblique", size.px) for text, width in measured_lines(person, room, size.px, "oblique")
     ]
-    for words, kind in ((ident, "id"), (people, "people"), (authority, "authority")):
+    for words, kind in ((people, "people"), (authority, "authority")):
         if words:
             rows += [(text, width, kind, "regular", size.px) for text, width in measured_lines(words, room, size.px)]
     if load is not None:
@@ -314,12 +309,11 @@ def cards_for(
     climbed = [escalation for escalation in by_role.values() if escalation.hops]
     most = heaviest((escalated_load(org, climbed, chosen.id) if chosen is not None else None) or {})
     rollups = rollups or {}
-    alike = org.look_alikes
     with collector_paused():
         return {
             role_id: card_for(
                 org.role(role_id), by_role.get(role_id), rollups.get(role_id), chosen, size,
-                load.get(role_id), role_id in most, role_id in alike,
+                load.get(role_id), role_id in most,
             )
             for role_id in roles
         }  # fmt: skip

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -124,13 +123,6 @@ class Organization:
     @cached_property
     def top(self) -> Role:
         return next(role for role in self.roles if role.reports_to is None)
-
-    @cached_property
-    def look_alikes(self) -> frozenset[str]:
-        """The roles whose title and person are another role's too (exports repeat both for
-        different positions): a card of one says its id, so that two cards never read the same."""
-        seen = Counter((role.title, role.name) for role in self.roles)
-        return frozenset(role.id for role in self.roles if seen[(role.title, role.name)] > 1)
 
     @cached_property
     def decision_index(self) -> dict[str, Decision]:

@@ -59,28 +59,6 @@ def test_a_front_line_card_says_title_person_people_and_hops():
     assert card.height == pytest.approx(card.chip.top + card.chip.height + SCREEN_TEXT.padding_y)
 
 
-def test_two_roles_with_the_same_title_and_person_each_say_their_id():
-    """Exports repeat a title and a person for different positions (the d3-org-chart sample's
-    two "Senior Android Developer, Carlos Diaz"): their cards would read the same."""
-    from orgcharts import load_text
-
-    org = load_text(
-        "organization: Twins\ncustomers: [{id: c, name: Customers}]\nroles:\n"
-        "  - {id: top, title: Chief}\n"
-        "  - {id: dev1, title: Senior Developer, name: Carlos Diaz, reports_to: top}\n"
-        "  - {id: dev2, title: Senior Developer, name: Carlos Diaz, reports_to: top}\n"
-        "  - {id: dev3, title: Senior Developer, name: Ann Lee, reports_to: top}\n"
-    ).org
-    assert org.look_alikes == {"dev1", "dev2"}
-    cards = cards_for(org, ["dev1", "dev2", "dev3", "top"])
-    assert [texts(cards[r]) for r in ("dev1", "dev2")] == [
-        ["Senior Developer", "Carlos Diaz", "id dev1", "1 person"],
-        ["Senior Developer", "Carlos Diaz", "id dev2", "1 person"],
-    ]
-    assert texts(cards["dev3"]) == ["Senior Developer", "Ann Lee", "1 person"]
-    assert [line.kind for line in cards["dev1"].lines] == ["title", "person", "id", "people"]
-
-
 def test_authority_in_words():
     limited = agent(decides=(Authority("refund", 500),))
     assert texts(card_for(limited, escalation(0), None, REFUND), "authority") == ["decides up to 500 USD"]
