@@ -96,8 +96,9 @@
   // The name ``shown`` placed at the view's left in its gap (``middle``, ``room`` pixels tall):
   // past the vertical lines there (``clearOfLines``), at the middle of the gap or as near its
   // top or bottom as its background allows, whichever first crosses no bar of a reporting
-  // line; the middle when all do. Its text's box.
-  function place(shown, middle, room, found, reach) {
+  // line and stays clear of the fades at the plot's top and bottom (``plotHeight``); the
+  // middle when none does. Its text's box.
+  function place(shown, middle, room, found, reach, plotHeight) {
     var text = shown.lastChild;
     var shift = Math.max(0, (room - text.getBBox().height) / 2 - 2 * ROOM_PX);
     var heights = [middle, middle - shift, middle + shift, middle];
@@ -105,7 +106,9 @@
       text.setAttribute("x", EDGE_PX + ROOM_PX);
       text.setAttribute("y", heights[i]);
       text.setAttribute("x", clearOfLines(text.getBBox(), found.verticals, reach));
-      if (!crosses(text.getBBox(), found.horizontals)) { break; }
+      var box = text.getBBox();
+      var faded = box.y - ROOM_PX < FADE_PX || box.y + box.height + ROOM_PX > plotHeight - FADE_PX;
+      if (!faded && !crosses(box, found.horizontals)) { break; }
     }
     return text.getBBox();
   }
@@ -155,7 +158,7 @@
       var middle = layout.yaxis.c2p(captions[i]);
       var shown = caption(text.textContent, text, EDGE_PX + ROOM_PX, middle);
       layer.appendChild(shown);
-      var box = place(shown, middle, (gaps[i] || 0) * scale, found, reach);
+      var box = place(shown, middle, (gaps[i] || 0) * scale, found, reach, layout._size.h);
       if (box.y - ROOM_PX < FADE_PX || box.y + box.height + ROOM_PX > layout._size.h - FADE_PX) {
         layer.removeChild(shown);
         return;

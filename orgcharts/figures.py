@@ -281,8 +281,8 @@ def org_figure_parts(
 
 def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
     """``values`` as a 32-bit float array, None (a break between lines) as NaN, which
-    plotly.js also draws as a break. Plotly sends such arrays as base64 typed arrays,
-    which the browser reads without parsing."""
+    plotly.js also draws as a break. Such arrays go out as base64 typed arrays
+    (``figureparts.typed_array``), which the browser reads without parsing."""
     return np.array(values, dtype=np.float32)
 
 

@@ -97,13 +97,16 @@ def prepare_opening(computations: Computations, shape: Structure) -> None:
     """Draw ``shape``'s opening chart once (customers on top, its first decision, as
     ``Computations.prepare`` measured it), so that the first visitor's chart costs what a
     redraw does: the segments each collapsed team stands for are kept with the tree
-    (``fitting.segments_below``) and Plotly's figure machinery is loaded."""
+    (``fitting.segments_below``) and Plotly's template, which every figure sent carries, is read."""
     org = shape.org
     first = org.decisions[0] if org.decisions else None
     amount = resolve(first).amount if first else None
     measured = computations.analysis(shape, (), first.id if first else None, amount, None)
     controls = Controls(view="inverted", decision=first.id if first else None, amount=amount)
-    chart(computations, org, shape, measured.by_role, controls, shape.digest, totals=measured.totals, measured=measured)
+    drawn = chart(
+        computations, org, shape, measured.by_role, controls, shape.digest, totals=measured.totals, measured=measured
+    )
+    drawn.for_browser()
 
 
 def picture_of(

@@ -143,7 +143,9 @@ class Served:
         return self.shape(source).org
 
     def analysis(self, shape: Structure, raw_edits: Any, controls: Controls) -> Analysis:
-        """The session's org measured under ``controls`` with its what-if edits."""
+        """The session's org measured under ``controls`` with its what-if edits for the chosen
+        decision (``Computations.analysis``: the others change nothing it shows, and its
+        ``org`` carries only those)."""
         c = controls
         return self.computations.analysis(shape, edits(raw_edits), c.decision, c.amount, c.segment, c.via_dotted)
 

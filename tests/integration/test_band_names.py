@@ -49,8 +49,8 @@ DRAWN = """(looks) => {
       if ([t.x[i], t.x[i + 1], t.y[i], t.y[i + 1]].some(broken)) { continue; }
       const a = plot.top + ya.c2p(t.y[i]), b = plot.top + ya.c2p(t.y[i + 1]);
       const l = plot.left + xa.c2p(t.x[i]), r = plot.left + xa.c2p(t.x[i + 1]);
-      if (t.x[i] === t.x[i + 1]) { verticals.push({x: l, top: Math.min(a, b), bottom: Math.max(a, b)}); }
-      else if (t.y[i] === t.y[i + 1]) { horizontals.push({y: a, left: Math.min(l, r), right: Math.max(l, r)}); }
+      const line = {left: Math.min(l, r), right: Math.max(l, r), top: Math.min(a, b), bottom: Math.max(a, b)};
+      if (t.x[i] === t.x[i + 1]) { verticals.push(line); } else if (t.y[i] === t.y[i + 1]) { horizontals.push(line); }
     }
   });
   return {plot: box(plot), names: names, texts: texts, cards: cards, captions: captions.length, last: last,
@@ -115,21 +115,9 @@ def assert_names_at_the_left_edge_over_no_card(drawn, bars=True):
         assert not covered, (name["text"], "covers no card", covered[:2])
         under = [t["text"] for t in drawn["texts"] if crossing(back, t)]
         assert not under, (name["text"], "covers no text", under[:2])
-        hidden = [
-            line
-            for line in drawn["verticals"]
-            if back["left"] < line["x"] < back["right"]
-            and line["top"] < back["bottom"]
-            and back["top"] < line["bottom"]
-        ]
+        hidden = [line for line in drawn["verticals"] if crossing(back, line, slack=0)]
         assert not hidden, (name["text"], "hides no line running through its gap", hidden[:2])
-        barred = [
-            line
-            for line in drawn["horizontals"]
-            if back["top"] < line["y"] < back["bottom"]
-            and line["left"] < back["right"]
-            and back["left"] < line["right"]
-        ]
+        barred = [line for line in drawn["horizontals"] if crossing(back, line, slack=0)]
         assert not (bars and barred), (name["text"], "hides no bar across its gap", barred[:2])
     downwards = sorted(shown, key=lambda n: n["top"])
     assert all(a["bottom"] <= b["top"] for a, b in itertools.pairwise(downwards)), "names apart"
