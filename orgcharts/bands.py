@@ -89,32 +89,24 @@ def customer_bands(
         layout.pop()
     front_teams = [collapsed[node] for node in range(count) if front[node]] if collapsed else []
     held = ("teams" if all(front_teams) else "some") if any(front_teams) else ""
-    first = [node for node in range(count) if band[node] == 1]
-    managing = [bool(children[node]) or bool(collapsed and collapsed[node]) for node in first]
-    first_line = "managers" if all(managing) else "some" if any(managing) else "none"
-    names = [band_name(number + empty, deepest + empty, held, first_line) for number in reversed(range(deepest + 1))]
+    names = [band_name(number + empty, deepest + empty, held) for number in reversed(range(deepest + 1))]
     return layout, rows, front, names
 
 
-def band_name(band: int, deepest: int, held: str = "", first_line: str = "managers") -> str:
+def band_name(band: int, deepest: int, held: str = "") -> str:
     """ "front line", "first-line managers", "second-line managers", "third-line managers",
     "management level 4"..., and "top" for the top role's band.
 
     ``held`` says what the front-line band holds when some of it is collapsed: "teams" (all
     of it: "teams holding the front line") or "some" ("front line and teams holding it"). The
     bands above such teams are named by their number ("management level 1"...): their roles
-    may manage managers, so "first-line managers" would mislead. ``first_line`` says who is
-    in band 1, where every role that faces no customer and manages no one sits: "managers"
-    only, "some" of them beside such roles ("first-line managers and back office"), or
-    "none" ("back office")."""
+    may manage managers, so "first-line managers" would mislead."""
     if band == 0:
         return {"teams": "teams holding the front line", "some": "front line and teams holding it"}.get(
             held, "front line"
         )
     if band == deepest:
         return "top"
-    if band == 1 and not held and first_line != "managers":
-        return "back office" if first_line == "none" else "first-line managers and back office"
     if band <= len(ORDINALS) and not held:
         return f"{ORDINALS[band - 1]}-line managers"
     return f"management level {band}"

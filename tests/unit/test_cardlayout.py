@@ -176,7 +176,7 @@ def test_wide_teams_stack_in_columns_inside_their_row_or_band():
     assert [inverted.top[f"l{i}"] for i in range(1, 7)] == [110, 80, 50] * 2
     assert [(band.name, band.top, band.height) for band in inverted.bands] == [
         ("front line", 0, 20),
-        ("back office", 50, 80),  # the leaves manage no one and face no customer
+        ("first-line managers", 50, 80),
         ("second-line managers", 160, 20),
         ("top", 210, 20),
     ]
@@ -186,18 +186,9 @@ def test_wide_teams_stack_in_columns_inside_their_row_or_band():
     assert {layout.top[f"a{i}"] for i in range(8)} == {0} and len({layout.x[f"a{i}"] for i in range(8)}) == 8
 
 
-def test_band_one_says_when_it_holds_roles_that_manage_no_one():
-    # T over M (over front-line F) and over S, who faces no one and manages no one: M and S
-    # share band 1, which says so
-    org = org_of(role("t"), role("m", "t"), role("f", "m", True), role("s", "t"))
-    layout = card_layout(org, reporting_tree(org), {r.id: (40, 20) for r in org.roles}, "inverted", GAPS)
-    assert layout.band == {"f": 0, "m": 1, "s": 1, "t": 2}
-    assert [band.name for band in layout.bands] == ["front line", "first-line managers and back office", "top"]
-
-
 def test_no_empty_front_line_band_when_no_role_faces_customers():
     org = org_of(role("t"), role("a", "t"), role("a1", "a"))
     layout = card_layout(org, reporting_tree(org), {r.id: (40, 20) for r in org.roles}, "inverted", GAPS)
-    # a1 (no reports, facing no one) in band 1 as always (the back office), now the first
-    assert [band.name for band in layout.bands] == ["back office", "second-line managers", "top"]
+    # a1 (no reports, facing no one) in the first-line managers' band, as always, now the first
+    assert [band.name for band in layout.bands] == ["first-line managers", "second-line managers", "top"]
     assert layout.band == {"a1": 0, "a": 1, "t": 2} and layout.top["a1"] == 0
