@@ -3,8 +3,9 @@
 Each role is a card (``orgcharts.cards``) placed by the card layout (``orgcharts.fitting``) in
 pixels at the medium's text size; the figure's axes open at one chart unit per screen pixel,
 so every card's text is drawn at the size it was measured for. Put together here from
-``style`` (colours, media), ``cardtraces`` (the cards, chips and text), ``labels`` (the text)
-and ``connectors`` (the lines, drawn under the cards).
+``style`` (colours, media), ``cardtraces`` (the cards' shapes and text traces), ``figuretext``
+(the chips and the words on the chart), ``labels`` (the text) and ``connectors`` (the lines,
+drawn under the cards).
 
 Every figure has the same traces in the same order, whatever the view, decision or
 selection, so that the browser can animate one into the other (cards travel on a flip).
@@ -15,7 +16,6 @@ A click tells what was clicked in neutral terms: each text point's ``customdata`
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
@@ -23,17 +23,15 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from orgcharts.cardlayout import Box, CardLayout
+from orgcharts.cardlayout import CardLayout
 from orgcharts.cards import Card
 from orgcharts.cardtraces import (
     bands_trace,
     card_box,
-    chip_box,
     filled_trace,
     outline_rows,
     outlines_of,
     shapes_trace,
-    text_trace,
 )
 from orgcharts.chartviews import ChartViews, Kept, chart_views
 from orgcharts.collapse import Visible
@@ -41,8 +39,10 @@ from orgcharts.connectors import customer_links_trace, dotted_trace, edges_trace
 from orgcharts.figureframe import PAD as PAD
 from orgcharts.figureframe import frame, ranges, title, title_lines, title_margin
 from orgcharts.figureparts import FigureParts
+from orgcharts.figuretext import CHIP_TRACES as CHIP_TRACES
+from orgcharts.figuretext import chip_traces, chips_text, roles_text, segments_text
 from orgcharts.fitting import segments_below
-from orgcharts.labels import card_text, chip_text, role_hover, text_middle
+from orgcharts.labels import text_middle
 from orgcharts.metrics import Escalation
 from orgcharts.model import Organization
 from orgcharts.style import (
@@ -68,12 +68,10 @@ from orgcharts.style import VIEWS as VIEWS
 from orgcharts.style import hop_colour as hop_colour
 from orgcharts.style import legend_entries as legend_entries
 from orgcharts.style import text_colour_on as text_colour_on
-from orgcharts.textsize import FONT_FAMILY, text_width
+from orgcharts.textsize import text_width
 
 KINDS = ("role", "collapsed", "segment")
 """What a click on the chart can hit: a role, a collapsed role (its reports hidden), a segment."""
-CHIP_TRACES = len(HOP_COLOURS) + 2
-"""One trace per chip colour: the hop buckets, no one can decide, and greyed out."""
 
 (
     TRACE_BANDS,
@@ -200,7 +198,7 @@ def org_figure_parts(
                 shapes_trace(
                     placed.customers.values(), size.px * 0.5, "segment-cards", SEGMENT_FILL, CUSTOMER_COLOUR, 1.5
                 ),
-                *_chip_traces(placed, cards, by_role, segment, size.px, org),
+                *chip_traces(placed, cards, by_role, segment, size.px, org),
                 _point_positions(placed, cards, text_middle),
                 _point_positions(placed, {r: c for r, c in cards.items() if c.chip}, _chip_middle),
                 {
@@ -237,13 +235,13 @@ def org_figure_parts(
 
     traces = [dict(trace) for trace in geometry(view)]
     undimmed = steady(
-        lambda: _roles_text(org, roles, cards, by_role, rollups, decision, unit, segment, {}, hiding), "roles"
+        lambda: roles_text(org, roles, cards, by_role, rollups, decision, unit, segment, {}, hiding), "roles"
     )
     colours = [DIM_TEXT_COLOUR if looks[r.id] == "dimmed" else TEXT_COLOUR for r in roles]
     described = {
         TRACE_ROLES: {**undimmed, "textfont": {**undimmed["textfont"], "color": colours}},
-        TRACE_CHIP_TEXT: steady(lambda: _chips_text(cards, by_role, segment, org, hiding), "chips"),
-        TRACE_CUSTOMERS: _segments_text(
+        TRACE_CHIP_TEXT: steady(lambda: chips_text(cards, by_role, segment, org, hiding), "chips"),
+        TRACE_CUSTOMERS: segments_text(
             org, charts["inverted"].segments, lit_segments, segment, bool(chosen), size.px, hiding
         ),
     }
@@ -311,135 +309,3 @@ def _card_traces(outlined: tuple[np.ndarray, np.ndarray], order: Sequence[str], 
         members = [r for r, wears in zip(order, picked, strict=True) if wears]
         traces.append({**filled_trace(outlines_of(outlined, picked), look, *styles[look]), "meta": {"roles": members}})
     return traces
-
-
-def _chip_bucket(
-    role_id: str,
-    by_role: Mapping[str, Escalation],
-    serves: Sequence[str],
-    segment: str | None,
-) -> int:
-    """The chip trace of a role: its hop bucket, ``len(HOP_COLOURS)`` for no one can decide,
-    one more for a greyed-out chip (not serving the segment chosen). A role dimmed by a lit
-    path keeps its colour: the room still sees which others are far from a decision."""
-    escalation = by_role.get(role_id)
-    if escalation is None or (segment is not None and segment not in serves):
-        return len(HOP_COLOURS) + 1
-    if escalation.hops is None:
-        return len(HOP_COLOURS)
-    return min(escalation.hops, len(HOP_COLOURS) - 1)
-
-
-def _chip_colour(bucket: int) -> str:
-    if bucket < len(HOP_COLOURS):
-        return HOP_COLOURS[bucket]
-    return UNREACHABLE_COLOUR if bucket == len(HOP_COLOURS) else NEUTRAL_COLOUR
-
-
-def _chip_traces(
-    placed: CardLayout,
-    cards: Mapping[str, Card],
-    by_role: Mapping[str, Escalation],
-    segment: str | None,
-    px: float,
-    org: Organization,
-) -> list[dict]:
-    buckets: list[list[Box]] = [[] for _ in range(CHIP_TRACES)]
-    for role_id, card in cards.items():
-        box = chip_box(placed.x[role_id], placed.top[role_id], card)
-        if box is not None:
-            buckets[_chip_bucket(role_id, by_role, org.role(role_id).serves, segment)].append(box)
-    return [
-        shapes_trace(boxes, px * 0.4, f"chips-{bucket}", _chip_colour(bucket), _chip_colour(bucket), 1.0)
-        for bucket, boxes in enumerate(buckets)
-    ]
-
-
-def _roles_text(
-    org: Organization,
-    roles: Sequence[Any],
-    cards: Mapping[str, Card],
-    by_role: Mapping[str, Escalation],
-    rollups: Mapping[str, Any],
-    decision: str | None,
-    unit: str | None,
-    segment: str | None,
-    dims: Mapping[str, bool],
-    hiding: dict[str, float],
-) -> dict[str, Any]:
-    hovers = []
-    for role in roles:
-        escalation = by_role.get(role.id)
-        counted = escalation if escalation is not None and (segment is None or segment in role.serves) else None
-        hover = role_hover(org, role, counted, role.authority_for(decision) if decision else None, unit)
-        if role.id in rollups:
-            hover += "<br><b>Collapsed</b>: click to show its reports"
-        hovers.append(hover)
-    return text_trace(
-        "roles",
-        [],
-        [],
-        [card_text(cards[r.id]) for r in roles],
-        [cards[r.id].lines[0].px for r in roles],
-        [DIM_TEXT_COLOUR if dims.get(r.id) else TEXT_COLOUR for r in roles],
-        FONT_FAMILY,
-        customdata=[[r.id, "collapsed" if r.id in rollups else "role"] for r in roles],
-        hovertext=hovers,
-        hoverinfo="text",
-        marker={"opacity": 0.01, "size": 2},
-        meta=hiding,
-    )
-
-
-def _chips_text(
-    cards: Mapping[str, Card],
-    by_role: Mapping[str, Escalation],
-    segment: str | None,
-    org: Organization,
-    hiding: dict[str, float],
-) -> dict[str, Any]:
-    chipped = [(r, card) for r, card in cards.items() if card.chip]
-    colours = []
-    for role_id, _card in chipped:
-        bucket = _chip_bucket(role_id, by_role, org.role(role_id).serves, segment)
-        colours.append(text_colour_on(_chip_colour(bucket)))
-    return text_trace(
-        "chip-text",
-        [],
-        [],
-        [chip_text(card) for _, card in chipped],
-        [card.chip.px for _, card in chipped],
-        colours,
-        FONT_FAMILY,
-        hoverinfo="skip",
-        meta=hiding,
-    )
-
-
-def _segments_text(
-    org: Organization,
-    segments: Mapping[str, Card],
-    lit: Sequence[str],
-    segment: str | None,
-    dimming: bool,
-    px: float,
-    hiding: dict[str, float],
-) -> dict[str, Any]:
-    chosen = [s for s in org.customers if s.id in segments]
-    colours = [
-        CUSTOMER_COLOUR if (not dimming or s.id in lit) and segment in (None, s.id) else DIM_TEXT_COLOUR for s in chosen
-    ]
-    return text_trace(
-        "customers",
-        [],
-        [],
-        [card_text(segments[s.id]) for s in chosen],
-        [px] * len(chosen),
-        colours,
-        FONT_FAMILY,
-        customdata=[[s.id, "segment"] for s in chosen],
-        marker={"opacity": 0.01, "size": 2},
-        hovertext=[f"Customers: {html.escape(s.name, quote=False)}" for s in chosen],
-        hoverinfo="text",
-        meta=hiding,
-    )
