@@ -18,7 +18,7 @@ from orgcharts.diagnosisreport import FIGURE_WORDS, measured_words
 from orgcharts.graph import reporting_tree
 from orgcharts.metrics import escalations, summarize
 from orgcharts.metrics.diagnostics import Diagnosis, diagnose
-from orgcharts.model import Authority, Organization, Role
+from orgcharts.model import Authority, Decision, Organization, Role
 from orgcharts.report import text_table
 from orgcharts.words import counted
 
@@ -48,8 +48,8 @@ class MetricChange:
 @dataclass(frozen=True)
 class RoleChange:
     """One way a role differs. ``before`` and ``after`` are as people read them (roles by
-    title, segments by name); ``ids_before`` and ``ids_after`` the same with ids, for JSON.
-    A ``limit`` change names its ``decision``."""
+    title, segments and decisions by name); ``ids_before`` and ``ids_after`` the same with ids,
+    for JSON. A ``limit`` change names its ``decision`` (an id) and ``decision_name``."""
 
     role: str
     title: str
@@ -59,12 +59,13 @@ class RoleChange:
     decision: str | None = None
     ids_before: str | None = None
     ids_after: str | None = None
+    decision_name: str | None = None
 
     @property
     def said(self) -> str:
-        """What changed, in words: "reports to Sales → reports to Operations", "refund limit 25 → 300 USD"."""
+        """What changed, in words: "reports to Sales → reports to Operations", "Refund limit 25 → 300 USD"."""
         if self.change == "limit":
-            return f"{self.decision} limit {_limits(self.before, self.after)}"
+            return f"{self.decision_name} limit {_limits(self.before, self.after)}"
         if self.change == "added":
             return self.after or ""
         if self.change == "removed":
@@ -222,8 +223,7 @@ def _roles(before: Organization, after: Organization) -> list[RoleChange]:
         if set(old.serves) != set(role.serves):
             changes.append(_change(role, "serves", _segments(before, old.serves), _segments(after, role.serves)))
         if {a.decision for a in old.decides} != {a.decision for a in role.decides}:
-            was, now = _authority(before, old.decides), _authority(after, role.decides)
-            changes.append(_change(role, "authority", (was, was), (now, now)))
+            changes.append(_change(role, "authority", _authority(before, old.decides), _authority(after, role.decides)))
         changes += _limit_changes(before, old, after, role)
     changes += [
         _change(role, "removed", _manager(before, role), None) for role in before.roles if not after.has_role(role.id)
@@ -236,7 +236,7 @@ Said = tuple[str, str]
 
 
 def _change(
-    role: Role, change: Change, before: Said | None, after: Said | None, decision: str | None = None
+    role: Role, change: Change, before: Said | None, after: Said | None, decision: Decision | None = None
 ) -> RoleChange:
     return RoleChange(
         role.id,
@@ -244,9 +244,10 @@ def _change(
         change,
         before[0] if before else None,
         after[0] if after else None,
-        decision,
+        decision.id if decision else None,
         before[1] if before else None,
         after[1] if after else None,
+        decision.name if decision else None,
     )
 
 
@@ -261,7 +262,8 @@ def _limit_changes(before: Organization, old: Role, after: Organization, role: R
             continue  # a decision without a unit has no limits that count
         limits = [_limit(was.limit, units[0]), _limit(authority.limit, units[1])]
         if limits[0] != limits[1]:
-            changes.append(_change(role, "limit", (limits[0],) * 2, (limits[1],) * 2, authority.decision))
+            decision = after.decision_index[authority.decision]
+            changes.append(_change(role, "limit", (limits[0],) * 2, (limits[1],) * 2, decision))
     return changes
 
 
@@ -298,13 +300,16 @@ def _segments(org: Organization, ids: Sequence[str]) -> Said:
     return (", ".join(sorted(names)) or "none", ", ".join(sorted(ids)) or "none")
 
 
-def _authority(org: Organization, decides: Sequence[Authority]) -> str:
-    parts = []
+def _authority(org: Organization, decides: Sequence[Authority]) -> Said:
+    """ "Refund up to 50 EUR, Exception" (by name), and the same by id."""
+    named, ids = [], []
     for authority in sorted(decides, key=lambda a: a.decision):
         unit = _unit(org, authority.decision)
         limit = f" up to {number(authority.limit)}{' ' + unit if unit else ''}" if authority.limit is not None else ""
-        parts.append(authority.decision + limit)
-    return ", ".join(parts) or "none"
+        decision = org.decision_index.get(authority.decision)
+        named.append((decision.name if decision else authority.decision) + limit)
+        ids.append(authority.decision + limit)
+    return (", ".join(named) or "none", ", ".join(ids) or "none")
 
 
 def comparison_document(comparison: Comparison, before_source: str, after_source: str) -> dict[str, Any]:

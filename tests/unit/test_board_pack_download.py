@@ -59,4 +59,8 @@ def test_the_proposal_carries_every_what_if_change_whichever_decision_is_shown()
     rows = [
         [cell.text for cell in row.cells] for shape in changes.shapes if shape.has_table for row in shape.table.rows
     ]
-    assert rows[1] == ["authority", "Care Agent, Denver", "refund up to 20 USD → early_upgrade, refund up to 20 USD"]
+    assert rows[1] == [
+        "authority",
+        "Care Agent, Denver",
+        "Refund or bill credit up to 20 USD → Early upgrade outside policy, Refund or bill credit up to 20 USD",
+    ]

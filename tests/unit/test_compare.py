@@ -37,7 +37,7 @@ def test_the_hand_checked_pair():
     assert metric(comparison, None, "customer_facing_roles") == MetricChange(None, "customer_facing_roles", 3, 4)
     assert metric(comparison, None, "people") == MetricChange(None, "people", 25, 25)
     assert [(r.change, r.role, r.before, r.after) for r in comparison.roles] == [
-        ("authority", "desk", "none", "refund up to 50 EUR"),
+        ("authority", "desk", "none", "Refund up to 50 EUR"),
         ("moved", "rep", "reports to Sales", "reports to Operations"),
         ("retitled", "it", "IT", "Technology"),
         ("added", "kiosk", None, "reports to Operations"),
@@ -45,7 +45,7 @@ def test_the_hand_checked_pair():
     ]
     assert [(r.ids_before, r.ids_after) for r in comparison.roles][1:2] == [("reports to sales", "reports to ops")]
     assert [r.sentence for r in comparison.roles] == [
-        "authority: none → refund up to 50 EUR",
+        "authority: none → Refund up to 50 EUR",
         "moved: reports to Sales → reports to Operations",
         "retitled: IT → Technology",
         "added: reports to Operations",
@@ -131,8 +131,8 @@ def test_a_changed_limit_is_a_change_even_when_no_hop_count_moves(tmp_path):
     comparison = compare(TODAY, load_text(raised).org)
     assert all(m.before == m.after for m in comparison.metrics), "any limit counts: no figure moves"
     assert [(r.change, r.role, r.decision, r.before, r.after, r.sentence) for r in comparison.roles] == [
-        ("limit", "top", "refund", "none", "5,000 EUR", "limit: refund limit none → 5,000 EUR"),
-        ("limit", "clerk", "refund", "20 EUR", "30 EUR", "limit: refund limit 20 → 30 EUR"),
+        ("limit", "top", "refund", "none", "5,000 EUR", "limit: Refund limit none → 5,000 EUR"),
+        ("limit", "clerk", "refund", "20 EUR", "30 EUR", "limit: Refund limit 20 → 30 EUR"),
     ]
     before, after = tmp_path / "today.yaml", tmp_path / "raised.yaml"
     before.write_text(HAND_CHECKED)
@@ -143,7 +143,7 @@ def test_a_changed_limit_is_a_change_even_when_no_hop_count_moves(tmp_path):
         "limit",
         "clerk",
         "Clerk",
-        "refund",
+        "Refund",
         "limit",
         "20",
         "→",

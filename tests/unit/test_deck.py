@@ -161,7 +161,13 @@ def test_a_proposal_adds_every_metric_before_and_after_and_marks_the_changed_rol
     ), deck.slides[-7].footnote
     assert rows[("whole org", "front line against the rest: pay (yearly)")][2] == "", "a grant pays no one more"
     changes = deck.slides[-2].tables[0].rows
-    assert changes == (("authority", "Care Agent, Denver", "refund up to 20 USD → early_upgrade, refund up to 20 USD"),)
+    assert changes == (
+        (
+            "authority",
+            "Care Agent, Denver",
+            "Refund or bill credit up to 20 USD → Early upgrade outside policy, Refund or bill credit up to 20 USD",
+        ),
+    )
     marked = deck.slides[-1]
     assert marked.footnote.startswith(
         "Pink outline: a role the pilot changes, or a team holding one (1 role changed, 1 of them inside a team"
