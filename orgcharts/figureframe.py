@@ -200,12 +200,11 @@ SEPARATOR = " · "
 """Between a title's parts: the org, what was measured, the view."""
 
 
-def title(org: Organization, view: View, decision: str | None, amount: float | None, with_org: bool = True) -> str:
+def title(org: Organization, view: View, decision: str | None, amount: float | None) -> str:
     """ "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on
     top": the amount the figures were measured at is always said (``amounts``), and with no
-    amount for a decision that has a unit, that limits were ignored. ``with_org`` False: the
-    org's name is left out (the page around the chart says it)."""
-    parts = [html.escape(org.name, quote=False)] if with_org else []
+    amount for a decision that has a unit, that limits were ignored."""
+    parts = [html.escape(org.name, quote=False)]
     if decision is not None:
         subject = org.decision_index[decision]
         if not subject.unit:
@@ -240,7 +239,9 @@ def title_lines(title: str, width: float, px: float) -> list[str]:
 
 
 def title_margin(scale: Scale, rows: int) -> int:
-    """The top margin, in pixels, that holds ``rows`` lines of the title."""
+    """The top margin, in pixels, that holds ``rows`` lines of the title (none: the bottom's)."""
+    if rows == 0:
+        return 8
     return 24 + scale.title_font + round((rows - 1) * scale.title_font * TITLE_LINE_HEIGHT)
 
 

@@ -17,7 +17,7 @@ A click tells what was clicked in neutral terms: each text point's ``customdata`
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, ParamSpec
 
 import networkx as nx
 import numpy as np
@@ -89,6 +89,8 @@ KINDS = ("role", "collapsed", "segment")
 TRACE_CHIPS = 11
 TRACE_ROLES = TRACE_CHIPS + CHIP_TRACES
 TRACE_CHIP_TEXT, TRACE_CUSTOMERS = TRACE_ROLES + 1, TRACE_ROLES + 2
+Built = ParamSpec("Built")
+"""The arguments a figure is built from (``org_figure_parts``')."""
 CARD_LOOKS = ("cards", "rollups", "dimmed", "lit", "marked")
 CULLED_ABOVE = 2_000
 """Cards beyond which the browser draws only those near the view (``assets/viewport.js``):
@@ -104,11 +106,6 @@ CULLED = (
     "chip-text",
 )
 """The traces it cuts to the view: lines and outlines to those crossing it, text to the cards in it."""
-
-
-def org_figure(*args: Any, **kwargs: Any) -> go.Figure:
-    """``org_figure_parts``' chart (the same arguments) as a Plotly figure."""
-    return org_figure_parts(*args, **kwargs).figure()
 
 
 def org_figure_parts(
@@ -257,8 +254,8 @@ def org_figure_parts(
         trace["meta"] = {**(trace.get("meta") or {}), "other": moved}
         trace["x"], trace["y"] = numbers(trace["x"]), numbers(trace["y"])
     width, height = area or (scale.plot_width_px + 2 * 8, scale.plot_height_px + scale.title_font + 32)
-    said = {v: title(org, v, decision, amount, with_org=not scale.page_names_org) for v in VIEWS}
-    titles = {v: title_lines(said[v], width - 16, scale.title_font) for v in VIEWS}
+    said = {v: title(org, v, decision, amount) for v in VIEWS}
+    titles = {v: [] if scale.page_says_title else title_lines(said[v], width - 16, scale.title_font) for v in VIEWS}
     rows = max(len(lines) for lines in titles.values())
     plot = (max(width - 16, 100), max(height - title_margin(scale, rows) - 8, 100))
     widest = max(charts[v].layout.extent[0] for v in VIEWS)
@@ -275,6 +272,17 @@ def org_figure_parts(
     if len(cards) > CULLED_ABOVE:
         layout["meta"]["culls"] = list(CULLED)
     return FigureParts(traces, layout)
+
+
+def _as_plotly(build: Callable[Built, FigureParts]) -> Callable[Built, go.Figure]:
+    def built(*args: Built.args, **kwargs: Built.kwargs) -> go.Figure:
+        return build(*args, **kwargs).figure()
+
+    return built
+
+
+org_figure = _as_plotly(org_figure_parts)
+"""``org_figure_parts``' chart as a Plotly figure: the same arguments, checked as such."""
 
 
 def numbers(values: Sequence[float | None] | np.ndarray) -> np.ndarray:

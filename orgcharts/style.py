@@ -44,19 +44,20 @@ class Scale:
     """A medium the chart is drawn for: the type of its cards (``cards.TextSize``), the
     title's size, the plot area assumed until the browser tells its real size, whether
     text hides when zoomed out below its legible size (a screen) or is always drawn (a picture),
-    and whether the page around the chart already says the org's name in big type (projector
-    mode's heading), so that the chart's title leaves it out and keeps the room for the chart."""
+    and whether the page around the chart already says what its title would (projector mode's
+    heading names the org, and the line under the tiles the decision and the amount), so that
+    the chart has no title and keeps that room for its cards."""
 
     text: TextSize
     title_font: int
     plot_width_px: int
     plot_height_px: int
     hides_small_text: bool = True
-    page_names_org: bool = False
+    page_says_title: bool = False
 
 
 SCREEN = Scale(SCREEN_TEXT, title_font=18, plot_width_px=1500, plot_height_px=700)
-PROJECTOR = Scale(PROJECTOR_TEXT, title_font=30, plot_width_px=1880, plot_height_px=860, page_names_org=True)
+PROJECTOR = Scale(PROJECTOR_TEXT, title_font=30, plot_width_px=1880, plot_height_px=860, page_says_title=True)
 HALF_SCREEN = Scale(SCREEN_TEXT, title_font=15, plot_width_px=600, plot_height_px=500)
 """Two charts side by side (the compare tab, 560 px high): the screen's type at one unit per pixel
 of the narrowest plot they get, the rest reached by panning."""

@@ -10,6 +10,7 @@ from orgcharts.amounts import resolve
 from orgcharts.collapse import Subtrees, subtree_totals, visible
 from orgcharts.compare import Comparison, compare
 from orgcharts.export import Format, Picture, picture
+from orgcharts.figureframe import title_margin
 from orgcharts.figureparts import FigureParts
 from orgcharts.figures import HALF_SCREEN, PROJECTOR, SCREEN, Scale, org_figure_parts
 from orgcharts.fitting import PANNED_SCREENS, levels_that_fit
@@ -40,7 +41,7 @@ def shown_levels(
     scale = scale or (PROJECTOR if controls.present else SCREEN)
     width, height = controls.area
     room = 10 * scale.text.px  # the band names down the left side
-    plot = (width - 16 - room, height - scale.title_font - 32)
+    plot = (width - 16 - room, height - title_margin(scale, 0 if scale.page_says_title else 1) - 8)
     decision = controls.decision if controls.decision in org.decision_index else None
     return levels_that_fit(org, shape.tree, *plot, found, decision, scale.text, totals=totals, screens=screens)
 

@@ -56,9 +56,8 @@ def edges(locator, text):
     }
 
 
-@pytest.mark.parametrize("query", ["", "?present=1"], ids=["screen", "projector"])
-def test_the_chart_tools_shown_on_hover_never_cover_its_title(browser, server, query):
-    with dashboard_at(browser, server, (1280, 720), query) as page:
+def test_the_chart_tools_shown_on_hover_never_cover_its_title(browser, server):
+    with dashboard_at(browser, server, (1280, 720)) as page:
         page.locator("body").click(position={"x": 5, "y": 5})
         page.keyboard.press("ArrowRight")  # Refund or bill credit of 200 USD (typical amount): a long title
         settle(page, 900)
@@ -118,3 +117,19 @@ def test_the_top_bar_says_the_org_and_its_menus_whole_in_one_row(browser, server
             assert not any(cut for cut in texts.values()), (example, size, texts)
             assert not any(text.endswith("…") for text in texts), (example, size, texts)
             assert bar["oneRow"], (example, size, bar)
+
+
+def test_in_projector_mode_the_line_under_the_tiles_says_what_the_chart_is_measured_for(browser, server):
+    """The chart has no title there (the page says it): the decision and its amount are said
+    once, in the room's type, and the chart's first cards start right under that line."""
+    with dashboard_at(browser, server, (1280, 720), "?present=1") as page:
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "() => document.querySelector('#workshop-said').textContent.startsWith('Refund or bill credit of 200 USD')"
+        )
+        settle(page, 900)
+        assert page.locator("#chart .gtitle").count() == 0 or page.locator("#chart .gtitle").text_content() == ""
+        said = page.locator("#workshop-said").bounding_box()
+        chart = page.locator("#chart").bounding_box()
+        assert 0 <= chart["y"] - (said["y"] + said["height"]) <= 16, (said, chart)

@@ -401,18 +401,24 @@ def test_a_title_too_wide_for_its_plot_is_broken_between_its_parts_and_the_margi
     assert narrow.layout.margin.t - wide.layout.margin.t == round(2 * SCREEN.title_font * 1.3)
 
 
-def test_in_projector_mode_the_title_leaves_the_org_to_the_pages_heading():
-    """The projector's page says the org's name in big type over the chart: the chart's title
-    keeps to what was measured and the view, so that at 1280 px it takes one line, not two."""
+def test_in_projector_mode_the_chart_has_no_title_the_page_says_what_it_would():
+    """The projector's page names the org in big type over the tiles, and the decision and
+    amount under them (``web.workshop``): the chart's own title would say them again, so it
+    has none, and its top margin is the bottom's, kept for the cards."""
     telecom = load_text(example_text("telecom")).org
     tree = reporting_tree(telecom)
     found = escalations(telecom, tree, "refund", 200)
     projected = org_figure(
         telecom, tree, found, decision="refund", amount=200, view="inverted", scale=PROJECTOR, area=(1264, 400)
     )
-    assert projected.layout.title.text == "Refund or bill credit of 200 USD (typical amount) · customers on top"
-    assert projected.layout.meta["other_title"] == "Refund or bill credit of 200 USD (typical amount) · conventional"
-    assert projected.layout.margin.t == title_margin(PROJECTOR, 1)
+    assert projected.layout.title.text == "" and projected.layout.meta["other_title"] == ""
+    assert projected.layout.margin.t == projected.layout.margin.b == 8
+    on_screen = org_figure(telecom, tree, found, decision="refund", amount=200, view="inverted", area=(1264, 400))
+    assert (
+        on_screen.layout.title.text
+        == "Northwind Mobile · Refund or bill credit of 200 USD (typical amount) · customers on top"
+    )
+    assert on_screen.layout.margin.t == title_margin(SCREEN, 1)
 
 
 @pytest.mark.parametrize("plot_width", [840, 920, 1250])
