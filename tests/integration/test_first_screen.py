@@ -133,3 +133,29 @@ def test_in_projector_mode_the_line_under_the_tiles_says_what_the_chart_is_measu
         said = page.locator("#workshop-said").bounding_box()
         chart = page.locator("#chart").bounding_box()
         assert 0 <= chart["y"] - (said["y"] + said["height"]) <= 16, (said, chart)
+
+
+WHOLE_TEXTS = """() => {
+  const plot = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
+  return [...document.querySelectorAll('#chart .textpoint text')].filter((el) => {
+    const box = el.getBoundingClientRect();
+    return getComputedStyle(el).opacity !== '0' && box.left >= plot.left && box.right <= plot.right
+      && box.top >= plot.top && box.bottom <= plot.bottom;
+  }).map((el) => el.textContent.replaceAll(' ', ''));
+}"""
+
+
+@pytest.mark.parametrize(
+    ("size", "deepest"),
+    [((1280, 720), "Store Manager"), ((1920, 1080), "Regional Director")],
+    ids=["1280x720", "1920x1080"],
+)
+def test_in_projector_mode_the_chart_opens_on_the_front_line_and_the_managers_under_it(browser, server, size, deepest):
+    """The room sees who the front line turns to: Northwind's retail consultants and, whole
+    under them, their store managers (at 1280x720) and down to the regional directors (1920)."""
+    with dashboard_at(browser, server, size, "?present=1") as page:
+        wait_for_chart(page)
+        settle(page, 900)
+        whole = page.evaluate(WHOLE_TEXTS)
+        assert any(text.startswith("RetailSalesConsultant") for text in whole), whole
+        assert any(text.startswith(deepest.replace(" ", "")) for text in whole), whole
