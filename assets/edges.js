@@ -11,6 +11,7 @@
   var STEP = 0.8;  // of the view's width or height, per press
   var ROOM = 12;   // chart units kept around the cards at the end of a pan
   var EDGE_PX = 6; // a button's distance from the plot's edge
+  var NEAR_EDGE_PX = 400; // more than half the widest or tallest card's text, projector type included
   var SIDES = ["left", "right", "top", "bottom"];
   var ARROWS = {left: "\u2190", right: "\u2192", top: "\u2191", bottom: "\u2193"};
 
@@ -126,6 +127,7 @@
       go.textContent = words(count, side);
       go.title = "Pan the chart " + (side === "top" ? "up" : side === "bottom" ? "down" : side);
     });
+    hideCutText(graph, layer.getBoundingClientRect());
     var below = layer.querySelector(".chart-more-go.bottom");
     if (!below.hidden) { below.style.right = clearOfText(graph, layer, below) + "px"; }
     var gap = middleGap(graph, layout, below.hidden ? size.h : size.h - below.offsetHeight - EDGE_PX);
@@ -135,6 +137,38 @@
       go.style.left = side === "left" ? gap.left + "px" : "";
     });
     refocus(graph, layer);
+  }
+
+  // A card the plot's left or right edge cuts would show broken words ("Hillcre", "1 pers"):
+  // its text is not drawn while that edge cuts it, so every word in sight is whole. Its outline
+  // stays, under the edge's fade, and the edge's button counts it. Of a card the top or bottom
+  // edge cuts, the lines wholly in sight are drawn and the lines it cuts are not. (The bands'
+  // names are kept inside the plot by assets/bands.js.)
+  function hideCutText(graph, plot) {
+    graph.querySelectorAll(".textpoint text").forEach(function (text) {
+      if (text.closest(".tracebands")) { return; }
+      // text anchored far from every edge (in the plot's pixels) is not measured
+      var anchor = {x: parseFloat(text.getAttribute("x")), y: parseFloat(text.getAttribute("y"))};
+      var far = anchor.x > NEAR_EDGE_PX && anchor.x < plot.width - NEAR_EDGE_PX &&
+        anchor.y > NEAR_EDGE_PX && anchor.y < plot.height - NEAR_EDGE_PX;
+      if (far && !text.dataset.cut) { return; }
+      var box = text.getBoundingClientRect();
+      var inSight = box.width > 0 && box.left < plot.right && box.right > plot.left &&
+        box.top < plot.bottom && box.bottom > plot.top;
+      var sideCut = inSight && (box.left < plot.left - 0.5 || box.right > plot.right + 0.5);
+      var lines = text.querySelectorAll(":scope > tspan.line");
+      var cutLines = 0;
+      (lines.length ? Array.prototype.slice.call(lines) : []).forEach(function (line) {
+        var own = line.getBoundingClientRect();
+        var cut = !sideCut && inSight && (own.top < plot.top - 0.5 || own.bottom > plot.bottom + 0.5);
+        if (cut) { line.style.fill = "transparent"; } else if (text.dataset.cut) { line.style.fill = ""; }
+        cutLines += cut ? 1 : 0;
+      });
+      var single = !lines.length && inSight && (box.top < plot.top - 0.5 || box.bottom > plot.bottom + 0.5);
+      var hidden = sideCut || single;
+      if (hidden) { text.style.opacity = "0"; } else if (text.dataset.cut) { text.style.opacity = ""; }
+      if (hidden || cutLines) { text.dataset.cut = "1"; } else { delete text.dataset.cut; }
+    });
   }
 
   // How far from the plot's right edge the bottom button goes: the rightmost place along the
@@ -147,7 +181,7 @@
     var spans = [];
     graph.querySelectorAll(".textpoint text, text.textpoint").forEach(function (text) {
       var box = text.getBoundingClientRect();
-      if (box.width && box.bottom > top && box.top < bottom && box.right > plot.left && box.left < plot.right) {
+      if (box.width && !text.dataset.cut && box.bottom > top && box.top < bottom && box.right > plot.left && box.left < plot.right) {
         spans.push([box.left - plot.left, box.right - plot.left]);
       }
     });

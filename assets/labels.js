@@ -28,9 +28,30 @@
     if (indices.length) { window.Plotly.restyle(graph, {mode: modes}, indices); }
   }
 
+  // The plot's size changes under a drawn figure (a line of the projector's strip wraps, the
+  // window is resized): Plotly would keep the ranges and shrink the cards under their text,
+  // which then hides. The scale is kept instead, and the view's top left corner: the view
+  // shows a little less (or more) of the chart. A new figure brings its own ranges.
+  function keepScale(graph, last) {
+    var layout = graph._fullLayout;
+    if (!layout || !layout._size || !layout.xaxis || !layout.yaxis || !graph.layout) { return; }
+    var size = layout._size;
+    var x = layout.xaxis.range.map(Number), y = layout.yaxis.range.map(Number);
+    var was = last.drawn;
+    last.drawn = {meta: graph.layout.meta, w: size.w, h: size.h, perUnit: size.w / Math.abs(x[1] - x[0]), x: x, y: y};
+    if (!was || was.meta !== graph.layout.meta || (was.w === size.w && was.h === size.h)) { return; }
+    var perUnit = was.perUnit;
+    last.drawn = Object.assign({}, last.drawn, {perUnit: perUnit});
+    window.Plotly.relayout(graph, {
+      "xaxis.range": [was.x[0], was.x[0] + size.w / perUnit],
+      "yaxis.range": [was.y[1] - size.h / perUnit, was.y[1]],
+    });
+  }
+
   function watchLabels(graph) {
+    var last = {};
     graph.on("plotly_relayout", function () { syncLabels(graph); });
-    graph.on("plotly_afterplot", function () { syncLabels(graph); });
+    graph.on("plotly_afterplot", function () { keepScale(graph, last); syncLabels(graph); });
     graph.on("plotly_animated", function () { syncLabels(graph); });
     syncLabels(graph);
   }

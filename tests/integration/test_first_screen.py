@@ -7,7 +7,7 @@ import pytest
 from orgcharts import load_text
 from orgcharts.loader import example_names, example_text
 from tests.integration.boxes import overlaps
-from tests.integration.dashboard import choose, dashboard_at, settle, wait_for_chart
+from tests.integration.dashboard import choose, dashboard_at, no_horizontal_scroll, settle, wait_for_chart
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
@@ -76,7 +76,7 @@ MENU_VALUE = """(id) => { const value = document.querySelector('#' + id + ' .das
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
-def test_every_decision_of_every_example_is_named_whole_in_its_menu(browser, server, size):
+def test_every_decision_of_every_example_is_named_whole_in_its_menu_within_the_window(browser, server, size):
     with dashboard_at(browser, server, size) as page:
         for example in example_names():
             choose(page, "example-picker", f"Example: {example}")
@@ -85,6 +85,7 @@ def test_every_decision_of_every_example_is_named_whole_in_its_menu(browser, ser
                 assert shown["text"] == decision.name and not shown["cut"], (example, size, shown)
                 if size == (1280, 720):
                     assert shown["top"] <= 200, ("the controls keep to two rows", example, shown)
+                assert no_horizontal_scroll(page), ("the controls keep within the window", example, decision.name)
                 page.click("#next-decision")
                 settle(page)
 
@@ -137,11 +138,20 @@ def test_in_projector_mode_the_line_under_the_tiles_says_what_the_chart_is_measu
 
 WHOLE_TEXTS = """() => {
   const plot = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
-  return [...document.querySelectorAll('#chart .textpoint text')].filter((el) => {
+  const inside = (el) => {
     const box = el.getBoundingClientRect();
-    return getComputedStyle(el).opacity !== '0' && box.left >= plot.left && box.right <= plot.right
-      && box.top >= plot.top && box.bottom <= plot.bottom;
-  }).map((el) => el.textContent.replaceAll(' ', ''));
+    return box.left >= plot.left && box.right <= plot.right && box.top >= plot.top && box.bottom <= plot.bottom;
+  };
+  // each text's lines drawn wholly in sight, joined without spaces (a card's lines have none
+  // between them)
+  return [...document.querySelectorAll('#chart .textpoint text')]
+    .filter((el) => getComputedStyle(el).opacity !== '0')
+    .map((el) => {
+      const lines = [...el.querySelectorAll(':scope > tspan.line')];
+      return (lines.length ? lines : [el])
+        .filter((line) => getComputedStyle(line).fill !== 'rgba(0, 0, 0, 0)' && inside(line))  // fill: transparent
+        .map((line) => line.textContent).join('').replaceAll(' ', '');
+    });
 }"""
 
 
@@ -151,11 +161,43 @@ WHOLE_TEXTS = """() => {
     ids=["1280x720", "1920x1080"],
 )
 def test_in_projector_mode_the_chart_opens_on_the_front_line_and_the_managers_under_it(browser, server, size, deepest):
-    """The room sees who the front line turns to: Northwind's retail consultants and, whole
-    under them, their store managers (at 1280x720) and down to the regional directors (1920)."""
+    """The room sees who the front line turns to: Northwind's retail consultants and, under
+    them, their store managers' names (at 1280x720) and down to the regional directors (1920)."""
     with dashboard_at(browser, server, size, "?present=1") as page:
         wait_for_chart(page)
         settle(page, 900)
         whole = page.evaluate(WHOLE_TEXTS)
         assert any(text.startswith("RetailSalesConsultant") for text in whole), whole
         assert any(text.startswith(deepest.replace(" ", "")) for text in whole), whole
+
+
+SCALE = """() => {
+  const graph = document.querySelector('#chart .js-plotly-plot');
+  const size = graph._fullLayout._size, range = graph._fullLayout.xaxis.range;
+  const texts = [...document.querySelectorAll('#chart .textpoint text')]
+    .filter((t) => t.textContent && getComputedStyle(t).opacity !== '0').length;
+  return {height: size.h, perUnit: size.w / (range[1] - range[0]), texts: texts};
+}"""
+
+
+def test_a_grant_that_wraps_the_projector_strip_keeps_the_charts_scale_and_its_words(browser, server):
+    """At 1280x720 the strip's change line ("Care Agent, Denver may decide...") wraps and the
+    plot loses height under a figure drawn for the taller one: the view keeps one chart unit per
+    pixel (and so every card's words) and shows a little less, rather than shrinking the cards
+    under text that then hides."""
+    with dashboard_at(browser, server, (1280, 720), "?present=1") as page:
+        wait_for_chart(page)
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("ArrowRight")
+        settle(page, 900)
+        page.keyboard.press("n")
+        page.locator("#hop-badge .headline").wait_for(state="visible", timeout=20_000)
+        settle(page, 900)
+        before = page.evaluate(SCALE)
+        page.keyboard.press("g")
+        page.locator("#workshop-changes li").first.wait_for(timeout=20_000)
+        settle(page, 1200)
+        after = page.evaluate(SCALE)
+        assert after["height"] < before["height"], "the strip's second line takes the plot's height"
+        assert after["perUnit"] == pytest.approx(before["perUnit"], abs=0.005)
+        assert after["texts"] >= before["texts"] / 2 > 0, (before, after)

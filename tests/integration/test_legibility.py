@@ -26,7 +26,21 @@ DRAWN_TEXT = """() => {
   });
   const visible = boxes.filter((b) => !b.hidden && b.text && b.right > plot.left && b.left < plot.right
                                       && b.bottom > plot.top && b.top < plot.bottom);
-  return {visible: visible, chartTop: chart.top};
+  // the lines drawn (a card's lines, or a one-line text) that an edge of the plot cuts
+  const cut = texts.filter((el) => getComputedStyle(el).opacity !== '0' && !el.closest('.tracebands'))
+    .flatMap((el) => {
+      const lines = [...el.querySelectorAll(':scope > tspan.line')];
+      return lines.length ? lines : [el];
+    })
+    .filter((line) => getComputedStyle(line).fill !== 'rgba(0, 0, 0, 0)' && line.textContent)  // fill: transparent
+    .filter((line) => {
+      const box = line.getBoundingClientRect();
+      const inSight = box.right > plot.left && box.left < plot.right && box.bottom > plot.top && box.top < plot.bottom;
+      return inSight && (box.left < plot.left - 0.5 || box.right > plot.right + 0.5
+                         || box.top < plot.top - 0.5 || box.bottom > plot.bottom + 0.5);
+    })
+    .map((line) => line.textContent);
+  return {visible: visible, chartTop: chart.top, cut: cut};
 }"""
 
 
@@ -88,6 +102,7 @@ def check(page, org, smallest, view, size, opening=False):
     assert visible, "the chart shows text"
     assert not overlaps(visible), (view, size, overlaps(visible)[:5])
     assert not [b["text"] for b in visible if b["text"].endswith("…")], "no label is cut"
+    assert not drawn["cut"], f"no line in sight is cut by an edge of the plot: {drawn['cut'][:5]}"
     assert min(b["px"] for b in visible) >= smallest, "no text smaller than legible"
     if size == (1280, 720):
         assert drawn["chartTop"] <= 200, "the chart starts within 200 px of the top"
