@@ -180,10 +180,16 @@
     var bottom = plot.bottom - EDGE_PX, top = bottom - go.offsetHeight;
     var spans = [];
     graph.querySelectorAll(".textpoint text, text.textpoint").forEach(function (text) {
-      var box = text.getBoundingClientRect();
-      if (box.width && !text.dataset.cut && box.bottom > top && box.top < bottom && box.right > plot.left && box.left < plot.right) {
-        spans.push([box.left - plot.left, box.right - plot.left]);
-      }
+      if (text.style.opacity === "0") { return; }
+      // of a card an edge cuts, the lines still drawn
+      var lines = text.dataset.cut ? Array.prototype.slice.call(text.querySelectorAll(":scope > tspan.line")) : [];
+      var drawn = lines.length ? lines.filter(function (line) { return line.style.fill !== "transparent"; }) : [text];
+      drawn.forEach(function (part) {
+        var box = part.getBoundingClientRect();
+        if (box.width && box.bottom > top && box.top < bottom && box.right > plot.left && box.left < plot.right) {
+          spans.push([box.left - plot.left, box.right - plot.left]);
+        }
+      });
     });
     var rights = [plot.width - EDGE_PX].concat(spans.map(function (span) { return span[0] - EDGE_PX; }));
     rights.sort(function (a, b) { return b - a; });
