@@ -34,12 +34,15 @@
   // shows a little less (or more) of the chart. A new figure brings its own ranges.
   function keepScale(graph, last) {
     var layout = graph._fullLayout;
-    if (!layout || !layout._size || !layout.xaxis || !layout.yaxis || !graph.layout) { return; }
+    var meta = graph.layout && graph.layout.meta;
+    // org charts only (their layout.meta gives each view's extent), drawn at a real size
+    if (!layout || !layout._size || !layout.xaxis || !layout.yaxis || !meta || !meta.extents) { return; }
     var size = layout._size;
+    if (!(size.w > 0 && size.h > 0)) { return; }
     var x = layout.xaxis.range.map(Number), y = layout.yaxis.range.map(Number);
     var was = last.drawn;
-    last.drawn = {meta: graph.layout.meta, w: size.w, h: size.h, perUnit: size.w / Math.abs(x[1] - x[0]), x: x, y: y};
-    if (!was || was.meta !== graph.layout.meta || (was.w === size.w && was.h === size.h)) { return; }
+    last.drawn = {meta: meta, w: size.w, h: size.h, perUnit: size.w / Math.abs(x[1] - x[0]), x: x, y: y};
+    if (!was || was.meta !== meta || (was.w === size.w && was.h === size.h) || !(was.perUnit > 0)) { return; }
     var perUnit = was.perUnit;
     last.drawn = Object.assign({}, last.drawn, {perUnit: perUnit});
     window.Plotly.relayout(graph, {
