@@ -5,6 +5,7 @@ executive uses ("-340 escalations a week, -2.1 days of customer wait", with a tr
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,14 +30,25 @@ HEAVIEST_CARDS = 8
 """Authority cards shown in the view, heaviest load first."""
 
 
-def _frame(figure: go.Figure, title: str, note: str) -> go.Figure:
+NOTE_CHARACTERS = 56
+"""A note's line under a plot's title: what a plot half a 1280 px screen wide holds in its type."""
+
+
+def _frame(figure: go.Figure, title: str, note: str, top: int = 0) -> go.Figure:
+    """The plot's title and its note (broken into lines a narrow plot holds whole), ``top`` more
+    pixels over the plot (for titles of its own), the key under the categories' two lines."""
+    lines = textwrap.wrap(note, NOTE_CHARACTERS)
     figure.update_layout(
-        title={"text": f"{title}<br><sup>{note}</sup>", "font": {"size": 20}},
+        title={
+            "text": f"{title}<br><sup>{'<br>'.join(lines)}</sup>",
+            "font": {"size": 20},
+            **{"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 16}},
+        },
         font=FONT,
-        height=380,
-        margin={"l": 60, "r": 20, "t": 90, "b": 60},
+        height=380 + 14 * (len(lines) - 1) + top,
+        margin={"l": 60, "r": 20, "t": 56 + 14 * len(lines) + top, "b": 90},
         plot_bgcolor="white",
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.3, "yanchor": "top"},
     )
     return figure
 
@@ -73,7 +85,8 @@ def bars(
         traces.append(
             go.Scatter(x=ends if across else places, y=places if across else ends, mode="text",
                        text=[f"\N{FIGURE SPACE}{said}" for said in text] if across else list(text),
-                       textposition="middle right" if across else "top center", showlegend=False, hoverinfo="skip")
+                       textposition="middle right" if across else "top center", showlegend=False, hoverinfo="skip",
+                       cliponaxis=False)
         )  # fmt: skip
     return traces
 
@@ -117,7 +130,7 @@ def conditions_figure(diagnosis: Diagnosis) -> go.Figure:
     figure = make_subplots(
         rows=1,
         cols=len(FIGURES),
-        subplot_titles=[_title(f) for f in FIGURES],
+        subplot_titles=[_two_lines(_title(f)) for f in FIGURES],
         shared_yaxes=True,
         horizontal_spacing=0.06,
     )
@@ -131,7 +144,7 @@ def conditions_figure(diagnosis: Diagnosis) -> go.Figure:
         ):  # fmt: skip
             figure.add_trace(trace, row=1, col=column)
         figure.update_xaxes(
-            rangemode="tozero", range=[0, max(values, default=1) * 1.35], showticklabels=False, row=1, col=column
+            rangemode="tozero", range=[0, max(values, default=1) * 1.6], showticklabels=False, row=1, col=column
         )
     figure.update_yaxes(
         tickvals=list(range(len(SIGHT_GROUPS))),
@@ -145,7 +158,10 @@ def conditions_figure(diagnosis: Diagnosis) -> go.Figure:
     )
     figure.update_annotations(font_size=16)
     return _frame(
-        figure, "Who faces your customers", f"front line against the rest: {ratios}; roles without a figure left out"
+        figure,
+        "Who faces your customers",
+        f"front line against the rest: {ratios}; roles without a figure left out",
+        top=44,
     )
 
 

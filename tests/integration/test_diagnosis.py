@@ -1,9 +1,21 @@
 """The Diagnosis tab in a real browser: the findings, the authority cards with their load, the
 four plots, and a what-if grant moving them with before → after in executive words."""
 
+import pytest
+
 from orgcharts.diagnosisfigures import MINUS
+from tests.integration.boxes import overlaps
 from tests.integration.conftest import ROOT
-from tests.integration.dashboard import ROLES_TRACE, choose, click_role, figure, open_dashboard, settle, wait_for_chart
+from tests.integration.dashboard import (
+    ROLES_TRACE,
+    choose,
+    click_role,
+    dashboard_at,
+    figure,
+    open_dashboard,
+    settle,
+    wait_for_chart,
+)
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 GRAPHS = ("diagnosis-conditions", "diagnosis-attention", "diagnosis-purpose", "diagnosis-spans")
@@ -75,3 +87,32 @@ def test_the_charts_authority_cards_carry_their_load_and_a_grant_moves_it(page, 
     assert "heaviest" not in said["agent_denver"], "deciding its own customers' requests is no burden"
     assert "requests a week" not in said["ccm_denver"]
     assert "<b>330 requests a week</b><br><b>(heaviest)</b>" in said["ccm_tucson"], "now the heaviest desk"
+
+
+PLOT_TEXTS = """(graph) => {
+  const svg = document.querySelector(`#${graph} .main-svg`).getBoundingClientRect();
+  return [...document.querySelectorAll(`#${graph} text`)]
+    .filter((t) => t.textContent.trim() && getComputedStyle(t).opacity !== '0')
+    .map((t) => {
+      const box = t.getBoundingClientRect();
+      return {text: t.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+              inside: box.left >= svg.left - 0.5 && box.right <= svg.right + 0.5};
+    });
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_the_diagnosis_plots_say_every_word_whole_and_apart(browser, server, size):
+    """Half a 1280 px screen is narrow for a plot: its note wraps, its columns' titles take two
+    lines, a bar's figure is never clipped, and the key sits under the categories' names."""
+    with dashboard_at(browser, server, size) as page:
+        page.get_by_text("Diagnosis", exact=True).click()
+        page.wait_for_selector("#diagnosis-findings li", timeout=20_000)
+        for graph in GRAPHS:
+            page.wait_for_selector(f"#{graph} .main-svg .scatterlayer .trace", state="attached", timeout=20_000)
+        settle(page, 900)
+        for graph in GRAPHS:
+            texts = page.evaluate(PLOT_TEXTS, graph)
+            assert texts, graph
+            assert not [t["text"] for t in texts if not t["inside"]], (graph, "cut by the plot's edge")
+            assert not overlaps(texts), (graph, overlaps(texts)[:3])
