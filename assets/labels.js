@@ -29,9 +29,11 @@
   }
 
   // The plot's size changes under a drawn figure (a line of the projector's strip wraps, the
-  // window is resized): Plotly would keep the ranges and shrink the cards under their text,
-  // which then hides. The scale is kept instead, and the view's top left corner: the view
-  // shows a little less (or more) of the chart. A new figure brings its own ranges.
+  // window is resized), or a figure drawn for the size before arrives after the change: Plotly
+  // would shrink the cards under their text, which then hides. The scale is kept instead: the
+  // figure's own (one chart unit per pixel for a new figure, orgcharts.figureframe) or the
+  // user's zoom, with the view's top left corner, or a new figure's top and middle (Plotly has
+  // widened its range about its middle): the view shows a little less, or more, of the chart.
   function keepScale(graph, last) {
     var layout = graph._fullLayout;
     var meta = graph.layout && graph.layout.meta;
@@ -42,12 +44,16 @@
     var x = layout.xaxis.range.map(Number), y = layout.yaxis.range.map(Number);
     var was = last.drawn;
     last.drawn = {meta: meta, w: size.w, h: size.h, perUnit: size.w / Math.abs(x[1] - x[0]), x: x, y: y};
-    if (!was || was.meta !== meta || (was.w === size.w && was.h === size.h) || !(was.perUnit > 0)) { return; }
-    var perUnit = was.perUnit;
+    if (!was || (was.w === size.w && was.h === size.h) || !(was.perUnit > 0)) { return; }
+    var same = was.meta === meta;
+    var perUnit = same ? was.perUnit : 1;
+    var left = same ? was.x[0] : (x[0] + x[1]) / 2 - size.w / (2 * perUnit);
+    var top = same ? was.y[1] : y[1];
+    if (Math.abs(size.w / Math.abs(x[1] - x[0]) - perUnit) < 1e-3 && Math.abs(y[1] - top) < 0.5) { return; }
     last.drawn = Object.assign({}, last.drawn, {perUnit: perUnit});
     window.Plotly.relayout(graph, {
-      "xaxis.range": [was.x[0], was.x[0] + size.w / perUnit],
-      "yaxis.range": [was.y[1] - size.h / perUnit, was.y[1]],
+      "xaxis.range": [left, left + size.w / perUnit],
+      "yaxis.range": [top - size.h / perUnit, top],
     });
   }
 
