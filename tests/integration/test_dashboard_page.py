@@ -132,6 +132,30 @@ def test_question_mark_shows_the_shortcuts(page, server):
     assert not page.locator("#shortcuts").is_visible()
 
 
+SMALLEST_TEXT = """(selector) => Math.min(...[...document.querySelectorAll(`${selector} *`)]
+  .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+  .map((el) => parseFloat(getComputedStyle(el).fontSize)))"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_in_projector_mode_the_keys_are_said_in_the_rooms_type(browser, server, width, height):
+    """The shortcuts' list and the workshop's key buttons, read from the back of the room: no
+    text under 18 px (16 on the key buttons), and the list whole in the window."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    open_dashboard(page, server, "?present=1")
+    press(page, "?")
+    assert page.locator("#shortcuts").is_visible()
+    assert page.evaluate(SMALLEST_TEXT, "#shortcuts") >= 18
+    assert page.evaluate(SMALLEST_TEXT, ".workshop-keys") >= 16
+    box = page.locator("#shortcuts").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height and box["x"] >= 0, box
+    assert page.evaluate(
+        "() => { const s = document.getElementById('shortcuts'); return s.scrollHeight <= s.clientHeight; }"
+    )
+    context.close()
+
+
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
 def test_no_horizontal_scrolling(browser, server, width, height):
     context = browser.new_context(viewport={"width": width, "height": height})
